@@ -1,0 +1,68 @@
+"""FAQ pairs, whether a report writes them as separate paragraphs, `question<br>answer`,
+`<strong>1. question</strong><br>answer` or `<b>1. question</b> answer`."""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ingest.blocks import Block
+from ingest.text import clean_text, strip_list_marker
+
+_INLINE_QUESTION = re.compile(
+    r"^(?P<question>(?:what|how|is|are|can|could|who|why|when|which|does|do|did|should|will|"
+    r"where|has|have)\b[^?]{3,300}\?)\s+(?P<answer>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class FaqPair:
+    question: str
+    answer: str
+
+
+def _faq_lines(blocks: Iterable[Block]) -> Iterable[tuple[str, bool]]:
+    """Yield (text, is_question) for each line of the FAQ section."""
+    for block in blocks:
+        lead = strip_list_marker(block.lead_bold)
+        if lead:
+            yield lead, True
+            rest = clean_text(block.text[len(block.lead_bold) :])
+            if rest:
+                yield rest, False
+            continue
+        for line in block.lines or (block.text,):
+            line = strip_list_marker(line)
+            if line.endswith("?"):
+                yield line, True
+            elif inline := _INLINE_QUESTION.match(line):
+                yield inline["question"], True
+                yield inline["answer"], False
+            else:
+                yield line, False
+
+
+def pair_faqs(blocks: Iterable[Block]) -> tuple[list[FaqPair], int]:
+    """Pair questions with the answer lines that follow; return pairs and unanswered count."""
+    pairs: list[FaqPair] = []
+    question: str | None = None
+    answer: list[str] = []
+    unanswered = 0
+
+    def close() -> None:
+        nonlocal unanswered
+        if question is None:
+            return
+        if answer:
+            pairs.append(FaqPair(question, " ".join(answer)))
+        else:
+            unanswered += 1
+
+    for text, is_question in _faq_lines(blocks):
+        if is_question:
+            close()
+            question, answer = text, []
+        elif question is not None:
+            answer.append(text)
+    close()
+    return pairs, unanswered

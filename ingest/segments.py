@@ -1,0 +1,158 @@
+"""Application segments: canonical keys, and segments a report names only in its prose."""
+
+import functools
+import re
+from dataclasses import dataclass
+
+import inflect
+from slugify import slugify
+
+_PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
+_SEGMENT_WORD_SUFFIX = re.compile(r"\s+(?:applications?|segments?|subsegments?)\s*$", re.I)
+# Sentences that name segments: "segmented by application", "divided into", "categorized".
+_SEGMENT_CONTEXT = re.compile(
+    r"segment|application|categori[sz]|divided|classified|split into", re.IGNORECASE
+)
+_ENUMERATION_TRIGGER = re.compile(
+    r"\b(?:including|includes|include|being|into|on|namely|as|between|are)\s+|:\s*", re.I
+)
+_ITEM_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+_QUOTED = re.compile(r"[\"“]([^\"”]{2,40})[\"”]")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# Words that show an enumeration item is prose, not a segment name.
+_NOT_A_NAME_WORDS = frozenset(
+    "various several key primary main different multiple many two three four five specific "
+    "this these those its their such where which that who with within in of for by to from "
+    "is are was were be can will may the a an".split()
+)
+_MAX_NAME_WORDS = 4
+# "Others" is too common a word to find a segment by in prose; it needs a marker nearby.
+_GENERIC_KEYS = frozenset({"other"})
+_GENERIC_MENTION = re.compile(
+    r"[\"“]?\bothers?\b[\"”]?\s+(?:segment|category|applications?|settings?|facilities)", re.I
+)
+
+
+@functools.cache
+def _inflector() -> inflect.engine:
+    return inflect.engine()
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _singular(word: str) -> str:
+    lowered = word.lower()
+    if _is_acronym(word) or not lowered.endswith("s") or lowered.endswith(("ss", "is", "us")):
+        return word
+    singular = _inflector().singular_noun(lowered)
+    if not isinstance(singular, str):
+        return word
+    return singular.capitalize() if word[:1].isupper() else singular
+
+
+def segment_name(heading: str) -> str:
+    """The name as the report writes it, without a trailing 'Application(s)'."""
+    return _SEGMENT_WORD_SUFFIX.sub("", heading).strip() or heading
+
+
+def segment_key(name: str) -> str:
+    """Canonical key shared across markets: Hospitals / Hospital Application → 'hospital'."""
+    base = _PARENTHETICAL.sub("", segment_name(name)).strip() or name
+    return slugify(" ".join(_singular(word) for word in base.split()))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A segment named in prose, with the display name the report gave it."""
+
+    key: str
+    name: str
+    pattern: re.Pattern[str]
+
+
+def _mention_pattern(name: str) -> re.Pattern[str]:
+    base = _PARENTHETICAL.sub("", segment_name(name)).strip()
+    words = [_singular(word) for word in base.split()]
+    if all(_is_acronym(word) for word in words):
+        return re.compile(rf"\b{re.escape(' '.join(words))}\b")
+    singular = " ".join(words).lower()
+    # inflect takes a capitalised word for a proper noun ("Pharmacys"), so pluralise lowercase.
+    plural = " ".join([*words[:-1], _inflector().plural_noun(words[-1].lower())]).lower()
+    forms = sorted({singular, plural}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE)
+
+
+def make_candidate(name: str) -> Candidate:
+    name = segment_name(name)
+    key = segment_key(name)
+    pattern = _GENERIC_MENTION if key in _GENERIC_KEYS else _mention_pattern(name)
+    return Candidate(key=key, name=name, pattern=pattern)
+
+
+def _name_rank(name: str) -> int:
+    """Prefer the form a report capitalises ('Research Centers' over 'research centers')."""
+    return 0 if name[:1].isupper() else 1
+
+
+def find_named_segments(texts: list[str]) -> dict[str, Candidate]:
+    """Segments named in prose: quoted ('the "Hospital" and "Pharmacy" subsegments') or
+    enumerated ('divided into hospitals and pharmacies'), keyed by canonical key."""
+    found: dict[str, Candidate] = {}
+
+    def add(raw_name: str) -> None:
+        candidate = make_candidate(raw_name)
+        if not candidate.key:
+            return
+        known = found.get(candidate.key)
+        if known is None or _name_rank(candidate.name) < _name_rank(known.name):
+            found[candidate.key] = candidate
+
+    for text in texts:
+        for sentence in _SENTENCE_END.split(text):
+            if not _SEGMENT_CONTEXT.search(sentence):
+                continue
+            quoted = _QUOTED.findall(sentence)
+            for name in quoted:
+                add(name)
+            if not quoted:
+                for name in _enumerated_names(sentence):
+                    add(name)
+    return found
+
+
+def _enumerated_names(sentence: str) -> list[str]:
+    names: list[str] = []
+    for trigger in _ENUMERATION_TRIGGER.finditer(sentence):
+        clause = re.split(r"[.;:]", sentence[trigger.end() :], maxsplit=1)[0]
+        for item in _ITEM_SEPARATOR.split(clause):
+            name = _SEGMENT_WORD_SUFFIX.sub("", _LEADING_ARTICLE.sub("", item.strip()))
+            if not _looks_like_name(name):
+                break  # the list has ended; what follows is prose
+            names.append(name)
+    return names
+
+
+def _looks_like_name(item: str) -> bool:
+    words = _PARENTHETICAL.sub("", item).split()
+    return (
+        0 < len(words) <= _MAX_NAME_WORDS
+        and words[0][:1].isalpha()
+        and not any(word.lower() in _NOT_A_NAME_WORDS for word in words)
+    )
+
+
+def dominant_segment(paragraph: str, candidates: dict[str, Candidate]) -> str | None:
+    """The key a paragraph is about: the candidate it mentions most (earliest on a tie)."""
+    best: tuple[int, int] | None = None
+    best_key = None
+    for key, candidate in candidates.items():
+        mentions = list(candidate.pattern.finditer(paragraph))
+        if not mentions:
+            continue
+        score = (len(mentions), -mentions[0].start())
+        if best is None or score > best:
+            best, best_key = score, key
+    return best_key

@@ -1,0 +1,64 @@
+"""Text repair and normalisation shared by every field extractor."""
+
+import re
+
+import ftfy
+
+from ingest.errors import ReportParseError
+
+_WHITESPACE = re.compile(r"\s+")
+_BACKTICKS = re.compile(r"`{2,}")
+_LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[-*•·–])\s+")
+# Control characters other than tab/newline/carriage return: a file dense in them is binary.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_BINARY_CONTROL_RATIO = 0.01
+
+
+def decode_report_bytes(data: bytes) -> tuple[str, str]:
+    """Decode a report file; return the text and the encoding used (UTF-8, else Windows-1252)."""
+    if not data.strip():
+        raise ReportParseError("empty file")
+    if b"\x00" in data:
+        raise ReportParseError("binary data (NUL bytes), not an HTML report")
+    try:
+        text, encoding = data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        # Not UTF-8: the report family's other encoding is Windows-1252. Its five undefined
+        # bytes carry no text, so replacing them loses nothing.
+        text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
+    if len(_CONTROL_CHARS.findall(text)) > _BINARY_CONTROL_RATIO * len(text):
+        raise ReportParseError("binary data (control characters), not an HTML report")
+    return text, encoding
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 read as Windows-1252 (`patientâ€™s` → `patient’s`), leaving quotes curly."""
+    return ftfy.fix_encoding(text)
+
+
+def clean_text(text: str) -> str:
+    """Collapse whitespace (including non-breaking spaces) and drop stray markdown backticks."""
+    text = _BACKTICKS.sub(" ", text.replace("\xa0", " "))
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def strip_list_marker(text: str) -> str:
+    """Drop list numbering or bullets: '1. ', '2) ', '- ', '• '."""
+    return _LIST_MARKER.sub("", text, count=1)
+
+
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=[A-Z])")
+
+
+def split_numbered_items(text: str) -> list[str]:
+    """'1. First. 2. Second.' → ['First.', 'Second.']; numbering must run 1, 2, 3…"""
+    run = []
+    for match in _INLINE_NUMBER.finditer(text):
+        if int(match[1]) == len(run) + 1:
+            run.append(match)
+    if len(run) < 2:
+        return [strip_list_marker(text)]
+    lead = text[: run[0].start()].strip()
+    ends = [match.start() for match in run[1:]] + [len(text)]
+    items = [text[match.end() : end].strip() for match, end in zip(run, ends, strict=True)]
+    return [lead, *items] if lead else items
