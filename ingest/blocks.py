@@ -30,6 +30,7 @@ class Block:
     is_heading: bool = False
     lines: tuple[str, ...] = ()
     lead_bold: str = ""  # bold text opening a paragraph, e.g. a FAQ question before its answer
+    link_only: bool = False  # every word is link text: navigation, not content
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class _Piece:
     text: str
     bold: bool
     is_break: bool = False
+    in_link: bool = False
 
 
 class _BlockBuilder:
@@ -57,9 +59,12 @@ class _BlockBuilder:
         self._pieces: list[_Piece] = []
         self._bold_depth = 0
         self._heading_depth = 0
+        self._link_depth = 0
 
     def text(self, text: str) -> None:
-        self._pieces.append(_Piece(text, bold=self._bold_depth > 0))
+        self._pieces.append(
+            _Piece(text, bold=self._bold_depth > 0, in_link=self._link_depth > 0)
+        )
 
     def line_break(self) -> None:
         self._pieces.append(_Piece("", bold=False, is_break=True))
@@ -73,8 +78,10 @@ class _BlockBuilder:
             self._bold_depth += 1
         elif tag.name == "br":
             self.line_break()
-        elif tag.name == "a" and tag.get("href"):
-            self.document.links.append(Link(str(tag["href"]), clean_text(tag.get_text(" "))))
+        elif tag.name == "a":
+            self._link_depth += 1
+            if tag.get("href"):
+                self.document.links.append(Link(str(tag["href"]), clean_text(tag.get_text(" "))))
 
     def end(self, tag: Tag) -> None:
         if tag.name in _BLOCK_TAGS:
@@ -83,6 +90,8 @@ class _BlockBuilder:
             self._heading_depth -= 1
         elif tag.name in _BOLD_TAGS:
             self._bold_depth -= 1
+        elif tag.name == "a":
+            self._link_depth -= 1
 
     def flush(self) -> None:
         pieces, self._pieces = self._pieces, []
@@ -100,8 +109,11 @@ class _BlockBuilder:
         elif "**" in text:
             self.document.blocks.extend(_split_markdown_bold(text))
         else:
+            link_only = all(p.in_link for p in content)
             self.document.blocks.append(
-                Block(text, lines=tuple(lines), lead_bold=_lead_bold(content))
+                Block(
+                    text, lines=tuple(lines), lead_bold=_lead_bold(content), link_only=link_only
+                )
             )
 
 

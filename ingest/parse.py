@@ -128,7 +128,7 @@ def _collect(blocks: list[Block]) -> _Collected:
     section = Section.INTRO
     item_heading: str | None = None  # a bold sub-heading inside trends or opportunities
     for block in blocks[title_index + 1 :]:
-        if _BOILERPLATE.search(block.text):
+        if block.link_only or _BOILERPLATE.search(block.text):
             continue
         if block.is_heading:
             heading_section = classify_heading(block.text)

@@ -1,0 +1,61 @@
+"""One case per headline phrasing SPEC §2 lists: (sentence, size, size year, forecast,
+forecast year, CAGR %, CAGR start, CAGR end); None where the sentence omits it."""
+
+import pytest
+
+from ingest.headline import parse_headline_figures
+
+B, M, T = 10**9, 10**6, 10**12
+CASES = [
+    ("Oncology Market size was valued at USD 3.5 Billion in 2022 and is projected to reach "
+     "USD 7.8 Billion by 2030, growing at a CAGR of 12.5% from 2024 to 2030.",
+     3.5 * B, 2022, 7.8 * B, 2030, 12.5, 2024, 2030),
+    ("The market was estimated at US$ 1,250.5 Million in 2023 and will reach US$ 2.4 Bn by the "
+     "end of 2031, at an 11.53% CAGR during 2024–2031.",
+     1250.5 * M, 2023, 2.4 * B, 2031, 11.53, 2024, 2031),
+    ("The market accounted for $2 Trillion in 2021 and is expected to reach $2.9 Trillion by the "
+     "year 2028, at a compound annual growth rate (CAGR) of 6.0 % between 2022 and 2028.",
+     2 * T, 2021, 2.9 * T, 2028, 6.0, 2022, 2028),
+    ("The market is expected to grow from USD 640 Mn in 2023 to USD 1,020 Mn by 2031, "
+     "a CAGR of 6.8% 2024-2031.",
+     640 * M, 2023, 1020 * M, 2031, 6.8, 2024, 2031),
+    ("The market will reach USD 9.1 Billion by 2030 from USD 4.4 Billion in 2023.",
+     4.4 * B, 2023, 9.1 * B, 2030, None, None, None),
+    ("In 2022 the market was worth USD 310 Million. It reached USD 380 Million by 2024, "
+     "growing at 9.2% CAGR.",
+     310 * M, 2022, 380 * M, 2024, 9.2, None, None),
+    ("The market reached USD 1.5 Bn in 2023.", 1.5 * B, 2023, None, None, None, None, None),
+    ("The market is anticipated to reach USD 12 Billion by 2032.",
+     None, None, 12 * B, 2032, None, None, None),
+    ("Growth continues at a compound annual growth rate of 4.25% from 2025 to 2032.",
+     None, None, None, None, 4.25, 2025, 2032),
+    ("No figures at all, only prose about the market.",
+     None, None, None, None, None, None, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case[0][:48])
+def test_headline_phrasing(case):
+    sentence, size, size_year, forecast, forecast_year, cagr, start, end = case
+    figures = parse_headline_figures(sentence)
+    got = (
+        figures.size and figures.size.usd,
+        figures.size and figures.size.year,
+        figures.forecast and figures.forecast.usd,
+        figures.forecast and figures.forecast.year,
+        figures.cagr and figures.cagr.percent,
+        figures.cagr and figures.cagr.start_year,
+        figures.cagr and figures.cagr.end_year,
+    )
+    want = (
+        size and int(size), size_year, forecast and int(forecast), forecast_year, cagr, start, end
+    )
+    assert got == want
+
+
+def test_each_figure_keeps_its_sentence():
+    figures = parse_headline_figures(
+        "The market was worth USD 2 Billion in 2021. It is set to reach USD 3 Billion by 2027."
+    )
+    assert figures.size and figures.size.sentence.startswith("The market was worth")
+    assert figures.forecast and figures.forecast.sentence.startswith("It is set to reach")

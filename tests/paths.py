@@ -1,0 +1,14 @@
+"""Where the tests find the project's seeds and the expected extraction."""
+
+import json
+from functools import cache
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+GOLD_PATH = PROJECT_ROOT / "tests" / "seed-gold.json"
+
+
+@cache
+def seed_gold() -> dict:
+    return json.loads(GOLD_PATH.read_text(encoding="utf-8"))
