@@ -62,9 +62,7 @@ class _BlockBuilder:
         self._link_depth = 0
 
     def text(self, text: str) -> None:
-        self._pieces.append(
-            _Piece(text, bold=self._bold_depth > 0, in_link=self._link_depth > 0)
-        )
+        self._pieces.append(_Piece(text, bold=self._bold_depth > 0, in_link=self._link_depth > 0))
 
     def line_break(self) -> None:
         self._pieces.append(_Piece("", bold=False, is_break=True))
@@ -111,9 +109,7 @@ class _BlockBuilder:
         else:
             link_only = all(p.in_link for p in content)
             self.document.blocks.append(
-                Block(
-                    text, lines=tuple(lines), lead_bold=_lead_bold(content), link_only=link_only
-                )
+                Block(text, lines=tuple(lines), lead_bold=_lead_bold(content), link_only=link_only)
             )
 
 

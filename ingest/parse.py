@@ -184,7 +184,9 @@ def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
             known = headed[key]
             known.description = "\n\n".join(filter(None, (known.description, description)))
         elif key:
-            headed[key] = ParsedSegment(key=key, name=segment_name(heading), description=description)
+            headed[key] = ParsedSegment(
+                key=key, name=segment_name(heading), description=description
+            )
 
     prose_texts = [collected.summary or "", *collected.loose_paragraphs]
     candidates = find_named_segments(prose_texts)
@@ -209,9 +211,7 @@ def _dedupe_companies(entries: list[str], warnings: list[QualityWarning]) -> lis
         if len(split) > 1:
             joined = ", ".join(f'"{name}"' for name in split)
             warnings.append(
-                QualityWarning(
-                    code="company_entry_split", message=f'split "{entry}" into {joined}'
-                )
+                QualityWarning(code="company_entry_split", message=f'split "{entry}" into {joined}')
             )
         for name in split:
             if name in names:
@@ -227,7 +227,10 @@ def _dedupe_companies(entries: list[str], warnings: list[QualityWarning]) -> lis
 
 
 def implied_cagr_percent(
-    *, size_usd: int | None, size_year: int | None, forecast_usd: int | None,
+    *,
+    size_usd: int | None,
+    size_year: int | None,
+    forecast_usd: int | None,
     forecast_year: int | None,
 ) -> float | None:
     """(forecast / size) ^ (1 / years) - 1, in percent to 2 places; None when undefined."""
@@ -269,7 +272,10 @@ def _figure_warnings(figures: HeadlineFigures, implied: float | None) -> list[Qu
 
 
 def parse_report(
-    html: str, *, file_name: str | None = None, sha256: str | None = None,
+    html: str,
+    *,
+    file_name: str | None = None,
+    sha256: str | None = None,
     encoding: str = "utf-8",
 ) -> ParsedReport:
     """Parse report HTML; raise ReportParseError when the page is not a usable report."""
@@ -317,7 +323,9 @@ def parse_report(
             warnings.append(QualityWarning(code=code, message=message))
     if unanswered:
         warnings.append(
-            QualityWarning(code="faq_unanswered", message=f"{unanswered} question(s) without answer")
+            QualityWarning(
+                code="faq_unanswered", message=f"{unanswered} question(s) without answer"
+            )
         )
 
     return ParsedReport(

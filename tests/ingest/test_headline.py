@@ -48,7 +48,13 @@ def test_headline_phrasing(case):
         figures.cagr and figures.cagr.end_year,
     )
     want = (
-        size and int(size), size_year, forecast and int(forecast), forecast_year, cagr, start, end
+        size and int(size),
+        size_year,
+        forecast and int(forecast),
+        forecast_year,
+        cagr,
+        start,
+        end,
     )
     assert got == want
 

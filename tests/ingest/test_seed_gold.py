@@ -133,8 +133,6 @@ def test_mojibake_repaired(parsed):
 
 
 def test_run_together_and_repeated_companies_are_warned(parsed):
-    codes = {
-        report.slug: [w.code for w in report.quality.warnings] for report in parsed.values()
-    }
+    codes = {report.slug: [w.code for w in report.quality.warnings] for report in parsed.values()}
     assert codes["united-states-rhabdomyosarcoma-drug"].count("company_entry_split") == 4
     assert "duplicate_company_dropped" in codes["united-states-iclusig"]

@@ -1,0 +1,79 @@
+"""Database engines, and the migrations that keep a database at the schema's head."""
+
+from functools import cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from app.core.settings import PROJECT_ROOT, get_settings, normalize_database_url
+
+ALEMBIC_INI = PROJECT_ROOT / "alembic.ini"
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+@cache
+def get_engine(url: str | None = None) -> Engine:
+    """One engine per URL; SQLite in WAL mode with foreign keys on, PostgreSQL pre-pinged."""
+    url = normalize_database_url(url or get_settings().database_url)
+    if not is_sqlite(url):
+        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+    database = make_url(url).database
+    if database and database != ":memory:":
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"check_same_thread": False})
+    busy_timeout_ms = get_settings().sqlite_busy_timeout_ms
+
+    @event.listens_for(engine, "connect")
+    def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.close()
+
+    return engine
+
+
+def alembic_config(url: str) -> Config:
+    config = Config(str(ALEMBIC_INI))
+    config.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
+    config.attributes["database_url"] = normalize_database_url(url)
+    return config
+
+
+def migrate(url: str) -> None:
+    command.upgrade(alembic_config(url), "head")
+
+
+def is_migrated(engine: Engine) -> bool:
+    heads = set(ScriptDirectory.from_config(alembic_config(str(engine.url))).get_heads())
+    with engine.connect() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    return current == heads
+
+
+class DatabaseNotMigrated(RuntimeError):
+    pass
+
+
+def prepare_database(url: str | None = None) -> Engine:
+    """The embedded SQLite database migrates itself; PostgreSQL must be migrated beforehand."""
+    engine = get_engine(url)
+    if is_migrated(engine):
+        return engine
+    if is_sqlite(str(engine.url)):
+        migrate(engine.url.render_as_string(hide_password=False))
+        return engine
+    raise DatabaseNotMigrated(
+        f"{engine.url.render_as_string(hide_password=True)} is not at the schema head: "
+        "run `make migrate` (alembic upgrade head) first"
+    )

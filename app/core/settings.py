@@ -1,0 +1,43 @@
+"""Settings read from the environment (and `.env`), shared by the API and the ingest job."""
+
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_SQLITE_PATH = PROJECT_ROOT / "data" / "oncology.sqlite3"
+
+
+def normalize_database_url(url: str) -> str:
+    """Accept the `postgresql://` / `postgres://` URLs compose files and hosts write."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    database_url: str = Field(
+        default=f"sqlite:///{DEFAULT_SQLITE_PATH}",
+        description="SQLAlchemy URL; default is the embedded SQLite file under data/.",
+    )
+    admin_token: str | None = Field(default=None, description="Bearer token for /admin routes.")
+    cors_origins: list[str] = Field(default=["*"], description="Origins allowed to GET.")
+    max_upload_bytes: int = Field(default=5_000_000, gt=0)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    sqlite_busy_timeout_ms: int = Field(default=5_000, ge=0)
+
+    @field_validator("database_url")
+    @classmethod
+    def _normalize_url(cls, url: str) -> str:
+        return normalize_database_url(url.strip())
+
+
+@cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,206 @@
+"""One ingest run over files: find, hash, skip unchanged, parse (in parallel), load, record."""
+
+import hashlib
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+from app.models import IngestFileOutcome, IngestRun, utc_now
+from ingest.errors import ReportParseError
+from ingest.load import LoadStatus, ReportConflict, is_unchanged, upsert_report
+from ingest.parse import PARSER_VERSION, parse_report_bytes
+from ingest.report import ParsedReport
+
+REPORT_SUFFIXES = frozenset({".txt", ".html", ".htm"})
+# Files read, parsed and loaded per batch: bounds memory whatever the corpus size.
+BATCH_SIZE = 256
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    file: str
+    status: LoadStatus
+    reason: str | None = None
+    slug: str | None = None
+    sha256: str | None = None
+
+
+@dataclass
+class RunSummary:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    reports: list[ParsedReport] = field(default_factory=list)  # kept for --dry-run only
+
+    def count(self, *statuses: LoadStatus) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.status in statuses)
+
+    @property
+    def failures(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.status is LoadStatus.FAILED]
+
+    def describe(self) -> str:
+        created, updated = self.count(LoadStatus.CREATED), self.count(LoadStatus.UPDATED)
+        lines = [
+            f"{len(self.outcomes)} file(s): {created + updated} ingested "
+            f"({created} new, {updated} updated), {self.count(LoadStatus.UNCHANGED)} unchanged, "
+            f"{len(self.failures)} failed"
+        ]
+        lines += [f"  FAILED {outcome.file}: {outcome.reason}" for outcome in self.failures]
+        return "\n".join(lines)
+
+
+def find_report_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome]]:
+    """Report files under the given paths (recursive, sorted), and outcomes for bad paths."""
+    files: list[Path] = []
+    missing: list[FileOutcome] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append(FileOutcome(str(path), LoadStatus.FAILED, "no such file or directory"))
+    return files, missing
+
+
+@dataclass(frozen=True)
+class _ParseResult:
+    file: str
+    sha256: str
+    report: ParsedReport | None = None
+    error: str | None = None
+
+
+def _parse_one(job: tuple[str, bytes]) -> _ParseResult:
+    """Runs in a worker process; any error becomes this file's failure reason, never a crash."""
+    file, data = job
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        return _ParseResult(
+            file, sha256, report=parse_report_bytes(data, file_name=Path(file).name)
+        )
+    except ReportParseError as error:
+        return _ParseResult(file, sha256, error=str(error))
+    except Exception as error:  # a parser bug must fail this file only
+        return _ParseResult(file, sha256, error=f"parser error: {type(error).__name__}: {error}")
+
+
+def _batches(files: list[Path]) -> Iterator[list[Path]]:
+    iterator = iter(files)
+    while batch := list(itertools.islice(iterator, BATCH_SIZE)):
+        yield batch
+
+
+def run_ingest(
+    paths: Iterable[Path],
+    *,
+    engine: Engine | None,
+    jobs: int = 1,
+    on_file_done: Callable[[], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
+) -> RunSummary:
+    """Ingest every report under `paths`; with `engine=None`, parse only (dry run)."""
+    files, missing = find_report_files(paths)
+    summary = RunSummary(outcomes=list(missing))
+    if on_total:
+        on_total(len(files))
+    run = _start_run(engine) if engine is not None else None
+    executor = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+    try:
+        for batch in _batches(files):
+            jobs_to_parse: list[tuple[str, bytes]] = []
+            for path in batch:
+                outcome, job = _read_and_check(path, engine=engine)
+                if outcome is not None:
+                    summary.outcomes.append(outcome)
+                    if on_file_done:
+                        on_file_done()
+                elif job is not None:
+                    jobs_to_parse.append(job)
+            results = (
+                executor.map(_parse_one, jobs_to_parse)
+                if executor
+                else map(_parse_one, jobs_to_parse)
+            )
+            for result in results:
+                summary.outcomes.append(_store(result, engine=engine, summary=summary))
+                if on_file_done:
+                    on_file_done()
+    finally:
+        if executor:
+            executor.shutdown()
+    if engine is not None and run is not None:
+        _finish_run(engine, run_id=run, summary=summary)
+    return summary
+
+
+def _read_and_check(
+    path: Path, *, engine: Engine | None
+) -> tuple[FileOutcome | None, tuple[str, bytes] | None]:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return FileOutcome(str(path), LoadStatus.FAILED, f"cannot read: {error.strerror}"), None
+    if engine is not None:
+        sha256 = hashlib.sha256(data).hexdigest()
+        with Session(engine) as session:
+            if is_unchanged(session, sha256=sha256, parser_version=PARSER_VERSION):
+                return FileOutcome(str(path), LoadStatus.UNCHANGED, sha256=sha256), None
+    return None, (str(path), data)
+
+
+def _store(result: _ParseResult, *, engine: Engine | None, summary: RunSummary) -> FileOutcome:
+    if result.report is None:
+        return FileOutcome(result.file, LoadStatus.FAILED, result.error, sha256=result.sha256)
+    if engine is None:
+        summary.reports.append(result.report)
+        return FileOutcome(result.file, LoadStatus.CREATED, slug=result.report.slug)
+    try:
+        with Session(engine) as session, session.begin():
+            status, market = upsert_report(session, result.report)
+            slug = market.slug
+    except ReportConflict as error:
+        return FileOutcome(result.file, LoadStatus.FAILED, str(error), sha256=result.sha256)
+    except SQLAlchemyError as error:
+        reason = f"database error: {type(error).__name__}: {str(error).splitlines()[0]}"
+        return FileOutcome(result.file, LoadStatus.FAILED, reason, sha256=result.sha256)
+    return FileOutcome(result.file, status, slug=slug, sha256=result.sha256)
+
+
+def _start_run(engine: Engine) -> int:
+    with Session(engine) as session, session.begin():
+        run = IngestRun(parser_version=PARSER_VERSION)
+        session.add(run)
+        session.flush()
+        assert run.id is not None
+        return run.id
+
+
+def _finish_run(engine: Engine, *, run_id: int, summary: RunSummary) -> None:
+    with Session(engine) as session, session.begin():
+        run = session.get(IngestRun, run_id)
+        assert run is not None
+        run.finished_at = utc_now()
+        run.ingested = summary.count(LoadStatus.CREATED, LoadStatus.UPDATED)
+        run.unchanged = summary.count(LoadStatus.UNCHANGED)
+        run.failed = len(summary.failures)
+        session.add_all(
+            IngestFileOutcome(
+                run_id=run_id,
+                file=o.file,
+                sha256=o.sha256,
+                status=o.status,
+                reason=o.reason,
+                market_slug=o.slug,
+            )  # fmt: skip
+            for o in summary.outcomes
+        )
