@@ -40,7 +40,7 @@ class Market(SQLModel, table=True):
     regions_covered: list[str] = Field(default_factory=list, sa_type=JSON)
     updated_at: datetime = Field(
         default_factory=utc_now,
-        sa_type=DateTime(timezone=True),  # type: ignore[call-overload]
+        sa_type=DateTime(timezone=True),
     )
 
 
@@ -109,7 +109,7 @@ class Provenance(SQLModel, table=True):
     parser_version: str
     ingested_at: datetime = Field(
         default_factory=utc_now,
-        sa_type=DateTime(timezone=True),  # type: ignore[call-overload]
+        sa_type=DateTime(timezone=True),
     )
     size_sentence: str | None = Field(default=None, sa_type=Text)
     forecast_sentence: str | None = Field(default=None, sa_type=Text)
@@ -130,11 +130,11 @@ class IngestRun(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     started_at: datetime = Field(
         default_factory=utc_now,
-        sa_type=DateTime(timezone=True),  # type: ignore[call-overload]
+        sa_type=DateTime(timezone=True),
     )
     finished_at: datetime | None = Field(
         default=None,
-        sa_type=DateTime(timezone=True),  # type: ignore[call-overload]
+        sa_type=DateTime(timezone=True),
     )
     parser_version: str
     ingested: int = 0

@@ -47,11 +47,15 @@ def main(
     raise typer.Exit(1 if summary.failures else 0)
 
 
-def _run_with_progress(targets: list[Path], *, engine, jobs: int) -> RunSummary:  # type: ignore[no-untyped-def]
+def _run_with_progress(targets: list[Path], *, engine, jobs: int) -> RunSummary:
     if not sys.stderr.isatty():
         return run_ingest(targets, engine=engine, jobs=jobs)
-    columns = (*Progress.get_default_columns()[:2], BarColumn(), MofNCompleteColumn(),
-               TimeRemainingColumn())  # fmt: skip
+    columns = (
+        *Progress.get_default_columns()[:2],
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
     with Progress(*columns, transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
         return run_ingest(

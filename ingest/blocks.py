@@ -13,8 +13,8 @@ from bs4.element import PreformattedString
 from ingest.text import clean_text
 
 _BLOCK_TAGS = frozenset(
-    "address article aside blockquote body dd div dl dt footer form h1 h2 h3 h4 h5 h6 header "
-    "hr html li main nav ol p pre section table tbody td th thead tr ul".split()
+    "address article aside blockquote body dd div dl dt footer form h1 h2 h3 h4 h5 h6 "
+    "header hr html li main nav ol p pre section table tbody td th thead tr ul".split()
 )
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
 _BOLD_TAGS = frozenset({"strong", "b"})

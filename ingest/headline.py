@@ -99,8 +99,8 @@ def parse_headline_figures(text: str) -> HeadlineFigures:
         amounts.extend(_parse_amounts(sentence, masked_span=cagr_span))
     size, forecast = _assign_size_and_forecast(amounts[:2])
     return HeadlineFigures(
-        size=size and Figure(size.usd, size.year, size.sentence),
-        forecast=forecast and Figure(forecast.usd, forecast.year, forecast.sentence),
+        size=Figure(size.usd, size.year, size.sentence) if size else None,
+        forecast=Figure(forecast.usd, forecast.year, forecast.sentence) if forecast else None,
         cagr=cagr,
     )
 

@@ -4,7 +4,7 @@ from collections import Counter
 from enum import StrEnum
 
 from sqlalchemy import delete, func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.models import (
     Company,
@@ -55,8 +55,9 @@ def upsert_report(session: Session, report: ParsedReport) -> tuple[LoadStatus, M
         )
     status = LoadStatus.UPDATED if market else LoadStatus.CREATED
     if market is None:
-        market = Market(identity=report.identity, slug=report.slug, title=report.title,
-                        name=report.name)  # fmt: skip
+        market = Market(
+            identity=report.identity, slug=report.slug, title=report.title, name=report.name
+        )
     _copy_market_fields(market, report)
     session.add(market)
     session.flush()
@@ -66,7 +67,7 @@ def upsert_report(session: Session, report: ParsedReport) -> tuple[LoadStatus, M
         session.exec(select(MarketCompany.company_id).where(MarketCompany.market_id == market.id))
     )
     for table in _CHILD_TABLES:
-        session.execute(delete(table).where(table.market_id == market.id))  # type: ignore[attr-defined]
+        session.execute(delete(table).where(col(table.market_id) == market.id))
     _add_children(session, market_id=market.id, report=report)
     current_company_ids = _link_companies(session, market_id=market.id, names=report.companies)
     _refresh_companies(session, previous_company_ids | current_company_ids)
@@ -76,10 +77,21 @@ def upsert_report(session: Session, report: ParsedReport) -> tuple[LoadStatus, M
 
 def _copy_market_fields(market: Market, report: ParsedReport) -> None:
     for field in (
-        "slug", "title", "name", "region", "summary", "size_usd", "size_year", "forecast_usd",
-        "forecast_year", "cagr_percent", "cagr_start_year", "cagr_end_year",
-        "implied_cagr_percent", "regions_covered",
-    ):  # fmt: skip
+        "slug",
+        "title",
+        "name",
+        "region",
+        "summary",
+        "size_usd",
+        "size_year",
+        "forecast_usd",
+        "forecast_year",
+        "cagr_percent",
+        "cagr_start_year",
+        "cagr_end_year",
+        "implied_cagr_percent",
+        "regions_covered",
+    ):
         setattr(market, field, getattr(report, field))
     market.updated_at = utc_now()
 
@@ -92,7 +104,7 @@ def _add_children(session: Session, *, market_id: int, report: ParsedReport) -> 
             key=s.key,
             name=s.name,
             description=s.description,
-        )  # fmt: skip
+        )
         for position, s in enumerate(report.segments)
     )
     for kind, texts in (("trend", report.trends), ("opportunity", report.opportunities)):
@@ -124,7 +136,7 @@ def _link_companies(session: Session, *, market_id: int, names: list[str]) -> se
         session.add(
             MarketCompany(
                 market_id=market_id, position=position, company_id=company.id, name_as_given=name
-            )  # fmt: skip
+            )
         )
     session.flush()
     return company_ids
@@ -137,7 +149,7 @@ def _refresh_companies(session: Session, company_ids: set[int]) -> None:
             session.exec(
                 select(MarketCompany.name_as_given)
                 .where(MarketCompany.company_id == company_id)
-                .order_by(MarketCompany.market_id, MarketCompany.position)
+                .order_by(col(MarketCompany.market_id), col(MarketCompany.position))
             )
         )
         company = session.get(Company, company_id)

@@ -116,9 +116,9 @@ def _find_title(blocks: list[Block]) -> int:
         if block.is_heading and not _BOILERPLATE.search(block.text):
             return index
     first = blocks[0] if blocks else None
-    if first and re.search(r"\bmarket\b", first.text, re.I):
-        if len(first.text.split()) <= _MAX_TITLE_WORDS:
-            return 0
+    short = first is not None and len(first.text.split()) <= _MAX_TITLE_WORDS
+    if first is not None and short and re.search(r"\bmarket\b", first.text, re.I):
+        return 0
     raise ReportParseError("no recognisable title (no heading naming the market)")
 
 
@@ -194,13 +194,15 @@ def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
         candidates[segment.key] = make_candidate(segment.name)
     prose: dict[str, ParsedSegment] = {}
     for paragraph in collected.loose_paragraphs:
-        key = dominant_segment(paragraph, candidates)
-        if key is None or key in headed:
+        about = dominant_segment(paragraph, candidates)
+        if about is None or about in headed:
             continue  # an overview of segments the report describes under their own headings
-        if key in prose:
-            prose[key].description += "\n\n" + paragraph
+        if about in prose:
+            prose[about].description += "\n\n" + paragraph
         else:
-            prose[key] = ParsedSegment(key=key, name=candidates[key].name, description=paragraph)
+            prose[about] = ParsedSegment(
+                key=about, name=candidates[about].name, description=paragraph
+            )
     return [*prose.values(), *headed.values()]
 
 
@@ -302,10 +304,10 @@ def parse_report(
 
     size, forecast, cagr = figures.size, figures.forecast, figures.cagr
     implied = implied_cagr_percent(
-        size_usd=size and size.usd,
-        size_year=size and size.year,
-        forecast_usd=forecast and forecast.usd,
-        forecast_year=forecast and forecast.year,
+        size_usd=size.usd if size else None,
+        size_year=size.year if size else None,
+        forecast_usd=forecast.usd if forecast else None,
+        forecast_year=forecast.year if forecast else None,
     )
     warnings.extend(_figure_warnings(figures, implied))
     segments = _assemble_segments(collected)

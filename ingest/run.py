@@ -201,6 +201,6 @@ def _finish_run(engine: Engine, *, run_id: int, summary: RunSummary) -> None:
                 status=o.status,
                 reason=o.reason,
                 market_slug=o.slug,
-            )  # fmt: skip
+            )
             for o in summary.outcomes
         )

@@ -52,7 +52,7 @@ _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=[A-Z])")
 
 def split_numbered_items(text: str) -> list[str]:
     """'1. First. 2. Second.' → ['First.', 'Second.']; numbering must run 1, 2, 3…"""
-    run = []
+    run: list[re.Match[str]] = []
     for match in _INLINE_NUMBER.finditer(text):
         if int(match[1]) == len(run) + 1:
             run.append(match)

@@ -1,4 +1,4 @@
-"""Alembic environment: the URL comes from the caller or DATABASE_URL, the schema from app.models."""
+"""Alembic environment: URL from the caller or DATABASE_URL, schema from app.models."""
 
 from logging.config import fileConfig
 

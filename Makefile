@@ -1,0 +1,46 @@
+# The one task runner. `make run` and `make test` set everything up themselves.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test lint format migrate ingest clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+## Ingest seeds/ into the embedded SQLite database (it migrates itself), then serve the API.
+run: install
+	$(PY) -m ingest seeds/ || test $$? -eq 1
+	@echo "API docs: http://$(HOST):$(PORT)/docs"
+	$(PY) -m uvicorn app.main:app --host $(HOST) --port $(PORT)
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+
+format: install
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+## Bring DATABASE_URL (default: the embedded SQLite file) to the schema head.
+migrate: install
+	$(PY) -m alembic upgrade head
+
+## Ingest PATHS (default seeds/) into DATABASE_URL.
+ingest: install
+	$(PY) -m ingest $(PATHS)
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,104 @@
+"""`python -m ingest` and Alembic run as a user runs them: real processes, real files."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from app.core.db import prepare_database
+from tests.ingest.test_layout_samples import check_expectations
+from tests.paths import PROJECT_ROOT, SEEDS_DIR, seed_gold
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def gold_expectations(gold: dict) -> dict:
+    ignored = {"file", "trend_startswith", "opportunity_startswith"}
+    return {key: value for key, value in gold.items() if key not in ignored}
+
+
+def test_dry_run_prints_the_gold_extraction():
+    result = run("-m", "ingest", "seeds/", "--dry-run", "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    reports = {report["slug"]: report for report in json.loads(result.stdout)}
+    assert len(reports) == 5
+    for gold in seed_gold()["markets"]:
+        report = reports[gold["slug"]]
+        check_expectations(report, gold_expectations(gold))
+        assert report["source"]["file"] == gold["file"]
+    assert "5 ingested" in result.stderr
+
+
+def test_garbage_among_the_seeds_fails_alone(tmp_path):
+    reports = tmp_path / "reports"
+    shutil.copytree(SEEDS_DIR, reports)
+    (reports / "garbage.txt").write_bytes(os.urandom(4096) + b"\x00")
+    (reports / "empty.html").write_bytes(b"")
+    (reports / "notes.md").write_text("not a report file type: ignored")
+    database_url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+
+    result = run("-m", "ingest", str(reports), "--database-url", database_url)
+
+    assert result.returncode == 1
+    assert f"FAILED {reports / 'garbage.txt'}: binary data" in result.stdout
+    assert f"FAILED {reports / 'empty.html'}: empty file" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    with create_engine(database_url).connect() as connection:
+        faqs_per_market = connection.execute(
+            text(
+                "select m.slug, count(f.id) from market m join faq f on f.market_id = m.id "
+                "group by m.slug"
+            )
+        ).all()
+        outcomes = connection.execute(
+            text("select status, count(*) from ingest_file_outcome group by status")
+        ).all()
+    assert sorted(faqs_per_market) == sorted((g["slug"], 10) for g in seed_gold()["markets"])
+    assert dict(outcomes) == {"created": 5, "failed": 2}
+
+
+def test_missing_path_is_a_failure():
+    result = run("-m", "ingest", "no/such/folder", "--dry-run")
+    assert result.returncode == 1
+    assert "FAILED no/such/folder: no such file or directory" in result.stderr
+
+
+def test_alembic_upgrade_then_check_reports_no_drift(tmp_path):
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite3'}"}
+    upgrade = run("-m", "alembic", "upgrade", "head", env=env)
+    assert upgrade.returncode == 0, upgrade.stderr
+    check = run("-m", "alembic", "check", env=env)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "No new upgrade operations detected" in check.stdout + check.stderr
+
+
+@pytest.mark.parametrize("pragma,expected", [("journal_mode", "wal"), ("foreign_keys", 1)])
+def test_embedded_sqlite_creates_migrates_and_configures_itself(tmp_path, pragma, expected):
+    path = tmp_path / "nested" / "embedded.sqlite3"
+    engine = prepare_database(f"sqlite:///{path}")
+    assert path.exists()
+    with engine.connect() as connection:
+        assert connection.execute(text(f"PRAGMA {pragma}")).scalar_one() == expected
+        assert connection.execute(text("select version_num from alembic_version")).scalar_one()
+    engine.dispose()
+
+
+def test_seeds_folder_matches_shared_seeds():
+    shared = PROJECT_ROOT.parent / "shared" / "seeds"
+    if not shared.is_dir():
+        pytest.skip("no ../shared/seeds beside this checkout to compare with")
+    for path in shared.iterdir():
+        assert (SEEDS_DIR / path.name).read_bytes() == path.read_bytes()
