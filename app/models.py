@@ -38,6 +38,8 @@ class Market(SQLModel, table=True):
     cagr_end_year: int | None = None
     implied_cagr_percent: float | None = Field(default=None, index=True)
     regions_covered: list[str] = Field(default_factory=list, sa_type=JSON)
+    # Lowercased title, summary, segments, insights and FAQs: what `q` searches.
+    search_text: str = Field(default="", sa_type=Text)
     updated_at: datetime = Field(
         default_factory=utc_now,
         sa_type=DateTime(timezone=True),

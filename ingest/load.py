@@ -93,7 +93,17 @@ def _copy_market_fields(market: Market, report: ParsedReport) -> None:
         "regions_covered",
     ):
         setattr(market, field, getattr(report, field))
+    market.search_text = search_text(report)
     market.updated_at = utc_now()
+
+
+def search_text(report: ParsedReport) -> str:
+    """What `GET /markets?q=` searches: lowercased, whitespace collapsed."""
+    parts = [report.title, report.summary or ""]
+    parts += [f"{segment.name} {segment.description}" for segment in report.segments]
+    parts += [*report.trends, *report.opportunities]
+    parts += [f"{faq.question} {faq.answer}" for faq in report.faqs]
+    return " ".join(" ".join(parts).lower().split())
 
 
 def _add_children(session: Session, *, market_id: int, report: ParsedReport) -> None:

@@ -6,6 +6,7 @@ import pytest
 from ingest.headline import parse_headline_figures
 
 B, M, T = 10**9, 10**6, 10**12
+# fmt: off
 CASES = [
     ("Oncology Market size was valued at USD 3.5 Billion in 2022 and is projected to reach "
      "USD 7.8 Billion by 2030, growing at a CAGR of 12.5% from 2024 to 2030.",
@@ -13,8 +14,8 @@ CASES = [
     ("The market was estimated at US$ 1,250.5 Million in 2023 and will reach US$ 2.4 Bn by the "
      "end of 2031, at an 11.53% CAGR during 2024–2031.",
      1250.5 * M, 2023, 2.4 * B, 2031, 11.53, 2024, 2031),
-    ("The market accounted for $2 Trillion in 2021 and is expected to reach $2.9 Trillion by the "
-     "year 2028, at a compound annual growth rate (CAGR) of 6.0 % between 2022 and 2028.",
+    ("The market accounted for $2 Trillion in 2021 and is expected to reach $2.9 Trillion "
+     "by the year 2028, at a compound annual growth rate (CAGR) of 6.0 % between 2022 and 2028.",
      2 * T, 2021, 2.9 * T, 2028, 6.0, 2022, 2028),
     ("The market is expected to grow from USD 640 Mn in 2023 to USD 1,020 Mn by 2031, "
      "a CAGR of 6.8% 2024-2031.",
@@ -31,7 +32,8 @@ CASES = [
      None, None, None, None, 4.25, 2025, 2032),
     ("No figures at all, only prose about the market.",
      None, None, None, None, None, None, None),
-]  # fmt: skip
+]
+# fmt: on
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case[0][:48])

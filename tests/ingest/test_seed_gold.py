@@ -13,10 +13,21 @@ from tests.paths import SEEDS_DIR, seed_gold
 GOLD_MARKETS = seed_gold()["markets"]
 CROSS = seed_gold()["cross_market"]
 EXACT_FIELDS = [
-    "title", "name", "slug", "region", "size_usd", "size_year", "forecast_usd", "forecast_year",
-    "cagr_percent", "cagr_start_year", "cagr_end_year", "implied_cagr_percent",
-    "companies", "regions_covered",
-]  # fmt: skip
+    "title",
+    "name",
+    "slug",
+    "region",
+    "size_usd",
+    "size_year",
+    "forecast_usd",
+    "forecast_year",
+    "cagr_percent",
+    "cagr_start_year",
+    "cagr_end_year",
+    "implied_cagr_percent",
+    "companies",
+    "regions_covered",
+]
 SOURCE_FIELDS = ["report_id", "product_url", "sample_url"]
 
 

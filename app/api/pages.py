@@ -1,0 +1,34 @@
+"""The collection envelope {items,total,limit,offset,next} with a `Link: rel="next"` header."""
+
+from typing import Any
+
+import orjson
+from fastapi import Request, Response
+
+from app.api.params import Pagination
+
+
+def next_page_url(request: Request, *, total: int, page: Pagination) -> str | None:
+    following = page.offset + page.limit
+    if following >= total:
+        return None
+    return str(request.url.include_query_params(limit=page.limit, offset=following))
+
+
+def page_body(
+    request: Request, *, items: list[Any], total: int, page: Pagination
+) -> dict[str, Any]:
+    return {
+        "items": items,
+        "total": total,
+        "limit": page.limit,
+        "offset": page.offset,
+        "next": next_page_url(request, total=total, page=page),
+    }
+
+
+def page_response(request: Request, *, items: list[Any], total: int, page: Pagination) -> Response:
+    """Serialised with orjson directly: list items may be trimmed by `fields=`."""
+    body = page_body(request, items=items, total=total, page=page)
+    headers = {"Link": f'<{body["next"]}>; rel="next"'} if body["next"] else None
+    return Response(orjson.dumps(body), media_type="application/json", headers=headers)

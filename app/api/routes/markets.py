@@ -1,0 +1,333 @@
+"""GET /markets, one market, and its children."""
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+import orjson
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import StreamingResponse
+
+from app.api.deps import EngineDep, SessionDep
+from app.api.pages import page_response
+from app.api.params import (
+    MARKET_SORT_FIELDS,
+    ExportFormat,
+    MarketFilters,
+    Pagination,
+    market_filters,
+    pagination,
+    parse_fields,
+    parse_sort,
+)
+from app.core.http import weak_etag
+from app.core.problems import ApiError, InvalidParameter, NotFound, problem_responses
+from app.models import Market
+from app.projections import (
+    MAX_PROJECTION_YEARS,
+    NotProjectable,
+    ReportedFigures,
+    default_range,
+    project,
+)
+from app.repositories import markets as repository
+from app.repositories.meta import dataset_state
+from app.schemas import (
+    FaqOut,
+    FigureSentencesOut,
+    MarketCompanyOut,
+    MarketDetail,
+    MarketLinks,
+    MarketListItem,
+    Page,
+    ProjectionMethod,
+    ProjectionSeries,
+    ProvenanceOut,
+    QualityOut,
+    QualityWarningOut,
+    SegmentOut,
+)
+
+router = APIRouter(prefix="/markets", tags=["markets"])
+_CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
+_NDJSON_MEDIA_TYPE = "application/x-ndjson"
+_MARKET_LIST_DOC = """Markets matching every filter given, in pages.
+
+Items are flat (one value per field) so JSON and CSV carry the same columns. With
+`format=csv` or `format=ndjson` (or an `Accept: text/csv` / `application/x-ndjson` header) the
+response streams **every** matching row; `limit` and `offset` then do not apply."""
+
+
+class MarketNotFound(NotFound):
+    pass
+
+
+SortParam = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        description="Comma list of " + ", ".join(MARKET_SORT_FIELDS) + "; prefix `-` for "
+        "descending. Ties are broken by slug.",
+        examples=["-cagr_percent,name"],
+    ),
+]
+FieldsParam = Annotated[
+    str | None,
+    Query(
+        max_length=500,
+        description="Comma list of item fields to return.",
+        examples=["slug,cagr_percent"],
+    ),
+]
+FormatParam = Annotated[
+    ExportFormat | None,
+    Query(description="json (default), csv or ndjson; overrides the Accept header."),
+]
+
+
+def _negotiate(format_: ExportFormat | None, accept: str) -> ExportFormat:
+    if format_ is not None:
+        return format_
+    if "text/csv" in accept:
+        return ExportFormat.CSV
+    if "ndjson" in accept:
+        return ExportFormat.NDJSON
+    return ExportFormat.JSON
+
+
+def _list_item(row: dict[str, Any], request: Request, fields: list[str] | None) -> dict[str, Any]:
+    item = {**row, "url": str(request.url_for("get_market", slug=row["slug"]))}
+    return {field: item[field] for field in fields} if fields else item
+
+
+@router.get(
+    "",
+    response_model=Page[MarketListItem],
+    summary="List and filter markets",
+    description=_MARKET_LIST_DOC,
+    responses={
+        **problem_responses(),
+        200: {
+            "content": {
+                _CSV_MEDIA_TYPE.split(";")[0]: {"schema": {"type": "string"}},
+                _NDJSON_MEDIA_TYPE: {"schema": {"type": "string"}},
+            }
+        },
+    },
+)
+def list_markets(
+    request: Request,
+    session: SessionDep,
+    engine: EngineDep,
+    filters: Annotated[MarketFilters, Depends(market_filters)],
+    page: Annotated[Pagination, Depends(pagination)],
+    sort: SortParam = None,
+    fields: FieldsParam = None,
+    format: FormatParam = None,
+) -> Response:
+    sort_keys = parse_sort(sort, allowed=MARKET_SORT_FIELDS)
+    selected = parse_fields(fields)
+    export = _negotiate(format, request.headers.get("accept", ""))
+    if export is not ExportFormat.JSON:
+        version, _, _ = dataset_state(session)
+        stream = repository.stream_market_rows(engine, filters=filters, sort=sort_keys)
+        exported = (_list_item(row, request, selected) for row in stream)
+        body = (
+            _csv_lines(exported, selected)
+            if export is ExportFormat.CSV
+            else _ndjson_lines(exported)
+        )
+        media_type = _CSV_MEDIA_TYPE if export is ExportFormat.CSV else _NDJSON_MEDIA_TYPE
+        etag = weak_etag(f"{version}|{request.url}".encode())
+        return StreamingResponse(body, media_type=media_type, headers={"ETag": etag})
+    rows, total = repository.list_markets(session, filters=filters, sort=sort_keys, page=page)
+    items = [_list_item(row, request, selected) for row in rows]
+    return page_response(request, items=items, total=total, page=page)
+
+
+def _csv_lines(items: Iterator[dict[str, Any]], fields: list[str] | None) -> Iterator[str]:
+    columns = fields or [*MarketListItem.model_fields]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for count, item in enumerate(items, start=1):
+        writer.writerow(item)
+        if count % repository.EXPORT_BATCH_ROWS == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def _ndjson_lines(items: Iterator[dict[str, Any]]) -> Iterator[bytes]:
+    for item in items:
+        yield orjson.dumps(item) + b"\n"
+
+
+def _market_or_404(session: SessionDep, slug: str) -> Market:
+    market = repository.get_market(session, slug)
+    if market is None:
+        raise MarketNotFound(f"no market with slug {slug!r}")
+    return market
+
+
+@router.get(
+    "/{slug}",
+    response_model=MarketDetail,
+    summary="One market with everything the report says",
+    responses=problem_responses(MarketNotFound),
+)
+def get_market(slug: str, request: Request, session: SessionDep) -> MarketDetail:
+    bundle = repository.load_market_bundle(session, _market_or_404(session, slug))
+    market, provenance = bundle.market, bundle.provenance
+
+    def link(name: str) -> str:
+        return str(request.url_for(name, slug=market.slug))
+
+    return MarketDetail(
+        **{
+            field: getattr(market, field)
+            for field in MarketDetail.model_fields
+            if hasattr(Market, field) and field != "summary"
+        },
+        summary=market.summary,
+        segments=[_segment_out(s) for s in bundle.segments],
+        companies=[_company_out(link_, company) for link_, company in bundle.companies],
+        trends=[i.text for i in bundle.insights if i.kind == "trend"],
+        opportunities=[i.text for i in bundle.insights if i.kind == "opportunity"],
+        faqs=[
+            FaqOut(question=f.question, answer=f.answer, position=f.position) for f in bundle.faqs
+        ],
+        source=ProvenanceOut(
+            file=provenance.source_file if provenance else None,
+            sha256=provenance.sha256 if provenance else "",
+            report_id=provenance.report_id if provenance else None,
+            product_url=provenance.product_url if provenance else None,
+            sample_url=provenance.sample_url if provenance else None,
+            encoding=provenance.encoding if provenance else "utf-8",
+            parser_version=provenance.parser_version if provenance else "",
+            ingested_at=provenance.ingested_at if provenance else market.updated_at,
+            figure_sentences=FigureSentencesOut(
+                size=provenance.size_sentence if provenance else None,
+                forecast=provenance.forecast_sentence if provenance else None,
+                cagr=provenance.cagr_sentence if provenance else None,
+            ),
+        ),
+        quality=QualityOut(
+            warnings=[QualityWarningOut(code=w.code, message=w.message) for w in bundle.warnings]
+        ),
+        links=MarketLinks(
+            self=link("get_market"),
+            segments=link("get_market_segments"),
+            companies=link("get_market_companies"),
+            faqs=link("get_market_faqs"),
+            projections=link("get_market_projections"),
+        ),
+    )
+
+
+def _segment_out(segment: Any) -> SegmentOut:
+    return SegmentOut(key=segment.key, name=segment.name, description=segment.description)
+
+
+def _company_out(link: Any, company: Any) -> MarketCompanyOut:
+    return MarketCompanyOut(
+        slug=company.slug,
+        name=company.name,
+        name_as_given=link.name_as_given,
+        position=link.position,
+    )
+
+
+@router.get(
+    "/{slug}/segments",
+    response_model=list[SegmentOut],
+    summary="A market's application segments, in report order",
+    responses=problem_responses(MarketNotFound),
+)
+def get_market_segments(slug: str, session: SessionDep) -> list[SegmentOut]:
+    market = _market_or_404(session, slug)
+    return [_segment_out(s) for s in repository.list_segments(session, market.id)]
+
+
+@router.get(
+    "/{slug}/companies",
+    response_model=list[MarketCompanyOut],
+    summary="Companies the market's report lists, in its order",
+    responses=problem_responses(MarketNotFound),
+)
+def get_market_companies(slug: str, session: SessionDep) -> list[MarketCompanyOut]:
+    market = _market_or_404(session, slug)
+    return [_company_out(link, c) for link, c in repository.list_companies(session, market.id)]
+
+
+@router.get(
+    "/{slug}/faqs",
+    response_model=list[FaqOut],
+    summary="The market's FAQs, in report order",
+    responses=problem_responses(MarketNotFound),
+)
+def get_market_faqs(slug: str, session: SessionDep) -> list[FaqOut]:
+    market = _market_or_404(session, slug)
+    return [
+        FaqOut(question=f.question, answer=f.answer, position=f.position)
+        for f in repository.list_faqs(session, market.id)
+    ]
+
+
+class NotProjectableProblem(ApiError):
+    status, title, slug = 422, "Market cannot be projected", "not-projectable"
+
+
+@router.get(
+    "/{slug}/projections",
+    response_model=ProjectionSeries,
+    summary="Yearly value series derived from the reported figures",
+    description=(
+        "Reported years are exact; years between them are interpolated geometrically; years "
+        "beyond them are extrapolated at the stated CAGR (the implied CAGR when none is "
+        "stated). `method=stated_cagr` instead anchors the stated CAGR on the forecast. At "
+        f"most {MAX_PROJECTION_YEARS} years."
+    ),
+    responses=problem_responses(MarketNotFound, NotProjectableProblem),
+)
+def get_market_projections(
+    slug: str,
+    session: SessionDep,
+    from_year: Annotated[
+        int | None, Query(ge=1900, le=2200, description="First year (default: size year).")
+    ] = None,
+    to_year: Annotated[
+        int | None, Query(ge=1900, le=2200, description="Last year (default: forecast year).")
+    ] = None,
+    method: Annotated[
+        ProjectionMethod, Query(description="reported (default) or stated_cagr.")
+    ] = ProjectionMethod.REPORTED,
+) -> ProjectionSeries:
+    market = _market_or_404(session, slug)
+    figures = reported_figures(market)
+    try:
+        default_from, default_to = default_range(figures)
+        first, last = from_year or default_from, to_year or default_to
+        if last < first:
+            raise InvalidParameter("to_year", f"{last} is before from_year {first}")
+        if last - first + 1 > MAX_PROJECTION_YEARS:
+            raise InvalidParameter("to_year", f"at most {MAX_PROJECTION_YEARS} years per series")
+        points = project(figures, from_year=first, to_year=last, method=method)
+    except NotProjectable as error:
+        raise NotProjectableProblem(str(error)) from error
+    return ProjectionSeries(
+        market=slug, method=method, from_year=first, to_year=last, points=points
+    )
+
+
+def reported_figures(market: Any) -> ReportedFigures:
+    return ReportedFigures(
+        size_usd=market.size_usd,
+        size_year=market.size_year,
+        forecast_usd=market.forecast_usd,
+        forecast_year=market.forecast_year,
+        cagr_percent=market.cagr_percent,
+        implied_cagr_percent=market.implied_cagr_percent,
+    )

@@ -1,0 +1,66 @@
+"""GET /segments and /segments/{key}: segment keys shared across markets."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+
+from app.api.deps import SessionDep
+from app.api.pages import page_body
+from app.api.params import Pagination, pagination
+from app.core.problems import NotFound, problem_responses
+from app.repositories import segments as repository
+from app.schemas import Page, SegmentDetail, SegmentMarket, SegmentSummary
+
+router = APIRouter(prefix="/segments", tags=["segments"])
+
+
+class SegmentNotFound(NotFound):
+    pass
+
+
+@router.get(
+    "",
+    response_model=Page[SegmentSummary],
+    summary="Segment keys across markets",
+    responses=problem_responses(),
+)
+def list_segments(
+    request: Request, session: SessionDep, page: Annotated[Pagination, Depends(pagination)]
+) -> Page[SegmentSummary]:
+    keys = repository.segment_keys(session)
+    items = [
+        SegmentSummary(**key, url=str(request.url_for("get_segment", key=key["key"])))
+        for key in keys[page.offset : page.offset + page.limit]
+    ]
+    return Page[SegmentSummary](**page_body(request, items=items, total=len(keys), page=page))
+
+
+@router.get(
+    "/{key}",
+    response_model=SegmentDetail,
+    summary="One segment key and its markets",
+    responses=problem_responses(SegmentNotFound),
+)
+def get_segment(
+    key: str,
+    request: Request,
+    session: SessionDep,
+    page: Annotated[Pagination, Depends(pagination)],
+) -> SegmentDetail:
+    summary = next((k for k in repository.segment_keys(session) if k["key"] == key), None)
+    if summary is None:
+        raise SegmentNotFound(f"no segment with key {key!r}")
+    rows, total = repository.segment_markets(session, key, page=page)
+    markets = [
+        SegmentMarket(
+            slug=slug,
+            title=title,
+            segment_name=name,
+            url=str(request.url_for("get_market", slug=slug)),
+        )
+        for slug, title, name in rows
+    ]
+    return SegmentDetail(
+        **summary,
+        markets=Page[SegmentMarket](**page_body(request, items=markets, total=total, page=page)),
+    )

@@ -1,0 +1,160 @@
+"""Cross-cutting HTTP behaviour: request ids, one log line per request, metrics, security
+headers, Cache-Control, and ETag / 304 on every GET."""
+
+import hashlib
+import json
+import logging
+import re
+import time
+import uuid
+from typing import Any
+
+from prometheus_client import CollectorRegistry, Counter, Histogram
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+logger = logging.getLogger("app.access")
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
+DATA_CACHE_CONTROL = "public, max-age=60"
+NO_STORE_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"content-security-policy", b"frame-ancestors 'none'"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+]
+
+
+class Metrics:
+    """Prometheus metrics of one app (its own registry, so test apps do not collide)."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.requests = Counter(
+            "http_requests_total",
+            "HTTP requests.",
+            ["method", "route", "status"],
+            registry=self.registry,
+        )
+        self.duration = Histogram(
+            "http_request_duration_seconds",
+            "Time to answer an HTTP request.",
+            ["method", "route"],
+            registry=self.registry,
+        )
+
+
+def weak_etag(body: bytes) -> str:
+    """Weak, because gzip may change the bytes on the wire but not the representation."""
+    return 'W/"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
+
+
+def _etag_matches(if_none_match: str, etag: str) -> bool:
+    candidates = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+    return "*" in candidates or etag.removeprefix("W/") in candidates
+
+
+def _route_template(scope: Scope) -> str:
+    route = scope.get("route")
+    return getattr(route, "path", None) or "unmatched"
+
+
+class HttpBehaviourMiddleware:
+    def __init__(self, app: ASGIApp, *, metrics: Metrics) -> None:
+        self.app = app
+        self.metrics = metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        incoming_id = headers.get("x-request-id", "")
+        request_id = incoming_id if _REQUEST_ID.match(incoming_id) else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+        conditional = scope["method"] in ("GET", "HEAD")
+        if_none_match = headers.get("if-none-match")
+        status_holder: dict[str, Any] = {"status": 500}
+        pending_start: Message | None = None
+        buffered: list[bytes] = []
+
+        def decorate(message: Message) -> Message:
+            response_headers = [
+                (k, v) for k, v in message.get("headers", []) if k.lower() != b"x-request-id"
+            ]
+            response_headers.append((b"x-request-id", request_id.encode()))
+            names = {k.lower() for k, _ in response_headers}
+            response_headers += [h for h in SECURITY_HEADERS if h[0] not in names]
+            if conditional and b"cache-control" not in names:
+                no_store = scope["path"] in NO_STORE_PATHS or message["status"] >= 400
+                value = b"no-store" if no_store else DATA_CACHE_CONTROL.encode()
+                response_headers.append((b"cache-control", value))
+            return {**message, "headers": response_headers}
+
+        async def send_not_modified(start: Message) -> None:
+            kept = {b"etag", b"cache-control", b"x-request-id", b"vary"}
+            headers_304 = [(k, v) for k, v in start["headers"] if k.lower() in kept]
+            status_holder["status"] = 304
+            await send({"type": "http.response.start", "status": 304, "headers": headers_304})
+            await send({"type": "http.response.body", "body": b""})
+
+        async def wrapped_send(message: Message) -> None:
+            nonlocal pending_start
+            if message["type"] == "http.response.start":
+                status_holder["status"] = message["status"]
+                message = decorate(message)
+                names = {k.lower(): v for k, v in message["headers"]}
+                if conditional and message["status"] == 200:
+                    etag = names.get(b"etag")
+                    if etag is not None:  # a streamed export brings its own ETag
+                        if if_none_match and _etag_matches(if_none_match, etag.decode()):
+                            await send_not_modified(message)
+                            status_holder["done"] = True
+                            return
+                    elif b"content-length" in names:
+                        pending_start = message  # hold it until the body gives the ETag
+                        return
+                await send(message)
+                return
+            if status_holder.get("done"):
+                return
+            if pending_start is None:
+                await send(message)
+                return
+            buffered.append(message.get("body", b""))
+            if message.get("more_body", False):
+                return
+            body = b"".join(buffered)
+            etag = weak_etag(body)
+            start = {
+                **pending_start,
+                "headers": [*pending_start["headers"], (b"etag", etag.encode())],
+            }
+            pending_start = None
+            if if_none_match and _etag_matches(if_none_match, etag):
+                await send_not_modified(start)
+                return
+            await send(start)
+            await send({"type": "http.response.body", "body": body})
+
+        try:
+            await self.app(scope, receive, wrapped_send)
+        finally:
+            elapsed = time.perf_counter() - started
+            route = _route_template(scope)
+            status = status_holder["status"]
+            self.metrics.requests.labels(scope["method"], route, str(status)).inc()
+            self.metrics.duration.labels(scope["method"], route).observe(elapsed)
+            logger.info(
+                json.dumps(
+                    {
+                        "event": "request",
+                        "request_id": request_id,
+                        "method": scope["method"],
+                        "path": scope["path"],
+                        "route": route,
+                        "status": status,
+                        "duration_ms": round(elapsed * 1000, 2),
+                    }
+                )
+            )

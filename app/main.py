@@ -1,0 +1,64 @@
+"""Builds the FastAPI application: routers, middleware, error rendering, offline docs."""
+
+import logging
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi_offline import FastAPIOffline
+
+from app import __version__
+from app.api.routes import companies, faqs, health, markets, projections, segments, stats
+from app.core.db import prepare_database
+from app.core.http import HttpBehaviourMiddleware, Metrics
+from app.core.problems import install_problem_handlers
+from app.core.settings import get_settings
+
+DESCRIPTION = """Oncology market-research reports as data: market sizes, forecasts and CAGRs,
+application segments, companies, trends, opportunities and FAQs, with yearly projections.
+
+Collections answer `{items, total, limit, offset, next}` with a `Link: rel="next"` header.
+Errors are RFC 9457 problem details. Every GET carries an ETag."""
+
+TAGS = [
+    {"name": "markets", "description": "Markets, filtered, sorted and exported."},
+    {"name": "projections", "description": "Yearly values derived from reported figures."},
+    {"name": "segments", "description": "Application segments shared across markets."},
+    {"name": "companies", "description": "Companies, merged across their spellings."},
+    {"name": "faqs", "description": "Questions and answers from the reports."},
+    {"name": "dataset", "description": "Statistics and versions of the whole dataset."},
+    {"name": "operations", "description": "Health, readiness and metrics."},
+]
+
+
+def create_app(database_url: str | None = None) -> FastAPI:
+    settings = get_settings()
+    logging.basicConfig(level=settings.log_level, format="%(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # readiness checks ask it often
+    app = FastAPIOffline(
+        title="Oncology Market Data API",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+    )
+    app.state.engine = prepare_database(database_url or settings.database_url)
+    app.state.metrics = Metrics()
+    install_problem_handlers(app)
+    for module in (markets, projections, segments, companies, faqs, stats, health):
+        app.include_router(module.router)
+    # Last added runs first: gzip the final bytes, answer CORS before anything else.
+    app.add_middleware(HttpBehaviourMiddleware, metrics=app.state.metrics)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "HEAD", "OPTIONS"],
+        allow_headers=["Accept", "If-None-Match", "X-Request-ID", "Content-Type"],
+        expose_headers=["ETag", "Link", "X-Request-ID"],
+        allow_credentials=False,
+        max_age=600,
+    )
+    app.add_middleware(GZipMiddleware, minimum_size=500)
+    return app
+
+
+app = create_app()

@@ -1,0 +1,108 @@
+"""Yearly market-value series derived from the reported figures (pure arithmetic, no I/O)."""
+
+from dataclasses import dataclass
+
+from app.schemas import ProjectionKind, ProjectionMethod, ProjectionPoint
+
+MAX_PROJECTION_YEARS = 100
+
+
+class NotProjectable(ValueError):
+    """The market lacks the figures a projection needs."""
+
+
+@dataclass(frozen=True)
+class ReportedFigures:
+    size_usd: int | None
+    size_year: int | None
+    forecast_usd: int | None
+    forecast_year: int | None
+    cagr_percent: float | None
+    implied_cagr_percent: float | None
+
+
+def default_range(figures: ReportedFigures) -> tuple[int, int]:
+    years = [y for y in (figures.size_year, figures.forecast_year) if y is not None]
+    if not years:
+        raise NotProjectable("the market reports no year to project from")
+    return min(years), max(years)
+
+
+def project(
+    figures: ReportedFigures, *, from_year: int, to_year: int, method: ProjectionMethod
+) -> list[ProjectionPoint]:
+    """Reported points are exact; between them values grow geometrically; beyond them at the
+    stated CAGR (the implied one when none is stated). `stated_cagr` anchors the stated CAGR on
+    the forecast for every year instead."""
+    if method is ProjectionMethod.STATED_CAGR:
+        return _anchored_on_forecast(figures, from_year=from_year, to_year=to_year)
+    anchors = sorted(
+        (year, usd)
+        for year, usd in (
+            (figures.size_year, figures.size_usd),
+            (figures.forecast_year, figures.forecast_usd),
+        )
+        if year is not None and usd is not None and usd > 0
+    )
+    if not anchors:
+        raise NotProjectable("the market reports neither a size nor a forecast with its year")
+    rate = _growth_rate(figures)
+    (first_year, first_usd), (last_year, last_usd) = anchors[0], anchors[-1]
+    points = []
+    for year in range(from_year, to_year + 1):
+        value: float
+        if year in (first_year, last_year):
+            value, kind = (first_usd if year == first_year else last_usd), ProjectionKind.REPORTED
+        elif first_year < year < last_year:
+            fraction = (year - first_year) / (last_year - first_year)
+            value = first_usd * (last_usd / first_usd) ** fraction
+            kind = ProjectionKind.INTERPOLATED
+        else:
+            if rate is None:
+                raise NotProjectable("no CAGR to extrapolate beyond the reported years")
+            anchor_year, anchor_usd = (
+                (first_year, first_usd) if year < first_year else (last_year, last_usd)
+            )
+            value = anchor_usd * (1 + rate) ** (year - anchor_year)
+            kind = ProjectionKind.EXTRAPOLATED
+        points.append(ProjectionPoint(year=year, value_usd=round(value), kind=kind))
+    return points
+
+
+def _growth_rate(figures: ReportedFigures) -> float | None:
+    percent = (
+        figures.cagr_percent if figures.cagr_percent is not None else figures.implied_cagr_percent
+    )
+    return None if percent is None else percent / 100
+
+
+def _anchored_on_forecast(
+    figures: ReportedFigures, *, from_year: int, to_year: int
+) -> list[ProjectionPoint]:
+    if (
+        figures.cagr_percent is None
+        or figures.forecast_usd is None
+        or figures.forecast_year is None
+    ):
+        raise NotProjectable("method=stated_cagr needs a stated CAGR and a forecast with its year")
+    rate = figures.cagr_percent / 100
+    low = figures.size_year if figures.size_year is not None else figures.forecast_year
+    points = []
+    for year in range(from_year, to_year + 1):
+        value = figures.forecast_usd * (1 + rate) ** (year - figures.forecast_year)
+        if year == figures.forecast_year:
+            kind = ProjectionKind.REPORTED
+        elif low <= year < figures.forecast_year:
+            kind = ProjectionKind.INTERPOLATED
+        else:
+            kind = ProjectionKind.EXTRAPOLATED
+        points.append(ProjectionPoint(year=year, value_usd=round(value), kind=kind))
+    return points
+
+
+def value_in_year(figures: ReportedFigures, year: int) -> ProjectionPoint | None:
+    """One market's value in one year, or None when it cannot be projected."""
+    try:
+        return project(figures, from_year=year, to_year=year, method=ProjectionMethod.REPORTED)[0]
+    except NotProjectable:
+        return None

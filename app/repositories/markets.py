@@ -1,0 +1,157 @@
+"""Market queries: filters, sorting, pages, exports and the full detail of one market."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Engine, Select, func, select
+from sqlmodel import Session, col
+
+from app.api.params import MarketFilters, Pagination, SortKey
+from app.models import (
+    Company,
+    Faq,
+    Insight,
+    Market,
+    MarketCompany,
+    Provenance,
+    QualityWarning,
+    Segment,
+)
+from app.schemas import MARKET_LIST_FIELDS
+
+_MARKET_COLUMNS = [getattr(Market, field) for field in MARKET_LIST_FIELDS]
+EXPORT_BATCH_ROWS = 1000
+
+
+def filter_conditions(filters: MarketFilters) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    bounds = (
+        (col(Market.cagr_percent), filters.min_cagr, filters.max_cagr),
+        (col(Market.size_usd), filters.min_size_usd, filters.max_size_usd),
+        (col(Market.forecast_usd), filters.min_forecast_usd, filters.max_forecast_usd),
+    )
+    for column, low, high in bounds:
+        if low is not None:
+            conditions.append(column >= low)
+        if high is not None:
+            conditions.append(column <= high)
+    if filters.region:
+        conditions.append(func.lower(Market.region) == filters.region.lower())
+    if filters.company:
+        listed = (
+            select(MarketCompany.market_id)
+            .join(Company, col(Company.id) == col(MarketCompany.company_id))
+            .where(Company.slug == filters.company)
+        )
+        conditions.append(col(Market.id).in_(listed))
+    if filters.segment:
+        with_segment = select(Segment.market_id).where(Segment.key == filters.segment)
+        conditions.append(col(Market.id).in_(with_segment))
+    if filters.q:
+        for term in filters.q.lower().split():
+            conditions.append(col(Market.search_text).contains(term, autoescape=True))
+    return conditions
+
+
+def order_by(sort: list[SortKey]) -> list[Any]:
+    """Requested keys (nulls last either way), then slug: a stable, total order."""
+    clauses: list[Any] = []
+    for key in sort or [SortKey("name", descending=False)]:
+        column = getattr(Market, key.field)
+        clauses.append(column.desc().nulls_last() if key.descending else column.asc().nulls_last())
+    clauses.append(col(Market.slug).asc())
+    return clauses
+
+
+def market_rows_query(filters: MarketFilters, sort: list[SortKey]) -> Select[Any]:
+    return select(*_MARKET_COLUMNS).where(*filter_conditions(filters)).order_by(*order_by(sort))
+
+
+def list_markets(
+    session: Session, *, filters: MarketFilters, sort: list[SortKey], page: Pagination
+) -> tuple[list[dict[str, Any]], int]:
+    conditions = filter_conditions(filters)
+    total = session.execute(
+        select(func.count()).select_from(Market).where(*conditions)
+    ).scalar_one()
+    statement = market_rows_query(filters, sort).limit(page.limit).offset(page.offset)
+    rows = [dict(row._mapping) for row in session.execute(statement)]
+    return rows, int(total)
+
+
+def stream_market_rows(
+    engine: Engine, *, filters: MarketFilters, sort: list[SortKey]
+) -> Iterator[dict[str, Any]]:
+    """Every matching row, fetched in batches on a connection of its own (the response outlives
+    the request's session)."""
+    with engine.connect() as connection:
+        result = connection.execution_options(yield_per=EXPORT_BATCH_ROWS).execute(
+            market_rows_query(filters, sort)
+        )
+        for row in result:
+            yield dict(row._mapping)
+
+
+@dataclass
+class MarketBundle:
+    """One market with all its children, each loaded by one query."""
+
+    market: Market
+    segments: list[Segment]
+    companies: list[tuple[MarketCompany, Company]]
+    insights: list[Insight]
+    faqs: list[Faq]
+    warnings: list[QualityWarning]
+    provenance: Provenance | None
+
+
+def get_market(session: Session, slug: str) -> Market | None:
+    return session.execute(select(Market).where(Market.slug == slug)).scalar_one_or_none()
+
+
+def load_market_bundle(session: Session, market: Market) -> MarketBundle:
+    market_id = market.id
+    return MarketBundle(
+        market=market,
+        segments=list_segments(session, market_id),
+        companies=list_companies(session, market_id),
+        insights=list(
+            session.execute(
+                select(Insight)
+                .where(Insight.market_id == market_id)
+                .order_by(col(Insight.kind), col(Insight.position))
+            ).scalars()
+        ),
+        faqs=list_faqs(session, market_id),
+        warnings=list(
+            session.execute(
+                select(QualityWarning)
+                .where(QualityWarning.market_id == market_id)
+                .order_by(col(QualityWarning.position))
+            ).scalars()
+        ),
+        provenance=session.get(Provenance, market_id),
+    )
+
+
+def list_segments(session: Session, market_id: int | None) -> list[Segment]:
+    statement = (
+        select(Segment).where(Segment.market_id == market_id).order_by(col(Segment.position))
+    )
+    return list(session.execute(statement).scalars())
+
+
+def list_companies(session: Session, market_id: int | None) -> list[tuple[MarketCompany, Company]]:
+    statement = (
+        select(MarketCompany, Company)
+        .join(Company, col(Company.id) == col(MarketCompany.company_id))
+        .where(MarketCompany.market_id == market_id)
+        .order_by(col(MarketCompany.position))
+    )
+    return [(link, company) for link, company in session.execute(statement).all()]
+
+
+def list_faqs(session: Session, market_id: int | None) -> list[Faq]:
+    statement = select(Faq).where(Faq.market_id == market_id).order_by(col(Faq.position))
+    return list(session.execute(statement).scalars())

@@ -1,0 +1,61 @@
+"""Segment keys across markets."""
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlmodel import Session, col
+
+from app.api.params import Pagination
+from app.models import Market, Segment
+
+
+def segment_keys(session: Session) -> list[dict[str, Any]]:
+    """Every key with its most common name (ties to the shortest) and its market count."""
+    rows = session.execute(
+        select(Segment.key, Segment.name, func.count(func.distinct(Segment.market_id))).group_by(
+            col(Segment.key), col(Segment.name)
+        )
+    ).all()
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, name, markets in rows:
+        names[key][name] += markets
+    counts = dict(
+        session.execute(
+            select(Segment.key, func.count(func.distinct(Segment.market_id))).group_by(
+                col(Segment.key)
+            )
+        ).all()
+    )
+    return [
+        {
+            "key": key,
+            "name": _display_name(names[key]),
+            "names": list(names[key]),
+            "market_count": int(counts[key]),
+        }
+        for key in sorted(names)
+    ]
+
+
+def _display_name(names: Counter[str]) -> str:
+    return min(names, key=lambda name: (-names[name], len(name), name))
+
+
+def segment_markets(
+    session: Session, key: str, *, page: Pagination
+) -> tuple[list[tuple[str, str, str]], int]:
+    """(slug, title, segment name) of the markets with this key, by slug."""
+    condition = Segment.key == key
+    total = session.execute(
+        select(func.count(func.distinct(Segment.market_id))).where(condition)
+    ).scalar_one()
+    rows = session.execute(
+        select(Market.slug, Market.title, Segment.name)
+        .join(Segment, col(Segment.market_id) == col(Market.id))
+        .where(condition)
+        .order_by(col(Market.slug), col(Segment.position))
+        .limit(page.limit)
+        .offset(page.offset)
+    ).all()
+    return list(rows), int(total)

@@ -1,0 +1,101 @@
+"""ETag/304, gzip, CORS, security headers, request ids, offline docs."""
+
+import re
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/markets?min_cagr=10",
+        "/markets/united-states-iclusig",
+        "/segments",
+        "/stats",
+        "/markets?format=csv",
+    ],
+)
+def test_etag_then_304(client, url):
+    first = client.get(url)
+    etag = first.headers["etag"]
+    assert first.status_code == 200 and etag.startswith('W/"')
+    again = client.get(url, headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b""
+    assert again.headers["etag"] == etag
+    assert client.get(url, headers={"If-None-Match": 'W/"other"'}).status_code == 200
+
+
+def test_cache_control_on_data(client):
+    assert client.get("/markets").headers["cache-control"] == "public, max-age=60"
+    assert client.get("/markets/nope").headers["cache-control"] == "no-store"
+
+
+def test_gzip_when_asked(client):
+    response = client.get("/markets", headers={"Accept-Encoding": "gzip"})
+    assert response.headers["content-encoding"] == "gzip"
+    assert response.json()["total"] == 5
+    plain = client.get("/markets", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+
+
+def test_cors_preflight_and_simple_get(client):
+    preflight = client.options(
+        "/markets",
+        headers={"Origin": "https://app.example", "Access-Control-Request-Method": "GET"},
+    )
+    assert preflight.status_code == 200
+    assert preflight.headers["access-control-allow-origin"] == "*"
+    assert "access-control-allow-credentials" not in preflight.headers
+    response = client.get("/markets", headers={"Origin": "https://app.example"})
+    assert response.headers["access-control-allow-origin"] == "*"
+    assert "ETag" in response.headers["access-control-expose-headers"]
+
+
+def test_security_headers_and_request_id(client):
+    response = client.get("/markets", headers={"X-Request-ID": "trace-123"})
+    assert response.headers["x-request-id"] == "trace-123"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    generated = client.get("/markets", headers={"X-Request-ID": "bad id\twith spaces"})
+    assert re.fullmatch(r"[0-9a-f]{32}", generated.headers["x-request-id"])
+
+
+def test_one_structured_log_line_per_request(client, caplog):
+    with caplog.at_level("INFO", logger="app.access"):
+        client.get("/markets?min_cagr=10", headers={"X-Request-ID": "log-check"})
+    lines = [r.getMessage() for r in caplog.records if r.name == "app.access"]
+    assert len(lines) == 1
+    assert '"request_id": "log-check"' in lines[0] and '"status": 200' in lines[0]
+
+
+def test_docs_are_served_without_a_cdn(client):
+    for page in ("/docs", "/redoc"):
+        html = client.get(page).text
+        asset_urls = re.findall(r'(?:src|href)="([^"]+)"', html)
+        assert asset_urls, page
+        for url in asset_urls:
+            assert url.startswith("/"), f"{page} loads {url} from elsewhere"
+            assert client.get(url).status_code == 200
+
+
+def test_openapi_documents_every_parameter(client):
+    schema = client.get("/openapi.json").json()
+    for path, operations in schema["paths"].items():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "query":
+                    assert parameter.get("description"), f"{path} {parameter['name']}"
+    assert "422" in schema["paths"]["/markets"]["get"]["responses"]
+
+
+def test_nothing_a_client_sends_is_a_500(client):
+    for url in (
+        "/markets?q=%00%ff",
+        "/markets?min_size=99999999999999999999999T",
+        "/markets/%2e%2e",
+        "/projections?year=99999",
+        "/faqs?q=" + "x" * 5000,
+        "/markets?sort=,,,",
+        "/markets?fields=,",
+    ):
+        assert client.get(url).status_code < 500, url
