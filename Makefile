@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format migrate ingest clean
+.PHONY: install system-deps run test lint format migrate ingest clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,13 +16,20 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED)
 
+## Debian's Chromium for the Swagger UI browser test (installed when missing and run as root).
+system-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "note: chromium is missing; the browser test will be skipped"; fi; }
+
 ## Ingest seeds/ into the embedded SQLite database (it migrates itself), then serve the API.
 run: install
 	$(PY) -m ingest seeds/ || test $$? -eq 1
 	@echo "API docs: http://$(HOST):$(PORT)/docs"
 	$(PY) -m uvicorn app.main:app --host $(HOST) --port $(PORT)
 
-test: install
+test: install system-deps
 	$(PY) -m pytest
 
 lint: install

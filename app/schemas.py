@@ -1,10 +1,18 @@
 """Public response shapes: stable field names, each described, with examples for OpenAPI."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+
+def _as_utc(value: datetime) -> datetime:
+    """Every timestamp is written in UTC; SQLite hands it back without its zone."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+UtcDatetime = Annotated[datetime, AfterValidator(_as_utc)]
 
 ItemT = TypeVar("ItemT")
 
@@ -48,7 +56,15 @@ class MarketFields(BaseModel):
 MARKET_LIST_FIELDS = tuple(MarketFields.model_fields)
 
 
+def _no_required_fields(schema: dict[str, Any]) -> None:
+    schema.pop("required", None)
+
+
 class MarketListItem(MarketFields):
+    """A row of GET /markets; `fields=` may leave any field out, so none is required."""
+
+    model_config = ConfigDict(json_schema_extra=_no_required_fields)
+
     url: str = Field(description="This market's detail URL.")
 
 
@@ -96,7 +112,7 @@ class ProvenanceOut(BaseModel):
     sample_url: str | None
     encoding: str = Field(description="Encoding the file was decoded with.")
     parser_version: str
-    ingested_at: datetime
+    ingested_at: UtcDatetime
     figure_sentences: FigureSentencesOut
 
 
@@ -118,7 +134,7 @@ class MarketDetail(MarketFields):
     faqs: list[FaqOut]
     source: ProvenanceOut
     quality: QualityOut
-    updated_at: datetime
+    updated_at: UtcDatetime
     links: MarketLinks
 
 
@@ -235,7 +251,7 @@ class Meta(BaseModel):
     api_version: str
     parser_version: str
     dataset_version: str = Field(description="Changes whenever the data changes.")
-    last_ingest_at: datetime | None
+    last_ingest_at: UtcDatetime | None
     database: str = Field(description="Database kind: sqlite or postgresql.")
     markets: int
 

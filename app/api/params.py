@@ -14,9 +14,11 @@ from app.schemas import MARKET_LIST_FIELDS
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 MARKET_SORT_FIELDS = ("name", "cagr_percent", "size_usd", "forecast_usd", "implied_cagr_percent")
-_USD_AMOUNT = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?(?:e\d+)?)\s*([kmbt]?)\s*$", re.IGNORECASE)
+_USD_AMOUNT = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?(?:e\d{1,3})?)\s*([kmbt]?)\s*$", re.IGNORECASE)
 _USD_MULTIPLIER = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
-USD_AMOUNT_PATTERN = r"^\s*\d[\d,]*(\.\d+)?([eE]\d+)?\s*[kKmMbBtT]?\s*$"
+USD_AMOUNT_PATTERN = r"^\s*\d[\d,]*(\.\d+)?([eE]\d{1,3})?\s*[kKmMbBtT]?\s*$"
+# Bounds beyond any market are valid filters; clamping keeps them inside a BIGINT comparison.
+MAX_USD_BOUND = 9 * 10**18
 
 
 class ExportFormat(StrEnum):
@@ -36,16 +38,24 @@ def parse_usd_amount(name: str, raw: str | None) -> int | None:
         number = Decimal(match[1].replace(",", ""))
     except InvalidOperation as error:
         raise InvalidParameter(name, f"{raw!r} is not a USD amount") from error
-    value = number * _USD_MULTIPLIER[match[2].lower()]
-    if value > 10**18:
-        raise InvalidParameter(name, "amount is too large")
-    return int(value)
+    return int(min(number * _USD_MULTIPLIER[match[2].lower()], MAX_USD_BOUND))
 
 
 @dataclass(frozen=True)
 class SortKey:
     field: str
     descending: bool
+
+
+def sort_pattern(fields: tuple[str, ...]) -> str:
+    """The grammar of a sort parameter, so that OpenAPI describes exactly what is accepted."""
+    key = rf"-?(?:{'|'.join(fields)})"
+    return rf"^{key}(?:,{key})*$"
+
+
+def fields_pattern(fields: tuple[str, ...]) -> str:
+    name = rf"(?:{'|'.join(fields)})"
+    return rf"^{name}(?:,{name})*$"
 
 
 def parse_sort(raw: str | None, *, allowed: tuple[str, ...], name: str = "sort") -> list[SortKey]:

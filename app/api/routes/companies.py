@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from app.api.deps import SessionDep
 from app.api.pages import page_body
-from app.api.params import Pagination, pagination, parse_sort
+from app.api.params import Pagination, pagination, parse_sort, sort_pattern
 from app.core.problems import NotFound, problem_responses
 from app.repositories import companies as repository
 from app.schemas import CompanyDetail, CompanyMarket, CompanySummary, Page
@@ -36,6 +36,7 @@ def list_companies(
         str | None,
         Query(
             max_length=100,
+            pattern=sort_pattern(repository.COMPANY_SORT_FIELDS),
             description="Comma list of name, slug, market_count; `-` for "
             "descending. Default: -market_count,name.",
             examples=["-market_count"],

@@ -16,10 +16,12 @@ from app.api.params import (
     ExportFormat,
     MarketFilters,
     Pagination,
+    fields_pattern,
     market_filters,
     pagination,
     parse_fields,
     parse_sort,
+    sort_pattern,
 )
 from app.core.http import weak_etag
 from app.core.problems import ApiError, InvalidParameter, NotFound, problem_responses
@@ -67,6 +69,7 @@ SortParam = Annotated[
     str | None,
     Query(
         max_length=200,
+        pattern=sort_pattern(MARKET_SORT_FIELDS),
         description="Comma list of " + ", ".join(MARKET_SORT_FIELDS) + "; prefix `-` for "
         "descending. Ties are broken by slug.",
         examples=["-cagr_percent,name"],
@@ -76,6 +79,7 @@ FieldsParam = Annotated[
     str | None,
     Query(
         max_length=500,
+        pattern=fields_pattern((*MarketListItem.model_fields,)),
         description="Comma list of item fields to return.",
         examples=["slug,cagr_percent"],
     ),

@@ -8,7 +8,14 @@ from sqlalchemy import select
 
 from app.api.deps import SessionDep
 from app.api.pages import page_body
-from app.api.params import MarketFilters, Pagination, market_filters, pagination, parse_sort
+from app.api.params import (
+    MarketFilters,
+    Pagination,
+    market_filters,
+    pagination,
+    parse_sort,
+    sort_pattern,
+)
 from app.api.routes.markets import reported_figures
 from app.core.problems import problem_responses
 from app.models import Market
@@ -38,6 +45,7 @@ def list_projections(
         str | None,
         Query(
             max_length=100,
+            pattern=sort_pattern(PROJECTION_SORT_FIELDS),
             description="Comma list of value_usd, name, slug; `-` for "
             "descending. Default: -value_usd.",
             examples=["-value_usd"],

@@ -1,0 +1,117 @@
+"""Swagger UI in a real headless Chromium, with every request to another host blocked."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+
+from tests.paths import PROJECT_ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Flags the workplace needs: no sandbox as root, and no background calls to Google's hosts.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _browser_or_skip() -> None:
+    missing = [] if os.path.exists(CHROMIUM) else ["Debian's chromium (/usr/bin/chromium)"]
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        missing.append("the playwright package")
+    if missing:
+        reason = f"browser test needs {' and '.join(missing)}; `make test` installs them as root"
+        if os.environ.get("CI"):
+            pytest.fail(f"in CI the browser test must run: {reason}")
+        pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server_url(seeded_database_url: str) -> Iterator[str]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "app.main:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "DATABASE_URL": seeded_database_url},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("uvicorn did not start within 30 s")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_swagger_ui_executes_get_markets_offline(server_url):
+    _browser_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    blocked: list[str] = []
+
+    def only_this_server(route):
+        if urlsplit(route.request.url).netloc == urlsplit(server_url).netloc:
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.route("**/*", only_this_server)
+            page.goto(f"{server_url}/docs")
+            operation = page.locator("#operations-markets-list_markets_markets_get")
+            operation.wait_for(timeout=20_000)
+            assert page.locator(".opblock").count() >= 10
+            operation.locator(".opblock-summary").click()
+            operation.get_by_role("button", name="Try it out").click()
+            operation.get_by_role("button", name="Execute").click()
+            responses = operation.locator(".live-responses-table")
+            status = responses.locator("tr.response .response-col_status").first
+            status.wait_for(timeout=20_000)
+            assert status.inner_text().strip().startswith("200")
+            assert "united-states-iclusig" in responses.inner_text()
+        finally:
+            browser.close()
+    assert blocked == [], f"the docs page tried to reach other hosts: {blocked}"
