@@ -38,7 +38,7 @@ def parse_usd_amount(name: str, raw: str | None) -> int | None:
         number = Decimal(match[1].replace(",", ""))
     except InvalidOperation as error:
         raise InvalidParameter(name, f"{raw!r} is not a USD amount") from error
-    return int(min(number * _USD_MULTIPLIER[match[2].lower()], MAX_USD_BOUND))
+    return min(int(number * _USD_MULTIPLIER[match[2].lower()]), MAX_USD_BOUND)
 
 
 @dataclass(frozen=True)
