@@ -21,6 +21,8 @@ from ingest.companies import company_slug
 from ingest.report import ParsedReport
 
 _CHILD_TABLES = (Segment, Insight, Faq, QualityWarning, MarketCompany)
+# The report's fields that are market columns: figures, texts, regions covered.
+_SHARED_MARKET_FIELDS = [f for f in ParsedReport.model_fields if f in Market.model_fields]
 
 
 class LoadStatus(StrEnum):
@@ -76,22 +78,7 @@ def upsert_report(session: Session, report: ParsedReport) -> tuple[LoadStatus, M
 
 
 def _copy_market_fields(market: Market, report: ParsedReport) -> None:
-    for field in (
-        "slug",
-        "title",
-        "name",
-        "region",
-        "summary",
-        "size_usd",
-        "size_year",
-        "forecast_usd",
-        "forecast_year",
-        "cagr_percent",
-        "cagr_start_year",
-        "cagr_end_year",
-        "implied_cagr_percent",
-        "regions_covered",
-    ):
+    for field in _SHARED_MARKET_FIELDS:
         setattr(market, field, getattr(report, field))
     market.search_text = search_text(report)
     market.updated_at = utc_now()

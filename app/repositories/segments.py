@@ -10,21 +10,23 @@ from app.api.params import Pagination
 from app.models import Market, Segment
 
 
-def segment_keys(session: Session) -> list[dict[str, Any]]:
-    """Every key with its most common name (ties to the shortest) and its market count."""
+def segment_keys(session: Session, *, key: str | None = None) -> list[dict[str, Any]]:
+    """Every key (or just `key`) with its most common name (ties to the shortest) and its
+    market count."""
+    only = [Segment.key == key] if key is not None else []
     rows = session.execute(
-        select(Segment.key, Segment.name, func.count(func.distinct(Segment.market_id))).group_by(
-            col(Segment.key), col(Segment.name)
-        )
+        select(Segment.key, Segment.name, func.count(func.distinct(Segment.market_id)))
+        .where(*only)
+        .group_by(col(Segment.key), col(Segment.name))
     ).all()
     names: dict[str, Counter[str]] = defaultdict(Counter)
     for key, name, markets in rows:
         names[key][name] += markets
     counts = dict(
         session.execute(
-            select(Segment.key, func.count(func.distinct(Segment.market_id))).group_by(
-                col(Segment.key)
-            )
+            select(Segment.key, func.count(func.distinct(Segment.market_id)))
+            .where(*only)
+            .group_by(col(Segment.key))
         ).all()
     )
     return [

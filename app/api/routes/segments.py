@@ -47,9 +47,10 @@ def get_segment(
     session: SessionDep,
     page: Annotated[Pagination, Depends(pagination)],
 ) -> SegmentDetail:
-    summary = next((k for k in repository.segment_keys(session) if k["key"] == key), None)
-    if summary is None:
+    found = repository.segment_keys(session, key=key)
+    if not found:
         raise SegmentNotFound(f"no segment with key {key!r}")
+    summary = found[0]
     rows, total = repository.segment_markets(session, key, page=page)
     markets = [
         SegmentMarket(
