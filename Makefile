@@ -27,7 +27,7 @@ system-deps:
 run: install
 	$(PY) -m ingest seeds/ || test $$? -eq 1
 	@echo "API docs: http://$(HOST):$(PORT)/docs"
-	$(PY) -m uvicorn app.main:app --host $(HOST) --port $(PORT)
+	$(PY) -m uvicorn app.main:app --host $(HOST) --port $(PORT) --no-access-log
 
 test: install system-deps
 	$(PY) -m pytest

@@ -16,11 +16,45 @@ UtcDatetime = Annotated[datetime, AfterValidator(_as_utc)]
 
 ItemT = TypeVar("ItemT")
 
+MarketSlug = Annotated[
+    str, Field(description="Market identifier (slug).", examples=["united-states-iclusig"])
+]
+MarketTitle = Annotated[
+    str, Field(description="Report title.", examples=["United States Iclusig Market"])
+]
+ApiUrl = Annotated[
+    str,
+    Field(
+        description="Absolute URL of this resource in the API.",
+        examples=["http://127.0.0.1:8000/markets/united-states-iclusig"],
+    ),
+]
+CompanySlug = Annotated[
+    str, Field(description="Company identifier across markets.", examples=["celgene"])
+]
+CompanyName = Annotated[
+    str, Field(description="Company display name (its most frequent alias).", examples=["Celgene"])
+]
+Aliases = Annotated[
+    list[str],
+    Field(
+        description="Every spelling reports give the company.",
+        examples=[["Celgene", "Celgene Corporation", "Celgene Corp"]],
+    ),
+]
+SegmentKey = Annotated[
+    str, Field(description="Canonical segment key shared across markets.", examples=["hospital"])
+]
+Position = Annotated[int, Field(description="Place in the report, from 0.", examples=[0])]
+MarketCount = Annotated[int, Field(description="Number of markets it appears in.", examples=[3])]
+Year = Annotated[int, Field(description="Calendar year.", examples=[2027])]
+Count = Annotated[int, Field(description="How many.", examples=[5])]
+
 
 class Page(BaseModel, Generic[ItemT]):
     """The envelope of every collection."""
 
-    items: list[ItemT]
+    items: list[ItemT] = Field(description="This page's items.")
     total: int = Field(description="Items matching the query, across all pages.", examples=[5])
     limit: int = Field(description="Page size used.", examples=[20])
     offset: int = Field(description="Items skipped before this page.", examples=[0])
@@ -35,8 +69,8 @@ class MarketFields(BaseModel):
 
     model_config = ConfigDict(from_attributes=True)
 
-    slug: str = Field(description="Stable identifier.", examples=["united-states-iclusig"])
-    title: str = Field(examples=["United States Iclusig Market"])
+    slug: MarketSlug
+    title: MarketTitle
     name: str = Field(description="Market name without region.", examples=["Iclusig"])
     region: str | None = Field(description="Region the report covers.", examples=["United States"])
     size_usd: int | None = Field(description="Reported market size, USD.", examples=[500000000])
@@ -46,8 +80,12 @@ class MarketFields(BaseModel):
     )
     forecast_year: int | None = Field(description="Year of the forecast.", examples=[2030])
     cagr_percent: float | None = Field(description="Stated CAGR, percent.", examples=[10.5])
-    cagr_start_year: int | None = Field(description="First year of the stated CAGR period.")
-    cagr_end_year: int | None = Field(description="Last year of the stated CAGR period.")
+    cagr_start_year: int | None = Field(
+        description="First year of the stated CAGR period.", examples=[2024]
+    )
+    cagr_end_year: int | None = Field(
+        description="Last year of the stated CAGR period.", examples=[2030]
+    )
     implied_cagr_percent: float | None = Field(
         description="CAGR implied by size and forecast, percent (2 places).", examples=[10.36]
     )
@@ -65,77 +103,127 @@ class MarketListItem(MarketFields):
 
     model_config = ConfigDict(json_schema_extra=_no_required_fields)
 
-    url: str = Field(description="This market's detail URL.")
+    url: ApiUrl
 
 
 class SegmentOut(BaseModel):
-    key: str = Field(description="Canonical key shared across markets.", examples=["hospital"])
+    key: SegmentKey
     name: str = Field(description="Name as the report writes it.", examples=["Hospitals"])
-    description: str = Field(description="The report's text about this segment.")
+    description: str = Field(
+        description="The report's text about this segment.",
+        examples=["Hospitals remain the cornerstone of the T-cells leukemia treatment market…"],
+    )
 
 
 class MarketCompanyOut(BaseModel):
-    slug: str = Field(description="Company identifier across markets.", examples=["celgene"])
-    name: str = Field(description="Company display name.", examples=["Celgene"])
+    slug: CompanySlug
+    name: CompanyName
     name_as_given: str = Field(
         description="Name as this report lists it.", examples=["Celgene Corp"]
     )
-    position: int = Field(description="Place in the report's list, from 0.")
+    position: Position
 
 
 class FaqOut(BaseModel):
-    question: str
-    answer: str
-    position: int = Field(description="Place in the report, from 0.")
+    question: str = Field(description="The question.", examples=["What is Iclusig used for?"])
+    answer: str = Field(
+        description="The report's answer.",
+        examples=["Iclusig is used to treat chronic myelogenous leukemia (CML)…"],
+    )
+    position: Position
+
+
+_HEADLINE = (
+    "Iclusig Market size was valued at USD 0.5 Billion in 2022 and is projected to reach USD "
+    "1.1 Billion by 2030, growing at a CAGR of 10.5% from 2024 to 2030."
+)
 
 
 class FigureSentencesOut(BaseModel):
-    size: str | None = Field(description="Sentence the size was read from.")
-    forecast: str | None = Field(description="Sentence the forecast was read from.")
-    cagr: str | None = Field(description="Sentence the stated CAGR was read from.")
+    size: str | None = Field(description="Sentence the size was read from.", examples=[_HEADLINE])
+    forecast: str | None = Field(
+        description="Sentence the forecast was read from.", examples=[_HEADLINE]
+    )
+    cagr: str | None = Field(
+        description="Sentence the stated CAGR was read from.", examples=[_HEADLINE]
+    )
 
 
 class QualityWarningOut(BaseModel):
-    code: str = Field(examples=["cagr_mismatch"])
-    message: str
+    code: str = Field(description="Machine-readable warning code.", examples=["cagr_mismatch"])
+    message: str = Field(
+        description="What the parser noticed.",
+        examples=["stated CAGR 12.5% differs from the implied 10.54% by 1.96 percentage points"],
+    )
 
 
 class QualityOut(BaseModel):
-    warnings: list[QualityWarningOut]
+    warnings: list[QualityWarningOut] = Field(description="Data-quality warnings, in order.")
 
 
 class ProvenanceOut(BaseModel):
-    file: str | None = Field(description="Source file name.")
-    sha256: str = Field(description="SHA-256 of the source file.")
-    report_id: str | None = Field(description="The publisher's report id (rid).")
-    product_url: str | None
-    sample_url: str | None
-    encoding: str = Field(description="Encoding the file was decoded with.")
-    parser_version: str
-    ingested_at: UtcDatetime
-    figure_sentences: FigureSentencesOut
+    file: str | None = Field(description="Source file name.", examples=["002_67a20397f5666d95.txt"])
+    sha256: str = Field(
+        description="SHA-256 of the source file.",
+        examples=["f30e5afe3097efffe3c38212121a64c0add01252f4dd56f83330294e167310a5"],
+    )
+    report_id: str | None = Field(
+        description="The publisher's report id (rid).", examples=["852844"]
+    )
+    product_url: str | None = Field(
+        description="The report's product page.",
+        examples=["https://www.verifiedmarketreports.com/product/iclusig-market/"],
+    )
+    sample_url: str | None = Field(
+        description="The report's sample link, without tracking parameters.",
+        examples=["https://www.verifiedmarketreports.com/download-sample/?rid=852844"],
+    )
+    encoding: str = Field(description="Encoding the file was decoded with.", examples=["utf-8"])
+    parser_version: str = Field(
+        description="Version of the parser that read it.", examples=["1.0.0"]
+    )
+    ingested_at: UtcDatetime = Field(
+        description="When it was last written.", examples=["2026-11-22T13:50:04Z"]
+    )
+    figure_sentences: FigureSentencesOut = Field(description="Where each figure came from.")
 
 
 class MarketLinks(BaseModel):
-    self: str
-    segments: str
-    companies: str
-    faqs: str
-    projections: str
+    self: ApiUrl
+    segments: str = Field(description="URL of the market's segments.", examples=["…/segments"])
+    companies: str = Field(description="URL of the market's companies.", examples=["…/companies"])
+    faqs: str = Field(description="URL of the market's FAQs.", examples=["…/faqs"])
+    projections: str = Field(
+        description="URL of the market's yearly projection.", examples=["…/projections"]
+    )
 
 
 class MarketDetail(MarketFields):
-    summary: str | None = Field(description="The report's opening paragraph.")
-    regions_covered: list[str]
-    segments: list[SegmentOut]
-    companies: list[MarketCompanyOut]
-    trends: list[str]
-    opportunities: list[str]
-    faqs: list[FaqOut]
-    source: ProvenanceOut
-    quality: QualityOut
-    updated_at: UtcDatetime
-    links: MarketLinks
+    summary: str | None = Field(
+        description="The report's opening paragraph.",
+        examples=["The United States Iclusig market is experiencing significant growth…"],
+    )
+    regions_covered: list[str] = Field(
+        description="Regions the report analyses.",
+        examples=[["North America (United States, Canada, and Mexico, etc.)"]],
+    )
+    segments: list[SegmentOut] = Field(description="Application segments, in report order.")
+    companies: list[MarketCompanyOut] = Field(description="Companies as the report lists them.")
+    trends: list[str] = Field(
+        description="Key trends, one per paragraph or numbered item.",
+        examples=[["One of the key trends driving the Iclusig market…"]],
+    )
+    opportunities: list[str] = Field(
+        description="Opportunities, one per paragraph or numbered item.",
+        examples=[["One of the significant opportunities in the United States Iclusig market…"]],
+    )
+    faqs: list[FaqOut] = Field(description="Questions and answers, in report order.")
+    source: ProvenanceOut = Field(description="Where the data came from.")
+    quality: QualityOut = Field(description="What the parser noticed about the report.")
+    updated_at: UtcDatetime = Field(
+        description="When the market was last written.", examples=["2026-11-22T13:50:04Z"]
+    )
+    links: MarketLinks = Field(description="URLs of the market's sub-resources.")
 
 
 class ProjectionKind(StrEnum):
@@ -149,112 +237,136 @@ class ProjectionMethod(StrEnum):
     STATED_CAGR = "stated_cagr"
 
 
+_KIND_DOC = "reported, interpolated (geometric) or extrapolated (at the CAGR)"
+
+
 class ProjectionPoint(BaseModel):
-    year: int = Field(examples=[2026])
+    year: Year
     value_usd: int = Field(description="Market value in that year, USD.", examples=[5224940191])
-    kind: ProjectionKind
+    kind: ProjectionKind = Field(description=_KIND_DOC, examples=["interpolated"])
 
 
 class ProjectionSeries(BaseModel):
-    market: str = Field(description="Market slug.")
-    method: ProjectionMethod
-    from_year: int
-    to_year: int
-    points: list[ProjectionPoint]
+    market: MarketSlug
+    method: ProjectionMethod = Field(
+        description="reported (default) or stated_cagr.", examples=["reported"]
+    )
+    from_year: Year
+    to_year: Year
+    points: list[ProjectionPoint] = Field(description="One point per year, in order.")
 
 
 class MarketProjection(BaseModel):
-    slug: str
-    name: str
-    region: str | None
-    year: int
-    value_usd: int
-    kind: ProjectionKind
-    url: str
+    slug: MarketSlug
+    name: str = Field(description="Market name without region.", examples=["Iclusig"])
+    region: str | None = Field(description="Region the report covers.", examples=["United States"])
+    year: Year
+    value_usd: int = Field(description="Market value in that year, USD.", examples=[725000000])
+    kind: ProjectionKind = Field(description=_KIND_DOC, examples=["interpolated"])
+    url: ApiUrl
 
 
 class SegmentMarket(BaseModel):
-    slug: str
-    title: str
-    segment_name: str = Field(description="The segment's name in that report.")
-    url: str
+    slug: MarketSlug
+    title: MarketTitle
+    segment_name: str = Field(
+        description="The segment's name in that report.", examples=["Hospitals"]
+    )
+    url: ApiUrl
+
+
+_SEGMENT_NAMES = Field(
+    description="Every name reports give this segment.", examples=[["Hospital", "Hospitals"]]
+)
+_SEGMENT_NAME = Field(description="Most common name across reports.", examples=["Hospital"])
 
 
 class SegmentSummary(BaseModel):
-    key: str = Field(examples=["hospital"])
-    name: str = Field(description="Most common name across reports.", examples=["Hospital"])
-    names: list[str] = Field(description="Every name reports give this segment.")
-    market_count: int = Field(description="Markets with this segment.", examples=[4])
-    url: str
+    key: SegmentKey
+    name: str = _SEGMENT_NAME
+    names: list[str] = _SEGMENT_NAMES
+    market_count: MarketCount
+    url: ApiUrl
 
 
 class SegmentDetail(BaseModel):
-    key: str
-    name: str
-    names: list[str]
-    market_count: int
+    key: SegmentKey
+    name: str = _SEGMENT_NAME
+    names: list[str] = _SEGMENT_NAMES
+    market_count: MarketCount
     markets: Page[SegmentMarket] = Field(description="Markets with this segment, by slug.")
 
 
 class CompanySummary(BaseModel):
-    slug: str = Field(examples=["celgene"])
-    name: str = Field(examples=["Celgene"])
-    aliases: list[str] = Field(examples=[["Celgene", "Celgene Corporation", "Celgene Corp"]])
-    market_count: int
-    url: str
+    slug: CompanySlug
+    name: CompanyName
+    aliases: Aliases
+    market_count: MarketCount
+    url: ApiUrl
 
 
 class CompanyMarket(BaseModel):
-    slug: str
-    title: str
-    name_as_given: str
-    position: int
-    url: str
+    slug: MarketSlug
+    title: MarketTitle
+    name_as_given: str = Field(
+        description="The company's name as this report lists it.", examples=["Celgene Corp"]
+    )
+    position: Position
+    url: ApiUrl
 
 
 class CompanyDetail(BaseModel):
-    slug: str
-    name: str
-    aliases: list[str]
-    market_count: int
+    slug: CompanySlug
+    name: CompanyName
+    aliases: Aliases
+    market_count: MarketCount
     markets: Page[CompanyMarket] = Field(description="Markets listing this company, by slug.")
 
 
 class FaqWithMarket(FaqOut):
-    market: str = Field(description="Slug of the market the FAQ belongs to.")
+    market: MarketSlug
 
 
 class CagrStats(BaseModel):
-    min: float | None
-    median: float | None
-    mean: float | None
-    max: float | None
+    min: float | None = Field(description="Lowest stated CAGR, percent.", examples=[6.5])
+    median: float | None = Field(description="Median stated CAGR, percent.", examples=[10.5])
+    mean: float | None = Field(description="Mean stated CAGR, percent.", examples=[10.96])
+    max: float | None = Field(description="Highest stated CAGR, percent.", examples=[14.8])
 
 
 class YearTotal(BaseModel):
-    year: int
-    total_usd: int = Field(description="Sum of reported and forecast values for that year.")
-    markets: int
+    year: Year
+    total_usd: int = Field(
+        description="Sum of the sizes and forecasts reported for that year, USD.",
+        examples=[22150000000],
+    )
+    markets: Count
 
 
 class Stats(BaseModel):
-    markets: int
-    segments: int
-    segment_keys: int
-    companies: int
-    faqs: int
-    cagr_percent: CagrStats
-    total_size_by_year: list[YearTotal]
+    markets: Count
+    segments: Count
+    segment_keys: Count
+    companies: Count
+    faqs: Count
+    cagr_percent: CagrStats = Field(description="Spread of stated CAGRs.")
+    total_size_by_year: list[YearTotal] = Field(description="Reported values summed per year.")
 
 
 class Meta(BaseModel):
-    api_version: str
-    parser_version: str
-    dataset_version: str = Field(description="Changes whenever the data changes.")
-    last_ingest_at: UtcDatetime | None
-    database: str = Field(description="Database kind: sqlite or postgresql.")
-    markets: int
+    api_version: str = Field(description="Version of this API.", examples=["0.1.0"])
+    parser_version: str = Field(
+        description="Newest parser version in the data.", examples=["1.0.0"]
+    )
+    dataset_version: str = Field(
+        description="Changes whenever the data changes.", examples=["2ad17ed1f3337b2e"]
+    )
+    last_ingest_at: UtcDatetime | None = Field(
+        description="When the last ingest run finished.", examples=["2026-11-22T13:50:04Z"]
+    )
+    database: str = Field(description="Database kind: sqlite or postgresql.", examples=["sqlite"])
+    markets: Count
 
 
 class Health(BaseModel):
-    status: str = Field(examples=["ok"])
+    status: str = Field(description="ok when live, ready when ready.", examples=["ok"])

@@ -17,17 +17,31 @@ DATABASE_RETRY_AFTER_SECONDS = 5
 
 class FieldError(BaseModel):
     name: str = Field(description="The parameter or body field at fault.", examples=["min_cagr"])
-    location: str = Field(examples=["query"])
-    message: str = Field(examples=["Input should be a valid number"])
+    location: str = Field(description="Where it was: query, path, body.", examples=["query"])
+    message: str = Field(
+        description="What is wrong with it.", examples=["Input should be a valid number"]
+    )
 
 
 class Problem(BaseModel):
-    type: str = Field(examples=["https://oncology-market-api.dev/problems/validation-error"])
-    title: str = Field(examples=["Invalid request parameters"])
-    status: int = Field(examples=[422])
-    detail: str = Field(examples=["min_cagr: Input should be a valid number"])
-    instance: str | None = Field(default=None, examples=["/markets"])
-    errors: list[FieldError] | None = None
+    type: str = Field(
+        description="URI naming the kind of problem.",
+        examples=["https://oncology-market-api.dev/problems/validation-error"],
+    )
+    title: str = Field(
+        description="Short summary of the kind.", examples=["Invalid request parameters"]
+    )
+    status: int = Field(description="HTTP status code.", examples=[422])
+    detail: str = Field(
+        description="What went wrong this time.",
+        examples=["min_cagr: Input should be a valid number"],
+    )
+    instance: str | None = Field(
+        default=None, description="The path that was requested.", examples=["/markets"]
+    )
+    errors: list[FieldError] | None = Field(
+        default=None, description="Each invalid parameter (422 only)."
+    )
 
 
 class ApiError(Exception):

@@ -88,6 +88,24 @@ def test_openapi_documents_every_parameter(client):
     assert "422" in schema["paths"]["/markets"]["get"]["responses"]
 
 
+def _is_scalar(prop: dict) -> bool:
+    options = prop.get("anyOf", [prop])
+    return any(option.get("type") in ("string", "integer", "number") for option in options)
+
+
+def test_openapi_describes_every_field_with_examples_for_values(client):
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    undocumented, without_example = [], []
+    for name, component in schemas.items():
+        for field, prop in component.get("properties", {}).items():
+            if "description" not in prop:
+                undocumented.append(f"{name}.{field}")
+            if _is_scalar(prop) and "examples" not in prop and "enum" not in prop:
+                without_example.append(f"{name}.{field}")
+    assert undocumented == []
+    assert without_example == []
+
+
 def test_nothing_a_client_sends_is_a_500(client):
     for url in (
         "/markets?q=%00%ff",
