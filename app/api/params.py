@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Annotated
 
-from fastapi import Query
+from fastapi import Path, Query
 
 from app.core.problems import InvalidParameter
 from app.schemas import MARKET_LIST_FIELDS
@@ -19,6 +19,18 @@ _USD_MULTIPLIER = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
 USD_AMOUNT_PATTERN = r"^\s*\d[\d,]*(\.\d+)?([eE]\d{1,3})?\s*[kKmMbBtT]?\s*$"
 # Bounds beyond any market are valid filters; clamping keeps them inside a BIGINT comparison.
 MAX_USD_BOUND = 9 * 10**18
+
+
+MarketSlugPath = Annotated[
+    str,
+    Path(max_length=300, description="Market slug.", examples=["united-states-iclusig"]),
+]
+CompanySlugPath = Annotated[
+    str, Path(max_length=300, description="Company slug.", examples=["celgene"])
+]
+SegmentKeyPath = Annotated[
+    str, Path(max_length=300, description="Segment key.", examples=["hospital"])
+]
 
 
 class ExportFormat(StrEnum):

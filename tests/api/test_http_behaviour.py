@@ -83,8 +83,13 @@ def test_openapi_documents_every_parameter(client):
     for path, operations in schema["paths"].items():
         for operation in operations.values():
             for parameter in operation.get("parameters", []):
-                if parameter["in"] == "query":
-                    assert parameter.get("description"), f"{path} {parameter['name']}"
+                where = f"{path} {parameter['name']}"
+                assert parameter.get("description"), where
+                assert (
+                    parameter.get("examples")
+                    or parameter.get("example")
+                    or (parameter["schema"].get("examples"))
+                ), where
     assert "422" in schema["paths"]["/markets"]["get"]["responses"]
 
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from app.api.deps import SessionDep
 from app.api.pages import page_body
-from app.api.params import Pagination, pagination, parse_sort, sort_pattern
+from app.api.params import CompanySlugPath, Pagination, pagination, parse_sort, sort_pattern
 from app.core.problems import NotFound, problem_responses
 from app.repositories import companies as repository
 from app.schemas import CompanyDetail, CompanyMarket, CompanySummary, Page
@@ -59,7 +59,7 @@ def list_companies(
     responses=problem_responses(CompanyNotFound),
 )
 def get_company(
-    slug: str,
+    slug: CompanySlugPath,
     request: Request,
     session: SessionDep,
     page: Annotated[Pagination, Depends(pagination)],

@@ -15,6 +15,7 @@ from app.api.params import (
     MARKET_SORT_FIELDS,
     ExportFormat,
     MarketFilters,
+    MarketSlugPath,
     Pagination,
     fields_pattern,
     market_filters,
@@ -86,7 +87,10 @@ FieldsParam = Annotated[
 ]
 FormatParam = Annotated[
     ExportFormat | None,
-    Query(description="json (default), csv or ndjson; overrides the Accept header."),
+    Query(
+        description="json (default), csv or ndjson; overrides the Accept header.",
+        examples=["csv"],
+    ),
 ]
 
 
@@ -182,7 +186,7 @@ def _market_or_404(session: SessionDep, slug: str) -> Market:
     summary="One market with everything the report says",
     responses=problem_responses(MarketNotFound),
 )
-def get_market(slug: str, request: Request, session: SessionDep) -> MarketDetail:
+def get_market(slug: MarketSlugPath, request: Request, session: SessionDep) -> MarketDetail:
     bundle = repository.load_market_bundle(session, _market_or_404(session, slug))
     market, provenance = bundle.market, bundle.provenance
 
@@ -250,7 +254,7 @@ def _company_out(link: Any, company: Any) -> MarketCompanyOut:
     summary="A market's application segments, in report order",
     responses=problem_responses(MarketNotFound),
 )
-def get_market_segments(slug: str, session: SessionDep) -> list[SegmentOut]:
+def get_market_segments(slug: MarketSlugPath, session: SessionDep) -> list[SegmentOut]:
     market = _market_or_404(session, slug)
     return [_segment_out(s) for s in repository.list_segments(session, market.id)]
 
@@ -261,7 +265,7 @@ def get_market_segments(slug: str, session: SessionDep) -> list[SegmentOut]:
     summary="Companies the market's report lists, in its order",
     responses=problem_responses(MarketNotFound),
 )
-def get_market_companies(slug: str, session: SessionDep) -> list[MarketCompanyOut]:
+def get_market_companies(slug: MarketSlugPath, session: SessionDep) -> list[MarketCompanyOut]:
     market = _market_or_404(session, slug)
     return [_company_out(link, c) for link, c in repository.list_companies(session, market.id)]
 
@@ -272,7 +276,7 @@ def get_market_companies(slug: str, session: SessionDep) -> list[MarketCompanyOu
     summary="The market's FAQs, in report order",
     responses=problem_responses(MarketNotFound),
 )
-def get_market_faqs(slug: str, session: SessionDep) -> list[FaqOut]:
+def get_market_faqs(slug: MarketSlugPath, session: SessionDep) -> list[FaqOut]:
     market = _market_or_404(session, slug)
     return [
         FaqOut(question=f.question, answer=f.answer, position=f.position)
@@ -297,16 +301,19 @@ class NotProjectableProblem(ApiError):
     responses=problem_responses(MarketNotFound, NotProjectableProblem),
 )
 def get_market_projections(
-    slug: str,
+    slug: MarketSlugPath,
     session: SessionDep,
     from_year: Annotated[
-        int | None, Query(ge=1900, le=2200, description="First year (default: size year).")
+        int | None,
+        Query(ge=1900, le=2200, description="First year (default: size year).", examples=[2022]),
     ] = None,
     to_year: Annotated[
-        int | None, Query(ge=1900, le=2200, description="Last year (default: forecast year).")
+        int | None,
+        Query(ge=1900, le=2200, description="Last year (default: forecast year).", examples=[2033]),
     ] = None,
     method: Annotated[
-        ProjectionMethod, Query(description="reported (default) or stated_cagr.")
+        ProjectionMethod,
+        Query(description="reported (default) or stated_cagr.", examples=["stated_cagr"]),
     ] = ProjectionMethod.REPORTED,
 ) -> ProjectionSeries:
     market = _market_or_404(session, slug)

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Request
 
 from app.api.deps import SessionDep
 from app.api.pages import page_body
-from app.api.params import Pagination, pagination
+from app.api.params import Pagination, SegmentKeyPath, pagination
 from app.core.problems import NotFound, problem_responses
 from app.repositories import segments as repository
 from app.schemas import Page, SegmentDetail, SegmentMarket, SegmentSummary
@@ -42,7 +42,7 @@ def list_segments(
     responses=problem_responses(SegmentNotFound),
 )
 def get_segment(
-    key: str,
+    key: SegmentKeyPath,
     request: Request,
     session: SessionDep,
     page: Annotated[Pagination, Depends(pagination)],
