@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from app.models import Market
 from app.schemas import ProjectionKind, ProjectionMethod, ProjectionPoint
 
 MAX_PROJECTION_YEARS = 100
@@ -19,6 +20,17 @@ class ReportedFigures:
     forecast_year: int | None
     cagr_percent: float | None
     implied_cagr_percent: float | None
+
+    @classmethod
+    def of(cls, market: Market) -> "ReportedFigures":
+        return cls(
+            size_usd=market.size_usd,
+            size_year=market.size_year,
+            forecast_usd=market.forecast_usd,
+            forecast_year=market.forecast_year,
+            cagr_percent=market.cagr_percent,
+            implied_cagr_percent=market.implied_cagr_percent,
+        )
 
 
 def default_range(figures: ReportedFigures) -> tuple[int, int]:

@@ -54,11 +54,17 @@ def migrate(url: str) -> None:
     command.upgrade(alembic_config(url), "head")
 
 
+@cache
+def schema_heads() -> frozenset[str]:
+    """The migrations' head revisions: read from disk once, they cannot change while running."""
+    scripts = ScriptDirectory.from_config(alembic_config(get_settings().database_url))
+    return frozenset(scripts.get_heads())
+
+
 def is_migrated(engine: Engine) -> bool:
-    heads = set(ScriptDirectory.from_config(alembic_config(str(engine.url))).get_heads())
     with engine.connect() as connection:
         current = set(MigrationContext.configure(connection).get_current_heads())
-    return current == heads
+    return current == schema_heads()
 
 
 class DatabaseNotMigrated(RuntimeError):

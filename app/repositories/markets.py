@@ -103,7 +103,7 @@ class MarketBundle:
     insights: list[Insight]
     faqs: list[Faq]
     warnings: list[QualityWarning]
-    provenance: Provenance | None
+    provenance: Provenance
 
 
 def get_market(session: Session, slug: str) -> Market | None:
@@ -112,6 +112,9 @@ def get_market(session: Session, slug: str) -> Market | None:
 
 def load_market_bundle(session: Session, market: Market) -> MarketBundle:
     market_id = market.id
+    provenance = session.get(Provenance, market_id)
+    if provenance is None:  # the loader writes both in one transaction
+        raise RuntimeError(f"market {market.slug!r} has no provenance row")
     return MarketBundle(
         market=market,
         segments=list_segments(session, market_id),
@@ -131,7 +134,7 @@ def load_market_bundle(session: Session, market: Market) -> MarketBundle:
                 .order_by(col(QualityWarning.position))
             ).scalars()
         ),
-        provenance=session.get(Provenance, market_id),
+        provenance=provenance,
     )
 
 

@@ -26,7 +26,7 @@ from app.api.params import (
 )
 from app.core.http import weak_etag
 from app.core.problems import ApiError, InvalidParameter, NotFound, problem_responses
-from app.models import Market
+from app.models import Market, Provenance
 from app.projections import (
     MAX_PROJECTION_YEARS,
     NotProjectable,
@@ -207,21 +207,7 @@ def get_market(slug: MarketSlugPath, request: Request, session: SessionDep) -> M
         faqs=[
             FaqOut(question=f.question, answer=f.answer, position=f.position) for f in bundle.faqs
         ],
-        source=ProvenanceOut(
-            file=provenance.source_file if provenance else None,
-            sha256=provenance.sha256 if provenance else "",
-            report_id=provenance.report_id if provenance else None,
-            product_url=provenance.product_url if provenance else None,
-            sample_url=provenance.sample_url if provenance else None,
-            encoding=provenance.encoding if provenance else "utf-8",
-            parser_version=provenance.parser_version if provenance else "",
-            ingested_at=provenance.ingested_at if provenance else market.updated_at,
-            figure_sentences=FigureSentencesOut(
-                size=provenance.size_sentence if provenance else None,
-                forecast=provenance.forecast_sentence if provenance else None,
-                cagr=provenance.cagr_sentence if provenance else None,
-            ),
-        ),
+        source=_provenance_out(provenance),
         quality=QualityOut(
             warnings=[QualityWarningOut(code=w.code, message=w.message) for w in bundle.warnings]
         ),
@@ -231,6 +217,24 @@ def get_market(slug: MarketSlugPath, request: Request, session: SessionDep) -> M
             companies=link("get_market_companies"),
             faqs=link("get_market_faqs"),
             projections=link("get_market_projections"),
+        ),
+    )
+
+
+def _provenance_out(provenance: Provenance) -> ProvenanceOut:
+    return ProvenanceOut(
+        file=provenance.source_file,
+        sha256=provenance.sha256,
+        report_id=provenance.report_id,
+        product_url=provenance.product_url,
+        sample_url=provenance.sample_url,
+        encoding=provenance.encoding,
+        parser_version=provenance.parser_version,
+        ingested_at=provenance.ingested_at,
+        figure_sentences=FigureSentencesOut(
+            size=provenance.size_sentence,
+            forecast=provenance.forecast_sentence,
+            cagr=provenance.cagr_sentence,
         ),
     )
 
@@ -317,7 +321,7 @@ def get_market_projections(
     ] = ProjectionMethod.REPORTED,
 ) -> ProjectionSeries:
     market = _market_or_404(session, slug)
-    figures = reported_figures(market)
+    figures = ReportedFigures.of(market)
     try:
         default_from, default_to = default_range(figures)
         first, last = from_year or default_from, to_year or default_to
@@ -330,15 +334,4 @@ def get_market_projections(
         raise NotProjectableProblem(str(error)) from error
     return ProjectionSeries(
         market=slug, method=method, from_year=first, to_year=last, points=points
-    )
-
-
-def reported_figures(market: Any) -> ReportedFigures:
-    return ReportedFigures(
-        size_usd=market.size_usd,
-        size_year=market.size_year,
-        forecast_usd=market.forecast_usd,
-        forecast_year=market.forecast_year,
-        cagr_percent=market.cagr_percent,
-        implied_cagr_percent=market.implied_cagr_percent,
     )

@@ -16,10 +16,9 @@ from app.api.params import (
     parse_sort,
     sort_pattern,
 )
-from app.api.routes.markets import reported_figures
 from app.core.problems import problem_responses
 from app.models import Market
-from app.projections import value_in_year
+from app.projections import ReportedFigures, value_in_year
 from app.repositories.markets import filter_conditions
 from app.schemas import MarketProjection, Page
 
@@ -56,7 +55,7 @@ def list_projections(
     markets = session.execute(select(Market).where(*filter_conditions(filters))).scalars()
     items: list[dict[str, Any]] = []
     for market in markets:
-        point = value_in_year(reported_figures(market), year)
+        point = value_in_year(ReportedFigures.of(market), year)
         if point is not None:
             items.append(
                 {
