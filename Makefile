@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install system-deps run test lint format migrate ingest clean
+.PHONY: install system-deps run test test-sqlite test-postgresql lint format migrate ingest clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,14 @@ run: install
 	@echo "API docs: http://$(HOST):$(PORT)/docs"
 	$(PY) -m uvicorn app.main:app --host $(HOST) --port $(PORT) --no-access-log
 
-test: install system-deps
-	$(PY) -m pytest
+## The whole suite twice: on SQLite files, then on a private PostgreSQL 15 server it starts itself.
+test: test-sqlite test-postgresql
+
+test-sqlite: install system-deps
+	TEST_DATABASE=sqlite $(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgresql: install system-deps
+	TEST_DATABASE=postgresql $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
 	$(PY) -m ruff check .

@@ -1,4 +1,4 @@
-"""Shared fixtures: a fresh, migrated database per test on a real SQLite file."""
+"""Shared fixtures: a fresh, migrated database per test, on SQLite or PostgreSQL (TEST_DATABASE)."""
 
 from pathlib import Path
 
@@ -6,11 +6,16 @@ import pytest
 from sqlalchemy import Engine
 
 from app.core.db import get_engine, prepare_database
+from tests.databases import BACKEND, fresh_database_url
+
+
+def pytest_report_header() -> str:
+    return f"database backend: {BACKEND} (set TEST_DATABASE=sqlite|postgresql)"
 
 
 @pytest.fixture
 def database_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'test.sqlite3'}"
+    return fresh_database_url(tmp_path)
 
 
 @pytest.fixture

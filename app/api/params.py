@@ -19,17 +19,26 @@ _USD_MULTIPLIER = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
 USD_AMOUNT_PATTERN = r"^\s*\d[\d,]*(\.\d+)?([eE]\d{1,3})?\s*[kKmMbBtT]?\s*$"
 # Bounds beyond any market are valid filters; clamping keeps them inside a BIGINT comparison.
 MAX_USD_BOUND = 9 * 10**18
+# PostgreSQL text cannot hold NUL: refuse it as a 422 naming the parameter, not a database error.
+PLAIN_TEXT = r"^[^\x00]*$"
 
 
 MarketSlugPath = Annotated[
     str,
-    Path(max_length=300, description="Market slug.", examples=["united-states-iclusig"]),
+    Path(
+        max_length=300,
+        pattern=PLAIN_TEXT,
+        description="Market slug.",
+        examples=["united-states-iclusig"],
+    ),
 ]
 CompanySlugPath = Annotated[
-    str, Path(max_length=300, description="Company slug.", examples=["celgene"])
+    str,
+    Path(max_length=300, pattern=PLAIN_TEXT, description="Company slug.", examples=["celgene"]),
 ]
 SegmentKeyPath = Annotated[
-    str, Path(max_length=300, description="Segment key.", examples=["hospital"])
+    str,
+    Path(max_length=300, pattern=PLAIN_TEXT, description="Segment key.", examples=["hospital"]),
 ]
 
 
@@ -134,6 +143,7 @@ def market_filters(
         str | None,
         Query(
             max_length=200,
+            pattern=PLAIN_TEXT,
             description="Full text over title, summary, segments, insights "
             "and FAQs; every word must match.",
             examples=["leukemia"],
@@ -185,18 +195,29 @@ def market_filters(
     ] = None,
     region: Annotated[
         str | None,
-        Query(max_length=100, description="Region, case-insensitive.", examples=["United States"]),
+        Query(
+            max_length=100,
+            pattern=PLAIN_TEXT,
+            description="Region, case-insensitive.",
+            examples=["United States"],
+        ),
     ] = None,
     company: Annotated[
         str | None,
         Query(
-            max_length=200, description="Company slug listed in the market.", examples=["celgene"]
+            max_length=200,
+            pattern=PLAIN_TEXT,
+            description="Company slug listed in the market.",
+            examples=["celgene"],
         ),
     ] = None,
     segment: Annotated[
         str | None,
         Query(
-            max_length=200, description="Segment key present in the market.", examples=["hospital"]
+            max_length=200,
+            pattern=PLAIN_TEXT,
+            description="Segment key present in the market.",
+            examples=["hospital"],
         ),
     ] = None,
 ) -> MarketFilters:

@@ -1,7 +1,6 @@
 """An app serving a database ingested from the real seed files, reached through HTTP."""
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -9,13 +8,13 @@ from fastapi.testclient import TestClient
 from app.core.db import get_engine, prepare_database
 from app.main import create_app
 from ingest.run import run_ingest
+from tests.databases import fresh_database_url
 from tests.paths import SEEDS_DIR
 
 
 @pytest.fixture(scope="session")
 def seeded_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path: Path = tmp_path_factory.mktemp("api") / "seeded.sqlite3"
-    url = f"sqlite:///{path}"
+    url = fresh_database_url(tmp_path_factory.mktemp("api"))
     summary = run_ingest([SEEDS_DIR], engine=prepare_database(url))
     assert not summary.failures
     return url

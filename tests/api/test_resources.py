@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.databases import BACKEND
 from tests.paths import seed_gold
 
 CROSS = seed_gold()["cross_market"]
@@ -112,7 +113,7 @@ def test_stats(client):
 
 def test_meta_and_operations(client):
     meta = client.get("/meta").json()
-    assert meta["database"] == "sqlite" and meta["markets"] == 5
+    assert meta["database"] == BACKEND and meta["markets"] == 5
     assert meta["parser_version"] and meta["dataset_version"] and meta["last_ingest_at"]
     assert client.get("/healthz").json() == {"status": "ok"}
     assert client.get("/readyz").json() == {"status": "ready"}

@@ -15,11 +15,12 @@ from hypothesis import HealthCheck, settings
 from app.core.db import prepare_database
 from app.main import create_app
 from ingest.run import run_ingest
+from tests.databases import fresh_database_url
 from tests.paths import SEEDS_DIR
 
 _database_dir = Path(tempfile.mkdtemp(prefix="schemathesis-"))
 atexit.register(shutil.rmtree, _database_dir, ignore_errors=True)
-_database_url = f"sqlite:///{_database_dir / 'seeded.sqlite3'}"
+_database_url = fresh_database_url(_database_dir)
 run_ingest([SEEDS_DIR], engine=prepare_database(_database_url))
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(_database_url))

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from app.core.db import prepare_database
+from tests.databases import fresh_database_url
 from tests.ingest.test_layout_samples import check_expectations
 from tests.paths import PROJECT_ROOT, SEEDS_DIR, seed_gold
 
@@ -48,7 +49,7 @@ def test_garbage_among_the_seeds_fails_alone(tmp_path):
     (reports / "garbage.txt").write_bytes(os.urandom(4096) + b"\x00")
     (reports / "empty.html").write_bytes(b"")
     (reports / "notes.md").write_text("not a report file type: ignored")
-    database_url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    database_url = fresh_database_url(tmp_path)
 
     result = run("-m", "ingest", str(reports), "--database-url", database_url)
 
@@ -77,7 +78,7 @@ def test_missing_path_is_a_failure():
 
 
 def test_alembic_upgrade_then_check_reports_no_drift(tmp_path):
-    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite3'}"}
+    env = {"DATABASE_URL": fresh_database_url(tmp_path, migrated=False)}
     upgrade = run("-m", "alembic", "upgrade", "head", env=env)
     assert upgrade.returncode == 0, upgrade.stderr
     check = run("-m", "alembic", "check", env=env)

@@ -6,7 +6,14 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from app.api.deps import SessionDep
 from app.api.pages import page_body
-from app.api.params import CompanySlugPath, Pagination, pagination, parse_sort, sort_pattern
+from app.api.params import (
+    PLAIN_TEXT,
+    CompanySlugPath,
+    Pagination,
+    pagination,
+    parse_sort,
+    sort_pattern,
+)
 from app.core.problems import NotFound, problem_responses
 from app.repositories import companies as repository
 from app.schemas import CompanyDetail, CompanyMarket, CompanySummary, Page
@@ -30,7 +37,12 @@ def list_companies(
     page: Annotated[Pagination, Depends(pagination)],
     q: Annotated[
         str | None,
-        Query(max_length=200, description="Substring of the name or slug.", examples=["pharma"]),
+        Query(
+            max_length=200,
+            pattern=PLAIN_TEXT,
+            description="Substring of the name or slug.",
+            examples=["pharma"],
+        ),
     ] = None,
     sort: Annotated[
         str | None,

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from app.api.deps import SessionDep
 from app.api.pages import page_body
-from app.api.params import Pagination, pagination
+from app.api.params import PLAIN_TEXT, Pagination, pagination
 from app.core.problems import problem_responses
 from app.repositories import faqs as repository
 from app.schemas import FaqWithMarket, Page
@@ -28,6 +28,7 @@ def list_faqs(
         str | None,
         Query(
             max_length=200,
+            pattern=PLAIN_TEXT,
             description="Words that must all appear in the question or answer.",
             examples=["insurance"],
         ),
@@ -36,6 +37,7 @@ def list_faqs(
         str | None,
         Query(
             max_length=200,
+            pattern=PLAIN_TEXT,
             description="Only this market's FAQs (slug).",
             examples=["united-states-iclusig"],
         ),
