@@ -14,6 +14,12 @@ if config.config_file_name is not None and not config.attributes.get("database_u
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 target_metadata = SQLModel.metadata
+# Full-text search lives outside the models (migration 0002): FTS5 tables, a generated column.
+FULL_TEXT_OBJECTS = ("market_search", "search_vector", "ix_market_search_vector")
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    return not (reflected and name and name.startswith(FULL_TEXT_OBJECTS))
 
 
 def database_url() -> str:
@@ -41,6 +47,7 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
+            include_object=include_object,
         )
         with context.begin_transaction():
             context.run_migrations()

@@ -18,6 +18,7 @@ from app.models import (
     QualityWarning,
     Segment,
 )
+from app.repositories.search import market_text_match
 from app.schemas import MARKET_LIST_FIELDS
 
 _MARKET_COLUMNS = [getattr(Market, field) for field in MARKET_LIST_FIELDS]
@@ -48,9 +49,8 @@ def filter_conditions(filters: MarketFilters) -> list[ColumnElement[bool]]:
     if filters.segment:
         with_segment = select(Segment.market_id).where(Segment.key == filters.segment)
         conditions.append(col(Market.id).in_(with_segment))
-    if filters.q:
-        for term in filters.q.lower().split():
-            conditions.append(col(Market.search_text).contains(term, autoescape=True))
+    if filters.q and (text_match := market_text_match(filters.q)) is not None:
+        conditions.append(text_match)
     return conditions
 
 

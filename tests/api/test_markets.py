@@ -46,6 +46,25 @@ def test_filters(client, query, expected):
     assert sorted(slugs(client.get(f"/markets?{query}"))) == sorted(expected)
 
 
+def test_q_is_stemmed_full_text_over_every_text_field(client):
+    """`leukemia` is in three titles; plural, case and word order do not matter."""
+    singular = slugs(client.get("/markets?q=leukemia"))
+    assert len(singular) == 3
+    assert sorted(slugs(client.get("/markets?q=LEUKEMIAS"))) == sorted(singular)
+    assert slugs(client.get("/markets?q=marrow%20bone")) == slugs(client.get("/markets?q=bone"))
+    assert slugs(client.get("/markets?q=leukemia%20zzzunknown")) == []
+
+
+@pytest.mark.parametrize("q", ['"', "AND OR NOT", "NEAR(a b)", "col:*", "- --", "it's", "a%26b"])
+def test_q_never_reads_user_text_as_query_syntax(client, q):
+    response = client.get("/markets", params={"q": q})
+    assert response.status_code == 200, response.text
+
+
+def test_q_of_punctuation_only_matches_everything(client):
+    assert client.get("/markets?q=%20--%20").json()["total"] == 5
+
+
 def test_sort_both_ways_with_a_stable_tiebreak(client):
     ascending = slugs(client.get("/markets?sort=cagr_percent"))
     cagrs = [GOLD[slug]["cagr_percent"] for slug in ascending]
