@@ -5,7 +5,7 @@ Both index `market.search_text` with English stemming (migration 0002), so `leuk
 """
 
 import re
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import Boolean, ColumnElement
 from sqlalchemy.ext.compiler import compiles
@@ -25,7 +25,7 @@ class MarketTextMatch(ColumnElement[bool]):
     type = Boolean()
     _is_implicitly_boolean = True  # a predicate already: no "= 1" on SQLite
     inherit_cache = True
-    _traverse_internals: ClassVar = [
+    _traverse_internals = [  # noqa: RUF012 (SQLAlchemy's own declaration style)
         ("fts5_query", InternalTraversal.dp_clauseelement),
         ("plain_query", InternalTraversal.dp_clauseelement),
     ]
