@@ -8,11 +8,20 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi_offline import FastAPIOffline
 
 from app import __version__
-from app.api.routes import companies, faqs, health, markets, projections, segments, stats
+from app.api.routes import (
+    admin,
+    companies,
+    faqs,
+    health,
+    markets,
+    projections,
+    segments,
+    stats,
+)
 from app.core.db import prepare_database
 from app.core.http import HttpBehaviourMiddleware, Metrics
 from app.core.problems import install_problem_handlers
-from app.core.settings import get_settings
+from app.core.settings import Settings, get_settings
 
 DESCRIPTION = """Oncology market-research reports as data: market sizes, forecasts and CAGRs,
 application segments, companies, trends, opportunities and FAQs, with yearly projections.
@@ -28,11 +37,12 @@ TAGS = [
     {"name": "faqs", "description": "Questions and answers from the reports."},
     {"name": "dataset", "description": "Statistics and versions of the whole dataset."},
     {"name": "operations", "description": "Health, readiness and metrics."},
+    {"name": "admin", "description": "Load and remove reports; needs the ADMIN_TOKEN bearer."},
 ]
 
 
-def create_app(database_url: str | None = None) -> FastAPI:
-    settings = get_settings()
+def create_app(database_url: str | None = None, *, settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
     logging.basicConfig(level=settings.log_level, format="%(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)  # readiness checks ask it often
     app = FastAPIOffline(
@@ -41,10 +51,11 @@ def create_app(database_url: str | None = None) -> FastAPI:
         description=DESCRIPTION,
         openapi_tags=TAGS,
     )
+    app.state.settings = settings
     app.state.engine = prepare_database(database_url or settings.database_url)
     app.state.metrics = Metrics()
     install_problem_handlers(app)
-    for module in (markets, projections, segments, companies, faqs, stats, health):
+    for module in (markets, projections, segments, companies, faqs, stats, health, admin):
         app.include_router(module.router)
     # Last added runs first: gzip the final bytes, answer CORS before anything else.
     app.add_middleware(HttpBehaviourMiddleware, metrics=app.state.metrics)

@@ -370,3 +370,28 @@ class Meta(BaseModel):
 
 class Health(BaseModel):
     status: str = Field(description="ok when live, ready when ready.", examples=["ok"])
+
+
+class UploadStatus(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    DRY_RUN = "dry_run"
+
+
+class UploadResult(BaseModel):
+    status: UploadStatus = Field(
+        description="created (201), updated (200), or dry_run (200, nothing written).",
+        examples=["created"],
+    )
+    slug: str = Field(description="The market's slug.", examples=["united-states-iclusig"])
+    url: str | None = Field(
+        description="The market's URL; null for a dry run.",
+        examples=["/markets/united-states-iclusig"],
+    )
+    warnings: list[QualityWarningOut] = Field(
+        description="Data-quality warnings the parser raised for this report."
+    )
+    report: dict[str, Any] = Field(
+        description="The whole parse, as `python -m ingest --dry-run` prints it.",
+        examples=[{"slug": "united-states-iclusig", "cagr_percent": 10.5}],
+    )

@@ -180,5 +180,21 @@ def _upsert_provenance(session: Session, *, market_id: int, report: ParsedReport
     session.add(provenance)
 
 
+def delete_market(session: Session, slug: str) -> bool:
+    """Remove one market, its children and the companies only it listed. The caller commits."""
+    market = session.exec(select(Market).where(Market.slug == slug)).one_or_none()
+    if market is None:
+        return False
+    company_ids = set(
+        session.exec(select(MarketCompany.company_id).where(MarketCompany.market_id == market.id))
+    )
+    for table in (*_CHILD_TABLES, Provenance):
+        session.execute(delete(table).where(col(table.market_id) == market.id))
+    session.delete(market)
+    session.flush()
+    _refresh_companies(session, company_ids)
+    return True
+
+
 def count_markets(session: Session) -> int:
     return session.exec(select(func.count()).select_from(Market)).one()

@@ -73,25 +73,23 @@ def find_report_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutco
 
 
 @dataclass(frozen=True)
-class _ParseResult:
+class ParseResult:
     file: str
     sha256: str
     report: ParsedReport | None = None
     error: str | None = None
 
 
-def _parse_one(job: tuple[str, bytes]) -> _ParseResult:
+def parse_job(job: tuple[str, bytes]) -> ParseResult:
     """Runs in a worker process; any error becomes this file's failure reason, never a crash."""
     file, data = job
     sha256 = hashlib.sha256(data).hexdigest()
     try:
-        return _ParseResult(
-            file, sha256, report=parse_report_bytes(data, file_name=Path(file).name)
-        )
+        return ParseResult(file, sha256, report=parse_report_bytes(data, file_name=Path(file).name))
     except ReportParseError as error:
-        return _ParseResult(file, sha256, error=str(error))
+        return ParseResult(file, sha256, error=str(error))
     except Exception as error:  # a parser bug must fail this file only
-        return _ParseResult(file, sha256, error=f"parser error: {type(error).__name__}: {error}")
+        return ParseResult(file, sha256, error=f"parser error: {type(error).__name__}: {error}")
 
 
 def _batches(files: list[Path]) -> Iterator[list[Path]]:
@@ -127,9 +125,9 @@ def run_ingest(
                 elif job is not None:
                     jobs_to_parse.append(job)
             results = (
-                executor.map(_parse_one, jobs_to_parse)
+                executor.map(parse_job, jobs_to_parse)
                 if executor
-                else map(_parse_one, jobs_to_parse)
+                else map(parse_job, jobs_to_parse)
             )
             for result in results:
                 summary.outcomes.append(_store(result, engine=engine, summary=summary))
@@ -158,22 +156,32 @@ def _read_and_check(
     return None, (str(path), data)
 
 
-def _store(result: _ParseResult, *, engine: Engine | None, summary: RunSummary) -> FileOutcome:
+def _store(result: ParseResult, *, engine: Engine | None, summary: RunSummary) -> FileOutcome:
     if result.report is None:
         return FileOutcome(result.file, LoadStatus.FAILED, result.error, sha256=result.sha256)
     if engine is None:
         summary.reports.append(result.report)
         return FileOutcome(result.file, LoadStatus.CREATED, slug=result.report.slug)
     try:
-        with Session(engine) as session, session.begin():
-            status, market = upsert_report(session, result.report)
-            slug = market.slug
+        status, slug = load_report(engine, result.report)
     except ReportConflict as error:
         return FileOutcome(result.file, LoadStatus.FAILED, str(error), sha256=result.sha256)
     except SQLAlchemyError as error:
         reason = f"database error: {type(error).__name__}: {str(error).splitlines()[0]}"
         return FileOutcome(result.file, LoadStatus.FAILED, reason, sha256=result.sha256)
     return FileOutcome(result.file, status, slug=slug, sha256=result.sha256)
+
+
+def load_report(engine: Engine, report: ParsedReport) -> tuple[LoadStatus, str]:
+    """Write one parsed report in its own transaction: (created or updated, market slug)."""
+    with Session(engine) as session, session.begin():
+        status, market = upsert_report(session, report)
+        return status, market.slug
+
+
+def record_run(engine: Engine, outcomes: list[FileOutcome]) -> None:
+    """Record outcomes that did not come from a file run (an upload) as a run of their own."""
+    _finish_run(engine, run_id=_start_run(engine), summary=RunSummary(outcomes=outcomes))
 
 
 def _start_run(engine: Engine) -> int:

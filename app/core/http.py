@@ -85,8 +85,10 @@ class HttpBehaviourMiddleware:
             response_headers.append((b"x-request-id", request_id.encode()))
             names = {k.lower() for k, _ in response_headers}
             response_headers += [h for h in SECURITY_HEADERS if h[0] not in names]
-            if conditional and b"cache-control" not in names:
-                no_store = scope["path"] in NO_STORE_PATHS or message["status"] >= 400
+            if b"cache-control" not in names:
+                no_store = (
+                    not conditional or scope["path"] in NO_STORE_PATHS or message["status"] >= 400
+                )
                 value = b"no-store" if no_store else DATA_CACHE_CONTROL.encode()
                 response_headers.append((b"cache-control", value))
             return {**message, "headers": response_headers}

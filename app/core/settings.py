@@ -4,7 +4,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -26,11 +26,19 @@ class Settings(BaseSettings):
         default=f"sqlite:///{DEFAULT_SQLITE_PATH}",
         description="SQLAlchemy URL; default is the embedded SQLite file under data/.",
     )
-    admin_token: str | None = Field(default=None, description="Bearer token for /admin routes.")
+    admin_token: SecretStr | None = Field(
+        default=None, description="Bearer token for /admin routes; unset disables them."
+    )
     cors_origins: list[str] = Field(default=["*"], description="Origins allowed to GET.")
     max_upload_bytes: int = Field(default=5_000_000, gt=0)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     sqlite_busy_timeout_ms: int = Field(default=5_000, ge=0)
+
+    @field_validator("admin_token")
+    @classmethod
+    def _blank_token_is_none(cls, token: SecretStr | None) -> SecretStr | None:
+        """`ADMIN_TOKEN=` (empty, as compose files often leave it) disables the admin routes."""
+        return token if token and token.get_secret_value().strip() else None
 
     @field_validator("database_url")
     @classmethod

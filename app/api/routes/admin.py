@@ -1,0 +1,206 @@
+"""POST /admin/reports and DELETE /admin/markets/{slug}, behind the ADMIN_TOKEN bearer."""
+
+import hmac
+from collections.abc import AsyncGenerator, AsyncIterator
+from pathlib import PurePath
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response, Security
+from fastapi.concurrency import run_in_threadpool
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlmodel import Session
+from starlette.datastructures import UploadFile
+from starlette.formparsers import MultiPartException, MultiPartParser
+
+from app.api.deps import EngineDep
+from app.api.params import MarketSlugPath
+from app.core.problems import ApiError, InvalidParameter, NotFound, problem_responses
+from app.schemas import QualityWarningOut, UploadResult, UploadStatus
+from ingest.errors import ReportParseError
+from ingest.load import LoadStatus, ReportConflict, delete_market
+from ingest.upload import ingest_upload
+
+bearer = HTTPBearer(
+    auto_error=False,
+    scheme_name="AdminToken",
+    description="`Authorization: Bearer <ADMIN_TOKEN>`, the token the server was started with.",
+)
+_RAW_REPORT_TYPES = {"text/html", "text/plain", "application/octet-stream"}
+
+
+class AdminDisabled(ApiError):
+    status, title, slug = 404, "Admin routes disabled", "admin-disabled"
+
+
+class MissingToken(ApiError):
+    status, title, slug = 401, "Authentication required", "unauthorized"
+
+
+class WrongToken(ApiError):
+    status, title, slug = 403, "Forbidden", "forbidden"
+
+
+class PayloadTooLarge(ApiError):
+    status, title, slug = 413, "Payload too large", "payload-too-large"
+
+
+class UnsupportedMediaType(ApiError):
+    status, title, slug = 415, "Unsupported media type", "unsupported-media-type"
+
+
+class SlugConflict(ApiError):
+    status, title, slug = 409, "Conflict", "slug-conflict"
+
+
+class NotAReport(InvalidParameter):
+    def __init__(self, reason: str) -> None:
+        super().__init__("body", f"not a market report: {reason}")
+        self.errors[0].location = "body"
+
+
+def require_admin(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)],
+) -> None:
+    # No credentials is 401 whether or not the routes are enabled: authenticate first.
+    if credentials is None:
+        raise MissingToken(
+            "send Authorization: Bearer <ADMIN_TOKEN>",
+            headers={"WWW-Authenticate": 'Bearer realm="admin"'},
+        )
+    expected = request.app.state.settings.admin_token
+    if expected is None:
+        raise AdminDisabled("the admin routes are disabled: ADMIN_TOKEN is not set on this server")
+    given = credentials.credentials.encode()
+    if not hmac.compare_digest(given, expected.get_secret_value().encode()):
+        raise WrongToken("the bearer token is not this server's ADMIN_TOKEN")
+
+
+router = APIRouter(
+    prefix="/admin",
+    tags=["admin"],
+    dependencies=[Depends(require_admin)],
+    responses=problem_responses(AdminDisabled, MissingToken, WrongToken),
+)
+
+_UPLOAD_BODY = {
+    "required": True,
+    "content": {
+        "text/html": {
+            "schema": {"type": "string", "description": "The report page itself."},
+            "example": "<h1>Iclusig Market</h1><p>Iclusig Market size was valued at …</p>",
+        },
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "required": ["file"],
+                "properties": {
+                    "file": {
+                        "type": "string",
+                        "format": "binary",
+                        "description": "The report file (.html or .txt).",
+                    }
+                },
+            }
+        },
+    },
+}
+
+
+async def _capped(stream: AsyncIterator[bytes], limit_bytes: int) -> AsyncGenerator[bytes]:
+    """The body as it arrives, refused once it passes the limit, whatever Content-Length said."""
+    received = 0
+    async for chunk in stream:
+        received += len(chunk)
+        if received > limit_bytes:
+            raise PayloadTooLarge(f"the body is over MAX_UPLOAD_BYTES ({limit_bytes} bytes)")
+        yield chunk
+
+
+async def _read_report(request: Request, limit_bytes: int) -> tuple[bytes, str]:
+    """(report bytes, file name) from a raw HTML body or a multipart `file` part."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit_bytes:
+        raise PayloadTooLarge(f"the body is over MAX_UPLOAD_BYTES ({limit_bytes} bytes)")
+    media_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    body = _capped(request.stream(), limit_bytes)
+    if media_type in _RAW_REPORT_TYPES:
+        return b"".join([chunk async for chunk in body]), "upload.html"
+    if media_type != "multipart/form-data":
+        raise UnsupportedMediaType(
+            "send the report as text/html (or text/plain) or as a multipart/form-data `file`"
+        )
+    parser = MultiPartParser(
+        request.headers, body, max_files=1, max_fields=10, max_part_size=limit_bytes
+    )
+    try:
+        form = await parser.parse()
+    except MultiPartException as error:
+        raise InvalidParameter("file", f"malformed multipart body: {error.message}") from error
+    upload = form.get("file")
+    if not isinstance(upload, UploadFile):
+        raise InvalidParameter("file", "the multipart body needs a `file` part")
+    data = await upload.read()
+    await form.close()
+    return data, PurePath(upload.filename or "upload.html").name
+
+
+@router.post(
+    "/reports",
+    status_code=201,
+    response_model=UploadResult,
+    summary="Load one report (HTML body or multipart file)",
+    description="The same parser and loader as `python -m ingest`. 201 with `Location` when "
+    "the market is new, 200 when it replaced an existing one, 200 with nothing written for "
+    "`dry_run=true`. Bodies over `MAX_UPLOAD_BYTES` are refused with 413 as they stream.",
+    openapi_extra={"requestBody": _UPLOAD_BODY},
+    responses={
+        200: {"description": "Updated, or parsed only (dry run)", "model": UploadResult},
+        **problem_responses(PayloadTooLarge, UnsupportedMediaType, SlugConflict),
+    },
+)
+async def upload_report(
+    request: Request,
+    response: Response,
+    engine: EngineDep,
+    dry_run: Annotated[
+        bool, Query(description="Parse and return the result; write nothing.", examples=[False])
+    ] = False,
+) -> UploadResult:
+    data, file_name = await _read_report(request, request.app.state.settings.max_upload_bytes)
+    try:
+        outcome = await run_in_threadpool(
+            ingest_upload, data, file_name=file_name, engine=engine, dry_run=dry_run
+        )
+    except ReportParseError as error:
+        raise NotAReport(str(error)) from error
+    except ReportConflict as error:
+        raise SlugConflict(str(error)) from error
+    report = outcome.report
+    url = None if outcome.status is None else f"/markets/{report.slug}"
+    if outcome.status is LoadStatus.CREATED:
+        response.headers["Location"] = str(url)
+    else:
+        response.status_code = 200
+    return UploadResult(
+        status=UploadStatus(outcome.status or UploadStatus.DRY_RUN),
+        slug=report.slug,
+        url=url,
+        warnings=[QualityWarningOut(**w.model_dump()) for w in report.quality.warnings],
+        report=report.model_dump(mode="json"),
+    )
+
+
+@router.delete(
+    "/markets/{slug}",
+    status_code=204,
+    response_class=Response,
+    summary="Remove one market, its children, and companies only it listed",
+    responses=problem_responses(NotFound),
+)
+def remove_market(slug: MarketSlugPath, engine: EngineDep) -> Response:
+    with Session(engine) as session, session.begin():
+        deleted = delete_market(session, slug)
+    if not deleted:
+        raise NotFound(f"no market with slug {slug!r}")
+    return Response(status_code=204)

@@ -1,0 +1,37 @@
+"""One report sent over HTTP: the same parser, loader and run record as a file ingest."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from ingest.errors import ReportParseError
+from ingest.load import LoadStatus, ReportConflict
+from ingest.report import ParsedReport
+from ingest.run import FileOutcome, load_report, parse_job, record_run
+
+
+@dataclass(frozen=True)
+class UploadOutcome:
+    report: ParsedReport
+    status: LoadStatus | None  # None for a dry run: nothing was written
+
+
+def ingest_upload(data: bytes, *, file_name: str, engine: Engine, dry_run: bool) -> UploadOutcome:
+    """Parse, then (unless `dry_run`) load and record one uploaded report.
+
+    Raises ReportParseError when the bytes are not a report, ReportConflict when its slug
+    belongs to another report; database errors propagate.
+    """
+    parsed = parse_job((file_name, data))
+    if parsed.report is None:
+        raise ReportParseError(parsed.error or "not a report")
+    if dry_run:
+        return UploadOutcome(parsed.report, status=None)
+    try:
+        status, slug = load_report(engine, parsed.report)
+    except ReportConflict as error:
+        failed = FileOutcome(file_name, LoadStatus.FAILED, str(error), sha256=parsed.sha256)
+        record_run(engine, [failed])
+        raise
+    record_run(engine, [FileOutcome(file_name, status, slug=slug, sha256=parsed.sha256)])
+    return UploadOutcome(parsed.report, status=status)

@@ -1,0 +1,220 @@
+"""The admin matrix: token not configured / missing / wrong / right, oversize, dry run,
+create, update, delete, over the same parser and loader as the CLI."""
+
+import hashlib
+import logging
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.core.db import get_engine
+from app.core.settings import Settings
+from app.main import create_app
+from tests.paths import SEEDS_DIR, seed_gold
+
+TOKEN = "correct-horse-battery-staple"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+HTML = {**AUTH, "Content-Type": "text/html"}
+ICLUSIG = "united-states-iclusig"
+ICLUSIG_FILE = SEEDS_DIR / "002_67a20397f5666d95.txt"
+LIMIT_BYTES = 200_000
+
+
+def make_client(database_url: str, token: str | None) -> TestClient:
+    settings = Settings(database_url=database_url, admin_token=token, max_upload_bytes=LIMIT_BYTES)
+    return TestClient(create_app(database_url, settings=settings), raise_server_exceptions=False)
+
+
+@pytest.fixture
+def admin(database_url: str) -> Iterator[TestClient]:
+    with make_client(database_url, TOKEN) as client:
+        yield client
+    get_engine.cache_clear()
+
+
+def market_count(client: TestClient) -> int:
+    return client.get("/markets").json()["total"]
+
+
+@pytest.mark.parametrize("blank", [None, "", "   "])
+@pytest.mark.parametrize(
+    "method,path", [("POST", "/admin/reports"), ("DELETE", f"/admin/markets/{ICLUSIG}")]
+)
+def test_without_a_configured_token_the_admin_routes_are_disabled(
+    database_url, blank, method, path
+):
+    with make_client(database_url, blank) as client:
+        response = client.request(method, path, headers=HTML, content=ICLUSIG_FILE.read_bytes())
+    assert response.status_code == 404
+    assert response.json()["type"].endswith("/admin-disabled")
+    assert "ADMIN_TOKEN" in response.json()["detail"]
+    # Without credentials it is 401 either way: authentication comes first.
+    with make_client(database_url, blank) as client:
+        assert client.request(method, path).status_code == 401
+
+
+@pytest.mark.parametrize(
+    "headers,status",
+    [
+        ({}, 401),
+        ({"Authorization": f"Basic {TOKEN}"}, 401),
+        ({"Authorization": "Bearer"}, 401),
+        ({"Authorization": "Bearer wrong-token"}, 403),
+        ({"Authorization": f"Bearer {TOKEN}x"}, 403),
+        ({"Authorization": f"Bearer {TOKEN[:-1]}"}, 403),
+    ],
+)
+@pytest.mark.parametrize(
+    "method,path", [("POST", "/admin/reports"), ("DELETE", f"/admin/markets/{ICLUSIG}")]
+)
+def test_a_missing_or_wrong_token_is_refused_and_writes_nothing(
+    admin, headers, status, method, path
+):
+    content = ICLUSIG_FILE.read_bytes()
+    response = admin.request(
+        method, path, headers={**headers, "Content-Type": "text/html"}, content=content
+    )
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/problem+json"
+    if status == 401:
+        assert response.headers["www-authenticate"].startswith("Bearer")
+    assert market_count(admin) == 0
+
+
+def test_dry_run_returns_the_parse_and_writes_nothing(admin):
+    response = admin.post(
+        "/admin/reports?dry_run=true", headers=HTML, content=ICLUSIG_FILE.read_bytes()
+    )
+    assert response.status_code == 200
+    body = response.json()
+    gold = next(m for m in seed_gold()["markets"] if m["slug"] == ICLUSIG)
+    assert body["status"] == "dry_run" and body["url"] is None
+    assert body["report"]["cagr_percent"] == gold["cagr_percent"]
+    assert body["report"]["size_usd"] == gold["size_usd"]
+    assert market_count(admin) == 0
+
+
+def test_create_then_update_then_delete(admin):
+    html = ICLUSIG_FILE.read_text(encoding="utf-8")
+    created = admin.post("/admin/reports", headers=HTML, content=html.encode())
+    assert created.status_code == 201, created.text
+    assert created.headers["location"] == f"/markets/{ICLUSIG}"
+    assert created.json()["status"] == "created"
+    market = admin.get(created.headers["location"]).json()
+    assert market["cagr_percent"] == 10.5 and len(market["faqs"]) == 10
+    companies = {c["slug"] for c in market["companies"]}
+    assert admin.get("/markets?q=insurance").json()["total"] == 1
+
+    changed = html.replace("CAGR of 10.5%", "CAGR of 11.0%").replace(
+        "<p>Is Iclusig covered by insurance?</p>", "<p>Is Iclusig reimbursed by zebrafish?</p>"
+    )
+    updated = admin.post("/admin/reports", headers=HTML, content=changed.encode())
+    assert updated.status_code == 200 and updated.json()["status"] == "updated"
+    assert "location" not in updated.headers
+    market = admin.get(f"/markets/{ICLUSIG}").json()
+    assert market["cagr_percent"] == 11.0
+    assert [m["slug"] for m in admin.get("/markets?q=zebrafish").json()["items"]] == [ICLUSIG]
+    assert market_count(admin) == 1
+
+    deleted = admin.delete(f"/admin/markets/{ICLUSIG}", headers=AUTH)
+    assert deleted.status_code == 204 and deleted.content == b""
+    assert admin.get(f"/markets/{ICLUSIG}").status_code == 404
+    assert admin.get("/markets?q=zebrafish").json()["total"] == 0
+    for slug in companies:  # listed by no other market, so gone with it
+        assert admin.get(f"/companies/{slug}").status_code == 404
+    assert admin.delete(f"/admin/markets/{ICLUSIG}", headers=AUTH).status_code == 404
+
+
+def test_multipart_upload_goes_through_the_same_loader(admin):
+    files = {"file": ("iclusig-report.html", ICLUSIG_FILE.read_bytes(), "text/html")}
+    response = admin.post("/admin/reports", headers=AUTH, files=files)
+    assert response.status_code == 201, response.text
+    provenance = admin.get(f"/markets/{ICLUSIG}").json()["source"]
+    assert provenance["file"] == "iclusig-report.html"
+    assert provenance["sha256"] == hashlib.sha256(ICLUSIG_FILE.read_bytes()).hexdigest()
+
+
+def test_uploads_keep_the_rest_of_the_data_when_deleting_one_market(admin):
+    for path in sorted(SEEDS_DIR.iterdir()):
+        assert admin.post("/admin/reports", headers=HTML, content=path.read_bytes()).is_success
+    assert admin.delete(f"/admin/markets/{ICLUSIG}", headers=AUTH).status_code == 204
+    assert market_count(admin) == 4
+    # Celgene is listed by other markets too, so it stays, without the deleted one.
+    celgene = admin.get("/companies/celgene").json()
+    assert ICLUSIG not in {m["slug"] for m in celgene["markets"]["items"]}
+
+
+def test_body_over_the_limit_is_413_from_content_length(admin):
+    response = admin.post("/admin/reports", headers=HTML, content=b"x" * (LIMIT_BYTES + 1))
+    assert response.status_code == 413
+    assert str(LIMIT_BYTES) in response.json()["detail"]
+    assert market_count(admin) == 0
+
+
+def test_body_over_the_limit_is_413_while_streaming_without_content_length(admin):
+    def chunks():
+        for _ in range(100):
+            yield b"<p>" + b"y" * 9_993 + b"</p>"
+
+    response = admin.post("/admin/reports", headers=HTML, content=chunks())
+    assert response.status_code == 413
+    assert market_count(admin) == 0
+
+
+def test_multipart_over_the_limit_is_413(admin):
+    files = {"file": ("big.html", b"z" * (LIMIT_BYTES * 2), "text/html")}
+    response = admin.post("/admin/reports", headers=AUTH, files=files)
+    assert response.status_code == 413
+
+
+@pytest.mark.parametrize(
+    "headers,content,status,name",
+    [
+        (HTML, b"", 422, "body"),
+        (HTML, b"\x00\x01\x02binary", 422, "body"),
+        (HTML, b"<html><body><p>Hello</p></body></html>", 422, "body"),
+        ({**AUTH, "Content-Type": "application/json"}, b"{}", 415, None),
+        ({**AUTH, "Content-Type": "multipart/form-data; boundary=x"}, b"--x\r\nbad", 422, "file"),
+    ],
+)
+def test_bad_uploads_get_a_clear_error_and_write_nothing(admin, headers, content, status, name):
+    response = admin.post("/admin/reports", headers=headers, content=content)
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    if name:
+        assert response.json()["errors"][0]["name"] == name
+    assert market_count(admin) == 0
+
+
+def test_a_slug_owned_by_another_report_is_409(admin):
+    html = ICLUSIG_FILE.read_text(encoding="utf-8")
+    assert admin.post("/admin/reports", headers=HTML, content=html.encode()).status_code == 201
+    other = html.replace("rid=852844", "rid=999999")
+    response = admin.post("/admin/reports", headers=HTML, content=other.encode())
+    assert response.status_code == 409
+    assert "already belongs" in response.json()["detail"]
+
+
+def test_uploads_are_recorded_as_ingest_runs(admin):
+    admin.post("/admin/reports", headers=HTML, content=ICLUSIG_FILE.read_bytes())
+    meta = admin.get("/meta").json()
+    assert meta["last_ingest_at"] is not None
+
+
+def test_the_token_is_never_logged(admin, caplog):
+    caplog.set_level(logging.DEBUG)
+    admin.post("/admin/reports", headers=HTML, content=ICLUSIG_FILE.read_bytes())
+    admin.post("/admin/reports", headers={"Authorization": f"Bearer {TOKEN}-wrong"}, content=b"")
+    assert caplog.records
+    assert TOKEN not in caplog.text
+
+
+def test_the_token_is_an_openapi_security_scheme(admin):
+    schema = admin.get("/openapi.json").json()
+    scheme = schema["components"]["securitySchemes"]["AdminToken"]
+    assert scheme == {**scheme, "type": "http", "scheme": "bearer"}
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            secured = operation.get("security") == [{"AdminToken": []}]
+            assert secured == path.startswith("/admin"), (method, path)
