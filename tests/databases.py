@@ -13,7 +13,6 @@ import itertools
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 from functools import cache
@@ -25,6 +24,7 @@ from sqlalchemy.engine import make_url
 
 from app.core.db import migrate
 from app.core.settings import normalize_database_url
+from tests.servers import free_port
 
 BACKEND = os.environ.get("TEST_DATABASE", "sqlite")
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
@@ -76,7 +76,7 @@ def _start_private_cluster() -> str:
     folder = Path(tempfile.mkdtemp(prefix="oncology-pg-"))
     folder.chmod(0o755)
     data = folder / "data"
-    port = _free_port()
+    port = free_port()
     as_user = _postgres_user_prefix(folder)
     run = [*as_user, str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust"]
     try:
@@ -99,12 +99,6 @@ def _postgres_user_prefix(folder: Path) -> list[str]:
     user = pwd.getpwnam("postgres")
     os.chown(folder, user.pw_uid, user.pw_gid)
     return ["runuser", "-u", "postgres", "--"]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _admin_execute(url: str, statement: str) -> None:

@@ -2,17 +2,12 @@
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-import httpx
 import pytest
 
-from tests.paths import PROJECT_ROOT
+from tests.servers import free_port, serving, uvicorn_command
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Flags the workplace needs: no sandbox as root, and no background calls to Google's hosts.
@@ -40,46 +35,12 @@ def _browser_or_skip() -> None:
         pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server_url(seeded_database_url: str) -> Iterator[str]:
-    port = _free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "app.main:app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, "DATABASE_URL": seeded_database_url},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("uvicorn did not start within 30 s")
+    port = free_port()
+    command = uvicorn_command(port, "--host", "127.0.0.1")
+    with serving(command, port=port, env={"DATABASE_URL": seeded_database_url}) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_swagger_ui_executes_get_markets_offline(server_url):
