@@ -16,12 +16,16 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED)
 
-## Debian's Chromium for the Swagger UI browser test (installed when missing and run as root).
+## Debian packages the tests drive for real: Chromium (Swagger UI) and nginx (the compose proxy).
+## Installed when missing and run as root; otherwise those tests skip (and fail under CI).
+SYSTEM_PACKAGES := chromium nginx
 system-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	  command -v $$p >/dev/null 2>&1 || [ -x /usr/sbin/$$p ] || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "note: chromium is missing; the browser test will be skipped"; fi; }
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "note: missing$$missing; the tests that need them will skip"; fi; fi
 
 ## Ingest seeds/ into the embedded SQLite database (it migrates itself), then serve the API.
 run: install
