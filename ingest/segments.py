@@ -43,6 +43,7 @@ def _is_acronym(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
+@functools.lru_cache(maxsize=8192)  # words recur across a corpus; inflect is slow
 def _singular(word: str) -> str:
     lowered = word.lower()
     if _is_acronym(word) or not lowered.endswith("s") or lowered.endswith(("ss", "is", "us")):
@@ -73,6 +74,7 @@ class Candidate:
     pattern: re.Pattern[str]
 
 
+@functools.lru_cache(maxsize=8192)
 def _mention_pattern(name: str) -> re.Pattern[str]:
     base = _PARENTHETICAL.sub("", segment_name(name)).strip()
     words = [_singular(word) for word in base.split()]

@@ -14,6 +14,14 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _BINARY_CONTROL_RATIO = 0.01
 
 
+# UTF-8 lead bytes read as Windows-1252/Latin-1 (Â…ô), followed by what a continuation byte
+# becomes there: every UTF-8 mojibake of non-ASCII text contains such a pair.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4]"
+    "[\u0080-\u00bf\u0152-\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
+
+
 def decode_report_bytes(data: bytes) -> tuple[str, str]:
     """Decode a report file; return the text and the encoding used (UTF-8, else Windows-1252)."""
     if not data.strip():
@@ -33,6 +41,8 @@ def decode_report_bytes(data: bytes) -> tuple[str, str]:
 
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8 read as Windows-1252 (`patientâ€™s` → `patient’s`), leaving quotes curly."""
+    if not _MOJIBAKE_HINT.search(text):
+        return text  # nothing ftfy could fix: skip its (costly) whole-text analysis
     return ftfy.fix_encoding(text)
 
 

@@ -1,0 +1,233 @@
+"""`python -m bench --count N`: SPEC §6's P1–P5, each measured side by side in one run.
+
+Builds the deterministic corpus (bench/corpus.py), ingests it, serves it with the API, a bare
+ASGI app (the ceiling) and Datasette (the peer), loads each with wrk on loopback, and prints
+one table: target, our value, the reference value, the ratio, and whether it holds.
+"""
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+from bs4 import BeautifulSoup
+
+from bench.corpus import write_corpus
+from bench.load import wrk
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+PYTHON = sys.executable
+UVICORN_OPTIONS = ["--log-level", "warning", "--no-access-log", "--workers", "1"]
+
+
+@dataclass
+class Row:
+    target: str
+    what: str
+    ours: float
+    reference: float
+    unit: str
+    needed: str  # e.g. ">= 0.5"
+
+    @property
+    def ratio(self) -> float:
+        return self.ours / self.reference if self.reference else float("inf")
+
+    @property
+    def holds(self) -> bool:
+        op, bound = self.needed.split()
+        return self.ratio >= float(bound) if op == ">=" else self.ratio <= float(bound)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def server(command: list[str], env: dict[str, str]) -> Iterator[tuple[str, int]]:
+    """A server on a free port (`{port}` in the command); yields (url, pid) once it answers."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [part.replace("{port}", str(port)) for part in command],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                httpx.get(url + "/", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        yield url, process.pid
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+def rss_megabytes(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def timed_ingest(corpus: Path, database_url: str, jobs: int) -> tuple[float, float]:
+    """(seconds, peak RSS MB of the ingest process) for `python -m ingest corpus --jobs`."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [PYTHON, "-m", "ingest", str(corpus), "--jobs", str(jobs)],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": database_url},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"ingest of {corpus} failed with status {status}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def _build_tree(path: Path) -> int:
+    return len(BeautifulSoup(path.read_bytes(), "lxml").contents)
+
+
+def soup_only_seconds(corpus: Path, jobs: int) -> float:
+    files = sorted(corpus.rglob("*.html"))
+    started = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for _ in pool.map(_build_tree, files, chunksize=64):
+            pass
+    return time.perf_counter() - started
+
+
+def market_slugs(url: str, count: int) -> list[str]:
+    slugs: list[str] = []
+    offset = 0
+    while len(slugs) < count:
+        page = httpx.get(f"{url}/markets", params={"limit": 100, "offset": offset}).json()
+        slugs += [item["slug"] for item in page["items"]]
+        if not page["next"]:
+            break
+        offset += 100
+    return slugs[:count]
+
+
+def distinct_list_queries(count: int) -> tuple[list[str], list[str]]:
+    """The same filtered table queries for the API and for Datasette (its table view)."""
+    ours, theirs = [], []
+    for i in range(count):
+        low = i % 20
+        ours.append(f"/markets?min_cagr={low}&max_cagr={low + 5}&sort=name&offset={i % 7 * 20}")
+        theirs.append(
+            f"/bench/market.json?cagr_percent__gte={low}&cagr_percent__lte={low + 5}"
+            f"&_sort=name&_size=20&_shape=objects"
+        )
+    return ours, theirs
+
+
+def run(count: int, jobs: int, seconds: int, work: Path) -> list[Row]:
+    corpus = write_corpus(work / f"corpus-{count}", count)
+    database = work / "bench.sqlite3"  # Datasette serves it as /bench
+    database.unlink(missing_ok=True)
+    url_n = f"sqlite:///{database}"
+    first_s, ingest_rss = timed_ingest(corpus, url_n, jobs)
+    rerun_s, _ = timed_ingest(corpus, url_n, jobs)
+    soup_s = soup_only_seconds(corpus, jobs)
+    seeds_db = work / "bench-seeds.sqlite3"
+    seeds_db.unlink(missing_ok=True)
+    timed_ingest(SEEDS, f"sqlite:///{seeds_db}", 1)
+    rows = [
+        Row("P4", "ingest files/s vs BeautifulSoup trees alone", count / first_s,
+            count / soup_s, "files/s", ">= 0.5"),  # fmt: skip
+        Row("P4", "first ingest vs unchanged re-run (seconds)", first_s, rerun_s, "s", ">= 10"),
+        Row("P5", "ingest peak RSS (MB) vs 500 MB", ingest_rss, 500, "MB", "<= 1.0"),
+    ]
+
+    api = [PYTHON, "-m", "uvicorn", "app.main:app", "--port", "{port}", *UVICORN_OPTIONS]
+    hot = "/markets?min_cagr=10"
+    with server(api, {"DATABASE_URL": url_n}) as (url, api_pid):
+        body = work / "bench-body.json"
+        body.write_bytes(httpx.get(url + hot).content)
+        ours_hot = wrk(url, [hot], seconds)
+        bare = [PYTHON, "-m", "uvicorn", "bench.bare:app", "--port", "{port}", *UVICORN_OPTIONS]
+        with server(bare, {"BENCH_BODY_FILE": str(body)}) as (bare_url, _):
+            bare_hot = wrk(bare_url, [hot], seconds)
+        rows.append(Row("P1", f"repeated GET {hot} req/s vs bare ASGI", ours_hot.requests_per_s,
+                        bare_hot.requests_per_s, "req/s", ">= 0.5"))  # fmt: skip
+
+        our_queries, datasette_queries = distinct_list_queries(500)
+        ours_distinct = wrk(url, our_queries, seconds)
+        datasette = [PYTHON, "-m", "datasette", "serve", "-i", str(database), "--port", "{port}"]
+        with server(datasette, {}) as (datasette_url, _):
+            theirs_distinct = wrk(datasette_url, datasette_queries, seconds)
+        rows.append(Row("P2", "distinct list queries req/s vs Datasette",
+                        ours_distinct.requests_per_s, theirs_distinct.requests_per_s, "req/s",
+                        ">= 5"))  # fmt: skip
+
+        slugs = market_slugs(url, 200)
+        detail_n = wrk(url, [f"/markets/{slug}" for slug in slugs], seconds, connections=1)
+        filtered_n = wrk(url, our_queries[:50], seconds, connections=1)
+        rows.append(Row("P5", "API worker RSS after the load (MB) vs 250 MB",
+                        rss_megabytes(api_pid), 250, "MB", "<= 1.0"))  # fmt: skip
+
+    with server(api, {"DATABASE_URL": f"sqlite:///{seeds_db}"}) as (url, _):
+        slugs = market_slugs(url, 5)
+        detail_5 = wrk(url, [f"/markets/{slug}" for slug in slugs], seconds, connections=1)
+        filtered_5 = wrk(url, our_queries[:50], seconds, connections=1)
+    rows += [
+        Row("P3", f"median latency /markets/{{slug}} at {count} vs 5 markets",
+            detail_n.median_ms, detail_5.median_ms, "ms", "<= 1.5"),  # fmt: skip
+        Row("P3", f"median latency filtered list at {count} vs 5 markets",
+            filtered_n.median_ms, filtered_5.median_ms, "ms", "<= 1.5"),  # fmt: skip
+    ]
+    return rows
+
+
+def print_table(rows: list[Row], count: int, jobs: int, seconds: int) -> None:
+    print(f"\nN = {count} markets, ingest --jobs {jobs}, wrk {seconds}s per measurement, "
+          f"{os.cpu_count()} CPUs\n")  # fmt: skip
+    print("| id | measure | ours | reference | ratio | target | holds |")
+    print("| --- | --- | ---: | ---: | ---: | --- | --- |")
+    for row in rows:
+        print(f"| {row.target} | {row.what} | {row.ours:,.2f} | {row.reference:,.2f} | "
+              f"{row.ratio:.2f} | {row.needed} | {'yes' if row.holds else 'NO'} |")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Measure SPEC §6 P1–P5.")
+    parser.add_argument("--count", type=int, default=1000, help="markets in the corpus")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--seconds", type=int, default=5, help="wrk duration per measurement")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "onco-bench")
+    parser.add_argument("--json", type=Path, help="also write the rows here")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (4096, 4096))
+    rows = run(args.count, args.jobs, args.seconds, args.work)
+    print_table(rows, args.count, args.jobs, args.seconds)
+    if args.json:
+        args.json.write_text(json.dumps([row.__dict__ for row in rows], indent=2))
+
+
+if __name__ == "__main__":
+    main()
