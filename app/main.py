@@ -18,10 +18,12 @@ from app.api.routes import (
     segments,
     stats,
 )
+from app.core.cache import ResponseCache
 from app.core.db import prepare_database
 from app.core.http import HttpBehaviourMiddleware, Metrics
 from app.core.problems import install_problem_handlers
 from app.core.settings import Settings, get_settings
+from app.repositories.meta import read_dataset_version
 
 DESCRIPTION = """Oncology market-research reports as data: market sizes, forecasts and CAGRs,
 application segments, companies, trends, opportunities and FAQs, with yearly projections.
@@ -57,8 +59,8 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
     install_problem_handlers(app)
     for module in (markets, projections, segments, companies, faqs, stats, health, admin):
         app.include_router(module.router)
-    # Last added runs first: gzip the final bytes, answer CORS before anything else.
-    app.add_middleware(HttpBehaviourMiddleware, metrics=app.state.metrics)
+    # Last added runs first. Outermost, request ids, logs, metrics and ETags apply to every
+    # answer, cached or not; the cache keeps final bytes (gzipped, with CORS headers).
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
@@ -68,7 +70,10 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
         allow_credentials=False,
         max_age=600,
     )
-    app.add_middleware(GZipMiddleware, minimum_size=500)
+    app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=6)
+    engine = app.state.engine
+    app.add_middleware(ResponseCache, read_version=lambda: read_dataset_version(engine))
+    app.add_middleware(HttpBehaviourMiddleware, metrics=app.state.metrics)
     return app
 
 

@@ -157,3 +157,13 @@ class IngestFileOutcome(SQLModel, table=True):
     status: str  # created / updated / unchanged / failed
     reason: str | None = Field(default=None, sa_type=Text)
     market_slug: str | None = None
+
+
+class DatasetVersion(SQLModel, table=True):
+    """One row whose counter every write (ingest, upload, delete) bumps in its transaction:
+    caches in every API process compare against it instead of scanning the data."""
+
+    __tablename__ = "dataset_version"
+    id: int = Field(default=1, primary_key=True)
+    version: int = Field(default=0, sa_type=BigInteger)
+    changed_at: datetime = Field(default_factory=utc_now, sa_type=DateTime(timezone=True))

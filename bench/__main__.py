@@ -157,8 +157,14 @@ def run(count: int, jobs: int, seconds: int, work: Path) -> list[Row]:
     seeds_db.unlink(missing_ok=True)
     timed_ingest(SEEDS, f"sqlite:///{seeds_db}", 1)
     rows = [
-        Row("P4", "ingest files/s vs BeautifulSoup trees alone", count / first_s,
-            count / soup_s, "files/s", ">= 0.5"),  # fmt: skip
+        Row(
+            "P4",
+            "ingest files/s vs BeautifulSoup trees alone",
+            count / first_s,
+            count / soup_s,
+            "files/s",
+            ">= 0.5",
+        ),
         Row("P4", "first ingest vs unchanged re-run (seconds)", first_s, rerun_s, "s", ">= 10"),
         Row("P5", "ingest peak RSS (MB) vs 500 MB", ingest_rss, 500, "MB", "<= 1.0"),
     ]
@@ -172,45 +178,84 @@ def run(count: int, jobs: int, seconds: int, work: Path) -> list[Row]:
         bare = [PYTHON, "-m", "uvicorn", "bench.bare:app", "--port", "{port}", *UVICORN_OPTIONS]
         with server(bare, {"BENCH_BODY_FILE": str(body)}) as (bare_url, _):
             bare_hot = wrk(bare_url, [hot], seconds)
-        rows.append(Row("P1", f"repeated GET {hot} req/s vs bare ASGI", ours_hot.requests_per_s,
-                        bare_hot.requests_per_s, "req/s", ">= 0.5"))  # fmt: skip
+        rows.append(
+            Row(
+                "P1",
+                f"repeated GET {hot} req/s vs bare ASGI",
+                ours_hot.requests_per_s,
+                bare_hot.requests_per_s,
+                "req/s",
+                ">= 0.5",
+            )
+        )
 
         our_queries, datasette_queries = distinct_list_queries(500)
         ours_distinct = wrk(url, our_queries, seconds)
         datasette = [PYTHON, "-m", "datasette", "serve", "-i", str(database), "--port", "{port}"]
         with server(datasette, {}) as (datasette_url, _):
             theirs_distinct = wrk(datasette_url, datasette_queries, seconds)
-        rows.append(Row("P2", "distinct list queries req/s vs Datasette",
-                        ours_distinct.requests_per_s, theirs_distinct.requests_per_s, "req/s",
-                        ">= 5"))  # fmt: skip
+        rows.append(
+            Row(
+                "P2",
+                "distinct list queries req/s vs Datasette",
+                ours_distinct.requests_per_s,
+                theirs_distinct.requests_per_s,
+                "req/s",
+                ">= 5",
+            )
+        )
 
         slugs = market_slugs(url, 200)
         detail_n = wrk(url, [f"/markets/{slug}" for slug in slugs], seconds, connections=1)
         filtered_n = wrk(url, our_queries[:50], seconds, connections=1)
-        rows.append(Row("P5", "API worker RSS after the load (MB) vs 250 MB",
-                        rss_megabytes(api_pid), 250, "MB", "<= 1.0"))  # fmt: skip
+        rows.append(
+            Row(
+                "P5",
+                "API worker RSS after the load (MB) vs 250 MB",
+                rss_megabytes(api_pid),
+                250,
+                "MB",
+                "<= 1.0",
+            )
+        )
 
     with server(api, {"DATABASE_URL": f"sqlite:///{seeds_db}"}) as (url, _):
         slugs = market_slugs(url, 5)
         detail_5 = wrk(url, [f"/markets/{slug}" for slug in slugs], seconds, connections=1)
         filtered_5 = wrk(url, our_queries[:50], seconds, connections=1)
     rows += [
-        Row("P3", f"median latency /markets/{{slug}} at {count} vs 5 markets",
-            detail_n.median_ms, detail_5.median_ms, "ms", "<= 1.5"),  # fmt: skip
-        Row("P3", f"median latency filtered list at {count} vs 5 markets",
-            filtered_n.median_ms, filtered_5.median_ms, "ms", "<= 1.5"),  # fmt: skip
+        Row(
+            "P3",
+            f"median latency /markets/{{slug}} at {count} vs 5 markets",
+            detail_n.median_ms,
+            detail_5.median_ms,
+            "ms",
+            "<= 1.5",
+        ),
+        Row(
+            "P3",
+            f"median latency filtered list at {count} vs 5 markets",
+            filtered_n.median_ms,
+            filtered_5.median_ms,
+            "ms",
+            "<= 1.5",
+        ),
     ]
     return rows
 
 
 def print_table(rows: list[Row], count: int, jobs: int, seconds: int) -> None:
-    print(f"\nN = {count} markets, ingest --jobs {jobs}, wrk {seconds}s per measurement, "
-          f"{os.cpu_count()} CPUs\n")  # fmt: skip
+    print(
+        f"\nN = {count} markets, ingest --jobs {jobs}, wrk {seconds}s per measurement, "
+        f"{os.cpu_count()} CPUs\n"
+    )
     print("| id | measure | ours | reference | ratio | target | holds |")
     print("| --- | --- | ---: | ---: | ---: | --- | --- |")
     for row in rows:
-        print(f"| {row.target} | {row.what} | {row.ours:,.2f} | {row.reference:,.2f} | "
-              f"{row.ratio:.2f} | {row.needed} | {'yes' if row.holds else 'NO'} |")  # fmt: skip
+        print(
+            f"| {row.target} | {row.what} | {row.ours:,.2f} | {row.reference:,.2f} | "
+            f"{row.ratio:.2f} | {row.needed} | {'yes' if row.holds else 'NO'} |"
+        )
 
 
 def main() -> None:

@@ -54,7 +54,9 @@ def company_pool(seed: int, size: int = 2_000) -> list[str]:
     names: set[str] = set()
     while len(names) < size:
         word = rng.choice(COMPANY_WORDS) + rng.choice(COMPANY_TAILS)
-        names.add(f"{word} {rng.choice(['', 'Pharma ', 'Bio ', 'Health '])}{rng.choice(LEGAL_FORMS)}")
+        names.add(
+            f"{word} {rng.choice(['', 'Pharma ', 'Bio ', 'Health '])}{rng.choice(LEGAL_FORMS)}"
+        )
     return sorted(names)
 
 

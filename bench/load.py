@@ -28,9 +28,7 @@ def wrk(base_url: str, paths: list[str], seconds: int, connections: int = 16) ->
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(_ROTATE_PATHS % ", ".join(f'"{p}"' for p in paths))
     command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name]
-    output = subprocess.run(
-        [*command, base_url], capture_output=True, text=True, check=True
-    ).stdout
+    output = subprocess.run([*command, base_url], capture_output=True, text=True, check=True).stdout
     Path(script.name).unlink()
     median = re.search(r"50%\s+([\d.]+)(us|ms|s|m)\b", output)
     rate = re.search(r"Requests/sec:\s+([\d.]+)", output)

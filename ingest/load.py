@@ -3,11 +3,12 @@
 from collections import Counter
 from enum import StrEnum
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
 from app.models import (
     Company,
+    DatasetVersion,
     Faq,
     Insight,
     Market,
@@ -74,6 +75,7 @@ def upsert_report(session: Session, report: ParsedReport) -> tuple[LoadStatus, M
     current_company_ids = _link_companies(session, market_id=market.id, names=report.companies)
     _refresh_companies(session, previous_company_ids | current_company_ids)
     _upsert_provenance(session, market_id=market.id, report=report)
+    bump_dataset_version(session)
     return status, market
 
 
@@ -193,7 +195,17 @@ def delete_market(session: Session, slug: str) -> bool:
     session.delete(market)
     session.flush()
     _refresh_companies(session, company_ids)
+    bump_dataset_version(session)
     return True
+
+
+def bump_dataset_version(session: Session) -> None:
+    """Tell every API process's response cache that the data changed (same transaction)."""
+    session.execute(
+        update(DatasetVersion)
+        .where(col(DatasetVersion.id) == 1)
+        .values(version=col(DatasetVersion.version) + 1, changed_at=utc_now())
+    )
 
 
 def count_markets(session: Session) -> int:

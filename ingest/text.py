@@ -17,8 +17,7 @@ _BINARY_CONTROL_RATIO = 0.01
 # UTF-8 lead bytes read as Windows-1252/Latin-1 (Â…ô), followed by what a continuation byte
 # becomes there: every UTF-8 mojibake of non-ASCII text contains such a pair.
 _MOJIBAKE_HINT = re.compile(
-    "[\u00c2-\u00f4]"
-    "[\u0080-\u00bf\u0152-\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
 )
 
 

@@ -1,19 +1,28 @@
 """Dataset-wide facts: version (changes whenever the data does), last ingest, counts."""
 
-import hashlib
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlmodel import Session, col
 
-from app.models import IngestRun, Market
+from app.models import DatasetVersion, IngestRun, Market
+
+
+def dataset_version(session: Session) -> int:
+    """The counter every write bumps (migration 0003): one primary-key read."""
+    version = session.execute(
+        select(DatasetVersion.version).where(col(DatasetVersion.id) == 1)
+    ).scalar_one_or_none()
+    return int(version or 0)
+
+
+def read_dataset_version(engine: Engine) -> int:
+    with Session(engine) as session:
+        return dataset_version(session)
 
 
 def dataset_state(session: Session) -> tuple[str, datetime | None, int]:
-    """(dataset version, last ingest time, market count) from three cheap aggregates."""
-    markets, last_update = session.execute(
-        select(func.count(), func.max(Market.updated_at)).select_from(Market)
-    ).one()
+    """(dataset version, last ingest time, market count)."""
+    markets = session.execute(select(func.count()).select_from(Market)).scalar_one()
     last_ingest = session.execute(select(func.max(col(IngestRun.finished_at)))).scalar_one()
-    fingerprint = f"{markets}|{last_update}|{last_ingest}".encode()
-    return hashlib.blake2b(fingerprint, digest_size=8).hexdigest(), last_ingest, int(markets)
+    return str(dataset_version(session)), last_ingest, int(markets)

@@ -16,7 +16,7 @@ from tests.paths import SEEDS_DIR, seed_gold
 
 # Columns that record when, not what: excluded from "identical tables".
 TIMESTAMP_COLUMNS = {"updated_at", "ingested_at", "started_at", "finished_at"}
-RUN_TABLES = {"ingest_run", "ingest_file_outcome", "alembic_version"}
+RUN_TABLES = {"ingest_run", "ingest_file_outcome", "alembic_version", "dataset_version"}
 
 
 def dump_tables(engine: Engine) -> dict[str, list[tuple]]:
