@@ -16,7 +16,7 @@ from cachetools import LRUCache
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.core.http import NO_STORE_PATHS
+from app.core.http import NO_STORE_PATHS, weak_etag
 
 VERSION_CHECK_SECONDS = 0.25
 MAX_ENTRIES = 4096
@@ -85,10 +85,18 @@ class ResponseCache:
                 if size > MAX_BODY_BYTES:
                     start = None
                 elif not message.get("more_body"):
-                    self.entries[key] = _Entry(version, start, b"".join(chunks))
+                    body = b"".join(chunks)
+                    self.entries[key] = _Entry(version, _with_etag(start, body), body)
             await send(message)
 
         return record
+
+
+def _with_etag(start: Message, body: bytes) -> Message:
+    """Store the ETag the outer middleware would compute, so a hit is not hashed again."""
+    if any(name == b"etag" for name, _ in start["headers"]):
+        return start
+    return {**start, "headers": [*start["headers"], (b"etag", weak_etag(body).encode())]}
 
 
 def _cache_key(scope: Scope) -> tuple[object, ...] | None:
