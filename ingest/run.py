@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from app.models import IngestFileOutcome, IngestRun, utc_now
 from ingest.errors import ReportParseError
+from ingest.limits import check_size, parse_time_limit
 from ingest.load import LoadStatus, ReportConflict, is_unchanged, upsert_report
 from ingest.parse import PARSER_VERSION, parse_report_bytes
 from ingest.report import ParsedReport
@@ -85,7 +86,10 @@ def parse_job(job: tuple[str, bytes]) -> ParseResult:
     file, data = job
     sha256 = hashlib.sha256(data).hexdigest()
     try:
-        return ParseResult(file, sha256, report=parse_report_bytes(data, file_name=Path(file).name))
+        check_size(len(data))
+        with parse_time_limit():
+            report = parse_report_bytes(data, file_name=Path(file).name)
+        return ParseResult(file, sha256, report=report)
     except ReportParseError as error:
         return ParseResult(file, sha256, error=str(error))
     except Exception as error:  # a parser bug must fail this file only
@@ -145,9 +149,12 @@ def _read_and_check(
     path: Path, *, engine: Engine | None
 ) -> tuple[FileOutcome | None, tuple[str, bytes] | None]:
     try:
+        check_size(path.stat().st_size)  # before reading a huge file into memory
         data = path.read_bytes()
     except OSError as error:
         return FileOutcome(str(path), LoadStatus.FAILED, f"cannot read: {error.strerror}"), None
+    except ReportParseError as error:
+        return FileOutcome(str(path), LoadStatus.FAILED, str(error)), None
     if engine is not None:
         sha256 = hashlib.sha256(data).hexdigest()
         with Session(engine) as session:
