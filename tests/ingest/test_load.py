@@ -19,7 +19,7 @@ TIMESTAMP_COLUMNS = {"updated_at", "ingested_at", "started_at", "finished_at"}
 RUN_TABLES = {"ingest_run", "ingest_file_outcome", "alembic_version", "dataset_version"}
 
 
-def dump_tables(engine: Engine) -> dict[str, list[tuple]]:
+def dump_tables(engine: Engine, *, ignore_ids: bool = False) -> dict[str, list[tuple]]:
     metadata = MetaData()
     metadata.reflect(engine)
     dump = {}
@@ -33,7 +33,9 @@ def dump_tables(engine: Engine) -> dict[str, list[tuple]]:
             columns = [
                 c
                 for c in table.columns
-                if c.name not in TIMESTAMP_COLUMNS and not (replaced and c.name == "id")
+                if c.name not in TIMESTAMP_COLUMNS
+                and not ((replaced or ignore_ids) and c.name == "id")
+                and not (ignore_ids and c.name in {"market_id", "company_id"})
             ]
             rows = connection.execute(select(*columns)).all()
             dump[table.name] = sorted(tuple(map(repr, row)) for row in rows)
