@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install system-deps run test test-sqlite test-postgresql lint format migrate ingest clean
+.PHONY: install system-deps run test test-sqlite test-postgresql bench lint format migrate ingest clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,14 @@ test-sqlite: install system-deps
 
 test-postgresql: install system-deps
 	TEST_DATABASE=postgresql $(PY) -m pytest $(PYTEST_ARGS)
+
+## SPEC §6 P1-P5 on a small corpus (BENCH_COUNT=100000 for the real thing); needs wrk.
+BENCH_COUNT ?= 500
+BENCH_SECONDS ?= 3
+bench: install
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	$(PY) -m bench --count $(BENCH_COUNT) --seconds $(BENCH_SECONDS)
 
 lint: install
 	$(PY) -m ruff check .

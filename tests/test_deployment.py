@@ -116,6 +116,8 @@ def test_dockerfile_is_slim_cached_non_root_and_healthchecked():
     install = next(i for i, (key, args) in enumerate(instructions) if "pip install" in args)
     first_code = next(i for i, (key, args) in enumerate(instructions) if args == "app app")
     assert install < first_code
+    command = exec_form(instruction("CMD"))
+    assert "--limit-concurrency" in command and "--timeout-keep-alive" in command
     user = instruction("USER")
     assert user not in {"root", "0"}
     assert "/healthz" in instruction("HEALTHCHECK")
