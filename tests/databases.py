@@ -19,11 +19,11 @@ from functools import cache
 from pathlib import Path
 
 import psycopg
-import pytest
 from sqlalchemy.engine import make_url
 
 from app.core.db import migrate
 from app.core.settings import normalize_database_url
+from tests.environment import unavailable
 from tests.servers import free_port
 
 BACKEND = os.environ.get("TEST_DATABASE", "sqlite")
@@ -64,10 +64,7 @@ def postgres_server_url() -> str:
 
 
 def _unavailable(reason: str) -> None:
-    message = f"PostgreSQL run requested (TEST_DATABASE=postgresql) but {reason}"
-    if os.environ.get("CI"):
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message, allow_module_level=True)
+    unavailable(f"PostgreSQL run requested (TEST_DATABASE=postgresql) but {reason}")
 
 
 def _start_private_cluster() -> str:

@@ -44,6 +44,10 @@ class PayloadTooLarge(ApiError):
     status, title, slug = 413, "Payload too large", "payload-too-large"
 
 
+def _too_large(limit_bytes: int) -> PayloadTooLarge:
+    return PayloadTooLarge(f"the body is over MAX_UPLOAD_BYTES ({limit_bytes} bytes)")
+
+
 class UnsupportedMediaType(ApiError):
     status, title, slug = 415, "Unsupported media type", "unsupported-media-type"
 
@@ -113,7 +117,7 @@ async def _capped(stream: AsyncIterator[bytes], limit_bytes: int) -> AsyncGenera
     async for chunk in stream:
         received += len(chunk)
         if received > limit_bytes:
-            raise PayloadTooLarge(f"the body is over MAX_UPLOAD_BYTES ({limit_bytes} bytes)")
+            raise _too_large(limit_bytes)
         yield chunk
 
 
@@ -121,7 +125,7 @@ async def _read_report(request: Request, limit_bytes: int) -> tuple[bytes, str]:
     """(report bytes, file name) from a raw HTML body or a multipart `file` part."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit_bytes:
-        raise PayloadTooLarge(f"the body is over MAX_UPLOAD_BYTES ({limit_bytes} bytes)")
+        raise _too_large(limit_bytes)
     media_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
     body = _capped(request.stream(), limit_bytes)
     if media_type in _RAW_REPORT_TYPES:

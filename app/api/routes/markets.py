@@ -35,7 +35,7 @@ from app.projections import (
     project,
 )
 from app.repositories import markets as repository
-from app.repositories.meta import dataset_state
+from app.repositories.meta import dataset_version
 from app.schemas import (
     FaqOut,
     FigureSentencesOut,
@@ -138,7 +138,7 @@ def list_markets(
     selected = parse_fields(fields)
     export = _negotiate(format, request.headers.get("accept", ""))
     if export is not ExportFormat.JSON:
-        version, _, _ = dataset_state(session)
+        version = dataset_version(session)
         stream = repository.stream_market_rows(engine, filters=filters, sort=sort_keys)
         exported = (_list_item(row, request, selected) for row in stream)
         body = (
