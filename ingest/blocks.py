@@ -92,6 +92,8 @@ class _BlockBuilder:
             self._link_depth -= 1
 
     def flush(self) -> None:
+        if not self._pieces:
+            return  # most block boundaries close nothing
         pieces, self._pieces = self._pieces, []
         lines = _join_lines(pieces)
         text = clean_text(" ".join(lines))

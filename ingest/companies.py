@@ -1,5 +1,6 @@
 """Company names: split entries that run two names together, and slug a name to its company."""
 
+import functools
 import re
 
 from slugify import slugify
@@ -48,6 +49,7 @@ def split_company_entry(entry: str) -> list[str]:
     return names
 
 
+@functools.lru_cache(maxsize=65536)  # the same names recur across thousands of reports
 def company_slug(name: str) -> str:
     """The company's identity across markets: its name without trailing legal-form suffixes."""
     tokens = name.replace(",", " ").split()

@@ -1,27 +1,30 @@
-"""Write parsed reports to the database: one transaction per report, idempotent by identity."""
+"""Write parsed reports to the database, a batch at a time: a few statements per table.
+
+A batch gives the same result as loading its reports one by one, in order: a report whose slug
+another report owns fails alone, and a report listed twice is created, then updated. Company
+names come from a tally of the names markets give each company, kept on the company row, so a
+batch reads and writes only its own companies however many markets list them.
+"""
 
 from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import delete, func, update
-from sqlmodel import Session, col, select
+from sqlalchemy import Connection, Table, bindparam, delete, insert, or_, select, update
+from sqlmodel import Session, SQLModel
 
-from app.models import (
-    Company,
-    DatasetVersion,
-    Faq,
-    Insight,
-    Market,
-    MarketCompany,
-    Provenance,
-    QualityWarning,
-    Segment,
-    utc_now,
-)
+from app.models import Market, utc_now
 from ingest.companies import company_slug
 from ingest.report import ParsedReport
 
-_CHILD_TABLES = (Segment, Insight, Faq, QualityWarning, MarketCompany)
+_TABLES = SQLModel.metadata.tables
+_MARKET, _COMPANY, _LINK = _TABLES["market"], _TABLES["company"], _TABLES["market_company"]
+_SEGMENT, _INSIGHT, _FAQ = _TABLES["segment"], _TABLES["insight"], _TABLES["faq"]
+_WARNING, _PROVENANCE = _TABLES["quality_warning"], _TABLES["provenance"]
+# Everything a market owns; replaced whole when its report is loaded again.
+_CHILD_TABLES = (_SEGMENT, _INSIGHT, _FAQ, _WARNING, _LINK, _PROVENANCE)
 # The report's fields that are market columns: figures, texts, regions covered.
 _SHARED_MARKET_FIELDS = [f for f in ParsedReport.model_fields if f in Market.model_fields]
 
@@ -37,53 +40,126 @@ class ReportConflict(ValueError):
     """The report would take a slug that another report already owns."""
 
 
-def is_unchanged(session: Session, *, sha256: str, parser_version: str) -> bool:
-    """A file already ingested byte for byte by this parser version needs no work."""
-    statement = select(Provenance.market_id).where(
-        Provenance.sha256 == sha256, Provenance.parser_version == parser_version
+@dataclass(frozen=True)
+class Loaded:
+    status: LoadStatus  # created, updated, or failed for a slug conflict
+    slug: str
+    reason: str | None = None
+
+
+def unchanged_hashes(
+    connection: Connection, sha256s: Sequence[str], parser_version: str
+) -> set[str]:
+    """The files among these already ingested byte for byte by this parser version."""
+    if not sha256s:
+        return set()
+    statement = select(_PROVENANCE.c.sha256).where(
+        _PROVENANCE.c.sha256.in_(sorted(set(sha256s))),
+        _PROVENANCE.c.parser_version == parser_version,
     )
-    found = session.exec(statement.limit(1)).first()
-    return found is not None
+    return set(connection.execute(statement).scalars())
 
 
-def upsert_report(session: Session, report: ParsedReport) -> tuple[LoadStatus, Market]:
-    """Insert or update one market and replace all of its children. The caller commits."""
-    market = session.exec(select(Market).where(Market.identity == report.identity)).one_or_none()
-    slug_owner = session.exec(
-        select(Market.identity).where(Market.slug == report.slug)
-    ).one_or_none()
-    if slug_owner is not None and slug_owner != report.identity:
-        raise ReportConflict(
-            f"slug {report.slug!r} already belongs to another report ({slug_owner})"
+def load_reports(connection: Connection, reports: Sequence[ParsedReport]) -> list[Loaded]:
+    """Insert or update each report's market and replace its children. The caller commits."""
+    loaded: list[Loaded] = []
+    for group in _distinct_runs(reports):
+        loaded += _load_distinct(connection, group)
+    if any(result.status is not LoadStatus.FAILED for result in loaded):
+        bump_dataset_version(connection)
+    return loaded
+
+
+def _distinct_runs(reports: Sequence[ParsedReport]) -> Iterator[list[ParsedReport]]:
+    """Consecutive runs in which no identity or slug repeats: each run can be written at once."""
+    group: list[ParsedReport] = []
+    keys: set[str] = set()
+    for report in reports:
+        mine = {report.identity, "slug:" + report.slug}
+        if keys & mine:
+            yield group
+            group, keys = [], set()
+        group.append(report)
+        keys |= mine
+    if group:
+        yield group
+
+
+def _load_distinct(connection: Connection, reports: list[ParsedReport]) -> list[Loaded]:
+    existing = connection.execute(
+        select(_MARKET.c.id, _MARKET.c.identity, _MARKET.c.slug).where(
+            or_(
+                _MARKET.c.identity.in_([r.identity for r in reports]),
+                _MARKET.c.slug.in_([r.slug for r in reports]),
+            )
         )
-    status = LoadStatus.UPDATED if market else LoadStatus.CREATED
-    if market is None:
-        market = Market(
-            identity=report.identity, slug=report.slug, title=report.title, name=report.name
+    ).all()
+    market_ids: dict[str, int] = {row.identity: row.id for row in existing}
+    slug_owners: dict[str, str] = {row.slug: row.identity for row in existing}
+    slugs: dict[str, str] = {row.identity: row.slug for row in existing}
+    loaded: list[Loaded] = []
+    accepted: list[ParsedReport] = []
+    for report in reports:
+        owner = slug_owners.get(report.slug, report.identity)
+        if owner != report.identity:
+            reason = f"slug {report.slug!r} already belongs to another report ({owner})"
+            loaded.append(Loaded(LoadStatus.FAILED, report.slug, reason))
+            continue
+        # As if loaded alone: the report gives up its old slug before the next one is checked.
+        slug_owners.pop(slugs.get(report.identity, report.slug), None)
+        slug_owners[report.slug], slugs[report.identity] = report.identity, report.slug
+        known = report.identity in market_ids
+        loaded.append(Loaded(LoadStatus.UPDATED if known else LoadStatus.CREATED, report.slug))
+        accepted.append(report)
+    if accepted:
+        _write(connection, accepted, market_ids)
+    return loaded
+
+
+def _write(connection: Connection, reports: list[ParsedReport], market_ids: dict[str, int]) -> None:
+    now = utc_now()
+    updated = [report for report in reports if report.identity in market_ids]
+    created = [report for report in reports if report.identity not in market_ids]
+    replaced_ids = [market_ids[report.identity] for report in updated]
+    previous_links = Counter[tuple[int, str]]()
+    if replaced_ids:
+        previous_links.update(
+            connection.execute(
+                select(_LINK.c.company_id, _LINK.c.name_as_given).where(
+                    _LINK.c.market_id.in_(replaced_ids)
+                )
+            )
         )
-    _copy_market_fields(market, report)
-    session.add(market)
-    session.flush()
-    assert market.id is not None
+        for table in _CHILD_TABLES:
+            connection.execute(delete(table).where(table.c.market_id.in_(replaced_ids)))
+        connection.execute(
+            update(_MARKET).where(_MARKET.c.id == bindparam("market_id")),
+            [{"market_id": market_ids[r.identity], **_market_row(r, now)} for r in updated],
+        )
+    if created:
+        rows = connection.execute(
+            insert(_MARKET).returning(_MARKET.c.identity, _MARKET.c.id),
+            [{"identity": r.identity, **_market_row(r, now)} for r in created],
+        )
+        market_ids.update({identity: market_id for identity, market_id in rows})
 
-    previous_company_ids = set(
-        session.exec(select(MarketCompany.company_id).where(MarketCompany.market_id == market.id))
-    )
-    for table in _CHILD_TABLES:
-        session.execute(delete(table).where(col(table.market_id) == market.id))
-    _add_children(session, market_id=market.id, report=report)
-    current_company_ids = _link_companies(session, market_id=market.id, names=report.companies)
-    _refresh_companies(session, previous_company_ids | current_company_ids)
-    _upsert_provenance(session, market_id=market.id, report=report)
-    bump_dataset_version(session)
-    return status, market
+    owned = [(market_ids[report.identity], report) for report in reports]
+    _insert(connection, _SEGMENT, _segment_rows(owned))
+    _insert(connection, _INSIGHT, _insight_rows(owned))
+    _insert(connection, _FAQ, _faq_rows(owned))
+    _insert(connection, _WARNING, _warning_rows(owned))
+    _insert(connection, _PROVENANCE, [_provenance_row(id_, r, now) for id_, r in owned])
+    _link_companies(connection, owned, previous_links)
 
 
-def _copy_market_fields(market: Market, report: ParsedReport) -> None:
-    for field in _SHARED_MARKET_FIELDS:
-        setattr(market, field, getattr(report, field))
-    market.search_text = search_text(report)
-    market.updated_at = utc_now()
+def _insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        connection.execute(insert(table), rows)
+
+
+def _market_row(report: ParsedReport, now: Any) -> dict[str, Any]:
+    row = {field: getattr(report, field) for field in _SHARED_MARKET_FIELDS}
+    return {**row, "search_text": search_text(report), "updated_at": now}
 
 
 def search_text(report: ParsedReport) -> str:
@@ -95,118 +171,161 @@ def search_text(report: ParsedReport) -> str:
     return " ".join(" ".join(parts).lower().split())
 
 
-def _add_children(session: Session, *, market_id: int, report: ParsedReport) -> None:
-    session.add_all(
-        Segment(
-            market_id=market_id,
-            position=position,
-            key=s.key,
-            name=s.name,
-            description=s.description,
-        )
-        for position, s in enumerate(report.segments)
+_Owned = list[tuple[int, ParsedReport]]
+
+
+def _segment_rows(owned: _Owned) -> list[dict[str, Any]]:
+    return [
+        {"market_id": market_id, "position": position, **segment.model_dump()}
+        for market_id, report in owned
+        for position, segment in enumerate(report.segments)
+    ]
+
+
+def _insight_rows(owned: _Owned) -> list[dict[str, Any]]:
+    return [
+        {"market_id": market_id, "kind": kind, "position": position, "text": text}
+        for market_id, report in owned
+        for kind, texts in (("trend", report.trends), ("opportunity", report.opportunities))
+        for position, text in enumerate(texts)
+    ]
+
+
+def _faq_rows(owned: _Owned) -> list[dict[str, Any]]:
+    return [
+        {"market_id": market_id, "position": position, **faq.model_dump()}
+        for market_id, report in owned
+        for position, faq in enumerate(report.faqs)
+    ]
+
+
+def _warning_rows(owned: _Owned) -> list[dict[str, Any]]:
+    return [
+        {"market_id": market_id, "position": position, **warning.model_dump()}
+        for market_id, report in owned
+        for position, warning in enumerate(report.quality.warnings)
+    ]
+
+
+def _provenance_row(market_id: int, report: ParsedReport, now: Any) -> dict[str, Any]:
+    source, sentences = report.source, report.source.figure_sentences
+    return {
+        "market_id": market_id,
+        "source_file": source.file,
+        "sha256": source.sha256 or "",
+        "report_id": source.report_id,
+        "product_url": source.product_url,
+        "sample_url": source.sample_url,
+        "encoding": source.encoding,
+        "parser_version": source.parser_version,
+        "ingested_at": now,
+        "size_sentence": sentences.size,
+        "forecast_sentence": sentences.forecast,
+        "cagr_sentence": sentences.cagr,
+    }
+
+
+def _link_companies(
+    connection: Connection, owned: _Owned, previous_links: Counter[tuple[int, str]]
+) -> None:
+    """Link each market to its companies (created on first mention) and re-tally their names."""
+    wanted = {company_slug(name): name for _, report in owned for name in report.companies}
+    found = connection.execute(
+        select(_COMPANY.c.slug, _COMPANY.c.id).where(_COMPANY.c.slug.in_(list(wanted)))
     )
-    for kind, texts in (("trend", report.trends), ("opportunity", report.opportunities)):
-        session.add_all(
-            Insight(market_id=market_id, kind=kind, position=position, text=text)
-            for position, text in enumerate(texts)
+    company_ids: dict[str, int] = {slug: company_id for slug, company_id in found}
+    missing = [slug for slug in wanted if slug not in company_ids]
+    if missing:
+        new_rows = [
+            {"slug": slug, "name": wanted[slug], "aliases": [wanted[slug]], "alias_counts": {}}
+            for slug in missing
+        ]
+        created = connection.execute(
+            insert(_COMPANY).returning(_COMPANY.c.slug, _COMPANY.c.id), new_rows
         )
-    session.add_all(
-        Faq(market_id=market_id, position=position, question=f.question, answer=f.answer)
-        for position, f in enumerate(report.faqs)
-    )
-    session.add_all(
-        QualityWarning(market_id=market_id, position=position, code=w.code, message=w.message)
-        for position, w in enumerate(report.quality.warnings)
-    )
+        company_ids.update({slug: company_id for slug, company_id in created})
+    links = [
+        (market_id, position, company_ids[company_slug(name)], name)
+        for market_id, report in owned
+        for position, name in enumerate(report.companies)
+    ]
+    columns = ("market_id", "position", "company_id", "name_as_given")
+    _insert(connection, _LINK, [dict(zip(columns, link, strict=True)) for link in links])
+    change = Counter((company_id, name) for _, _, company_id, name in links)
+    change.subtract(previous_links)
+    retally_companies(connection, change)
 
 
-def _link_companies(session: Session, *, market_id: int, names: list[str]) -> set[int]:
-    company_ids: set[int] = set()
-    for position, name in enumerate(names):
-        slug = company_slug(name)
-        company = session.exec(select(Company).where(Company.slug == slug)).one_or_none()
-        if company is None:
-            company = Company(slug=slug, name=name, aliases=[name])
-            session.add(company)
-            session.flush()
-        assert company.id is not None
-        company_ids.add(company.id)
-        session.add(
-            MarketCompany(
-                market_id=market_id, position=position, company_id=company.id, name_as_given=name
-            )
+def retally_companies(connection: Connection, change: Counter[tuple[int, str]]) -> None:
+    """Apply (company, name as given) count changes; drop companies no market lists any more."""
+    company_ids = sorted({company_id for company_id, _ in change})
+    if not company_ids:
+        return
+    tallies = {
+        company_id: Counter(alias_counts)
+        for company_id, alias_counts in connection.execute(
+            select(_COMPANY.c.id, _COMPANY.c.alias_counts)
+            .where(_COMPANY.c.id.in_(company_ids))
+            .with_for_update()  # PostgreSQL: two writers must not both add to the old tally
         )
-    session.flush()
-    return company_ids
-
-
-def _refresh_companies(session: Session, company_ids: set[int]) -> None:
-    """Display name = most frequent alias (ties to the shortest); drop companies left unlisted."""
-    for company_id in sorted(company_ids):
-        names = list(
-            session.exec(
-                select(MarketCompany.name_as_given)
-                .where(MarketCompany.company_id == company_id)
-                .order_by(col(MarketCompany.market_id), col(MarketCompany.position))
-            )
-        )
-        company = session.get(Company, company_id)
-        if company is None:
+    }
+    for (company_id, alias), delta in change.items():
+        tallies[company_id][alias] += delta
+    updates, orphans = [], []
+    for company_id, tally in tallies.items():
+        counts = {alias: n for alias, n in tally.items() if n > 0}
+        if not counts:
+            orphans.append(company_id)
             continue
-        if not names:
-            session.delete(company)
-            continue
-        counts = Counter(names)
-        company.aliases = list(counts)
-        company.name = min(counts, key=lambda alias: (-counts[alias], len(alias), alias))
-        session.add(company)
+        aliases = ranked_aliases(counts)
+        updates.append(
+            {
+                "company_id": company_id,
+                "name": aliases[0],
+                "aliases": aliases,
+                "alias_counts": counts,
+            }
+        )
+    if updates:
+        connection.execute(
+            update(_COMPANY).where(_COMPANY.c.id == bindparam("company_id")), updates
+        )
+    if orphans:
+        connection.execute(delete(_COMPANY).where(_COMPANY.c.id.in_(orphans)))
 
 
-def _upsert_provenance(session: Session, *, market_id: int, report: ParsedReport) -> None:
-    source = report.source
-    provenance = session.get(Provenance, market_id) or Provenance(
-        market_id=market_id, sha256="", parser_version=""
-    )
-    provenance.source_file = source.file
-    provenance.sha256 = source.sha256 or ""
-    provenance.report_id = source.report_id
-    provenance.product_url = source.product_url
-    provenance.sample_url = source.sample_url
-    provenance.encoding = source.encoding
-    provenance.parser_version = source.parser_version
-    provenance.ingested_at = utc_now()
-    provenance.size_sentence = source.figure_sentences.size
-    provenance.forecast_sentence = source.figure_sentences.forecast
-    provenance.cagr_sentence = source.figure_sentences.cagr
-    session.add(provenance)
+def ranked_aliases(counts: dict[str, int]) -> list[str]:
+    """Most markets first, ties to the shortest, then alphabetical: the first is the name."""
+    return sorted(counts, key=lambda alias: (-counts[alias], len(alias), alias))
 
 
 def delete_market(session: Session, slug: str) -> bool:
     """Remove one market, its children and the companies only it listed. The caller commits."""
-    market = session.exec(select(Market).where(Market.slug == slug)).one_or_none()
-    if market is None:
+    connection = session.connection()
+    market_id = connection.execute(
+        select(_MARKET.c.id).where(_MARKET.c.slug == slug)
+    ).scalar_one_or_none()
+    if market_id is None:
         return False
-    company_ids = set(
-        session.exec(select(MarketCompany.company_id).where(MarketCompany.market_id == market.id))
+    change = Counter[tuple[int, str]]()
+    change.subtract(
+        connection.execute(
+            select(_LINK.c.company_id, _LINK.c.name_as_given).where(_LINK.c.market_id == market_id)
+        )
     )
-    for table in (*_CHILD_TABLES, Provenance):
-        session.execute(delete(table).where(col(table.market_id) == market.id))
-    session.delete(market)
-    session.flush()
-    _refresh_companies(session, company_ids)
-    bump_dataset_version(session)
+    for table in _CHILD_TABLES:
+        connection.execute(delete(table).where(table.c.market_id == market_id))
+    connection.execute(delete(_MARKET).where(_MARKET.c.id == market_id))
+    retally_companies(connection, change)
+    bump_dataset_version(connection)
     return True
 
 
-def bump_dataset_version(session: Session) -> None:
+def bump_dataset_version(connection: Connection) -> None:
     """Tell every API process's response cache that the data changed (same transaction)."""
-    session.execute(
-        update(DatasetVersion)
-        .where(col(DatasetVersion.id) == 1)
-        .values(version=col(DatasetVersion.version) + 1, changed_at=utc_now())
+    version = _TABLES["dataset_version"]
+    connection.execute(
+        update(version)
+        .where(version.c.id == 1)
+        .values(version=version.c.version + 1, changed_at=utc_now())
     )
-
-
-def count_markets(session: Session) -> int:
-    return session.exec(select(func.count()).select_from(Market)).one()

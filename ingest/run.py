@@ -7,20 +7,22 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, insert
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from app.models import IngestFileOutcome, IngestRun, utc_now
 from ingest.errors import ReportParseError
 from ingest.limits import check_size, parse_time_limit
-from ingest.load import LoadStatus, ReportConflict, is_unchanged, upsert_report
+from ingest.load import Loaded, LoadStatus, ReportConflict, load_reports, unchanged_hashes
 from ingest.parse import PARSER_VERSION, parse_report_bytes
 from ingest.report import ParsedReport
 
 REPORT_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 # Files read, parsed and loaded per batch: bounds memory whatever the corpus size.
 BATCH_SIZE = 256
+# Files sent to a parsing worker at a time: fewer round trips than one by one.
+_CHUNK_SIZE = 16
 
 
 @dataclass(frozen=True)
@@ -110,80 +112,129 @@ def run_ingest(
     on_file_done: Callable[[], None] | None = None,
     on_total: Callable[[int], None] | None = None,
 ) -> RunSummary:
-    """Ingest every report under `paths`; with `engine=None`, parse only (dry run)."""
+    """Ingest every report under `paths`; with `engine=None`, parse only (dry run).
+
+    While the workers parse one batch, this process writes the one before it.
+    """
     files, missing = find_report_files(paths)
     summary = RunSummary(outcomes=list(missing))
     if on_total:
         on_total(len(files))
     run = _start_run(engine) if engine is not None else None
     executor = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+
+    def finish(outcomes: Iterable[FileOutcome]) -> None:
+        for outcome in outcomes:
+            summary.outcomes.append(outcome)
+            if on_file_done:
+                on_file_done()
+
+    parsing: Iterator[ParseResult] | None = None
     try:
         for batch in _batches(files):
-            jobs_to_parse: list[tuple[str, bytes]] = []
-            for path in batch:
-                outcome, job = _read_and_check(path, engine=engine)
-                if outcome is not None:
-                    summary.outcomes.append(outcome)
-                    if on_file_done:
-                        on_file_done()
-                elif job is not None:
-                    jobs_to_parse.append(job)
-            results = (
-                executor.map(parse_job, jobs_to_parse)
+            skipped, jobs_to_parse = _read_and_check(batch, engine=engine)
+            finish(skipped)
+            previous = parsing
+            parsing = (
+                executor.map(parse_job, jobs_to_parse, chunksize=_CHUNK_SIZE)
                 if executor
                 else map(parse_job, jobs_to_parse)
             )
-            for result in results:
-                summary.outcomes.append(_store(result, engine=engine, summary=summary))
-                if on_file_done:
-                    on_file_done()
+            if previous is not None:
+                finish(_store(list(previous), engine=engine, summary=summary))
+        if parsing is not None:
+            finish(_store(list(parsing), engine=engine, summary=summary))
     finally:
         if executor:
-            executor.shutdown()
+            executor.shutdown(cancel_futures=True)
     if engine is not None and run is not None:
         _finish_run(engine, run_id=run, summary=summary)
     return summary
 
 
 def _read_and_check(
-    path: Path, *, engine: Engine | None
-) -> tuple[FileOutcome | None, tuple[str, bytes] | None]:
-    try:
-        check_size(path.stat().st_size)  # before reading a huge file into memory
-        data = path.read_bytes()
-    except OSError as error:
-        return FileOutcome(str(path), LoadStatus.FAILED, f"cannot read: {error.strerror}"), None
-    except ReportParseError as error:
-        return FileOutcome(str(path), LoadStatus.FAILED, str(error)), None
+    batch: list[Path], *, engine: Engine | None
+) -> tuple[list[FileOutcome], list[tuple[str, bytes]]]:
+    """Read a batch: outcomes for unreadable, oversized and unchanged files; the rest to parse."""
+    outcomes: list[FileOutcome] = []
+    read: list[tuple[str, bytes, str]] = []
+    for path in batch:
+        try:
+            check_size(path.stat().st_size)  # before reading a huge file into memory
+            data = path.read_bytes()
+        except OSError as error:
+            reason = f"cannot read: {error.strerror}"
+            outcomes.append(FileOutcome(str(path), LoadStatus.FAILED, reason))
+            continue
+        except ReportParseError as error:
+            outcomes.append(FileOutcome(str(path), LoadStatus.FAILED, str(error)))
+            continue
+        read.append((str(path), data, hashlib.sha256(data).hexdigest()))
+    unchanged: set[str] = set()
     if engine is not None:
-        sha256 = hashlib.sha256(data).hexdigest()
-        with Session(engine) as session:
-            if is_unchanged(session, sha256=sha256, parser_version=PARSER_VERSION):
-                return FileOutcome(str(path), LoadStatus.UNCHANGED, sha256=sha256), None
-    return None, (str(path), data)
+        with engine.connect() as connection:
+            unchanged = unchanged_hashes(connection, [sha for *_, sha in read], PARSER_VERSION)
+    outcomes += [
+        FileOutcome(file, LoadStatus.UNCHANGED, sha256=sha)
+        for file, _, sha in read
+        if sha in unchanged
+    ]
+    return outcomes, [(file, data) for file, data, sha in read if sha not in unchanged]
 
 
-def _store(result: ParseResult, *, engine: Engine | None, summary: RunSummary) -> FileOutcome:
-    if result.report is None:
-        return FileOutcome(result.file, LoadStatus.FAILED, result.error, sha256=result.sha256)
+def _store(
+    results: list[ParseResult], *, engine: Engine | None, summary: RunSummary
+) -> list[FileOutcome]:
+    """Outcomes for a parsed batch, in order; its reports written in one transaction."""
+    reports = [result.report for result in results if result.report is not None]
     if engine is None:
-        summary.reports.append(result.report)
-        return FileOutcome(result.file, LoadStatus.CREATED, slug=result.report.slug)
+        summary.reports += reports
+        loaded = iter([Loaded(LoadStatus.CREATED, report.slug) for report in reports])
+    else:
+        loaded = iter(_load_batch(engine, reports))
+    outcomes = []
+    for result in results:
+        if result.report is None:
+            outcomes.append(
+                FileOutcome(result.file, LoadStatus.FAILED, result.error, sha256=result.sha256)
+            )
+            continue
+        done = next(loaded)
+        slug = None if done.status is LoadStatus.FAILED else done.slug
+        outcomes.append(FileOutcome(result.file, done.status, done.reason, slug, result.sha256))
+    return outcomes
+
+
+def _load_batch(engine: Engine, reports: list[ParsedReport]) -> list[Loaded]:
     try:
-        status, slug = load_report(engine, result.report)
-    except ReportConflict as error:
-        return FileOutcome(result.file, LoadStatus.FAILED, str(error), sha256=result.sha256)
+        with engine.begin() as connection:
+            return load_reports(connection, reports)
+    except SQLAlchemyError:
+        if len(reports) == 1:
+            raise
+    # One report the database refuses must not fail the others: write them one at a time.
+    return [_load_alone(engine, report) for report in reports]
+
+
+def _load_alone(engine: Engine, report: ParsedReport) -> Loaded:
+    try:
+        with engine.begin() as connection:
+            return load_reports(connection, [report])[0]
     except SQLAlchemyError as error:
         reason = f"database error: {type(error).__name__}: {str(error).splitlines()[0]}"
-        return FileOutcome(result.file, LoadStatus.FAILED, reason, sha256=result.sha256)
-    return FileOutcome(result.file, status, slug=slug, sha256=result.sha256)
+        return Loaded(LoadStatus.FAILED, report.slug, reason)
 
 
 def load_report(engine: Engine, report: ParsedReport) -> tuple[LoadStatus, str]:
-    """Write one parsed report in its own transaction: (created or updated, market slug)."""
-    with Session(engine) as session, session.begin():
-        status, market = upsert_report(session, report)
-        return status, market.slug
+    """Write one parsed report in its own transaction: (created or updated, market slug).
+
+    Raises ReportConflict when another report owns its slug; database errors propagate.
+    """
+    with engine.begin() as connection:
+        loaded = load_reports(connection, [report])[0]
+    if loaded.status is LoadStatus.FAILED:
+        raise ReportConflict(loaded.reason)
+    return loaded.status, loaded.slug
 
 
 def record_run(engine: Engine, outcomes: list[FileOutcome]) -> None:
@@ -208,14 +259,16 @@ def _finish_run(engine: Engine, *, run_id: int, summary: RunSummary) -> None:
         run.ingested = summary.count(LoadStatus.CREATED, LoadStatus.UPDATED)
         run.unchanged = summary.count(LoadStatus.UNCHANGED)
         run.failed = len(summary.failures)
-        session.add_all(
-            IngestFileOutcome(
-                run_id=run_id,
-                file=o.file,
-                sha256=o.sha256,
-                status=o.status,
-                reason=o.reason,
-                market_slug=o.slug,
-            )
+        rows = [
+            {
+                "run_id": run_id,
+                "file": o.file,
+                "sha256": o.sha256,
+                "status": o.status,
+                "reason": o.reason,
+                "market_slug": o.slug,
+            }
             for o in summary.outcomes
-        )
+        ]
+        if rows:  # one multi-row statement: a run can record 100,000 outcomes
+            session.connection().execute(insert(IngestFileOutcome), rows)

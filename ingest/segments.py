@@ -3,8 +3,8 @@
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import inflect
 from slugify import slugify
 
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
@@ -34,8 +34,16 @@ _GENERIC_MENTION = re.compile(
 )
 
 
+if TYPE_CHECKING:
+    import inflect
+
+
 @functools.cache
-def _inflector() -> inflect.engine:
+def _inflector() -> "inflect.engine":
+    # Imported on first use: inflect's typeguard instrumentation costs about 2 s at import
+    # (jaraco/inflect#212), which a re-run that parses nothing, or the API, need not pay.
+    import inflect
+
     return inflect.engine()
 
 

@@ -6,7 +6,6 @@ import ftfy
 
 from ingest.errors import ReportParseError
 
-_WHITESPACE = re.compile(r"\s+")
 _BACKTICKS = re.compile(r"`{2,}")
 _LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[-*•·–])\s+")
 # Control characters other than tab/newline/carriage return: a file dense in them is binary.
@@ -47,8 +46,9 @@ def repair_mojibake(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """Collapse whitespace (including non-breaking spaces) and drop stray markdown backticks."""
-    text = _BACKTICKS.sub(" ", text.replace("\xa0", " "))
-    return _WHITESPACE.sub(" ", text).strip()
+    if "``" in text:
+        text = _BACKTICKS.sub(" ", text)
+    return " ".join(text.split())  # str.split() takes the same whitespace as \s, NBSP included
 
 
 def strip_list_marker(text: str) -> str:

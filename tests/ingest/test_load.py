@@ -84,7 +84,7 @@ def test_second_run_skips_unchanged_files_and_changes_nothing(engine):
 def test_reloading_the_same_reports_leaves_identical_tables(engine, monkeypatch):
     run_ingest([SEEDS_DIR], engine=engine)
     before = dump_tables(engine)
-    monkeypatch.setattr("ingest.run.is_unchanged", lambda *_, **__: False)  # force a re-parse
+    monkeypatch.setattr("ingest.run.unchanged_hashes", lambda *_: set())  # force a re-parse
     summary = run_ingest([SEEDS_DIR], engine=engine)
     assert summary.count(LoadStatus.UPDATED) == 5
     assert dump_tables(engine) == before
@@ -117,14 +117,14 @@ def test_changed_file_updates_its_market_in_place(engine, seed_copy):
 
 
 def test_a_failing_write_leaves_no_half_market(engine, monkeypatch):
-    real_upsert = ingest.load._upsert_provenance
+    real_row = ingest.load._provenance_row
 
-    def fail_for_iclusig(session, *, market_id, report):
+    def fail_for_iclusig(market_id, report, now):
         if report.slug == "united-states-iclusig":
             raise OperationalError("INSERT INTO provenance", {}, Exception("disk I/O error"))
-        real_upsert(session, market_id=market_id, report=report)
+        return real_row(market_id, report, now)
 
-    monkeypatch.setattr(ingest.load, "_upsert_provenance", fail_for_iclusig)
+    monkeypatch.setattr(ingest.load, "_provenance_row", fail_for_iclusig)
     summary = run_ingest([SEEDS_DIR], engine=engine)
     assert [Path(f.file).name for f in summary.failures] == ["002_67a20397f5666d95.txt"]
     assert "disk I/O error" in (summary.failures[0].reason or "")
