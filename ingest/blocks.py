@@ -7,7 +7,7 @@ inside the text; all three become `Block(is_heading=True)` so extractors never s
 import re
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 from bs4.element import PreformattedString
 
 from ingest.text import clean_text
@@ -45,7 +45,7 @@ class Document:
     links: list[Link] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Piece:
     text: str
     bold: bool
@@ -148,22 +148,33 @@ def _split_markdown_bold(text: str) -> list[Block]:
     return blocks
 
 
+@dataclass(frozen=True, slots=True)
+class _Close:
+    tag: Tag
+
+
+# Tags whose end changes the builder's state; the walk skips end events for all others.
+_ENDS_THAT_MATTER = _BLOCK_TAGS | _HEADING_TAGS | _BOLD_TAGS | {"a"}
+
+
 def parse_document(html: str) -> Document:
     """Walk the tree iteratively (deeply nested input must not exhaust the stack)."""
     soup = BeautifulSoup(html, "lxml")
     builder = _BlockBuilder()
-    stack: list[tuple[object, bool]] = [(soup, False)]
+    stack: list[PageElement | _Close] = [soup]
     while stack:
-        node, closing = stack.pop()
-        if isinstance(node, Tag):
-            if closing:
-                builder.end(node)
-                continue
+        node = stack.pop()
+        if type(node) is NavigableString:  # the common case first: plain text
+            builder.text(node)
+        elif type(node) is _Close:
+            builder.end(node.tag)
+        elif isinstance(node, Tag):
             if node.name in _SKIPPED_TAGS:
                 continue
             builder.start(node)
-            stack.append((node, True))
-            stack.extend((child, False) for child in reversed(node.contents))
+            if node.name in _ENDS_THAT_MATTER:
+                stack.append(_Close(node))
+            stack.extend(reversed(node.contents))
         elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):
             builder.text(str(node))
     builder.flush()

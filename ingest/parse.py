@@ -1,5 +1,6 @@
 """Parse one report page: HTML in, `ParsedReport` out. Pure: no database, no network."""
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from ingest.report import (
 from ingest.segments import (
     dominant_segment,
     find_named_segments,
+    inflector,
     make_candidate,
     segment_key,
     segment_name,
@@ -80,6 +82,7 @@ _SECTION_HEADINGS: list[tuple[Section, re.Pattern[str]]] = [
         ),
     ),
 ]
+# Anchored at the start: used with match(), not search().
 _BOILERPLATE = re.compile(
     r"^(?:download\s+(?:full\s+|free\s+)?(?:pdf\s+)?sample|for more information|"
     r"request\s+(?:a\s+)?(?:free\s+)?sample|get\s+(?:a\s+)?(?:free\s+)?sample|"
@@ -88,6 +91,7 @@ _BOILERPLATE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # the same headings recur across a corpus
 def classify_heading(text: str) -> Section | None:
     for section, pattern in _SECTION_HEADINGS:
         if pattern.search(text):
@@ -113,7 +117,7 @@ class _Collected:
 
 def _find_title(blocks: list[Block]) -> int:
     for index, block in enumerate(blocks[:5]):
-        if block.is_heading and not _BOILERPLATE.search(block.text):
+        if block.is_heading and not _BOILERPLATE.match(block.text):
             return index
     first = blocks[0] if blocks else None
     short = first is not None and len(first.text.split()) <= _MAX_TITLE_WORDS
@@ -128,7 +132,7 @@ def _collect(blocks: list[Block]) -> _Collected:
     section = Section.INTRO
     item_heading: str | None = None  # a bold sub-heading inside trends or opportunities
     for block in blocks[title_index + 1 :]:
-        if block.link_only or _BOILERPLATE.search(block.text):
+        if block.link_only or _BOILERPLATE.match(block.text):
             continue
         if block.is_heading:
             heading_section = classify_heading(block.text)
@@ -366,6 +370,11 @@ def parse_report(
         ),
         quality=ReportQuality(warnings=warnings),
     )
+
+
+def prepare_parser() -> None:
+    """Load what parsing needs before worker processes fork, so that they share it."""
+    inflector()
 
 
 def parse_report_bytes(data: bytes, *, file_name: str | None = None) -> ParsedReport:

@@ -15,7 +15,7 @@ from app.models import IngestFileOutcome, IngestRun, utc_now
 from ingest.errors import ReportParseError
 from ingest.limits import check_size, parse_time_limit
 from ingest.load import Loaded, LoadStatus, ReportConflict, load_reports, unchanged_hashes
-from ingest.parse import PARSER_VERSION, parse_report_bytes
+from ingest.parse import PARSER_VERSION, parse_report_bytes, prepare_parser
 from ingest.report import ParsedReport
 
 REPORT_SUFFIXES = frozenset({".txt", ".html", ".htm"})
@@ -134,6 +134,8 @@ def run_ingest(
         for batch in _batches(files):
             skipped, jobs_to_parse = _read_and_check(batch, engine=engine)
             finish(skipped)
+            if executor and jobs_to_parse:
+                prepare_parser()
             previous = parsing
             parsing = (
                 executor.map(parse_job, jobs_to_parse, chunksize=_CHUNK_SIZE)

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 
 @functools.cache
-def _inflector() -> "inflect.engine":
+def inflector() -> "inflect.engine":
     # Imported on first use: inflect's typeguard instrumentation costs about 2 s at import
     # (jaraco/inflect#212), which a re-run that parses nothing, or the API, need not pay.
     import inflect
@@ -56,7 +56,7 @@ def _singular(word: str) -> str:
     lowered = word.lower()
     if _is_acronym(word) or not lowered.endswith("s") or lowered.endswith(("ss", "is", "us")):
         return word
-    singular = _inflector().singular_noun(lowered)
+    singular = inflector().singular_noun(lowered)
     if not isinstance(singular, str):
         return word
     return singular.capitalize() if word[:1].isupper() else singular
@@ -67,6 +67,7 @@ def segment_name(heading: str) -> str:
     return _SEGMENT_WORD_SUFFIX.sub("", heading).strip() or heading
 
 
+@functools.lru_cache(maxsize=8192)
 def segment_key(name: str) -> str:
     """Canonical key shared across markets: Hospitals / Hospital Application → 'hospital'."""
     base = _PARENTHETICAL.sub("", segment_name(name)).strip() or name
@@ -90,11 +91,12 @@ def _mention_pattern(name: str) -> re.Pattern[str]:
         return re.compile(rf"\b{re.escape(' '.join(words))}\b")
     singular = " ".join(words).lower()
     # inflect takes a capitalised word for a proper noun ("Pharmacys"), so pluralise lowercase.
-    plural = " ".join([*words[:-1], _inflector().plural_noun(words[-1].lower())]).lower()
+    plural = " ".join([*words[:-1], inflector().plural_noun(words[-1].lower())]).lower()
     forms = sorted({singular, plural}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=8192)
 def make_candidate(name: str) -> Candidate:
     name = segment_name(name)
     key = segment_key(name)

@@ -30,6 +30,7 @@ class _Entry:
     version: int
     start: Message
     body: bytes
+    route: object  # the matched route, so that metrics and logs name it on a hit too
 
 
 class ResponseCache:
@@ -64,12 +65,13 @@ class ResponseCache:
             return
         entry = self.entries.get(key)
         if entry is not None and entry.version == version:
+            scope["route"] = entry.route
             await send(entry.start)
             await send({"type": "http.response.body", "body": entry.body})
             return
-        await self.app(scope, receive, self._recording(send, key, version))
+        await self.app(scope, receive, self._recording(scope, send, key, version))
 
-    def _recording(self, send: Send, key: tuple[object, ...], version: int) -> Send:
+    def _recording(self, scope: Scope, send: Send, key: tuple[object, ...], version: int) -> Send:
         start: Message | None = None
         chunks: list[bytes] = []
         size = 0
@@ -86,7 +88,8 @@ class ResponseCache:
                     start = None
                 elif not message.get("more_body"):
                     body = b"".join(chunks)
-                    self.entries[key] = _Entry(version, _with_etag(start, body), body)
+                    entry = _Entry(version, _with_etag(start, body), body, scope.get("route"))
+                    self.entries[key] = entry
             await send(message)
 
         return record

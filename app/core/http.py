@@ -2,11 +2,12 @@
 headers, Cache-Control, and ETag / 304 on every GET."""
 
 import hashlib
+import itertools
 import json
 import logging
 import re
+import secrets
 import time
-import uuid
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram
@@ -22,6 +23,17 @@ SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
     (b"referrer-policy", b"no-referrer"),
 ]
+
+
+_NO_STORE, _PUBLIC = b"no-store", DATA_CACHE_CONTROL.encode()
+# Request ids need to be unique, not secret: a random per-process prefix and a counter cost
+# far less than a uuid4 (an os.urandom call) per request. 32 hex digits, like a uuid.
+_ID_PREFIX = secrets.token_hex(8)
+_ID_COUNTER = itertools.count()
+
+
+def _new_request_id() -> str:
+    return f"{_ID_PREFIX}{next(_ID_COUNTER):016x}"
 
 
 class Metrics:
@@ -62,36 +74,56 @@ class HttpBehaviourMiddleware:
     def __init__(self, app: ASGIApp, *, metrics: Metrics) -> None:
         self.app = app
         self.metrics = metrics
+        # Labelled metric children by (method, route, status): `labels()` is a locked lookup.
+        self._children: dict[tuple[str, str, str], tuple[Any, Any]] = {}
+
+    def _observe(self, method: str, route: str, status: str, seconds: float) -> None:
+        key = (method, route, status)
+        children = self._children.get(key)
+        if children is None:
+            children = (
+                self.metrics.requests.labels(method, route, status),
+                self.metrics.duration.labels(method, route),
+            )
+            self._children[key] = children
+        children[0].inc()
+        children[1].observe(seconds)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
-        incoming_id = headers.get("x-request-id", "")
-        request_id = incoming_id if _REQUEST_ID.match(incoming_id) else uuid.uuid4().hex
+        incoming_id, if_none_match = "", None
+        for name, value in scope["headers"]:  # lowercase names, as ASGI servers give them
+            if name == b"x-request-id":
+                incoming_id = value.decode("latin-1")
+            elif name == b"if-none-match":
+                if_none_match = value.decode("latin-1")
+        request_id = incoming_id if _REQUEST_ID.match(incoming_id) else _new_request_id()
         scope.setdefault("state", {})["request_id"] = request_id
         conditional = scope["method"] in ("GET", "HEAD")
-        if_none_match = headers.get("if-none-match")
         status_holder: dict[str, Any] = {"status": 500}
         pending_start: Message | None = None
         buffered: list[bytes] = []
 
-        def decorate(message: Message) -> Message:
-            response_headers = [
-                (k, v) for k, v in message.get("headers", []) if k.lower() != b"x-request-id"
-            ]
+        def decorate(message: Message) -> tuple[Message, dict[bytes, bytes]]:
+            """The start message with our headers added, and its headers by lowercase name."""
+            response_headers: list[tuple[bytes, bytes]] = []
+            names: dict[bytes, bytes] = {}
+            for name, value in message.get("headers", []):
+                lowered = name.lower()
+                if lowered != b"x-request-id":
+                    response_headers.append((name, value))
+                    names[lowered] = value
             response_headers.append((b"x-request-id", request_id.encode()))
-            names = {k.lower() for k, _ in response_headers}
             response_headers += [h for h in SECURITY_HEADERS if h[0] not in names]
             if b"cache-control" not in names:
                 no_store = (
                     not conditional or scope["path"] in NO_STORE_PATHS or message["status"] >= 400
                 )
-                value = b"no-store" if no_store else DATA_CACHE_CONTROL.encode()
-                response_headers.append((b"cache-control", value))
-            return {**message, "headers": response_headers}
+                response_headers.append((b"cache-control", _NO_STORE if no_store else _PUBLIC))
+            return {**message, "headers": response_headers}, names
 
         async def send_not_modified(start: Message) -> None:
             kept = {b"etag", b"cache-control", b"x-request-id", b"vary"}
@@ -104,12 +136,11 @@ class HttpBehaviourMiddleware:
             nonlocal pending_start
             if message["type"] == "http.response.start":
                 status_holder["status"] = message["status"]
-                message = decorate(message)
-                names = {k.lower(): v for k, v in message["headers"]}
+                message, names = decorate(message)
                 if conditional and message["status"] == 200:
-                    etag = names.get(b"etag")
-                    if etag is not None:  # a streamed export brings its own ETag
-                        if if_none_match and _etag_matches(if_none_match, etag.decode()):
+                    given_etag = names.get(b"etag")
+                    if given_etag is not None:  # a streamed export brings its own ETag
+                        if if_none_match and _etag_matches(if_none_match, given_etag.decode()):
                             await send_not_modified(message)
                             status_holder["done"] = True
                             return
@@ -145,18 +176,15 @@ class HttpBehaviourMiddleware:
             elapsed = time.perf_counter() - started
             route = _route_template(scope)
             status = status_holder["status"]
-            self.metrics.requests.labels(scope["method"], route, str(status)).inc()
-            self.metrics.duration.labels(scope["method"], route).observe(elapsed)
-            logger.info(
-                json.dumps(
-                    {
-                        "event": "request",
-                        "request_id": request_id,
-                        "method": scope["method"],
-                        "path": scope["path"],
-                        "route": route,
-                        "status": status,
-                        "duration_ms": round(elapsed * 1000, 2),
-                    }
-                )
-            )
+            self._observe(scope["method"], route, str(status), elapsed)
+            if logger.isEnabledFor(logging.INFO):
+                record = {
+                    "event": "request",
+                    "request_id": request_id,
+                    "method": scope["method"],
+                    "path": scope["path"],
+                    "route": route,
+                    "status": status,
+                    "duration_ms": round(elapsed * 1000, 2),
+                }
+                logger.info(json.dumps(record))

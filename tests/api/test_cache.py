@@ -33,3 +33,18 @@ def test_a_write_by_another_process_is_served_within_a_second(database_url):
             assert time.monotonic() < deadline, "still stale a second after the write"
             time.sleep(0.05)
     get_engine.cache_clear()
+
+
+def test_a_cache_hit_is_counted_under_its_route(client):
+    counter = 'http_requests_total{method="GET",route="/markets",status="200"} '
+
+    def answered() -> float:
+        lines = client.get("/metrics").text.splitlines()
+        return next(
+            (float(line.removeprefix(counter)) for line in lines if line.startswith(counter)), 0.0
+        )
+
+    before = answered()
+    for _ in range(3):  # the last two are cache hits
+        assert client.get("/markets?min_cagr=10.5").status_code == 200
+    assert answered() == before + 3
