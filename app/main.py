@@ -25,6 +25,7 @@ from app.core.http import HttpBehaviourMiddleware, Metrics
 from app.core.problems import install_problem_handlers
 from app.core.settings import Settings, get_settings
 from app.repositories.meta import read_dataset_version
+from ingest.isolated import ParserProcess
 
 DESCRIPTION = """Oncology market-research reports as data: market sizes, forecasts and CAGRs,
 application segments, companies, trends, opportunities and FAQs, with yearly projections.
@@ -62,6 +63,7 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
     app.state.settings = settings
     app.state.engine = prepare_database(database_url or settings.database_url)
     app.state.metrics = Metrics()
+    app.state.parser = ParserProcess.shared(settings.parse_timeout_seconds)
     install_problem_handlers(app)
     for module in (markets, projections, segments, companies, faqs, stats, health, admin):
         app.include_router(module.router)

@@ -22,8 +22,8 @@ def check_size(size_bytes: int) -> None:
 @contextmanager
 def parse_time_limit(seconds: float | None = None) -> Iterator[None]:
     """Fail the report after `seconds` of parsing. Signals reach the main thread only, which is
-    where file ingests parse (their worker processes too); uploads, parsed on a server thread,
-    are bounded by their size instead."""
+    where file ingests parse, in this process or in its workers; uploads parse in a child
+    process of their own (ingest/isolated.py) for the same reason."""
     seconds = MAX_PARSE_SECONDS if seconds is None else seconds
     if threading.current_thread() is not threading.main_thread():
         yield

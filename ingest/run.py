@@ -83,13 +83,13 @@ class ParseResult:
     error: str | None = None
 
 
-def parse_job(job: tuple[str, bytes]) -> ParseResult:
+def parse_job(job: tuple[str, bytes], seconds: float | None = None) -> ParseResult:
     """Runs in a worker process; any error becomes this file's failure reason, never a crash."""
     file, data = job
     sha256 = hashlib.sha256(data).hexdigest()
     try:
         check_size(len(data))
-        with parse_time_limit():
+        with parse_time_limit(seconds):
             report = parse_report_bytes(data, file_name=Path(file).name)
         return ParseResult(file, sha256, report=report)
     except ReportParseError as error:

@@ -5,9 +5,10 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from ingest.errors import ReportParseError
+from ingest.isolated import ParserProcess
 from ingest.load import LoadStatus, ReportConflict
 from ingest.report import ParsedReport
-from ingest.run import FileOutcome, load_report, parse_job, record_run
+from ingest.run import FileOutcome, load_report, record_run
 
 
 @dataclass(frozen=True)
@@ -16,13 +17,16 @@ class UploadOutcome:
     status: LoadStatus | None  # None for a dry run: nothing was written
 
 
-def ingest_upload(data: bytes, *, file_name: str, engine: Engine, dry_run: bool) -> UploadOutcome:
-    """Parse, then (unless `dry_run`) load and record one uploaded report.
+def ingest_upload(
+    data: bytes, *, file_name: str, engine: Engine, parser: ParserProcess, dry_run: bool
+) -> UploadOutcome:
+    """Parse (in the parser's child process), then, unless `dry_run`, load and record one
+    uploaded report.
 
     Raises ReportParseError when the bytes are not a report, ReportConflict when its slug
     belongs to another report; database errors propagate.
     """
-    parsed = parse_job((file_name, data))
+    parsed = parser.parse(file_name, data)
     if parsed.report is None:
         raise ReportParseError(parsed.error or "not a report")
     if dry_run:

@@ -7,6 +7,8 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from ingest.limits import MAX_PARSE_SECONDS
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SQLITE_PATH = PROJECT_ROOT / "data" / "oncology.sqlite3"
 
@@ -31,6 +33,9 @@ class Settings(BaseSettings):
     )
     cors_origins: list[str] = Field(default=["*"], description="Origins allowed to GET.")
     max_upload_bytes: int = Field(default=5_000_000, gt=0)
+    parse_timeout_seconds: float = Field(
+        default=MAX_PARSE_SECONDS, gt=0, description="Longest an uploaded page may parse."
+    )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     otel_enabled: bool = Field(
         default=False,

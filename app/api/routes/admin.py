@@ -174,7 +174,12 @@ async def upload_report(
     data, file_name = await _read_report(request, request.app.state.settings.max_upload_bytes)
     try:
         outcome = await run_in_threadpool(
-            ingest_upload, data, file_name=file_name, engine=engine, dry_run=dry_run
+            ingest_upload,
+            data,
+            file_name=file_name,
+            engine=engine,
+            parser=request.app.state.parser,
+            dry_run=dry_run,
         )
     except ReportParseError as error:
         raise NotAReport(str(error)) from error

@@ -1,0 +1,63 @@
+"""Uploads parse in a child process: a page that never finishes parsing costs that process,
+and the next upload gets a fresh one."""
+
+import signal
+import time
+
+from fastapi.testclient import TestClient
+
+from app.core.db import get_engine
+from app.core.settings import Settings
+from app.main import create_app
+from ingest.isolated import ParserProcess
+from ingest.run import ParseResult, parse_job
+from tests.paths import SEEDS_DIR
+
+SEED = SEEDS_DIR / "001_44f0dd4fdcc0169a.txt"
+
+
+def hang_when_asked(job: tuple[str, bytes], seconds: float) -> ParseResult:
+    """Stands in for a parse stuck in C code: it ignores the alarm that stops a Python parse."""
+    if job[1] == b"hang":
+        signal.signal(signal.SIGALRM, signal.SIG_IGN)
+        time.sleep(3600)
+    return parse_job(job, seconds)
+
+
+def test_a_parse_that_never_returns_is_abandoned_and_the_next_gets_a_new_process():
+    parser = ParserProcess(seconds=0.2, grace_seconds=5, target=hang_when_asked)
+    try:
+        warm = parser.parse(SEED.name, SEED.read_bytes())  # the child's start is not timed
+        assert warm.report is not None
+
+        started = time.monotonic()
+        stuck = parser.parse("stuck.html", b"hang")
+        assert time.monotonic() - started < 30
+        assert stuck.report is None and "parsing took over 0.2 s" in (stuck.error or "")
+
+        after = parser.parse(SEED.name, SEED.read_bytes())
+        assert after.report is not None and after.report.slug == warm.report.slug
+    finally:
+        parser.close()
+
+
+def test_a_slow_upload_gets_a_422_naming_the_cap_and_the_api_keeps_serving(database_url):
+    # A real report padded to 1.5 MB takes far longer than 10 ms to parse.
+    padding = "<p>Oncology market research paragraph for padding.</p>\n" * 28_000
+    page = SEED.read_text(encoding="utf-8") + padding
+    settings = Settings(
+        database_url=database_url,
+        admin_token="token",
+        max_upload_bytes=2_000_000,
+        parse_timeout_seconds=0.01,
+    )
+    with TestClient(create_app(database_url, settings=settings)) as client:
+        response = client.post(
+            "/admin/reports",
+            content=page.encode(),
+            headers={"Authorization": "Bearer token", "Content-Type": "text/html"},
+        )
+        assert response.status_code == 422
+        assert "parsing took over 0.01 s" in response.json()["detail"]
+        assert client.get("/markets").status_code == 200
+    get_engine.cache_clear()
