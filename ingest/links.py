@@ -17,7 +17,10 @@ def find_report_links(links: list[Link]) -> ReportLinks:
     """Tracking parameters (utm_*) are dropped so the URLs identify the report, not the visit."""
     report_id = sample_url = product_url = None
     for link in links:
-        parts = urlsplit(link.href.strip())
+        try:
+            parts = urlsplit(link.href.strip())
+        except ValueError:  # e.g. an unbalanced "[" in the host: not a link we can use
+            continue
         if parts.scheme not in ("http", "https"):
             continue
         rid = parse_qs(parts.query).get("rid", [None])[0]

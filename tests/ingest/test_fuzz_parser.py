@@ -55,3 +55,15 @@ def test_mutated_seeds(seed, edits):
 def test_markup_noise_spliced_into_seeds(seed, noise):
     middle = len(seed) // 2
     parses_or_refuses(seed[:middle] + noise.encode() + seed[middle:])
+
+
+def test_a_link_urllib_refuses_is_skipped_not_fatal():
+    """Found by test_mutated_seeds: an unbalanced "[" in a host made urlsplit raise ValueError.
+    The broken link is skipped; the page's intact sample link still gives the report id."""
+    seed = SEEDS[0].decode()
+    first_link = seed.index('href="https://www.')
+    broken = (
+        seed[:first_link] + 'href="https://[www.' + seed[first_link + len('href="https://www.') :]
+    )
+    report = parse_report_bytes(broken.encode(), file_name="broken-link.html")
+    assert report.source.report_id == "823236"
