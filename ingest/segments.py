@@ -57,7 +57,7 @@ def _singular(word: str) -> str:
     if _is_acronym(word) or not lowered.endswith("s") or lowered.endswith(("ss", "is", "us")):
         return word
     singular = inflector().singular_noun(lowered)
-    if not isinstance(singular, str):
+    if not isinstance(singular, str) or not singular:  # False: not a plural; "": the word "s"
         return word
     return singular.capitalize() if word[:1].isupper() else singular
 

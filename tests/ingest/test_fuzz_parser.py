@@ -1,7 +1,7 @@
 """Hypothesis on the parser: random bytes, truncations and mutations of the seeds give a report
 or the parser's own error (ReportParseError), never anything else."""
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ingest.errors import ReportParseError
@@ -29,6 +29,9 @@ def test_random_bytes(data):
 
 @FUZZ
 @given(st.sampled_from(SEEDS), st.floats(min_value=0, max_value=1))
+# Found by a longer run: cut mid-word, a bold line ended "... PDF S"; inflect singularised the
+# lone "S" to "" and then refused to pluralise "" (a TypeCheckError, not a parse error).
+@example(SEEDS[2], (SEEDS[2].index(b"PDF S") + len(b"PDF S") + 0.5) / len(SEEDS[2]))
 def test_truncated_seeds(seed, fraction):
     parses_or_refuses(seed[: int(len(seed) * fraction)])
 
