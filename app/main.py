@@ -21,7 +21,8 @@ from app.api.routes import (
 )
 from app.core.cache import ResponseCache
 from app.core.db import prepare_database
-from app.core.http import HttpBehaviourMiddleware, Metrics
+from app.core.http import HttpBehaviourMiddleware
+from app.core.observe import Metrics, RequestObserver
 from app.core.problems import install_problem_handlers
 from app.core.settings import Settings, get_settings
 from app.repositories.meta import read_dataset_version
@@ -48,10 +49,6 @@ TAGS = [
 def create_app(database_url: str | None = None, *, settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     logging.basicConfig(level=settings.log_level, format="%(message)s")
-    # The request log's format uses only the message: skip collecting the caller, thread and
-    # process of every record (the logging HOWTO's "Optimization" settings).
-    logging._srcfile = None
-    logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
     logging.getLogger("alembic").setLevel(logging.WARNING)  # readiness checks ask it often
     app = FastAPIOffline(
         title="Oncology Market Data API",
@@ -63,12 +60,13 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
     app.state.settings = settings
     app.state.engine = prepare_database(database_url or settings.database_url)
     app.state.metrics = Metrics()
+    access_log = logging.getLevelName(settings.log_level) <= logging.INFO
+    app.state.observer = RequestObserver(app.state.metrics, access_log=access_log)
     app.state.parser = ParserProcess.shared(settings.parse_timeout_seconds)
     install_problem_handlers(app)
     for module in (markets, projections, segments, companies, faqs, stats, health, admin):
         app.include_router(module.router)
-    # Last added runs first. Outermost, request ids, logs, metrics and ETags apply to every
-    # answer, cached or not; the cache keeps final bytes (gzipped, with CORS headers).
+    # Last added runs first; the response cache wraps them all (below).
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
@@ -79,9 +77,17 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
         max_age=600,
     )
     app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=6)
+    app.add_middleware(HttpBehaviourMiddleware, observer=app.state.observer)
+    # Built now rather than on the first request, to put the response cache in front of the
+    # whole stack, FastAPI's own error and body-limit layers included: a hit is answered before
+    # any of them runs (SPEC §6 P1). It keeps final answers (gzipped, with CORS, security
+    # headers, ETag) and gives each hit its request id, 304, metrics and log line.
     engine = app.state.engine
-    app.add_middleware(ResponseCache, read_version=lambda: read_dataset_version(engine))
-    app.add_middleware(HttpBehaviourMiddleware, metrics=app.state.metrics)
+    app.middleware_stack = ResponseCache(
+        app.build_middleware_stack(),
+        read_version=lambda: read_dataset_version(engine),
+        observer=app.state.observer,
+    )
     return app
 
 

@@ -16,27 +16,44 @@ from cachetools import LRUCache
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.core.http import NO_STORE_PATHS, weak_etag
+from app.core.http import (
+    NO_STORE_PATHS,
+    etag_matches,
+    not_modified_headers,
+    read_headers,
+    request_id_for,
+    route_template,
+)
+from app.core.observe import RequestObserver
 
 VERSION_CHECK_SECONDS = 0.25
 MAX_ENTRIES = 4096
 MAX_BODY_BYTES = 1 << 20
-# Request headers that change the bytes of a response: negotiation, compression, CORS.
-_VARYING_HEADERS = (b"accept", b"accept-encoding", b"origin")
+_BODY = "http.response.body"
 
 
 @dataclass(frozen=True)
 class _Entry:
+    """A final 200 answer, every header but the request id included."""
+
     version: int
-    start: Message
+    headers: list[tuple[bytes, bytes]]
+    headers_304: list[tuple[bytes, bytes]]
+    etag: str
     body: bytes
-    route: object  # the matched route, so that metrics and logs name it on a hit too
+    route: str  # the matched route's template, so that metrics and logs name it on a hit too
 
 
 class ResponseCache:
-    def __init__(self, app: ASGIApp, *, read_version: Callable[[], int]) -> None:
+    """The outermost layer: a hit is answered here in full (request id, 304, metrics, log
+    line) without entering the framework; a miss goes through and its final answer is kept."""
+
+    def __init__(
+        self, app: ASGIApp, *, read_version: Callable[[], int], observer: RequestObserver
+    ) -> None:
         self.app = app
         self.read_version = read_version
+        self.observer = observer
         self.entries: LRUCache[tuple[object, ...], _Entry] = LRUCache(maxsize=MAX_ENTRIES)
         self._version = -1
         self._checked_at = float("-inf")
@@ -52,11 +69,16 @@ class ResponseCache:
         return self._version
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        key = _cache_key(scope)
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            if scope["type"] == "http" and scope["method"] != "OPTIONS":
+                self._checked_at = float("-inf")  # read your own writes: re-check at once
+            return
+        started = time.perf_counter()
+        headers = read_headers(scope)
+        key = _cache_key(scope, headers)
         if key is None:
             await self.app(scope, receive, send)
-            if scope["type"] == "http" and scope["method"] not in ("GET", "HEAD", "OPTIONS"):
-                self._checked_at = float("-inf")  # read your own writes: re-check at once
             return
         try:
             version = await self.current_version()
@@ -64,12 +86,22 @@ class ResponseCache:
             await self.app(scope, receive, send)
             return
         entry = self.entries.get(key)
-        if entry is not None and entry.version == version:
-            scope["route"] = entry.route
-            await send(entry.start)
-            await send({"type": "http.response.body", "body": entry.body})
+        if entry is None or entry.version != version:
+            await self.app(scope, receive, self._recording(scope, send, key, version))
             return
-        await self.app(scope, receive, self._recording(scope, send, key, version))
+        request_id = request_id_for(headers)
+        tagged = (b"x-request-id", request_id.encode())
+        if_none_match = headers.get(b"if-none-match")
+        if if_none_match and etag_matches(if_none_match.decode("latin-1"), entry.etag):
+            status, answer_headers, body = 304, [*entry.headers_304, tagged], b""
+        else:
+            status, answer_headers, body = 200, [*entry.headers, tagged], entry.body
+        await send({"type": "http.response.start", "status": status, "headers": answer_headers})
+        await send({"type": _BODY, "body": body})
+        seconds = time.perf_counter() - started
+        self.observer.answered(
+            scope, route=entry.route, status=status, request_id=request_id, seconds=seconds
+        )
 
     def _recording(self, scope: Scope, send: Send, key: tuple[object, ...], version: int) -> Send:
         start: Message | None = None
@@ -79,37 +111,40 @@ class ResponseCache:
         async def record(message: Message) -> None:
             nonlocal start, size
             if message["type"] == "http.response.start":
-                streamed = not any(name == b"content-length" for name, _ in message["headers"])
-                start = message if message["status"] == 200 and not streamed else None
-            elif start is not None and message["type"] == "http.response.body":
+                names = {name.lower() for name, _ in message["headers"]}
+                complete = {b"content-length", b"etag"} <= names  # not streamed, tagged
+                start = message if message["status"] == 200 and complete else None
+            elif start is not None and message["type"] == _BODY:
                 chunks.append(message.get("body", b""))
                 size += len(chunks[-1])
                 if size > MAX_BODY_BYTES:
                     start = None
                 elif not message.get("more_body"):
-                    body = b"".join(chunks)
-                    entry = _Entry(version, _with_etag(start, body), body, scope.get("route"))
-                    self.entries[key] = entry
+                    self.entries[key] = _entry(version, start, b"".join(chunks), scope)
             await send(message)
 
         return record
 
 
-def _with_etag(start: Message, body: bytes) -> Message:
-    """Store the ETag the outer middleware would compute, so a hit is not hashed again."""
-    if any(name == b"etag" for name, _ in start["headers"]):
-        return start
-    return {**start, "headers": [*start["headers"], (b"etag", weak_etag(body).encode())]}
+def _entry(version: int, start: Message, body: bytes, scope: Scope) -> _Entry:
+    headers = [(name, value) for name, value in start["headers"] if name != b"x-request-id"]
+    etag = next(value for name, value in headers if name.lower() == b"etag")
+    return _Entry(
+        version,
+        headers=headers,
+        headers_304=not_modified_headers(headers),
+        etag=etag.decode("latin-1"),
+        body=body,
+        route=route_template(scope),
+    )
 
 
-def _cache_key(scope: Scope) -> tuple[object, ...] | None:
-    if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
-        return None
+def _cache_key(scope: Scope, headers: dict[bytes, bytes]) -> tuple[object, ...] | None:
     path: str = scope["path"]
     if path in NO_STORE_PATHS or path.startswith("/admin"):
         return None
-    headers = dict(scope["headers"])
     if b"authorization" in headers or b"cookie" in headers:
         return None
-    varying = tuple(headers.get(name, b"") for name in _VARYING_HEADERS)
+    get = headers.get
+    varying = get(b"accept", b""), get(b"accept-encoding", b""), get(b"origin", b"")
     return (scope["method"], path, scope["query_string"], *varying)

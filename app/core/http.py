@@ -1,19 +1,17 @@
-"""Cross-cutting HTTP behaviour: request ids, one log line per request, metrics, security
-headers, Cache-Control, and ETag / 304 on every GET."""
+"""Cross-cutting HTTP behaviour: request ids, security headers, Cache-Control, ETag / 304 on
+every GET, and each answer reported to the RequestObserver (metrics, access log)."""
 
 import hashlib
 import itertools
-import json
-import logging
 import re
 import secrets
 import time
 from typing import Any
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-logger = logging.getLogger("app.access")
+from app.core.observe import RequestObserver
+
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
 DATA_CACHE_CONTROL = "public, max-age=60"
 NO_STORE_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
@@ -36,71 +34,65 @@ def _new_request_id() -> str:
     return f"{_ID_PREFIX}{next(_ID_COUNTER):016x}"
 
 
-class Metrics:
-    """Prometheus metrics of one app (its own registry, so test apps do not collide)."""
-
-    def __init__(self) -> None:
-        self.registry = CollectorRegistry()
-        self.requests = Counter(
-            "http_requests_total",
-            "HTTP requests.",
-            ["method", "route", "status"],
-            registry=self.registry,
-        )
-        self.duration = Histogram(
-            "http_request_duration_seconds",
-            "Time to answer an HTTP request.",
-            ["method", "route"],
-            registry=self.registry,
-        )
-
-
 def weak_etag(body: bytes) -> str:
     """Weak, because gzip may change the bytes on the wire but not the representation."""
     return 'W/"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
 
 
-def _etag_matches(if_none_match: str, etag: str) -> bool:
+def etag_matches(if_none_match: str, etag: str) -> bool:
     candidates = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
     return "*" in candidates or etag.removeprefix("W/") in candidates
 
 
-def _route_template(scope: Scope) -> str:
+def not_modified_headers(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """What a 304 keeps of the 200's headers (RFC 9110 §15.4.5)."""
+    return [(name, value) for name, value in headers if name.lower() in _KEPT_BY_304]
+
+
+_KEPT_BY_304 = frozenset({b"etag", b"cache-control", b"x-request-id", b"vary"})
+# The request headers any layer looks at, picked out in one pass over the request.
+_READ_HEADERS = frozenset(
+    {
+        b"x-request-id",
+        b"if-none-match",
+        b"accept",
+        b"accept-encoding",
+        b"origin",
+        b"authorization",
+        b"cookie",
+    }
+)
+
+
+def read_headers(scope: Scope) -> dict[bytes, bytes]:
+    """The request headers we use, by name (ASGI servers give names in lowercase)."""
+    return {name: value for name, value in scope["headers"] if name in _READ_HEADERS}
+
+
+def request_id_for(headers: dict[bytes, bytes]) -> str:
+    """The caller's X-Request-ID when it is a sensible token, else a new one."""
+    incoming = headers.get(b"x-request-id", b"").decode("latin-1")
+    return incoming if _REQUEST_ID.match(incoming) else _new_request_id()
+
+
+def route_template(scope: Scope) -> str:
     route = scope.get("route")
     return getattr(route, "path", None) or "unmatched"
 
 
 class HttpBehaviourMiddleware:
-    def __init__(self, app: ASGIApp, *, metrics: Metrics) -> None:
+    def __init__(self, app: ASGIApp, *, observer: RequestObserver) -> None:
         self.app = app
-        self.metrics = metrics
-        # Labelled metric children by (method, route, status): `labels()` is a locked lookup.
-        self._children: dict[tuple[str, str, str], tuple[Any, Any]] = {}
-
-    def _observe(self, method: str, route: str, status: str, seconds: float) -> None:
-        key = (method, route, status)
-        children = self._children.get(key)
-        if children is None:
-            children = (
-                self.metrics.requests.labels(method, route, status),
-                self.metrics.duration.labels(method, route),
-            )
-            self._children[key] = children
-        children[0].inc()
-        children[1].observe(seconds)
+        self.observer = observer
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        incoming_id, if_none_match = "", None
-        for name, value in scope["headers"]:  # lowercase names, as ASGI servers give them
-            if name == b"x-request-id":
-                incoming_id = value.decode("latin-1")
-            elif name == b"if-none-match":
-                if_none_match = value.decode("latin-1")
-        request_id = incoming_id if _REQUEST_ID.match(incoming_id) else _new_request_id()
+        headers = read_headers(scope)
+        request_id = request_id_for(headers)
+        if_none_match = headers.get(b"if-none-match", b"").decode("latin-1")
         scope.setdefault("state", {})["request_id"] = request_id
         conditional = scope["method"] in ("GET", "HEAD")
         status_holder: dict[str, Any] = {"status": 500}
@@ -126,8 +118,7 @@ class HttpBehaviourMiddleware:
             return {**message, "headers": response_headers}, names
 
         async def send_not_modified(start: Message) -> None:
-            kept = {b"etag", b"cache-control", b"x-request-id", b"vary"}
-            headers_304 = [(k, v) for k, v in start["headers"] if k.lower() in kept]
+            headers_304 = not_modified_headers(start["headers"])
             status_holder["status"] = 304
             await send({"type": "http.response.start", "status": 304, "headers": headers_304})
             await send({"type": "http.response.body", "body": b""})
@@ -140,7 +131,7 @@ class HttpBehaviourMiddleware:
                 if conditional and message["status"] == 200:
                     given_etag = names.get(b"etag")
                     if given_etag is not None:  # a streamed export brings its own ETag
-                        if if_none_match and _etag_matches(if_none_match, given_etag.decode()):
+                        if if_none_match and etag_matches(if_none_match, given_etag.decode()):
                             await send_not_modified(message)
                             status_holder["done"] = True
                             return
@@ -164,7 +155,7 @@ class HttpBehaviourMiddleware:
                 "headers": [*pending_start["headers"], (b"etag", etag.encode())],
             }
             pending_start = None
-            if if_none_match and _etag_matches(if_none_match, etag):
+            if if_none_match and etag_matches(if_none_match, etag):
                 await send_not_modified(start)
                 return
             await send(start)
@@ -173,18 +164,10 @@ class HttpBehaviourMiddleware:
         try:
             await self.app(scope, receive, wrapped_send)
         finally:
-            elapsed = time.perf_counter() - started
-            route = _route_template(scope)
-            status = status_holder["status"]
-            self._observe(scope["method"], route, str(status), elapsed)
-            if logger.isEnabledFor(logging.INFO):
-                record = {
-                    "event": "request",
-                    "request_id": request_id,
-                    "method": scope["method"],
-                    "path": scope["path"],
-                    "route": route,
-                    "status": status,
-                    "duration_ms": round(elapsed * 1000, 2),
-                }
-                logger.info(json.dumps(record))
+            self.observer.answered(
+                scope,
+                route=route_template(scope),
+                status=status_holder["status"],
+                request_id=request_id,
+                seconds=time.perf_counter() - started,
+            )

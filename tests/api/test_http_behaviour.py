@@ -1,5 +1,6 @@
 """ETag/304, gzip, CORS, security headers, request ids, offline docs."""
 
+import json
 import re
 
 import pytest
@@ -60,12 +61,34 @@ def test_security_headers_and_request_id(client):
     assert re.fullmatch(r"[0-9a-f]{32}", generated.headers["x-request-id"])
 
 
-def test_one_structured_log_line_per_request(client, caplog):
-    with caplog.at_level("INFO", logger="app.access"):
-        client.get("/markets?min_cagr=10", headers={"X-Request-ID": "log-check"})
-    lines = [r.getMessage() for r in caplog.records if r.name == "app.access"]
+def access_lines(captured: str, request_id: str) -> list[dict]:
+    """The JSON access-log lines (written straight to stderr) of one request id."""
+    lines = [json.loads(line) for line in captured.splitlines() if line.startswith("{")]
+    return [line for line in lines if line.get("request_id") == request_id]
+
+
+def test_one_structured_log_line_per_request(client, capsys):
+    capsys.readouterr()
+    client.get("/markets?min_cagr=10", headers={"X-Request-ID": "log-check"})
+    lines = access_lines(capsys.readouterr().err, "log-check")
     assert len(lines) == 1
-    assert '"request_id": "log-check"' in lines[0] and '"status": 200' in lines[0]
+    assert lines[0]["status"] == 200 and lines[0]["route"] == "/markets"
+
+
+def test_a_cache_hit_gets_its_own_request_id_log_line_and_304(client, capsys):
+    url = "/markets?min_cagr=11.25"
+    etag = client.get(url).headers["etag"]  # a miss: stored
+    capsys.readouterr()
+    hit = client.get(url, headers={"X-Request-ID": "hit-1"})
+    again = client.get(url, headers={"X-Request-ID": "hit-2", "If-None-Match": etag})
+    assert hit.status_code == 200 and hit.headers["x-request-id"] == "hit-1"
+    assert hit.headers["etag"] == etag and "nosniff" in hit.headers["x-content-type-options"]
+    assert again.status_code == 304 and again.content == b""
+    assert again.headers["x-request-id"] == "hit-2" and again.headers["etag"] == etag
+    captured = capsys.readouterr().err
+    assert [line["status"] for line in access_lines(captured, "hit-1")] == [200]
+    assert [line["status"] for line in access_lines(captured, "hit-2")] == [304]
+    assert access_lines(captured, "hit-2")[0]["route"] == "/markets"
 
 
 def test_docs_are_served_without_a_cdn(client):
