@@ -4,7 +4,8 @@ Every write bumps `dataset_version` in its own transaction (ingest, upload, dele
 process re-reads that one row at most every VERSION_CHECK_SECONDS, so all workers and
 replicas serve new data within a second of the commit. Only complete 200 responses are kept
 (not streamed exports, errors, health or metrics, nor anything with credentials), in an LRU
-bounded by entries and by each body's size.
+bounded by entries (MAX_ENTRIES), by the bytes of all bodies (MAX_BYTES), and by each
+body's size (MAX_BODY_BYTES), so a worker's memory stays bounded whatever clients ask.
 """
 
 import asyncio
@@ -28,6 +29,7 @@ from app.core.observe import RequestObserver
 
 VERSION_CHECK_SECONDS = 0.25
 MAX_ENTRIES = 4096
+MAX_BYTES = 64 << 20
 MAX_BODY_BYTES = 1 << 20
 _BODY = "http.response.body"
 
@@ -54,7 +56,9 @@ class ResponseCache:
         self.app = app
         self.read_version = read_version
         self.observer = observer
-        self.entries: LRUCache[tuple[object, ...], _Entry] = LRUCache(maxsize=MAX_ENTRIES)
+        self.entries: LRUCache[tuple[object, ...], _Entry] = LRUCache(
+            maxsize=MAX_BYTES, getsizeof=_budget
+        )
         self._version = -1
         self._checked_at = float("-inf")
         self._lock = asyncio.Lock()
@@ -124,6 +128,12 @@ class ResponseCache:
             await send(message)
 
         return record
+
+
+def _budget(entry: _Entry) -> int:
+    """What an entry counts against MAX_BYTES: its body, and at least MAX_BYTES / MAX_ENTRIES,
+    so that the cache holds at most MAX_ENTRIES answers and at most MAX_BYTES of bodies."""
+    return max(len(entry.body), MAX_BYTES // MAX_ENTRIES)
 
 
 def _entry(version: int, start: Message, body: bytes, scope: Scope) -> _Entry:

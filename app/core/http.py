@@ -44,12 +44,14 @@ def etag_matches(if_none_match: str, etag: str) -> bool:
     return "*" in candidates or etag.removeprefix("W/") in candidates
 
 
+_KEPT_BY_304 = frozenset({b"etag", b"cache-control", b"x-request-id", b"vary"})
+
+
 def not_modified_headers(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
     """What a 304 keeps of the 200's headers (RFC 9110 §15.4.5)."""
     return [(name, value) for name, value in headers if name.lower() in _KEPT_BY_304]
 
 
-_KEPT_BY_304 = frozenset({b"etag", b"cache-control", b"x-request-id", b"vary"})
 # The request headers any layer looks at, picked out in one pass over the request.
 _READ_HEADERS = frozenset(
     {

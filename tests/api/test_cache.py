@@ -1,11 +1,15 @@
 """The response cache: one representation per request variant, and never staler than a second
 after a write made by any process."""
 
+import asyncio
 import time
 
+import pytest
 from fastapi.testclient import TestClient
 
+from app.core import cache
 from app.core.db import get_engine
+from app.core.observe import Metrics, RequestObserver
 from app.main import create_app
 from ingest.run import run_ingest
 from tests.paths import SEEDS_DIR
@@ -48,3 +52,42 @@ def test_a_cache_hit_is_counted_under_its_route(client):
     for _ in range(3):  # the last two are cache hits
         assert client.get("/markets?min_cagr=10.5").status_code == 200
     assert answered() == before + 3
+
+
+def _answering(body_bytes: int):
+    """An ASGI app that answers every GET with `body_bytes` bytes, tagged and sized."""
+
+    async def app(scope, receive, send):
+        body = b"x" * body_bytes
+        headers = [(b"content-length", str(len(body)).encode()), (b"etag", b'W/"x"')]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    return app
+
+
+@pytest.mark.parametrize(("body_bytes", "most_entries"), [(30_000, 3), (100, 10)])
+def test_the_cache_is_bounded_by_bytes_and_by_entries(monkeypatch, body_bytes, most_entries):
+    monkeypatch.setattr(cache, "MAX_BYTES", 100_000)
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 10)
+    layer = cache.ResponseCache(
+        _answering(body_bytes),
+        read_version=lambda: 1,
+        observer=RequestObserver(Metrics(), access_log=False),
+    )
+
+    async def ask(path: str) -> None:
+        scope = {"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": []}
+
+        async def send(message):
+            pass
+
+        await layer(scope, None, send)
+
+    async def ask_many() -> None:
+        for i in range(30):
+            await ask(f"/markets/m{i}")
+
+    asyncio.run(ask_many())
+    assert len(layer.entries) == most_entries
+    assert sum(len(entry.body) for entry in layer.entries.values()) <= 100_000
