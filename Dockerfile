@@ -3,10 +3,13 @@
 # are found beside the code).
 FROM python:3.11-slim
 
+# MALLOC_ARENA_MAX: glibc gives each allocating thread an arena (up to 8 per CPU) and keeps what
+# they free; two arenas kept an API worker about 25 MB smaller after the benchmark's load.
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
-    PIP_DISABLE_PIP_VERSION_CHECK=1
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    MALLOC_ARENA_MAX=2
 WORKDIR /srv
 
 # Dependencies first: this layer is rebuilt only when pyproject.toml changes.

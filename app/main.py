@@ -1,7 +1,10 @@
 """Builds the FastAPI application: routers, middleware, error rendering, offline docs."""
 
 import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
@@ -56,6 +59,7 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
         description=DESCRIPTION,
         openapi_tags=TAGS,
         telemetry=_telemetry(enabled=settings.otel_enabled),
+        lifespan=_bounded_threads(settings.worker_threads),
     )
     app.state.settings = settings
     app.state.engine = prepare_database(database_url or settings.database_url)
@@ -89,6 +93,16 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
         observer=app.state.observer,
     )
     return app
+
+
+def _bounded_threads(count: int) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # The limiter belongs to the running event loop, so it is set here, not at import.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = count
+        yield
+
+    return lifespan
 
 
 def _telemetry(*, enabled: bool) -> TelemetryConfig:

@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 PYTHON = sys.executable
 UVICORN_OPTIONS = ["--log-level", "warning", "--no-access-log", "--workers", "1"]
+# The API runs with the Dockerfile's environment (its malloc arena limit).
+API_ENV = {"MALLOC_ARENA_MAX": "2"}
 ROUNDS = 3  # P1, P2 and P3 compare two servers in alternating rounds
 
 
@@ -184,7 +186,7 @@ def run(count: int, jobs: int, seconds: int, work: Path) -> list[Row]:
 
     api = [PYTHON, "-m", "uvicorn", "app.main:app", "--port", "{port}", *UVICORN_OPTIONS]
     hot = "/markets?min_cagr=10"
-    with server(api, {"DATABASE_URL": url_n}) as (url, api_pid):
+    with server(api, {**API_ENV, "DATABASE_URL": url_n}) as (url, api_pid):
         body = work / "bench-body.json"
         body.write_bytes(httpx.get(url + hot).content)
         bare = [PYTHON, "-m", "uvicorn", "bench.bare:app", "--port", "{port}", *UVICORN_OPTIONS]
@@ -226,7 +228,7 @@ def run(count: int, jobs: int, seconds: int, work: Path) -> list[Row]:
         )
 
         # P3: the same requests, alternating between N markets and the five seeds.
-        with server(api, {"DATABASE_URL": f"sqlite:///{seeds_db}"}) as (url_5, _):
+        with server(api, {**API_ENV, "DATABASE_URL": f"sqlite:///{seeds_db}"}) as (url_5, _):
             details_n = [f"/markets/{slug}" for slug in market_slugs(url, 200)]
             details_5 = [f"/markets/{slug}" for slug in market_slugs(url_5, 5)]
             detail_n, detail_5 = alternating(
