@@ -164,6 +164,17 @@ class IngestFileOutcome(SQLModel, table=True):
     market_slug: str | None = None
 
 
+class IngestFileState(SQLModel, table=True):
+    """What each file held when last ingested: a re-run trusts a file whose size and
+    modification time are unchanged to hold the same bytes, and skips reading it."""
+
+    __tablename__ = "ingest_file_state"
+    path: str = Field(primary_key=True)  # absolute, so that any working directory finds it
+    size_bytes: int = Field(sa_type=BigInteger)
+    mtime_ns: int = Field(sa_type=BigInteger)
+    sha256: str
+
+
 class DatasetVersion(SQLModel, table=True):
     """One row whose counter every write (ingest, upload, delete) bumps in its transaction:
     caches in every API process compare against it instead of scanning the data."""

@@ -29,6 +29,14 @@ def main(
         bool, typer.Option("--dry-run", help="Parse only; print the reports as a JSON array.")
     ] = False,
     jobs: Annotated[int, typer.Option(min=1, help="Parse in this many processes.")] = 1,
+    checksum: Annotated[
+        bool,
+        typer.Option(
+            "--checksum",
+            help="Read and hash every file, even one whose size and modification time are "
+            "those of its last ingest (which a run otherwise trusts, as make and rsync do).",
+        ),
+    ] = False,
 ) -> None:
     """Parse report pages and upsert them, one transaction per report."""
     targets = paths or [PROJECT_ROOT / "seeds"]
@@ -39,7 +47,7 @@ def main(
         except DatabaseNotMigrated as error:
             typer.echo(f"error: {error}", err=True)
             raise typer.Exit(2) from error
-    summary = _run_with_progress(targets, engine=engine, jobs=jobs)
+    summary = _run_with_progress(targets, engine=engine, jobs=jobs, checksum=checksum)
     if dry_run:
         reports = [report.model_dump(mode="json") for report in summary.reports]
         sys.stdout.buffer.write(orjson.dumps(reports, option=orjson.OPT_INDENT_2) + b"\n")
@@ -47,9 +55,9 @@ def main(
     raise typer.Exit(1 if summary.failures else 0)
 
 
-def _run_with_progress(targets: list[Path], *, engine, jobs: int) -> RunSummary:
+def _run_with_progress(targets: list[Path], *, engine, jobs: int, checksum: bool) -> RunSummary:
     if not sys.stderr.isatty():
-        return run_ingest(targets, engine=engine, jobs=jobs)
+        return run_ingest(targets, engine=engine, jobs=jobs, checksum=checksum)
     columns = (
         *Progress.get_default_columns()[:2],
         BarColumn(),
@@ -62,6 +70,7 @@ def _run_with_progress(targets: list[Path], *, engine, jobs: int) -> RunSummary:
             targets,
             engine=engine,
             jobs=jobs,
+            checksum=checksum,
             on_total=lambda total: progress.update(task, total=total),
             on_file_done=lambda: progress.advance(task),
         )

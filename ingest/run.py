@@ -2,6 +2,7 @@
 
 import hashlib
 import itertools
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from ingest.limits import check_size, parse_time_limit
 from ingest.load import Loaded, LoadStatus, ReportConflict, load_reports, unchanged_hashes
 from ingest.parse import PARSER_VERSION, parse_report_bytes, prepare_parser
 from ingest.report import ParsedReport
+from ingest.stamps import FileStamp, known_hashes, record_stamps
 
 REPORT_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 # Files read, parsed and loaded per batch: bounds memory whatever the corpus size.
@@ -109,12 +111,15 @@ def run_ingest(
     *,
     engine: Engine | None,
     jobs: int = 1,
+    checksum: bool = False,
     on_file_done: Callable[[], None] | None = None,
     on_total: Callable[[int], None] | None = None,
 ) -> RunSummary:
     """Ingest every report under `paths`; with `engine=None`, parse only (dry run).
 
-    While the workers parse one batch, this process writes the one before it.
+    A file whose size and modification time are unchanged since it was last ingested is not
+    read again unless `checksum` (ingest/stamps.py). While the workers parse one batch, this
+    process writes the one before it.
     """
     files, missing = find_report_files(paths)
     summary = RunSummary(outcomes=list(missing))
@@ -122,8 +127,11 @@ def run_ingest(
         on_total(len(files))
     run = _start_run(engine) if engine is not None else None
     executor = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+    stamps: dict[str, FileStamp] = {}  # by file, for the files read this run
 
-    def finish(outcomes: Iterable[FileOutcome]) -> None:
+    def finish(outcomes: list[FileOutcome]) -> None:
+        if engine is not None:
+            _record_stamps(engine, outcomes, stamps)
         for outcome in outcomes:
             summary.outcomes.append(outcome)
             if on_file_done:
@@ -132,7 +140,9 @@ def run_ingest(
     parsing: Iterator[ParseResult] | None = None
     try:
         for batch in _batches(files):
-            skipped, jobs_to_parse = _read_and_check(batch, engine=engine)
+            skipped, jobs_to_parse = _read_and_check(
+                batch, engine=engine, stamps=stamps, trust_stamps=not checksum
+            )
             finish(skipped)
             if executor and jobs_to_parse:
                 prepare_parser()
@@ -155,23 +165,43 @@ def run_ingest(
 
 
 def _read_and_check(
-    batch: list[Path], *, engine: Engine | None
+    batch: list[Path], *, engine: Engine | None, stamps: dict[str, FileStamp], trust_stamps: bool
 ) -> tuple[list[FileOutcome], list[tuple[str, bytes]]]:
-    """Read a batch: outcomes for unreadable, oversized and unchanged files; the rest to parse."""
+    """Read a batch: outcomes for unreadable, oversized and unchanged files; the rest to parse.
+
+    A file whose stamp matches is judged by its recorded hash, without being read. The stamps
+    of the files read are left in `stamps` for `_record_stamps`.
+    """
     outcomes: list[FileOutcome] = []
-    read: list[tuple[str, bytes, str]] = []
+    now_ns = time.time_ns()
+    stamped: list[tuple[str, FileStamp]] = []
     for path in batch:
         try:
-            check_size(path.stat().st_size)  # before reading a huge file into memory
-            data = path.read_bytes()
+            stat = path.stat()
+            check_size(stat.st_size)  # before reading a huge file into memory
+        except (OSError, ReportParseError) as error:
+            outcomes.append(FileOutcome(str(path), LoadStatus.FAILED, _unreadable(error)))
+            continue
+        stamped.append((str(path), FileStamp.of(path, stat, now_ns)))
+    vouched: dict[str, str] = {}  # absolute path → its recorded hash, still ingested
+    if engine is not None and trust_stamps:
+        with engine.connect() as connection:
+            recorded = known_hashes(connection, [stamp for _, stamp in stamped])
+            ingested = unchanged_hashes(connection, list(recorded.values()), PARSER_VERSION)
+        vouched = {path: sha for path, sha in recorded.items() if sha in ingested}
+    read: list[tuple[str, bytes, str]] = []
+    for file, stamp in stamped:
+        if stamp.path in vouched:
+            outcomes.append(FileOutcome(file, LoadStatus.UNCHANGED, sha256=vouched[stamp.path]))
+            continue
+        try:
+            data = Path(file).read_bytes()
         except OSError as error:
-            reason = f"cannot read: {error.strerror}"
-            outcomes.append(FileOutcome(str(path), LoadStatus.FAILED, reason))
+            outcomes.append(FileOutcome(file, LoadStatus.FAILED, _unreadable(error)))
             continue
-        except ReportParseError as error:
-            outcomes.append(FileOutcome(str(path), LoadStatus.FAILED, str(error)))
-            continue
-        read.append((str(path), data, hashlib.sha256(data).hexdigest()))
+        read.append((file, data, hashlib.sha256(data).hexdigest()))
+        if engine is not None:
+            stamps[file] = stamp
     unchanged: set[str] = set()
     if engine is not None:
         with engine.connect() as connection:
@@ -182,6 +212,26 @@ def _read_and_check(
         if sha in unchanged
     ]
     return outcomes, [(file, data) for file, data, sha in read if sha not in unchanged]
+
+
+def _unreadable(error: OSError | ReportParseError) -> str:
+    if isinstance(error, OSError):
+        return f"cannot read: {error.strerror}"
+    return str(error)
+
+
+def _record_stamps(
+    engine: Engine, outcomes: list[FileOutcome], stamps: dict[str, FileStamp]
+) -> None:
+    """Remember the stamps of the files read this run that are now ingested (or unchanged)."""
+    ingested: dict[FileStamp, str] = {}
+    for outcome in outcomes:
+        stamp = stamps.pop(outcome.file, None)
+        if stamp and outcome.sha256 and outcome.status is not LoadStatus.FAILED:
+            ingested[stamp] = outcome.sha256
+    if ingested:
+        with engine.begin() as connection:
+            record_stamps(connection, ingested)
 
 
 def _store(

@@ -16,7 +16,13 @@ from tests.paths import SEEDS_DIR, seed_gold
 
 # Columns that record when, not what: excluded from "identical tables".
 TIMESTAMP_COLUMNS = {"updated_at", "ingested_at", "started_at", "finished_at"}
-RUN_TABLES = {"ingest_run", "ingest_file_outcome", "alembic_version", "dataset_version"}
+RUN_TABLES = {
+    "ingest_run",
+    "ingest_file_outcome",
+    "ingest_file_state",
+    "alembic_version",
+    "dataset_version",
+}
 
 
 def dump_tables(engine: Engine, *, ignore_ids: bool = False) -> dict[str, list[tuple]]:
