@@ -36,15 +36,12 @@ class FileStamp:
 
 def known_hashes(connection: Connection, stamps: Iterable[FileStamp]) -> dict[str, str]:
     """The recorded hash of each file whose size and modification time still match (by path)."""
-    wanted = {stamp.path: stamp for stamp in stamps}
-    if not wanted:
+    current = {stamp.path: (stamp.size_bytes, stamp.mtime_ns) for stamp in stamps}
+    if not current:
         return {}
-    rows = connection.execute(select(_STATE).where(_STATE.c.path.in_(sorted(wanted))))
+    rows = connection.execute(select(_STATE).where(_STATE.c.path.in_(sorted(current))))
     return {
-        row.path: row.sha256
-        for row in rows
-        if (row.size_bytes, row.mtime_ns)
-        == (wanted[row.path].size_bytes, wanted[row.path].mtime_ns)
+        row.path: row.sha256 for row in rows if (row.size_bytes, row.mtime_ns) == current[row.path]
     }
 
 
@@ -55,6 +52,8 @@ def record_stamps(connection: Connection, hashes: Mapping[FileStamp, str]) -> No
         for s, sha in hashes.items()
         if s.settled
     ]
+    # An unsettled file's old row goes as well: were its modification time set back, the old
+    # hash must not stand for the new bytes.
     unsettled = [stamp.path for stamp in hashes if not stamp.settled]
     if unsettled:
         connection.execute(_STATE.delete().where(_STATE.c.path.in_(unsettled)))
