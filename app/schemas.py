@@ -180,7 +180,7 @@ class ProvenanceOut(BaseModel):
     )
     encoding: str = Field(description="Encoding the file was decoded with.", examples=["utf-8"])
     parser_version: str = Field(
-        description="Version of the parser that read it.", examples=["1.0.0"]
+        description="Version of the parser that read it.", examples=["1.1.0"]
     )
     ingested_at: UtcDatetime = Field(
         description="When it was last written.", examples=["2026-11-22T13:50:04Z"]
@@ -356,7 +356,7 @@ class Stats(BaseModel):
 class Meta(BaseModel):
     api_version: str = Field(description="Version of this API.", examples=["0.1.0"])
     parser_version: str = Field(
-        description="Newest parser version in the data.", examples=["1.0.0"]
+        description="Newest parser version in the data.", examples=["1.1.0"]
     )
     dataset_version: str = Field(
         description="Changes whenever the data changes.", examples=["2ad17ed1f3337b2e"]

@@ -37,16 +37,20 @@ _FORECAST_VERB = re.compile(
     r"[^.;]{0,25}$",
     re.IGNORECASE,
 )
+# A declining market's CAGR carries a minus (ASCII, the minus sign, or a typeset en dash) set
+# against the number; after a digit, a dash is a range ("5-6% CAGR" is 6).
+_SIGNED_PERCENT = r"(?:(?<![\d.%])[-−–])?\d+(?:\.\d+)?"
 _CAGR = re.compile(
     r"(?:(?:CAGR|compound\s+annual\s+growth\s+rate(?:\s*\(CAGR\))?)\s*(?:of|at|:)?\s*"
-    r"(?:about|around|approximately|nearly|over)?\s*(?P<percent>\d+(?:\.\d+)?)\s*%"
-    r"|(?P<percent2>\d+(?:\.\d+)?)\s*%\s*(?:CAGR|compound\s+annual\s+growth\s+rate))",
+    rf"(?:about|around|approximately|nearly|over)?\s*(?P<percent>{_SIGNED_PERCENT})\s*%"
+    rf"|(?P<percent2>{_SIGNED_PERCENT})\s*%\s*(?:CAGR|compound\s+annual\s+growth\s+rate))",
     re.IGNORECASE,
 )
 _CAGR_PERIOD = re.compile(
     rf"[^.;]{{0,60}}?(?P<start>{_YEAR})\s*(?:-|–|—|to|through|and|until)\s*(?P<end>{_YEAR})\b",
     re.IGNORECASE,
 )
+_MINUS = str.maketrans("−–", "--")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
@@ -109,7 +113,8 @@ def _parse_cagr(sentence: str) -> tuple[StatedCagr | None, tuple[int, int] | Non
     match = _CAGR.search(sentence)
     if match is None:
         return None, None
-    percent = float(match["percent"] or match["percent2"])
+    number = match["percent"] or match["percent2"]
+    percent = float(number.translate(_MINUS))
     start_year = end_year = None
     span_end = match.end()
     period = _CAGR_PERIOD.match(sentence, match.end())

@@ -38,7 +38,7 @@ from ingest.text import (
 )
 from ingest.title import parse_title
 
-PARSER_VERSION = "1.0.0"
+PARSER_VERSION = "1.1.0"  # 1.1.0: negative CAGRs
 # Stated and implied CAGR further apart than this (percentage points) earn a warning.
 CAGR_MISMATCH_TOLERANCE_PP = 1.0
 _MAX_TITLE_WORDS = 20

@@ -30,6 +30,15 @@ CASES = [
      None, None, 12 * B, 2032, None, None, None),
     ("Growth continues at a compound annual growth rate of 4.25% from 2025 to 2032.",
      None, None, None, None, 4.25, 2025, 2032),
+    ("The market is set to shrink from USD 2.1 Billion in 2023 to USD 1.9 Billion by 2030, "
+     "a CAGR of -1.6% from 2023 to 2030.",
+     2.1 * B, 2023, 1.9 * B, 2030, -1.6, 2023, 2030),
+    ("Sales fell to USD 800 Million by 2029 from USD 900 Million in 2024, a \u22122.3% CAGR.",
+     900 * M, 2024, 800 * M, 2029, -2.3, None, None),
+    ("The market declines at a CAGR of \u20130.8% between 2024 and 2031.",
+     None, None, None, None, -0.8, 2024, 2031),
+    ("Revenue is set to grow at a 5-6% CAGR from 2024 to 2030.",
+     None, None, None, None, 6.0, 2024, 2030),
     ("No figures at all, only prose about the market.",
      None, None, None, None, None, None, None),
 ]
