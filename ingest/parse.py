@@ -377,8 +377,10 @@ def prepare_parser() -> None:
     inflector()
 
 
-def parse_report_bytes(data: bytes, *, file_name: str | None = None) -> ParsedReport:
-    """Decode, fingerprint and parse a report file's bytes."""
+def parse_report_bytes(
+    data: bytes, *, file_name: str | None = None, sha256: str | None = None
+) -> ParsedReport:
+    """Decode, fingerprint (unless the caller has: `sha256`) and parse a report file's bytes."""
     text, encoding = decode_report_bytes(data)
-    sha256 = hashlib.sha256(data).hexdigest()
+    sha256 = sha256 or hashlib.sha256(data).hexdigest()
     return parse_report(text, file_name=file_name, sha256=sha256, encoding=encoding)

@@ -92,7 +92,7 @@ def parse_job(job: tuple[str, bytes], seconds: float | None = None) -> ParseResu
     try:
         check_size(len(data))
         with parse_time_limit(seconds):
-            report = parse_report_bytes(data, file_name=Path(file).name)
+            report = parse_report_bytes(data, file_name=Path(file).name, sha256=sha256)
         return ParseResult(file, sha256, report=report)
     except ReportParseError as error:
         return ParseResult(file, sha256, error=str(error))
