@@ -1,10 +1,26 @@
 """Database tables (SPEC §2). Alembic migrations in migrations/ own the schema."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, DateTime, ForeignKey, Index, Integer, Text, text
 from sqlmodel import Field, SQLModel
+
+
+class SegmentDimension(StrEnum):
+    """The axis along which a report segments its market."""
+
+    APPLICATION = "application"
+    TYPE = "type"
+    PRODUCT = "product"
+    END_USER = "end-user"
+    TECHNOLOGY = "technology"
+    INDICATION = "indication"
+    DRUG_CLASS = "drug-class"
+    ROUTE = "route"
+    DISTRIBUTION_CHANNEL = "distribution-channel"
+    OTHER = "other"
 
 
 def utc_now() -> datetime:
@@ -37,6 +53,7 @@ class Market(SQLModel, table=True):
     cagr_start_year: int | None = None
     cagr_end_year: int | None = None
     implied_cagr_percent: float | None = Field(default=None, index=True)
+    currency: str | None = None  # ISO 4217 code of the stated amounts
     regions_covered: list[str] = Field(default_factory=list, sa_type=JSON)
     # Lowercased title, summary, segments, insights and FAQs: what `q` searches.
     search_text: str = Field(default="", sa_type=Text)
@@ -55,6 +72,24 @@ class Segment(SQLModel, table=True):
     key: str = Field(index=True)
     name: str
     description: str = Field(default="", sa_type=Text)
+    dimension: str = Field(default="application", index=True)
+
+
+class Figure(SQLModel, table=True):
+    """A dated value the report states for its market, in the currency it was stated in."""
+
+    __table_args__ = (Index("ix_figure_market_position", "market_id", "position", unique=True),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    market_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("market.id", ondelete="CASCADE"), nullable=False)
+    )
+    position: int
+    year: int
+    amount: int = Field(sa_type=BigInteger)
+    currency: str
+    value_usd: int | None = Field(default=None, sa_type=BigInteger)
+    sentence: str = Field(default="", sa_type=Text)
 
 
 class Company(SQLModel, table=True):
@@ -114,6 +149,8 @@ class Provenance(SQLModel, table=True):
     sample_url: str | None = None
     encoding: str = "utf-8"
     parser_version: str
+    publisher: str | None = Field(default=None, index=True)
+    published_on: date | None = None
     ingested_at: datetime = Field(
         default_factory=utc_now,
         sa_type=DateTime(timezone=True),

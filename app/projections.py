@@ -1,8 +1,10 @@
 """Yearly market-value series derived from the reported figures (pure arithmetic, no I/O)."""
 
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.models import Market
+from app.models import Figure, Market
 from app.schemas import ProjectionKind, ProjectionMethod, ProjectionPoint
 
 MAX_PROJECTION_YEARS = 100
@@ -20,9 +22,11 @@ class ReportedFigures:
     forecast_year: int | None
     cagr_percent: float | None
     implied_cagr_percent: float | None
+    # Every dated USD value the report states, by year: the series passes through each.
+    usd_by_year: tuple[tuple[int, int], ...] = ()
 
     @classmethod
-    def of(cls, market: Market) -> "ReportedFigures":
+    def of(cls, market: Market, figures: Iterable[Figure] = ()) -> "ReportedFigures":
         return cls(
             size_usd=market.size_usd,
             size_year=market.size_year,
@@ -30,7 +34,19 @@ class ReportedFigures:
             forecast_year=market.forecast_year,
             cagr_percent=market.cagr_percent,
             implied_cagr_percent=market.implied_cagr_percent,
+            usd_by_year=tuple(
+                sorted({f.year: f.value_usd for f in figures if f.value_usd}.items())
+            ),
         )
+
+    def anchors(self) -> list[tuple[int, int]]:
+        """(year, USD) points the series must pass through: every figure, else size and
+        forecast."""
+        points = dict(self.usd_by_year)
+        for year, usd in ((self.size_year, self.size_usd), (self.forecast_year, self.forecast_usd)):
+            if year is not None and usd is not None:
+                points.setdefault(year, usd)
+        return sorted((year, usd) for year, usd in points.items() if usd > 0)
 
 
 def default_range(figures: ReportedFigures) -> tuple[int, int]:
@@ -48,26 +64,24 @@ def project(
     the forecast for every year instead."""
     if method is ProjectionMethod.STATED_CAGR:
         return _anchored_on_forecast(figures, from_year=from_year, to_year=to_year)
-    anchors = sorted(
-        (year, usd)
-        for year, usd in (
-            (figures.size_year, figures.size_usd),
-            (figures.forecast_year, figures.forecast_usd),
-        )
-        if year is not None and usd is not None and usd > 0
-    )
+    anchors = figures.anchors()
     if not anchors:
-        raise NotProjectable("the market reports neither a size nor a forecast with its year")
+        raise NotProjectable("the market reports no USD value with its year")
+    reported = dict(anchors)
+    years = [year for year, _ in anchors]
     rate = _growth_rate(figures)
     (first_year, first_usd), (last_year, last_usd) = anchors[0], anchors[-1]
     points = []
     for year in range(from_year, to_year + 1):
         value: float
-        if year in (first_year, last_year):
-            value, kind = (first_usd if year == first_year else last_usd), ProjectionKind.REPORTED
+        if year in reported:
+            value, kind = reported[year], ProjectionKind.REPORTED
         elif first_year < year < last_year:
-            fraction = (year - first_year) / (last_year - first_year)
-            value = first_usd * (last_usd / first_usd) ** fraction
+            # Geometric between the reported points on either side.
+            right = bisect_right(years, year)
+            (low_year, low_usd), (high_year, high_usd) = anchors[right - 1], anchors[right]
+            fraction = (year - low_year) / (high_year - low_year)
+            value = low_usd * (high_usd / low_usd) ** fraction
             kind = ProjectionKind.INTERPOLATED
         else:
             if rate is None:

@@ -1,6 +1,6 @@
 """Public response shapes: stable field names, each described, with examples for OpenAPI."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -44,6 +44,14 @@ Aliases = Annotated[
 ]
 SegmentKey = Annotated[
     str, Field(description="Canonical segment key shared across markets.", examples=["hospital"])
+]
+SegmentDimension = Annotated[
+    str,
+    Field(
+        description="Axis of segmentation: application, type, product, end-user, technology, "
+        "indication, drug-class, route, distribution-channel or other.",
+        examples=["application"],
+    ),
 ]
 Position = Annotated[int, Field(description="Place in the report, from 0.", examples=[0])]
 MarketCount = Annotated[int, Field(description="Number of markets it appears in.", examples=[3])]
@@ -89,6 +97,11 @@ class MarketFields(BaseModel):
     implied_cagr_percent: float | None = Field(
         description="CAGR implied by size and forecast, percent (2 places).", examples=[10.36]
     )
+    currency: str | None = Field(
+        description="ISO 4217 code of the amounts the report states. Only USD amounts fill "
+        "size_usd and forecast_usd; others stay in `figures` (no exchange rates are invented).",
+        examples=["USD"],
+    )
 
 
 MARKET_LIST_FIELDS = tuple(MarketFields.model_fields)
@@ -109,6 +122,7 @@ class MarketListItem(MarketFields):
 class SegmentOut(BaseModel):
     key: SegmentKey
     name: str = Field(description="Name as the report writes it.", examples=["Hospitals"])
+    dimension: SegmentDimension
     description: str = Field(
         description="The report's text about this segment.",
         examples=["Hospitals remain the cornerstone of the T-cells leukemia treatment market…"],
@@ -122,6 +136,22 @@ class MarketCompanyOut(BaseModel):
         description="Name as this report lists it.", examples=["Celgene Corp"]
     )
     position: Position
+
+
+class FigureOut(BaseModel):
+    year: Year
+    amount: int = Field(
+        description="The value as stated, in `currency` units.", examples=[3500000000]
+    )
+    currency: str = Field(description="ISO 4217 code of `amount`.", examples=["USD"])
+    value_usd: int | None = Field(
+        description="The value in USD; null unless the report stated it in USD.",
+        examples=[3500000000],
+    )
+    sentence: str = Field(
+        description="The sentence the value was read from.",
+        examples=["Iclusig Market size was valued at USD 0.5 Billion in 2022…"],
+    )
 
 
 class FaqOut(BaseModel):
@@ -180,7 +210,15 @@ class ProvenanceOut(BaseModel):
     )
     encoding: str = Field(description="Encoding the file was decoded with.", examples=["utf-8"])
     parser_version: str = Field(
-        description="Version of the parser that read it.", examples=["1.1.0"]
+        description="Version of the parser that read it.", examples=["2.0.0"]
+    )
+    publisher: str | None = Field(
+        description="Who published the page: its stated name, else the domain of its links.",
+        examples=["Verified Market Reports"],
+    )
+    published_on: date | None = Field(
+        description="The page's own publication or update date, when it states one.",
+        examples=["2024-10-01"],
     )
     ingested_at: UtcDatetime = Field(
         description="When it was last written.", examples=["2026-11-22T13:50:04Z"]
@@ -191,6 +229,7 @@ class ProvenanceOut(BaseModel):
 class MarketLinks(BaseModel):
     self: ApiUrl
     segments: str = Field(description="URL of the market's segments.", examples=["…/segments"])
+    figures: str = Field(description="URL of the market's dated figures.", examples=["…/figures"])
     companies: str = Field(description="URL of the market's companies.", examples=["…/companies"])
     faqs: str = Field(description="URL of the market's FAQs.", examples=["…/faqs"])
     projections: str = Field(
@@ -207,7 +246,10 @@ class MarketDetail(MarketFields):
         description="Regions the report analyses.",
         examples=[["North America (United States, Canada, and Mexico, etc.)"]],
     )
-    segments: list[SegmentOut] = Field(description="Application segments, in report order.")
+    figures: list[FigureOut] = Field(
+        description="Every dated value the report states for the market, by year."
+    )
+    segments: list[SegmentOut] = Field(description="Segments, in report order.")
     companies: list[MarketCompanyOut] = Field(description="Companies as the report lists them.")
     trends: list[str] = Field(
         description="Key trends, one per paragraph or numbered item.",
@@ -279,12 +321,16 @@ _SEGMENT_NAMES = Field(
     description="Every name reports give this segment.", examples=[["Hospital", "Hospitals"]]
 )
 _SEGMENT_NAME = Field(description="Most common name across reports.", examples=["Hospital"])
+_SEGMENT_DIMENSIONS = Field(
+    description="Every axis of segmentation reports file it under.", examples=[["end-user"]]
+)
 
 
 class SegmentSummary(BaseModel):
     key: SegmentKey
     name: str = _SEGMENT_NAME
     names: list[str] = _SEGMENT_NAMES
+    dimensions: list[str] = _SEGMENT_DIMENSIONS
     market_count: MarketCount
     url: ApiUrl
 
@@ -293,6 +339,7 @@ class SegmentDetail(BaseModel):
     key: SegmentKey
     name: str = _SEGMENT_NAME
     names: list[str] = _SEGMENT_NAMES
+    dimensions: list[str] = _SEGMENT_DIMENSIONS
     market_count: MarketCount
     markets: Page[SegmentMarket] = Field(description="Markets with this segment, by slug.")
 

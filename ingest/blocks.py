@@ -10,15 +10,28 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 from bs4.element import PreformattedString
 
+from ingest.page_meta import PageMeta, read_head, read_json_ld
 from ingest.text import clean_text
 
 _BLOCK_TAGS = frozenset(
-    "address article aside blockquote body dd div dl dt footer form h1 h2 h3 h4 h5 h6 "
-    "header hr html li main nav ol p pre section table tbody td th thead tr ul".split()
+    "address article blockquote body dd div dl dt h1 h2 h3 h4 h5 h6 "
+    "header hr html li main ol p pre section table tbody thead tr ul".split()
 )
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
 _BOLD_TAGS = frozenset({"strong", "b"})
-_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe"})
+_CELL_TAGS = frozenset({"td", "th"})
+# Never report content: page chrome, forms (comments, search), embedded code.
+_SKIPPED_TAGS = frozenset(
+    "script style noscript template svg iframe nav footer aside form button select textarea".split()
+)
+# Containers whose class or id says they are page chrome, whatever their tag.
+_CHROME_CLASS_WORDS = frozenset(
+    "cookie cookies consent gdpr breadcrumb breadcrumbs share sharing social comment comments "
+    "respond newsletter subscribe related sidebar navbar menu popup modal advert ads pricing "
+    "price buy cart checkout login signup toc".split()
+)
+_CLASS_WORD = re.compile(r"[a-z]+")
+CELL_SEPARATOR = " | "
 _MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
 # A bold-only paragraph longer than this is emphasis, not a section heading.
 _MAX_HEADING_WORDS = 20
@@ -31,6 +44,8 @@ class Block:
     lines: tuple[str, ...] = ()
     lead_bold: str = ""  # bold text opening a paragraph, e.g. a FAQ question before its answer
     link_only: bool = False  # every word is link text: navigation, not content
+    list_item: bool = False  # an <li>: one entry of a list
+    is_h1: bool = False
 
 
 @dataclass(frozen=True)
@@ -43,6 +58,10 @@ class Link:
 class Document:
     blocks: list[Block] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    meta: PageMeta = field(default_factory=PageMeta)
+    # Question and answer pairs the markup itself pairs: <details>/<summary>, <dl> with
+    # questions as terms.
+    marked_up_faqs: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -60,6 +79,7 @@ class _BlockBuilder:
         self._bold_depth = 0
         self._heading_depth = 0
         self._link_depth = 0
+        self._block_tag = ""  # the tag that opened the current block
 
     def text(self, text: str) -> None:
         self._pieces.append(_Piece(text, bold=self._bold_depth > 0, in_link=self._link_depth > 0))
@@ -70,6 +90,9 @@ class _BlockBuilder:
     def start(self, tag: Tag) -> None:
         if tag.name in _BLOCK_TAGS:
             self.flush()
+            self._block_tag = tag.name
+        elif tag.name in _CELL_TAGS and self._pieces:
+            self._pieces.append(_Piece(CELL_SEPARATOR, bold=False))
         if tag.name in _HEADING_TAGS:
             self._heading_depth += 1
         elif tag.name in _BOLD_TAGS:
@@ -100,7 +123,8 @@ class _BlockBuilder:
         if not text:
             return
         if self._heading_depth > 0:
-            self.document.blocks.append(Block(text, is_heading=True, lines=(text,)))
+            is_h1 = self._block_tag == "h1"
+            self.document.blocks.append(Block(text, is_heading=True, lines=(text,), is_h1=is_h1))
             return
         content = [p for p in pieces if not p.is_break and p.text.strip()]
         bold_only = all(p.bold for p in content) and len(text.split()) <= _MAX_HEADING_WORDS
@@ -111,7 +135,13 @@ class _BlockBuilder:
         else:
             link_only = all(p.in_link for p in content)
             self.document.blocks.append(
-                Block(text, lines=tuple(lines), lead_bold=_lead_bold(content), link_only=link_only)
+                Block(
+                    text,
+                    lines=tuple(lines),
+                    lead_bold=_lead_bold(content),
+                    link_only=link_only,
+                    list_item=self._block_tag == "li",
+                )
             )
 
 
@@ -148,6 +178,52 @@ def _split_markdown_bold(text: str) -> list[Block]:
     return blocks
 
 
+def _is_chrome(tag: Tag) -> bool:
+    classes = tag.get("class") or ()
+    names = " ".join([*classes, str(tag.get("id") or "")]).lower()
+    if not names:
+        return False
+    words = set(_CLASS_WORD.findall(names))
+    return bool(words & _CHROME_CLASS_WORDS) and "market" not in words
+
+
+_PAIRED_FAQ_TAGS = frozenset({"details", "dl"})
+
+
+def _read_paired_faqs(tag: Tag, document: Document) -> bool:
+    """<details><summary>question</summary>answer</details>, or a <dl> whose terms are
+    questions: record the pairs and skip the markup. False when the tag holds no questions."""
+    if tag.name == "details":
+        summary = tag.find("summary")
+        if summary is None:
+            return False
+        question = clean_text(summary.get_text(" "))
+        answer = clean_text(
+            " ".join(
+                child.get_text(" ") if isinstance(child, Tag) else str(child)
+                for child in tag.contents
+                if child is not summary
+            )
+        )
+        if not question.endswith("?") or not answer:
+            return False
+        document.marked_up_faqs.append((question, answer))
+        return True
+    pairs: list[tuple[str, str]] = []
+    question = None
+    for child in tag.find_all(["dt", "dd"]):
+        text = clean_text(child.get_text(" "))
+        if child.name == "dt":
+            question = text
+        elif question and text:
+            pairs.append((question, text))
+            question = None
+    if not pairs or not all(q.endswith("?") for q, _ in pairs):
+        return False
+    document.marked_up_faqs.extend(pairs)
+    return True
+
+
 @dataclass(frozen=True, slots=True)
 class _Close:
     tag: Tag
@@ -169,7 +245,15 @@ def parse_document(html: str) -> Document:
         elif type(node) is _Close:
             builder.end(node.tag)
         elif isinstance(node, Tag):
-            if node.name in _SKIPPED_TAGS:
+            if node.name in _SKIPPED_TAGS or _is_chrome(node):
+                if node.name == "script" and node.get("type") == "application/ld+json":
+                    read_json_ld(node.get_text(), builder.document.meta)
+                continue
+            if node.name == "head":
+                read_head(node, builder.document.meta)
+                continue
+            if node.name in _PAIRED_FAQ_TAGS and _read_paired_faqs(node, builder.document):
+                builder.flush()
                 continue
             builder.start(node)
             if node.name in _ENDS_THAT_MATTER:

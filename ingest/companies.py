@@ -56,3 +56,70 @@ def company_slug(name: str) -> str:
     while len(tokens) > 1 and _is_legal_form(tokens[-1]):
         tokens.pop()
     return slugify(" ".join(tokens))
+
+
+# "Key players operating in the market include A, B, and C." / "Major companies such as A
+# and B" / "The leading vendors are: A, B, C".
+_PLAYERS_SENTENCE = re.compile(
+    r"\b(?:key|major|leading|prominent|top|notable|main|dominant|established|significant)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:players|companies|vendors|manufacturers|participants|competitors|"
+    r"firms)\b[^.;:]{0,100}?\b(?:include|includes|including|are|such\s+as|like|comprise|"
+    r"namely)\b\s*:?\s*(?P<names>.+)$",
+    re.I,
+)
+_LIST_SPLIT = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+|&\s+)?|\s+and\s+(?=[A-Z])")
+_LIST_TAIL = re.compile(
+    r"\s*(?:,?\s*(?:and|&|among)\s+)?(?:others|many more|more|etc)\.?\s*$", re.I
+)
+_MAX_NAME_WORDS = 8
+_DOTTED_FORMS = frozenset({"inc.", "co.", "corp.", "ltd."})  # the dot is the name's, kept
+_RANK = re.compile(r"^(?:#?\d{1,3}[.)]?|[a-z][.)])\s+")
+# "Acme Holding AG: $12.4 billion." / "Acme Holding AG – USD 12.4 billion revenue"
+_RANKING_TAIL = re.compile(r"\s*(?::|\s[–—-]\s|\(\s*(?:USD|US\$|\$|€|£)).*$")
+_SENTENCE_WORDS = frozenset(
+    "is are was were has have had will would can could the market in turn which that this "
+    "these with for from into by its their also".split()
+)
+_NOT_NAMES = frozenset({"company", "company name", "companies", "key players", "name", "rank"})
+
+
+def looks_like_company(name: str) -> bool:
+    words = name.split()
+    if not 0 < len(words) <= _MAX_NAME_WORDS or not name[:1].isalnum():
+        return False
+    if name.lower() in _NOT_NAMES or not any(word[:1].isupper() for word in words):
+        return False
+    lowered = [word.lower().strip(",.") for word in words]
+    return not (len(words) > 2 and sum(word in _SENTENCE_WORDS for word in lowered) >= 2)
+
+
+def company_from_line(line: str) -> str | None:
+    """The company an entry of a key-players list names: a plain name, a ranking line's name,
+    a table row's first cell; None for prose."""
+    name = line.split(" | ", 1)[0].strip()
+    name = _drop_full_stop(_RANKING_TAIL.sub("", _RANK.sub("", name)).strip())
+    return name if looks_like_company(name) else None
+
+
+def _drop_full_stop(text: str) -> str:
+    """A sentence's final full stop goes; the one of 'Inc.' stays."""
+    words = text.rsplit(maxsplit=1)
+    if text.endswith(".") and words and words[-1].lower() not in _DOTTED_FORMS:
+        return text[:-1].rstrip()
+    return text
+
+
+def companies_in_sentence(sentence: str) -> list[str]:
+    """The names a 'key players include A, B, and C' sentence lists; [] for other sentences."""
+    match = _PLAYERS_SENTENCE.search(sentence)
+    if match is None:
+        return []
+    listed = _LIST_TAIL.sub("", _drop_full_stop(match["names"].strip()))
+    names: list[str] = []
+    for part in _LIST_SPLIT.split(listed):
+        part = part.strip()
+        if names and part and all(_is_legal_form(token) for token in part.split()):
+            names[-1] = f"{names[-1]}, {part}"  # "Merck & Co., Inc."
+        elif part:
+            names.append(part)
+    return names if names and all(looks_like_company(name) for name in names) else []

@@ -1,64 +1,82 @@
-"""Read market size, forecast and stated CAGR from the headline sentence(s) of a report."""
+"""Read a market's dated values and stated CAGR from the sentences that state them.
+
+Every search is bounded: an amount's year is looked for between it and its neighbours, a CAGR's
+percent and period within a fixed window, so a paragraph of thousands of amounts parses in
+linear time.
+"""
 
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from ingest.currency import amount_pattern, currency_of, unit_multiplier
+from ingest.regions import mentions_other_region
+
 _YEAR = r"(?:19|20)\d{2}"
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_UNIT_MULTIPLIER = {
-    "trillion": 10**12,
-    "tn": 10**12,
-    "billion": 10**9,
-    "bn": 10**9,
-    "b": 10**9,
-    "million": 10**6,
-    "mn": 10**6,
-    "m": 10**6,
-    "thousand": 10**3,
-    "k": 10**3,
-}
-_UNIT = r"trillion|billion|million|thousand|tn|bn|mn|b|m|k"
-_CURRENCY = r"USD|US\s?\$|U\.S\.\s?\$|\$"
-_MONEY = re.compile(
-    rf"(?:(?:{_CURRENCY})\s*(?P<number>{_NUMBER})\s*(?P<unit>{_UNIT})\b"
-    rf"|(?P<number2>{_NUMBER})\s*(?P<unit2>{_UNIT})\s*(?:USD|US\s?dollars?|dollars?)\b)",
+_FY_YEAR = rf"(?:FY\s?)?(?P<year>{_YEAR})"
+_MONEY = re.compile(amount_pattern(), re.IGNORECASE)
+# The year after an amount: "in 2022", "by 2030", "till 2026", "by the end of 2031", "(2023)".
+_YEAR_AFTER = re.compile(
+    rf"[^.;]{{0,40}}?\b(?P<prep>in|by|for|of|through|till|until|during|as\s+of)\s+(?:the\s+)?"
+    rf"(?:end\s+of\s+(?:the\s+)?|year\s+)?(?:year\s+)?{_FY_YEAR}\b"
+    rf"|\s*\(\s*(?:FY\s?)?(?P<paren_year>{_YEAR})\s*\)",
     re.IGNORECASE,
 )
-# The year an amount belongs to: "in 2022", "by 2030", "by the end of 2031", "by the year 2031".
-_AMOUNT_YEAR = re.compile(
-    rf"[^.;]{{0,40}}?\b(?:in|(?P<by>by)|for|of|through|till|until)\s+(?:the\s+)?(?:end\s+of\s+|year\s+)?"
-    rf"(?:the\s+year\s+)?(?P<year>{_YEAR})\b",
+# The year before an amount, in its own clause: "In 2023, the market was worth …",
+# "By 2031, it will reach …", a label "Market Size in 2024: …" or "2033 Market Size: …".
+_YEAR_BEFORE = re.compile(
+    rf"\b(?P<prep>in|by|for|as\s+of)\s+(?:the\s+year\s+)?{_FY_YEAR}\b"
+    rf"|(?:^|[\s(])(?:FY\s?)?(?P<label_year>{_YEAR})\b[^\d.;:]{{0,40}}:",
     re.IGNORECASE,
 )
-_YEAR_BEFORE_AMOUNT = re.compile(rf"\b(?:in|by)\s+(?P<year>{_YEAR})\b[^.;]{{0,40}}$", re.IGNORECASE)
+_BY_YEAR = frozenset({"by", "through", "till", "until"})
 _FORECAST_VERB = re.compile(
-    r"\b(?:reach|reaching|reached by|to|forecast|projected|expected|anticipated|estimated to)\b"
-    r"[^.;]{0,25}$",
+    r"\b(?:reach|reaching|reached\s+by|surpass|exceed|cross|hit|touch|to\s+grow\s+to|"
+    r"forecast|projected|expected|anticipated|predicted|poised|set\s+to|will|would|likely)\b",
     re.IGNORECASE,
+)
+# A clause about a part of the market, not the whole: a segment, a share, the fastest grower.
+_PART_MARKER = re.compile(
+    r"\bsub-?segments?\b|\bsegments?\b|\bshare\b|\bfastest\b|\bhighest\b|\bsub-?markets?\b|"
+    r"\bregions?\b|\bcountr(?:y|ies)\b|\bcategor(?:y|ies)\b|\bdominat\w*",
+    re.IGNORECASE,
+)
+_CAGR_KEYWORD = re.compile(
+    r"\bCAGR\b|\bcompound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?", re.IGNORECASE
 )
 # A declining market's CAGR carries a minus (ASCII, the minus sign, or a typeset en dash) set
 # against the number; after a digit, a dash is a range ("5-6% CAGR" is 6).
-_SIGNED_PERCENT = r"(?:(?<![\d.%])[-−–])?\d+(?:\.\d+)?"
-_CAGR = re.compile(
-    r"(?:(?:CAGR|compound\s+annual\s+growth\s+rate(?:\s*\(CAGR\))?)\s*(?:of|at|:)?\s*"
-    rf"(?:about|around|approximately|nearly|over)?\s*(?P<percent>{_SIGNED_PERCENT})\s*%"
-    rf"|(?P<percent2>{_SIGNED_PERCENT})\s*%\s*(?:CAGR|compound\s+annual\s+growth\s+rate))",
-    re.IGNORECASE,
-)
-_CAGR_PERIOD = re.compile(
-    rf"[^.;]{{0,60}}?(?P<start>{_YEAR})\s*(?:-|–|—|to|through|and|until)\s*(?P<end>{_YEAR})\b",
+_PERCENT = r"(?P<percent>(?:(?<![\d.%])[-−–]\s?)?\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s*cent\b)"
+_PERCENT_AFTER = re.compile(rf"[^.;]{{0,60}}?{_PERCENT}", re.IGNORECASE)
+_PERCENT_BEFORE = re.compile(rf"{_PERCENT}\s*(?:\w+\s+)?$", re.IGNORECASE)
+_PERIOD = re.compile(
+    rf"(?:FY\s?)?(?P<start>{_YEAR})\s*(?:-|–|—|to|through|and|until|till)\s*"
+    rf"(?:FY\s?)?(?P<end>{_YEAR})\b"
+    rf"|\b(?:through|till|until|to)\s+(?:the\s+year\s+)?(?:FY\s?)?(?P<end_only>{_YEAR})\b",
     re.IGNORECASE,
 )
 _MINUS = str.maketrans("−–", "--")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(
+    r"(?<!\bU\.S\.)(?<!\bInc\.)(?<!\bCo\.)(?<!\bLtd\.)(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\bvs\.)"
+    r"(?<=[.!?])\s+(?=[A-Z])"
+)
+_WINDOW_CHARS = 80
+_MARKET_WORD = re.compile(r"\bmarket|\bindustry\b|\bCAGR\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
-class Figure:
-    usd: int
+class Amount:
+    """An amount the text states for the market, in the currency it was stated in."""
+
+    amount: int
+    currency: str
     year: int | None
     sentence: str
+    looks_like_forecast: bool = False
+
+    @property
+    def usd(self) -> int | None:
+        return self.amount if self.currency == "USD" else None
 
 
 @dataclass(frozen=True)
@@ -71,97 +89,199 @@ class StatedCagr:
 
 @dataclass(frozen=True)
 class HeadlineFigures:
-    size: Figure | None = None
-    forecast: Figure | None = None
+    amounts: tuple[Amount, ...] = ()  # the market's own amounts, in text order
     cagr: StatedCagr | None = None
 
     @property
+    def figures(self) -> list[Amount]:
+        """Every dated amount, the first stated for each year, by year."""
+        by_year: dict[int, Amount] = {}
+        for amount in self.amounts:
+            if amount.year is not None:
+                by_year.setdefault(amount.year, amount)
+        return [by_year[year] for year in sorted(by_year)]
+
+    @property
+    def size(self) -> Amount | None:
+        return _size_and_forecast(self)[0]
+
+    @property
+    def forecast(self) -> Amount | None:
+        return _size_and_forecast(self)[1]
+
+    @property
     def found_any(self) -> bool:
-        return any((self.size, self.forecast, self.cagr))
+        return bool(self.amounts or self.cagr)
+
+    def then(self, other: "HeadlineFigures") -> "HeadlineFigures":
+        """These figures followed by another text's: amounts appended, the first CAGR kept."""
+        return HeadlineFigures(self.amounts + other.amounts, self.cagr or other.cagr)
 
 
-@dataclass(frozen=True)
-class _Amount:
-    usd: int
-    year: int | None
-    sentence: str
-    looks_like_forecast: bool
+def _size_and_forecast(figures: HeadlineFigures) -> tuple[Amount | None, Amount | None]:
+    """Size is the earliest dated value and forecast the latest; with a single dated value,
+    its wording and the undated amounts beside it decide."""
+    dated = figures.figures
+    if len(dated) >= 2:
+        return dated[0], dated[-1]
+    undated = [amount for amount in figures.amounts if amount.year is None]
+    if len(dated) == 1:
+        only = dated[0]
+        if only.looks_like_forecast:
+            current = [a for a in undated if not a.looks_like_forecast]
+            return (current[0] if current else None), only
+        later = [a for a in undated if a.looks_like_forecast]
+        return only, (later[0] if later else None)
+    if not undated:
+        return None, None
+    if len(undated) == 1:
+        only = undated[0]
+        return (None, only) if only.looks_like_forecast else (only, None)
+    return undated[0], undated[1]
 
 
 def mentions_headline_figures(text: str) -> bool:
-    return bool(_MONEY.search(text) or _CAGR.search(text))
+    return bool(_MONEY.search(text) or _CAGR_KEYWORD.search(text))
 
 
-def parse_headline_figures(text: str) -> HeadlineFigures:
-    """Figures from a paragraph: the first stated CAGR, and the first two amounts, the earlier
-    year being the size and the later the forecast, whatever order the text uses."""
-    cagr = None
-    amounts: list[_Amount] = []
-    for sentence in _SENTENCE_END.split(text):
-        sentence_cagr, cagr_span = _parse_cagr(sentence)
-        cagr = cagr or sentence_cagr
-        amounts.extend(_parse_amounts(sentence, masked_span=cagr_span))
-    size, forecast = _assign_size_and_forecast(amounts[:2])
-    return HeadlineFigures(
-        size=Figure(size.usd, size.year, size.sentence) if size else None,
-        forecast=Figure(forecast.usd, forecast.year, forecast.sentence) if forecast else None,
-        cagr=cagr,
-    )
-
-
-def _parse_cagr(sentence: str) -> tuple[StatedCagr | None, tuple[int, int] | None]:
-    match = _CAGR.search(sentence)
-    if match is None:
-        return None, None
-    number = match["percent"] or match["percent2"]
-    percent = float(number.translate(_MINUS))
-    start_year = end_year = None
-    span_end = match.end()
-    period = _CAGR_PERIOD.match(sentence, match.end())
-    if period is not None:
-        start_year, end_year = int(period["start"]), int(period["end"])
-        span_end = period.end()
-    stated = StatedCagr(percent, start_year, end_year, sentence)
-    return stated, (match.start(), span_end)
-
-
-def _parse_amounts(sentence: str, *, masked_span: tuple[int, int] | None) -> list[_Amount]:
-    original = sentence
-    if masked_span is not None:
-        # The CAGR's own years ("from 2024 to 2030") must not be read as an amount's year.
-        start, end = masked_span
-        sentence = sentence[:start] + " " * (end - start) + sentence[end:]
-    amounts = []
-    for match in _MONEY.finditer(sentence):
-        usd = _to_usd(match["number"] or match["number2"], match["unit"] or match["unit2"])
-        if usd is None:
+def parse_headline_figures(
+    text: str, *, own_region: str | None = None, market_sentences_only: bool = False
+) -> HeadlineFigures:
+    """The market's own amounts and first stated CAGR in a text; clauses about a segment, a
+    share or another region than `own_region` are left out, and with `market_sentences_only`
+    every sentence that does not speak of the market."""
+    amounts: list[Amount] = []
+    cagr: StatedCagr | None = None
+    for sentence in split_sentences(text):
+        if market_sentences_only and not _MARKET_WORD.search(sentence):
             continue
-        after = _AMOUNT_YEAR.match(sentence, match.end())
-        before = _YEAR_BEFORE_AMOUNT.search(sentence[: match.start()])
-        year = int(after["year"]) if after else int(before["year"]) if before else None
-        looks_like_forecast = bool(
-            _FORECAST_VERB.search(sentence[: match.start()]) or (after and after["by"])
+        sentence_cagr, masked = _parse_cagr(sentence, own_region=own_region)
+        cagr = cagr or sentence_cagr
+        amounts.extend(_parse_amounts(sentence, masked=masked, own_region=own_region))
+    return HeadlineFigures(tuple(amounts), cagr)
+
+
+def split_sentences(text: str) -> list[str]:
+    return _SENTENCE_END.split(text)
+
+
+def _is_about_a_part(clause: str, own_region: str | None) -> bool:
+    return bool(_PART_MARKER.search(clause)) or mentions_other_region(clause, own_region)
+
+
+def _parse_cagr(
+    sentence: str, *, own_region: str | None
+) -> tuple[StatedCagr | None, tuple[int, int] | None]:
+    """The first CAGR stated for the whole market, and the span it covers (keyword to period)."""
+    clause_start = 0
+    for keyword in _CAGR_KEYWORD.finditer(sentence):
+        found = _percent_near(sentence, keyword.start(), keyword.end())
+        if found is None:
+            continue
+        number, span_start, span_end = found
+        clause = sentence[max(clause_start, span_start - _WINDOW_CHARS) : span_start]
+        clause_start = span_end
+        if _is_about_a_part(clause, own_region):
+            continue
+        start_year, end_year, span_start, span_end = _cagr_period(
+            sentence, keyword_end=keyword.end(), span=(span_start, span_end)
         )
-        amounts.append(_Amount(usd, year, original, looks_like_forecast))
+        percent = float(number.translate(_MINUS).replace(" ", ""))
+        return StatedCagr(percent, start_year, end_year, sentence), (span_start, span_end)
+    return None, None
+
+
+def _percent_near(sentence: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The percent beside a CAGR keyword ('an 11.5% CAGR', 'CAGR of 11.5%', 'CAGR (2025-2029)
+    of 11.40%'): its number and the span from the first of the two to the last."""
+    before = _PERCENT_BEFORE.search(sentence, max(0, start - 30), start)
+    if before is not None:
+        return before["percent"], before.start(), end
+    after = _PERCENT_AFTER.match(sentence, end, end + _WINDOW_CHARS)
+    if after is not None and not _MONEY.search(sentence, end, after.start("percent")):
+        return after["percent"], start, after.end()
+    return None
+
+
+def _cagr_period(
+    sentence: str, *, keyword_end: int, span: tuple[int, int]
+) -> tuple[int | None, int | None, int, int]:
+    """The CAGR's period: after its percent, else between keyword and percent, else just
+    before it ('from 2025 to 2030, at a CAGR of 5%'); widens the span to cover it."""
+    span_start, span_end = span
+    limit = span_end + _WINDOW_CHARS
+    next_amount = _MONEY.search(sentence, span_end, limit)
+    after_end = next_amount.start() if next_amount else limit
+    candidates = (
+        (span_end, after_end, True),
+        (keyword_end, span_end, False),
+        (max(0, span_start - 60), span_start, False),
+    )
+    for window_start, window_end, allow_end_only in candidates:
+        for period in _PERIOD.finditer(sentence, window_start, window_end):
+            if period["end_only"] and not allow_end_only:
+                continue
+            if window_start == span_end and _crosses_clause(sentence[span_end : period.start()]):
+                break
+            start = int(period["start"]) if period["start"] else None
+            end = int(period["end"] or period["end_only"])
+            return start, end, min(span_start, period.start()), max(span_end, period.end())
+    return None, None, span_start, span_end
+
+
+def _crosses_clause(between: str) -> bool:
+    return ";" in between or bool(_CAGR_KEYWORD.search(between))
+
+
+def _parse_amounts(
+    sentence: str, *, masked: tuple[int, int] | None, own_region: str | None
+) -> list[Amount]:
+    if masked is not None:
+        # The CAGR's own years ("from 2024 to 2030") must not be read as an amount's year.
+        start, end = masked
+        text = sentence[:start] + " " * (end - start) + sentence[end:]
+    else:
+        text = sentence
+    matches = list(_MONEY.finditer(text))
+    amounts = []
+    clause_start = 0  # where the current amount's clause begins: after the previous one's year
+    for index, match in enumerate(matches):
+        following = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        after = _YEAR_AFTER.match(text, match.end(), min(following, match.end() + _WINDOW_CHARS))
+        before_window_start = max(clause_start, match.start() - _WINDOW_CHARS)
+        clause = text[before_window_start : match.start()]
+        clause_start = after.end() if after else match.end()
+        value = _amount_value(match)
+        if value is None or _is_about_a_part(clause, own_region):
+            continue
+        year, by_year = _amount_year(after, clause)
+        forecast_wording = by_year or bool(_FORECAST_VERB.search(clause[-60:]))
+        amounts.append(Amount(value, currency_of(match), year, sentence, forecast_wording))
     return amounts
 
 
-def _assign_size_and_forecast(amounts: list[_Amount]) -> tuple[_Amount | None, _Amount | None]:
-    """The earlier year is the size and the later the forecast, whatever order the text uses."""
-    if not amounts:
-        return None, None
-    if len(amounts) == 1:
-        only = amounts[0]
-        return (None, only) if only.looks_like_forecast else (only, None)
-    first, second = amounts[0], amounts[1]
-    if first.year is not None and second.year is not None and first.year > second.year:
-        return second, first
-    return first, second
+def _amount_year(after: re.Match[str] | None, clause: str) -> tuple[int | None, bool]:
+    """The amount's year, and whether it was stated as a deadline ('by 2030')."""
+    if after is not None:
+        prep = (after["prep"] or "").lower()
+        return int(after["year"] or after["paren_year"]), prep in _BY_YEAR
+    years_before = list(_YEAR_BEFORE.finditer(clause))
+    if not years_before:
+        return None, False
+    before = years_before[-1]  # the nearest year before the amount
+    if before["label_year"]:
+        return int(before["label_year"]), False
+    return int(before["year"]), (before["prep"] or "").lower() in _BY_YEAR
 
 
-def _to_usd(number: str, unit: str) -> int | None:
+def _amount_value(match: re.Match[str]) -> int | None:
+    groups = match.groupdict()
+    number = groups.get("number") or groups.get("number_plain") or groups.get("number2")
+    unit = groups.get("unit") or groups.get("unit2") or ""
+    if number is None:
+        return None
     try:
         value = Decimal(number.replace(",", ""))
     except InvalidOperation:
         return None
-    return int(value * _UNIT_MULTIPLIER[unit.lower()])
+    return int(value * unit_multiplier(unit))

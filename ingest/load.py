@@ -23,8 +23,9 @@ _TABLES = SQLModel.metadata.tables
 _MARKET, _COMPANY, _LINK = _TABLES["market"], _TABLES["company"], _TABLES["market_company"]
 _SEGMENT, _INSIGHT, _FAQ = _TABLES["segment"], _TABLES["insight"], _TABLES["faq"]
 _WARNING, _PROVENANCE = _TABLES["quality_warning"], _TABLES["provenance"]
+_FIGURE = _TABLES["figure"]
 # Everything a market owns; replaced whole when its report is loaded again.
-_CHILD_TABLES = (_SEGMENT, _INSIGHT, _FAQ, _WARNING, _LINK, _PROVENANCE)
+_CHILD_TABLES = (_SEGMENT, _FIGURE, _INSIGHT, _FAQ, _WARNING, _LINK, _PROVENANCE)
 # The report's fields that are market columns: figures, texts, regions covered.
 _SHARED_MARKET_FIELDS = [f for f in ParsedReport.model_fields if f in Market.model_fields]
 
@@ -145,6 +146,7 @@ def _write(connection: Connection, reports: list[ParsedReport], market_ids: dict
 
     owned = [(market_ids[report.identity], report) for report in reports]
     _insert(connection, _SEGMENT, _segment_rows(owned))
+    _insert(connection, _FIGURE, _figure_rows(owned))
     _insert(connection, _INSIGHT, _insight_rows(owned))
     _insert(connection, _FAQ, _faq_rows(owned))
     _insert(connection, _WARNING, _warning_rows(owned))
@@ -179,6 +181,14 @@ def _segment_rows(owned: _Owned) -> list[dict[str, Any]]:
         {"market_id": market_id, "position": position, **segment.model_dump()}
         for market_id, report in owned
         for position, segment in enumerate(report.segments)
+    ]
+
+
+def _figure_rows(owned: _Owned) -> list[dict[str, Any]]:
+    return [
+        {"market_id": market_id, "position": position, **figure.model_dump()}
+        for market_id, report in owned
+        for position, figure in enumerate(report.figures)
     ]
 
 
@@ -218,6 +228,8 @@ def _provenance_row(market_id: int, report: ParsedReport, now: Any) -> dict[str,
         "sample_url": source.sample_url,
         "encoding": source.encoding,
         "parser_version": source.parser_version,
+        "publisher": source.publisher,
+        "published_on": source.published_on,
         "ingested_at": now,
         "size_sentence": sentences.size,
         "forecast_sentence": sentences.forecast,

@@ -1,33 +1,46 @@
 """Parse one report page: HTML in, `ParsedReport` out. Pure: no database, no network."""
 
-import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
-from enum import StrEnum
+from itertools import chain
 
+from app.models import SegmentDimension
 from ingest.blocks import Block, parse_document
-from ingest.companies import split_company_entry
+from ingest.companies import companies_in_sentence, company_from_line, split_company_entry
 from ingest.errors import ReportParseError
 from ingest.faqs import pair_faqs
-from ingest.headline import HeadlineFigures, mentions_headline_figures, parse_headline_figures
+from ingest.headline import (
+    Amount,
+    HeadlineFigures,
+    mentions_headline_figures,
+    parse_headline_figures,
+    split_sentences,
+)
 from ingest.links import find_report_links
+from ingest.page_meta import PageMeta
+from ingest.publisher import find_published_on, find_publisher
 from ingest.report import (
     FigureSentences,
     ParsedFaq,
+    ParsedFigure,
     ParsedReport,
     ParsedSegment,
     QualityWarning,
     ReportQuality,
     ReportSource,
 )
+from ingest.sections import Section, classify_heading, dimension_of, is_chrome_line
 from ingest.segments import (
     dominant_segment,
     find_named_segments,
     inflector,
+    labelled_segment_list,
     make_candidate,
     segment_key,
     segment_name,
+    segmentation_sentence,
+    title_segment_groups,
 )
 from ingest.text import (
     clean_text,
@@ -38,50 +51,14 @@ from ingest.text import (
 )
 from ingest.title import parse_title
 
-PARSER_VERSION = "1.1.0"  # 1.1.0: negative CAGRs
+PARSER_VERSION = "2.0.0"  # 2.0.0: any publisher's page, every dated figure, currencies
 # Stated and implied CAGR further apart than this (percentage points) earn a warning.
 CAGR_MISMATCH_TOLERANCE_PP = 1.0
 _MAX_TITLE_WORDS = 20
-
-
-class Section(StrEnum):
-    INTRO = "intro"
-    APPLICATIONS = "applications"
-    TRENDS = "trends"
-    OPPORTUNITIES = "opportunities"
-    FAQS = "faqs"
-    COMPANIES = "companies"
-    REGIONS = "regions"
-    OTHER = "other"
-
-
-# First match wins: "Regional Analysis" is regions, not OTHER's "analysis".
-_SECTION_HEADINGS: list[tuple[Section, re.Pattern[str]]] = [
-    (Section.FAQS, re.compile(r"frequently asked|\bfaqs?\b", re.I)),
-    (
-        Section.COMPANIES,
-        re.compile(r"\bcompan(?:y|ies)\b|\bplayers\b|manufacturers|vendors|competitive", re.I),
-    ),
-    (Section.REGIONS, re.compile(r"\bregion(?:al|s)?\b|geograph", re.I)),
-    (Section.TRENDS, re.compile(r"\btrends?\b", re.I)),
-    (Section.OPPORTUNITIES, re.compile(r"\bopportunit", re.I)),
-    (
-        Section.APPLICATIONS,
-        re.compile(
-            r"\bby\s+(?:application|end[- ]?users?|type|segment)|^applications?$|segmentation|"
-            r"application\s+(?:analysis|segments?|insights|outlook|overview)",
-            re.I,
-        ),
-    ),
-    (
-        Section.OTHER,
-        re.compile(
-            r"overview|introduction|dynamics|drivers|restraints|challenges|conclusion|scope|"
-            r"methodology|outlook|analysis|insights|size and forecast|market size",
-            re.I,
-        ),
-    ),
-]
+_MAX_SEGMENT_HEADING_WORDS = 6
+_MAX_LIST_SEGMENT_WORDS = 8
+# Sections whose paragraphs may state the market's headline figures.
+_FIGURE_SECTIONS = frozenset({Section.INTRO, Section.OVERVIEW})
 # Anchored at the start: used with match(), not search().
 _BOILERPLATE = re.compile(
     r"^(?:download\s+(?:full\s+|free\s+)?(?:pdf\s+)?sample|for more information|"
@@ -89,14 +66,13 @@ _BOILERPLATE = re.compile(
     r"buy\s+(?:the\s+|this\s+)?report|visit\s+@)|^https?://\S+$",
     re.IGNORECASE,
 )
-
-
-@functools.lru_cache(maxsize=4096)  # the same headings recur across a corpus
-def classify_heading(text: str) -> Section | None:
-    for section, pattern in _SECTION_HEADINGS:
-        if pattern.search(text):
-            return section
-    return None
+_MARKET_WORD = re.compile(r"\bmarket\b", re.IGNORECASE)
+_GENERIC_WORDS = frozenset("the global worldwide overall key total current a".split())
+_TITLE_PARTS = re.compile(r"\s+[|–—]\s+|\s+-\s+")
+_HEADLINE_SUBJECT = re.compile(
+    r"^(?:the\s+)?(?:global\s+|worldwide\s+)?(?P<subject>[A-Za-z][\w&/,' -]{1,80}?)\s+market\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -106,64 +82,135 @@ class _Collected:
     title_heading: str
     headline: str | None = None
     summary: str | None = None
+    figure_texts: list[str] = field(default_factory=list)  # other homes of headline figures
     loose_paragraphs: list[str] = field(default_factory=list)
-    headed_segments: list[tuple[str, list[str]]] = field(default_factory=list)
+    headed_segments: list[tuple[str, SegmentDimension, list[str]]] = field(default_factory=list)
+    listed_segments: list[tuple[SegmentDimension, str]] = field(default_factory=list)
+    segmentation_prose: list[str] = field(default_factory=list)
     trends: list[str] = field(default_factory=list)
     opportunities: list[str] = field(default_factory=list)
     faq_blocks: list[Block] = field(default_factory=list)
     company_entries: list[str] = field(default_factory=list)
+    company_prose: list[str] = field(default_factory=list)  # anywhere: "key players include …"
     region_lines: list[str] = field(default_factory=list)
 
 
-def _find_title(blocks: list[Block]) -> int:
-    for index, block in enumerate(blocks[:5]):
-        if block.is_heading and not _BOILERPLATE.match(block.text):
-            return index
-    first = blocks[0] if blocks else None
-    short = first is not None and len(first.text.split()) <= _MAX_TITLE_WORDS
-    if first is not None and short and re.search(r"\bmarket\b", first.text, re.I):
-        return 0
+def _is_noise(block: Block) -> bool:
+    return block.link_only or bool(_BOILERPLATE.match(block.text)) or is_chrome_line(block.text)
+
+
+def _title_from_meta(meta: PageMeta) -> str | None:
+    """The part of a page title that names the market ('X Market Size … | Publisher')."""
+    for title in meta.titles:
+        parts = _TITLE_PARTS.split(title)
+        for part in parts:
+            if _MARKET_WORD.search(part):
+                return part
+    return None
+
+
+def _names_a_market(block: Block) -> bool:
+    """A heading that could be the report's title: it names a market, and is not a section
+    heading such as 'Market Overview' or 'X Market By Application'."""
+    words_before = _MARKET_WORD.split(block.text, maxsplit=1)[0].lower().split()
+    if len(words_before) == len(block.text.split()) or not set(words_before) - _GENERIC_WORDS:
+        return False
+    return classify_heading(block.text) in (None, Section.OVERVIEW, Section.OTHER)
+
+
+def _find_title(blocks: list[Block], meta: PageMeta) -> tuple[str, int]:
+    """The title and the index of the first block after it: the first heading naming the
+    market, the page's own title, the first heading, else the headline sentence's subject."""
+    headings = [(i, b) for i, b in enumerate(blocks) if b.is_heading and not _is_noise(b)]
+    for index, block in headings:
+        if index < 5 or block.is_h1:
+            if _names_a_market(block):
+                return block.text, index + 1
+    h1 = next((index for index, block in headings if block.is_h1), None)
+    start = h1 + 1 if h1 is not None else 0
+    if meta_title := _title_from_meta(meta):
+        return meta_title, start
+    if headings and headings[0][0] < 5:
+        return headings[0][1].text, headings[0][0] + 1
+    first = blocks[0]
+    if len(first.text.split()) <= _MAX_TITLE_WORDS and _MARKET_WORD.search(first.text):
+        return first.text, 1
+    for block in blocks[:40]:
+        subject = _HEADLINE_SUBJECT.match(block.text)
+        if subject and mentions_headline_figures(block.text):
+            return f"{subject['subject'].strip()} Market", 0
     raise ReportParseError("no recognisable title (no heading naming the market)")
 
 
-def _collect(blocks: list[Block]) -> _Collected:
-    title_index = _find_title(blocks)
-    collected = _Collected(title_heading=blocks[title_index].text)
+def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
+    title, first_index = _find_title(blocks, meta)
+    collected = _Collected(title_heading=title)
     section = Section.INTRO
+    dimension = SegmentDimension.APPLICATION
     item_heading: str | None = None  # a bold sub-heading inside trends or opportunities
-    for block in blocks[title_index + 1 :]:
-        if block.link_only or _BOILERPLATE.match(block.text):
+    for block in blocks[first_index:]:
+        if _is_noise(block):
             continue
         if block.is_heading:
             heading_section = classify_heading(block.text)
             if heading_section is not None:
                 section, item_heading = heading_section, None
+                if section is Section.APPLICATIONS:
+                    dimension = dimension_of(block.text) or SegmentDimension.OTHER
                 continue
             if section in (Section.INTRO, Section.APPLICATIONS):
-                collected.headed_segments.append((block.text, []))
-                section = Section.APPLICATIONS
+                if _is_segment_heading(block.text, section):
+                    collected.headed_segments.append((block.text, dimension, []))
+                    section = Section.APPLICATIONS
                 continue
             if section in (Section.TRENDS, Section.OPPORTUNITIES):
                 item_heading = strip_list_marker(block.text).rstrip(":")
                 continue
-        _route(collected, section, block, item_heading)
+        _route(collected, section, block, item_heading, dimension)
         item_heading = None
     return collected
 
 
-def _route(collected: _Collected, section: Section, block: Block, item_heading: str | None) -> None:
+def _is_segment_heading(text: str, section: Section) -> bool:
+    """An unclassified heading names a segment inside a segmentation section, or in the
+    introduction when it is short and not about the market as a whole."""
+    if section is Section.APPLICATIONS:
+        return len(text.split()) <= _MAX_TITLE_WORDS
+    return len(text.split()) <= _MAX_SEGMENT_HEADING_WORDS and not _MARKET_WORD.search(text)
+
+
+def _route(
+    collected: _Collected,
+    section: Section,
+    block: Block,
+    item_heading: str | None,
+    dimension: SegmentDimension,
+) -> None:
     text = block.text
+    if section not in (Section.CHROME, Section.FAQS, Section.COMPANIES):
+        collected.company_prose.append(text)
+    if section in (Section.INTRO, Section.OVERVIEW, Section.APPLICATIONS):
+        if _route_segment_list(collected, section, block, dimension):
+            return
+        collected.segmentation_prose.append(text)
     if section in (Section.INTRO, Section.APPLICATIONS):
         if collected.headline is None and mentions_headline_figures(text):
             collected.headline = text
             if len(text.split(". ")) <= 2:
                 return  # a one-sentence headline is not the summary
+        elif section is Section.INTRO and mentions_headline_figures(text):
+            collected.figure_texts.append(text)
         if collected.summary is None:
             collected.summary = text
         elif collected.headed_segments:
-            collected.headed_segments[-1][1].append(text)
+            collected.headed_segments[-1][2].append(text)
         else:
             collected.loose_paragraphs.append(text)
+    elif section is Section.OVERVIEW:
+        if mentions_headline_figures(text):
+            collected.figure_texts.append(text)
+        if collected.summary is None and not block.list_item:
+            collected.summary = text
     elif section in (Section.TRENDS, Section.OPPORTUNITIES):
         items = split_numbered_items(text)
         if item_heading:
@@ -178,28 +225,74 @@ def _route(collected: _Collected, section: Section, block: Block, item_heading: 
         collected.region_lines.extend(strip_list_marker(line) for line in block.lines)
 
 
+def _route_segment_list(
+    collected: _Collected, section: Section, block: Block, dimension: SegmentDimension
+) -> bool:
+    """'By Type: A, B' anywhere, or a short list item in a segmentation section: segments."""
+    for line in block.lines:
+        if labelled := labelled_segment_list(line):
+            along = dimension_of(labelled[0])
+            if along is not None:
+                collected.listed_segments.extend((along, name) for name in labelled[1])
+            return True
+    if section is not Section.APPLICATIONS or not block.list_item:
+        return False
+    name = strip_list_marker(block.text).rstrip(".:")
+    if len(name.split()) > _MAX_LIST_SEGMENT_WORDS or ". " in name:
+        return False
+    collected.listed_segments.append((dimension, name))
+    return True
+
+
 def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
-    """Headed segments, preceded by any the report describes only in prose before them."""
-    headed: dict[str, ParsedSegment] = {}
-    for heading, paragraphs in collected.headed_segments:
-        key = segment_key(heading)
-        description = "\n\n".join(paragraphs)
-        if key in headed:
-            known = headed[key]
+    """Segments in report order: the title's 'By X (A, B)' groups, those the report describes
+    only in prose, headed ones, then listed ones; prose that merely says 'segmented into A, B'
+    only when the report names segments no other way."""
+    found: dict[str, ParsedSegment] = {}
+
+    def add(name: str, dimension: SegmentDimension, description: str = "") -> None:
+        key = segment_key(name)
+        if not key:
+            return
+        if key in found:
+            known = found[key]
             known.description = "\n\n".join(filter(None, (known.description, description)))
-        elif key:
-            headed[key] = ParsedSegment(
-                key=key, name=segment_name(heading), description=description
+        else:
+            found[key] = ParsedSegment(
+                key=key, name=segment_name(name), description=description, dimension=dimension
             )
 
+    for label, names in title_segment_groups(collected.title_heading):
+        if (along := dimension_of(label)) is not None:
+            for name in names:
+                add(name, along)
+    headed_keys = {segment_key(heading) for heading, _, _ in collected.headed_segments}
+    for segment in _prose_segments(collected, headed_keys).values():
+        add(segment.name, segment.dimension, segment.description)
+    for heading, dimension, paragraphs in collected.headed_segments:
+        add(heading, dimension, "\n\n".join(paragraphs))
+    for dimension, name in collected.listed_segments:
+        add(name, dimension)
+    if not found:
+        for label, names in chain.from_iterable(
+            segmentation_sentence(text) for text in collected.segmentation_prose
+        ):
+            along = dimension_of(label) if label else SegmentDimension.OTHER
+            for name in names if along is not None else ():
+                add(name, along)
+    return list(found.values())
+
+
+def _prose_segments(collected: _Collected, headed_keys: set[str]) -> dict[str, ParsedSegment]:
+    """Segments a report names in its prose and describes in paragraphs of their own."""
     prose_texts = [collected.summary or "", *collected.loose_paragraphs]
     candidates = find_named_segments(prose_texts)
-    for segment in headed.values():
-        candidates[segment.key] = make_candidate(segment.name)
+    for heading, _, _ in collected.headed_segments:
+        candidates[segment_key(heading)] = make_candidate(heading)
     prose: dict[str, ParsedSegment] = {}
     for paragraph in collected.loose_paragraphs:
         about = dominant_segment(paragraph, candidates)
-        if about is None or about in headed:
+        if about is None or about in headed_keys:
             continue  # an overview of segments the report describes under their own headings
         if about in prose:
             prose[about].description += "\n\n" + paragraph
@@ -207,11 +300,32 @@ def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
             prose[about] = ParsedSegment(
                 key=about, name=candidates[about].name, description=paragraph
             )
-    return [*prose.values(), *headed.values()]
+    return prose
+
+
+def _company_names(collected: _Collected) -> list[str]:
+    """The key-players section's entries (a name per line, a ranking, a table's first
+    column, or its 'include A, B and C' sentences); else such a sentence anywhere."""
+    names: list[str] = []
+    for entry in collected.company_entries:
+        if len(entry.split()) > _MAX_TITLE_WORDS // 2 and " | " not in entry:
+            names += chain.from_iterable(
+                companies_in_sentence(sentence) for sentence in split_sentences(entry)
+            )
+        elif name := company_from_line(entry):
+            names.append(name)
+    if names:
+        return names
+    for text in collected.company_prose:
+        for sentence in split_sentences(text):
+            if listed := companies_in_sentence(sentence):
+                return listed
+    return []
 
 
 def _dedupe_companies(entries: list[str], warnings: list[QualityWarning]) -> list[str]:
     names: list[str] = []
+    seen: set[str] = set()
     for entry in entries:
         split = split_company_entry(entry)
         if len(split) > 1:
@@ -220,7 +334,7 @@ def _dedupe_companies(entries: list[str], warnings: list[QualityWarning]) -> lis
                 QualityWarning(code="company_entry_split", message=f'split "{entry}" into {joined}')
             )
         for name in split:
-            if name in names:
+            if name in seen:
                 warnings.append(
                     QualityWarning(
                         code="duplicate_company_dropped",
@@ -229,23 +343,19 @@ def _dedupe_companies(entries: list[str], warnings: list[QualityWarning]) -> lis
                 )
             else:
                 names.append(name)
+                seen.add(name)
     return names
 
 
-def implied_cagr_percent(
-    *,
-    size_usd: int | None,
-    size_year: int | None,
-    forecast_usd: int | None,
-    forecast_year: int | None,
-) -> float | None:
-    """(forecast / size) ^ (1 / years) - 1, in percent to 2 places; None when undefined."""
-    if not (size_usd and forecast_usd and size_year and forecast_year):
+def implied_cagr_percent(size: Amount | None, forecast: Amount | None) -> float | None:
+    """(forecast / size) ^ (1 / years) - 1, in percent to 2 places; None when undefined or
+    when the two are in different currencies."""
+    if size is None or forecast is None or size.year is None or forecast.year is None:
         return None
-    years = forecast_year - size_year
-    if years <= 0 or size_usd <= 0 or forecast_usd <= 0:
+    years = forecast.year - size.year
+    if years <= 0 or size.amount <= 0 or forecast.amount <= 0 or size.currency != forecast.currency:
         return None
-    return round(((forecast_usd / size_usd) ** (1 / years) - 1) * 100, 2)
+    return round(((forecast.amount / size.amount) ** (1 / years) - 1) * 100, 2)
 
 
 def _figure_warnings(figures: HeadlineFigures, implied: float | None) -> list[QualityWarning]:
@@ -298,32 +408,36 @@ def parse_report(
     document = parse_document(repaired)
     if not document.blocks:
         raise ReportParseError("no text content")
-    collected = _collect(document.blocks)
-    figures = (
-        parse_headline_figures(collected.headline) if collected.headline else HeadlineFigures()
-    )
+    collected = _collect(document.blocks, document.meta)
     title = parse_title(collected.title_heading, headline=collected.headline)
     if not title.slug:
         raise ReportParseError(f"title {collected.title_heading!r} gives no usable slug")
-
+    figures = _headline_figures(collected, own_region=title.region)
     size, forecast, cagr = figures.size, figures.forecast, figures.cagr
-    implied = implied_cagr_percent(
-        size_usd=size.usd if size else None,
-        size_year=size.year if size else None,
-        forecast_usd=forecast.usd if forecast else None,
-        forecast_year=forecast.year if forecast else None,
-    )
+    implied = implied_cagr_percent(size, forecast)
     warnings.extend(_figure_warnings(figures, implied))
+    currency = (size or forecast).currency if (size or forecast) else None
+    if currency not in (None, "USD"):
+        warnings.append(
+            QualityWarning(
+                code="non_usd_currency",
+                message=f"amounts are stated in {currency}; size_usd and forecast_usd stay "
+                "empty (no exchange rate is assumed)",
+            )
+        )
     segments = _assemble_segments(collected)
-    companies = _dedupe_companies(collected.company_entries, warnings)
+    companies = _dedupe_companies(_company_names(collected), warnings)
     faq_pairs, unanswered = pair_faqs(collected.faq_blocks)
+    faqs = [(pair.question, pair.answer) for pair in faq_pairs] + document.marked_up_faqs
+    faqs = faqs or document.meta.faqs
     links = find_report_links(document.links)
+    product_url = links.product_url or document.meta.canonical_url
     for present, code, message in (
-        (segments, "missing_segments", "no application segments found"),
+        (segments, "missing_segments", "no segments found"),
         (companies, "missing_companies", "no company list found"),
-        (faq_pairs, "missing_faqs", "no FAQs found"),
+        (faqs, "missing_faqs", "no FAQs found"),
         (collected.summary, "missing_summary", "no summary paragraph found"),
-        (links.report_id or links.product_url, "missing_report_id", "no report id or product URL"),
+        (links.report_id or product_url, "missing_report_id", "no report id or product URL"),
     ):
         if not present:
             warnings.append(QualityWarning(code=code, message=message))
@@ -338,7 +452,7 @@ def parse_report(
         slug=title.slug,
         title=title.title,
         name=title.name,
-        region=title.region,
+        region=title.region or "Global",
         summary=collected.summary,
         size_usd=size and size.usd,
         size_year=size and size.year,
@@ -348,20 +462,36 @@ def parse_report(
         cagr_start_year=cagr and cagr.start_year,
         cagr_end_year=cagr and cagr.end_year,
         implied_cagr_percent=implied,
+        currency=currency,
+        figures=[
+            ParsedFigure(
+                year=figure.year,
+                amount=figure.amount,
+                currency=figure.currency,
+                value_usd=figure.usd,
+                sentence=figure.sentence,
+            )
+            for figure in figures.figures
+            if figure.year is not None
+        ],
         segments=segments,
         companies=companies,
         trends=collected.trends,
         opportunities=collected.opportunities,
-        faqs=[ParsedFaq(question=pair.question, answer=pair.answer) for pair in faq_pairs],
+        faqs=[ParsedFaq(question=question, answer=answer) for question, answer in faqs],
         regions_covered=[clean_text(line) for line in collected.region_lines if line],
         source=ReportSource(
             file=file_name,
             sha256=sha256,
             report_id=links.report_id,
-            product_url=links.product_url,
+            product_url=product_url,
             sample_url=links.sample_url,
             encoding=encoding,
             parser_version=PARSER_VERSION,
+            publisher=find_publisher(
+                meta=document.meta, blocks=document.blocks, links=document.links
+            ),
+            published_on=find_published_on(meta=document.meta, blocks=document.blocks),
             figure_sentences=FigureSentences(
                 size=size and size.sentence,
                 forecast=forecast and forecast.sentence,
@@ -370,6 +500,19 @@ def parse_report(
         ),
         quality=ReportQuality(warnings=warnings),
     )
+
+
+def _headline_figures(collected: _Collected, *, own_region: str | None) -> HeadlineFigures:
+    """The headline paragraph's figures, then those other introduction and overview
+    paragraphs state for the market, then the title's (its amounts are often rounded)."""
+    figures = HeadlineFigures()
+    if collected.headline:
+        figures = parse_headline_figures(collected.headline, own_region=own_region)
+    for text in collected.figure_texts:
+        figures = figures.then(
+            parse_headline_figures(text, own_region=own_region, market_sentences_only=True)
+        )
+    return figures.then(parse_headline_figures(collected.title_heading, own_region=own_region))
 
 
 def prepare_parser() -> None:

@@ -1,5 +1,7 @@
 """The parsed report: what the parser returns and `--dry-run` prints (GET /markets/{slug} names)."""
 
+from datetime import date
+
 from pydantic import BaseModel, Field
 
 
@@ -7,6 +9,17 @@ class ParsedSegment(BaseModel):
     key: str
     name: str
     description: str
+    dimension: str = "application"  # the axis of segmentation: type, end-user, indication, …
+
+
+class ParsedFigure(BaseModel):
+    """One dated value the page states for the market itself, in the currency it was stated in."""
+
+    year: int
+    amount: int
+    currency: str
+    value_usd: int | None  # the amount when the currency is USD; never converted
+    sentence: str
 
 
 class ParsedFaq(BaseModel):
@@ -30,6 +43,8 @@ class ReportSource(BaseModel):
     sample_url: str | None = None
     encoding: str = "utf-8"
     parser_version: str
+    publisher: str | None = None
+    published_on: date | None = None
     figure_sentences: FigureSentences = Field(default_factory=FigureSentences)
 
 
@@ -56,6 +71,8 @@ class ParsedReport(BaseModel):
     cagr_start_year: int | None
     cagr_end_year: int | None
     implied_cagr_percent: float | None
+    currency: str | None = None  # ISO 4217 code of the stated amounts
+    figures: list[ParsedFigure] = Field(default_factory=list)
     segments: list[ParsedSegment]
     companies: list[str]
     trends: list[str]

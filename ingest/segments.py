@@ -168,3 +168,67 @@ def dominant_segment(paragraph: str, candidates: dict[str, Candidate]) -> str | 
         if best is None or score > best:
             best, best_key = score, key
     return best_key
+
+
+# "By Type (Monoclonal Antibodies, Vaccines), By End User (Hospitals, Clinics)" in a title.
+_TITLE_GROUP = re.compile(r"\bBy\s+(?P<label>[A-Z][\w&/ -]{1,40}?)\s*\((?P<items>[^()]{2,400})\)")
+# "By Type: A, B, C" or "Based on product: A and B" as a line of its own.
+_LABELLED_LIST = re.compile(
+    r"^(?:By|Based\s+on|On\s+the\s+basis\s+of|In\s+terms\s+of)\s+(?P<label>[\w&/ -]{2,40}?)"
+    r"\s*[:–—-]\s*(?P<items>.{2,600})$",
+    re.I,
+)
+# "On the basis of type, the market is segmented into A, B and C." / "segmented by
+# technology into A and B."
+_SEGMENTED_INTO = re.compile(
+    r"(?:(?:on\s+the\s+basis\s+of|based\s+on|by|in\s+terms\s+of)\s+(?P<label>[\w&/ -]{2,40}?),"
+    r"[^.;]{0,80}?)?\b(?:segmented|divided|categori[sz]ed|classified|split|bifurcated|"
+    r"sub-segmented|grouped)\s+(?:by\s+(?P<label2>[\w&/ -]{2,40}?)\s+)?into\s+"
+    r"(?:(?:the\s+)?(?:following|two|three|four|five|six)\s+(?:\w+\s+)?)?"
+    r"(?P<items>[^.;:]{2,400})",
+    re.I,
+)
+_TRAILING_LIST_WORDS = re.compile(
+    r"\s*(?:,?\s*(?:and\s+)?others?|\betc\.?|segments?|categories|among others)\s*$", re.I
+)
+
+
+def split_segment_names(items: str) -> list[str]:
+    """'A, B, and C' → [A, B, C]; empty when an item reads as prose rather than a name."""
+    names = []
+    for item in _ITEM_SEPARATOR.split(items.strip().rstrip(".")):
+        name = _TRAILING_LIST_WORDS.sub("", _LEADING_ARTICLE.sub("", item.strip()))
+        name = name.strip(" .")
+        if not name:
+            continue
+        if not _looks_like_name(name) and not (name[:1].isupper() and len(name.split()) <= 3):
+            return []
+        names.append(name[:1].upper() + name[1:])
+    return names
+
+
+def title_segment_groups(title: str) -> list[tuple[str, list[str]]]:
+    """(dimension label, names) for each 'By X (A, B)' group of a report title."""
+    return [
+        (match["label"], split_segment_names(match["items"]))
+        for match in _TITLE_GROUP.finditer(title)
+    ]
+
+
+def labelled_segment_list(line: str) -> tuple[str, list[str]] | None:
+    """'By Type: A, B, C' → ('Type', [A, B, C])."""
+    match = _LABELLED_LIST.match(line)
+    if match is None:
+        return None
+    names = split_segment_names(match["items"])
+    return (match["label"], names) if names else None
+
+
+def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
+    """(dimension label or '', names) of each 'segmented into A, B and C' in prose."""
+    groups = []
+    for match in _SEGMENTED_INTO.finditer(text):
+        names = split_segment_names(match["items"])
+        if len(names) >= 2:
+            groups.append((match["label"] or match["label2"] or "", names))
+    return groups

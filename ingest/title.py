@@ -1,11 +1,11 @@
 """Title, market name, region and slug of a report."""
 
-import functools
 import re
 from dataclasses import dataclass
 
-import pycountry
 from slugify import slugify
+
+from ingest.regions import region_names
 
 _TRAILING_AFTER_MARKET = re.compile(r"(\bMarket\b).*$", re.IGNORECASE)
 _TRAILING_DECORATION = re.compile(
@@ -13,32 +13,6 @@ _TRAILING_DECORATION = re.compile(
 )
 _MARKET_SUFFIX = re.compile(r"\s+market$", re.IGNORECASE)
 _HEADLINE_SUBJECT = re.compile(r"^(?:the\s+)?(?P<subject>.+?)\s+market\b", re.IGNORECASE)
-_WORLD_REGIONS = (
-    "Global",
-    "Worldwide",
-    "North America",
-    "South America",
-    "Latin America",
-    "Central America",
-    "Europe",
-    "Western Europe",
-    "Eastern Europe",
-    "Asia Pacific",
-    "Asia-Pacific",
-    "APAC",
-    "Asia",
-    "Middle East and Africa",
-    "Middle East & Africa",
-    "Middle East",
-    "Africa",
-    "GCC",
-    "US",
-    "U.S.",
-    "USA",
-    "UK",
-    "South Korea",
-    "Russia",
-)
 _MAX_REGION_WORDS = 5
 
 
@@ -50,23 +24,11 @@ class MarketTitle:
     slug: str
 
 
-@functools.cache
-def _region_names() -> dict[str, str]:
-    """Lowercased region name → display form, from pycountry plus world regions."""
-    names = {region.lower(): region for region in _WORLD_REGIONS}
-    for country in pycountry.countries:
-        for attribute in ("name", "common_name"):
-            value = getattr(country, attribute, None)
-            if value:
-                names.setdefault(value.lower(), value)
-    return names
-
-
 def _split_region_prefix(base: str) -> tuple[str | None, str]:
     words = base.split()
     for length in range(min(_MAX_REGION_WORDS, len(words) - 1), 0, -1):
         prefix = " ".join(words[:length])
-        if prefix.lower() in _region_names():
+        if prefix.lower() in region_names():
             return prefix, " ".join(words[length:])
     return None, base
 

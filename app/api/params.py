@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import Path, Query
 
 from app.core.problems import InvalidParameter
+from app.models import SegmentDimension
 from app.schemas import MARKET_LIST_FIELDS
 
 MAX_PAGE_SIZE = 100
@@ -133,6 +134,8 @@ class MarketFilters:
     region: str | None = None
     company: str | None = None
     segment: str | None = None
+    dimension: SegmentDimension | None = None
+    publisher: str | None = None
 
 
 _AMOUNT_DOC = "USD; plain or with a suffix: 500M, 1.5B, 2e9."
@@ -220,6 +223,19 @@ def market_filters(
             examples=["hospital"],
         ),
     ] = None,
+    dimension: Annotated[
+        SegmentDimension | None,
+        Query(description="The market has a segment along this axis.", examples=["end-user"]),
+    ] = None,
+    publisher: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            pattern=PLAIN_TEXT,
+            description="Publisher of the report page, case-insensitive.",
+            examples=["Verified Market Reports"],
+        ),
+    ] = None,
 ) -> MarketFilters:
     return MarketFilters(
         q=q.strip() or None if q else None,
@@ -232,4 +248,6 @@ def market_filters(
         region=region,
         company=company,
         segment=segment,
+        dimension=dimension,
+        publisher=publisher,
     )

@@ -1,5 +1,6 @@
 """Market queries: filters, sorting, pages, exports and the full detail of one market."""
 
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +12,7 @@ from app.api.params import MarketFilters, Pagination, SortKey
 from app.models import (
     Company,
     Faq,
+    Figure,
     Insight,
     Market,
     MarketCompany,
@@ -49,6 +51,14 @@ def filter_conditions(filters: MarketFilters) -> list[ColumnElement[bool]]:
     if filters.segment:
         with_segment = select(Segment.market_id).where(Segment.key == filters.segment)
         conditions.append(col(Market.id).in_(with_segment))
+    if filters.dimension:
+        along = select(Segment.market_id).where(Segment.dimension == filters.dimension)
+        conditions.append(col(Market.id).in_(along))
+    if filters.publisher:
+        published = select(Provenance.market_id).where(
+            func.lower(Provenance.publisher) == filters.publisher.lower()
+        )
+        conditions.append(col(Market.id).in_(published))
     if filters.q and (text_match := market_text_match(filters.q)) is not None:
         conditions.append(text_match)
     return conditions
@@ -98,6 +108,7 @@ class MarketBundle:
     """One market with all its children, each loaded by one query."""
 
     market: Market
+    figures: list[Figure]
     segments: list[Segment]
     companies: list[tuple[MarketCompany, Company]]
     insights: list[Insight]
@@ -117,6 +128,7 @@ def load_market_bundle(session: Session, market: Market) -> MarketBundle:
         raise RuntimeError(f"market {market.slug!r} has no provenance row")
     return MarketBundle(
         market=market,
+        figures=list_figures(session, market_id),
         segments=list_segments(session, market_id),
         companies=list_companies(session, market_id),
         insights=list(
@@ -136,6 +148,23 @@ def load_market_bundle(session: Session, market: Market) -> MarketBundle:
         ),
         provenance=provenance,
     )
+
+
+def list_figures(session: Session, market_id: int | None) -> list[Figure]:
+    statement = select(Figure).where(Figure.market_id == market_id).order_by(col(Figure.position))
+    return list(session.execute(statement).scalars())
+
+
+def figures_by_market(
+    session: Session, filters: MarketFilters
+) -> defaultdict[int | None, list[Figure]]:
+    """The figures of every market matching the filters, in one query."""
+    found: defaultdict[int | None, list[Figure]] = defaultdict(list)
+    matching = select(Market.id).where(*filter_conditions(filters))
+    statement = select(Figure).where(col(Figure.market_id).in_(matching))
+    for figure in session.execute(statement).scalars():
+        found[figure.market_id].append(figure)
+    return found
 
 
 def list_segments(session: Session, market_id: int | None) -> list[Segment]:

@@ -10,18 +10,29 @@ from app.api.params import Pagination
 from app.models import Market, Segment
 
 
-def segment_keys(session: Session, *, key: str | None = None) -> list[dict[str, Any]]:
-    """Every key (or just `key`) with its most common name (ties to the shortest) and its
-    market count."""
+def segment_keys(
+    session: Session, *, key: str | None = None, dimension: str | None = None
+) -> list[dict[str, Any]]:
+    """Every key (or just `key`; only segments along `dimension`) with its most common name
+    (ties to the shortest), the dimensions reports file it under, and its market count."""
     only = [Segment.key == key] if key is not None else []
+    if dimension is not None:
+        only.append(Segment.dimension == dimension)
     rows = session.execute(
-        select(Segment.key, Segment.name, func.count(func.distinct(Segment.market_id)))
+        select(
+            Segment.key,
+            Segment.name,
+            Segment.dimension,
+            func.count(func.distinct(Segment.market_id)),
+        )
         .where(*only)
-        .group_by(col(Segment.key), col(Segment.name))
+        .group_by(col(Segment.key), col(Segment.name), col(Segment.dimension))
     ).all()
     names: dict[str, Counter[str]] = defaultdict(Counter)
-    for key, name, markets in rows:
+    dimensions: dict[str, set[str]] = defaultdict(set)
+    for key, name, along, markets in rows:
         names[key][name] += markets
+        dimensions[key].add(along)
     counts = dict(
         session.execute(
             select(Segment.key, func.count(func.distinct(Segment.market_id)))
@@ -34,6 +45,7 @@ def segment_keys(session: Session, *, key: str | None = None) -> list[dict[str, 
             "key": key,
             "name": _display_name(names[key]),
             "names": list(names[key]),
+            "dimensions": sorted(dimensions[key]),
             "market_count": int(counts[key]),
         }
         for key in sorted(names)

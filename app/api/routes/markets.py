@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
 from app.api.deps import EngineDep, SessionDep
-from app.api.pages import page_response
+from app.api.pages import page_body, page_response
 from app.api.params import (
     MARKET_SORT_FIELDS,
     ExportFormat,
@@ -38,6 +38,7 @@ from app.repositories import markets as repository
 from app.repositories.meta import dataset_version
 from app.schemas import (
     FaqOut,
+    FigureOut,
     FigureSentencesOut,
     MarketCompanyOut,
     MarketDetail,
@@ -200,6 +201,7 @@ def get_market(slug: MarketSlugPath, request: Request, session: SessionDep) -> M
             if hasattr(Market, field) and field != "summary"
         },
         summary=market.summary,
+        figures=[FigureOut.model_validate(f, from_attributes=True) for f in bundle.figures],
         segments=[_segment_out(s) for s in bundle.segments],
         companies=[_company_out(link_, company) for link_, company in bundle.companies],
         trends=[i.text for i in bundle.insights if i.kind == "trend"],
@@ -214,6 +216,7 @@ def get_market(slug: MarketSlugPath, request: Request, session: SessionDep) -> M
         links=MarketLinks(
             self=link("get_market"),
             segments=link("get_market_segments"),
+            figures=link("get_market_figures"),
             companies=link("get_market_companies"),
             faqs=link("get_market_faqs"),
             projections=link("get_market_projections"),
@@ -230,6 +233,8 @@ def _provenance_out(provenance: Provenance) -> ProvenanceOut:
         sample_url=provenance.sample_url,
         encoding=provenance.encoding,
         parser_version=provenance.parser_version,
+        publisher=provenance.publisher,
+        published_on=provenance.published_on,
         ingested_at=provenance.ingested_at,
         figure_sentences=FigureSentencesOut(
             size=provenance.size_sentence,
@@ -240,7 +245,7 @@ def _provenance_out(provenance: Provenance) -> ProvenanceOut:
 
 
 def _segment_out(segment: Any) -> SegmentOut:
-    return SegmentOut(key=segment.key, name=segment.name, description=segment.description)
+    return SegmentOut.model_validate(segment, from_attributes=True)
 
 
 def _company_out(link: Any, company: Any) -> MarketCompanyOut:
@@ -261,6 +266,29 @@ def _company_out(link: Any, company: Any) -> MarketCompanyOut:
 def get_market_segments(slug: MarketSlugPath, session: SessionDep) -> list[SegmentOut]:
     market = _market_or_404(session, slug)
     return [_segment_out(s) for s in repository.list_segments(session, market.id)]
+
+
+@router.get(
+    "/{slug}/figures",
+    response_model=Page[FigureOut],
+    summary="Every dated value the market's report states, by year",
+    description="Amounts stay in the currency the report stated them in; `value_usd` is null "
+    "for any other currency (no exchange rates are invented).",
+    responses=problem_responses(MarketNotFound),
+)
+def get_market_figures(
+    slug: MarketSlugPath,
+    request: Request,
+    session: SessionDep,
+    page: Annotated[Pagination, Depends(pagination)],
+) -> Page[FigureOut]:
+    market = _market_or_404(session, slug)
+    figures = repository.list_figures(session, market.id)
+    items = [
+        FigureOut.model_validate(f, from_attributes=True)
+        for f in figures[page.offset : page.offset + page.limit]
+    ]
+    return Page[FigureOut](**page_body(request, items=items, total=len(figures), page=page))
 
 
 @router.get(
@@ -321,7 +349,7 @@ def get_market_projections(
     ] = ProjectionMethod.REPORTED,
 ) -> ProjectionSeries:
     market = _market_or_404(session, slug)
-    figures = ReportedFigures.of(market)
+    figures = ReportedFigures.of(market, repository.list_figures(session, market.id))
     try:
         default_from, default_to = default_range(figures)
         first, last = from_year or default_from, to_year or default_to

@@ -19,7 +19,7 @@ from app.api.params import (
 from app.core.problems import problem_responses
 from app.models import Market
 from app.projections import ReportedFigures, value_in_year
-from app.repositories.markets import filter_conditions
+from app.repositories.markets import figures_by_market, filter_conditions
 from app.schemas import MarketProjection, Page
 
 router = APIRouter(prefix="/projections", tags=["projections"])
@@ -52,10 +52,11 @@ def list_projections(
     ] = None,
 ) -> Page[MarketProjection]:
     keys = parse_sort(sort or "-value_usd", allowed=PROJECTION_SORT_FIELDS)
-    markets = session.execute(select(Market).where(*filter_conditions(filters))).scalars()
+    markets = session.execute(select(Market).where(*filter_conditions(filters))).scalars().all()
+    figures = figures_by_market(session, filters)
     items: list[dict[str, Any]] = []
     for market in markets:
-        point = value_in_year(ReportedFigures.of(market), year)
+        point = value_in_year(ReportedFigures.of(market, figures[market.id]), year)
         if point is not None:
             items.append(
                 {

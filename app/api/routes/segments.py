@@ -2,12 +2,13 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 
 from app.api.deps import SessionDep
 from app.api.pages import page_body
 from app.api.params import Pagination, SegmentKeyPath, pagination
 from app.core.problems import NotFound, problem_responses
+from app.models import SegmentDimension
 from app.repositories import segments as repository
 from app.schemas import Page, SegmentDetail, SegmentMarket, SegmentSummary
 
@@ -25,9 +26,15 @@ class SegmentNotFound(NotFound):
     responses=problem_responses(),
 )
 def list_segments(
-    request: Request, session: SessionDep, page: Annotated[Pagination, Depends(pagination)]
+    request: Request,
+    session: SessionDep,
+    page: Annotated[Pagination, Depends(pagination)],
+    dimension: Annotated[
+        SegmentDimension | None,
+        Query(description="Only segments along this axis.", examples=["end-user"]),
+    ] = None,
 ) -> Page[SegmentSummary]:
-    keys = repository.segment_keys(session)
+    keys = repository.segment_keys(session, dimension=dimension)
     items = [
         SegmentSummary(**key, url=str(request.url_for("get_segment", key=key["key"])))
         for key in keys[page.offset : page.offset + page.limit]

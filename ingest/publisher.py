@@ -1,0 +1,86 @@
+"""Who published a page, and when: its stated name and date, else the domain of its links."""
+
+import re
+from collections import Counter
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+from dateutil import parser as date_parser
+
+from ingest.blocks import Block, Link
+from ingest.page_meta import PageMeta
+
+_ABOUT_HEADING = re.compile(r"^About\s+(?P<name>(?!us\b|the\b|this\b)[A-Z][\w&.,' -]{1,60})$")
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[A-Z][\w&' -]{1,60}?)"
+    r"(?:[.,|]|\s+all\s+rights|$)",
+    re.I,
+)
+_NOT_PUBLISHER_HOSTS = re.compile(
+    r"(?:^|\.)(?:facebook|twitter|x|linkedin|youtube|instagram|pinterest|whatsapp|google|t|"
+    r"bit|reddit|wa|fonts\.googleapis|schema|w3)\.(?:com|co|ly|me|org)$"
+)
+_MONTH_DATE = (
+    r"\d{4}-\d{2}-\d{2}|(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}"
+)
+_LABELLED_DATE = re.compile(
+    rf"\b(?:published|updated|last\s+updated|release\s+date|date|posted)(?:\s+on)?\s*:?\s*"
+    rf"(?P<date>{_MONTH_DATE})",
+    re.I,
+)
+# A press release's dateline: "NEW YORK, Oct. 10, 2024 (GLOBE NEWSWIRE) --".
+_DATELINE = re.compile(rf"^[^\n]{{0,80}}?(?P<date>{_MONTH_DATE})\s*(?:\(|/|--|–|—)")
+_MAX_DATE_LINE_WORDS = 20
+_FIRST_DAY = datetime(2000, 1, 1)  # "October 2024" means its first day
+
+
+def find_publisher(*, meta: PageMeta, blocks: list[Block], links: list[Link]) -> str | None:
+    """A press release's 'About X' heading, the page's declared publisher or site name, a
+    copyright line, else the domain most of its links point to."""
+    for block in blocks:
+        if block.is_heading and (about := _ABOUT_HEADING.match(block.text)):
+            return about["name"].strip(" .,")
+    if meta.publisher or meta.site_name:
+        return meta.publisher or meta.site_name
+    for block in blocks:
+        if copyright_line := _COPYRIGHT.search(block.text):
+            return copyright_line["name"].strip()
+    hosts = Counter(_host(link.href) for link in links)
+    hosts.pop(None, None)
+    return hosts.most_common(1)[0][0] if hosts else None
+
+
+def _host(href: str) -> str | None:
+    try:
+        host = urlsplit(href.strip()).hostname
+    except ValueError:
+        return None
+    if not host or "." not in host or _NOT_PUBLISHER_HOSTS.search(host):
+        return None
+    return host.removeprefix("www.")
+
+
+def find_published_on(*, meta: PageMeta, blocks: list[Block]) -> date | None:
+    """The date the page states for itself: its metadata, a 'Published:'/'Updated:' line, or
+    a press release's dateline."""
+    for written in meta.dates:
+        if found := _parse_date(written[:40]):
+            return found
+    for index, block in enumerate(blocks):
+        if len(block.text.split()) > _MAX_DATE_LINE_WORDS and index > 5:
+            continue
+        match = _LABELLED_DATE.search(block.text) or (
+            _DATELINE.match(block.text) if index <= 5 else None
+        )
+        if match and (found := _parse_date(match["date"])):
+            return found
+    return None
+
+
+def _parse_date(text: str) -> date | None:
+    try:
+        parsed = date_parser.parse(text, default=_FIRST_DAY)
+    except (ValueError, OverflowError):
+        return None
+    return parsed.date() if 1990 <= parsed.year <= 2100 else None

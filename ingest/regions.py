@@ -1,0 +1,112 @@
+"""Region and country names: the region a title names, and clauses about another region."""
+
+import functools
+import re
+
+import pycountry
+
+WORLD_REGIONS = (
+    "Global",
+    "Worldwide",
+    "North America",
+    "South America",
+    "Latin America",
+    "Central America",
+    "Europe",
+    "Western Europe",
+    "Eastern Europe",
+    "Asia Pacific",
+    "Asia-Pacific",
+    "APAC",
+    "Asia",
+    "Middle East and Africa",
+    "Middle East & Africa",
+    "Middle East",
+    "Africa",
+    "GCC",
+    "US",
+    "U.S.",
+    "USA",
+    "UK",
+    "South Korea",
+    "Russia",
+)
+_WHOLE_WORLD = frozenset({"global", "worldwide", "world"})
+# Adjectives that name a region as surely as its name does ("the European market").
+_REGION_ADJECTIVES = (
+    "American",
+    "European",
+    "Asian",
+    "African",
+    "Chinese",
+    "Japanese",
+    "Indian",
+    "German",
+    "French",
+    "British",
+    "Canadian",
+    "Korean",
+    "Brazilian",
+    "Australian",
+    "Italian",
+    "Spanish",
+)
+# Names that are one region under several spellings.
+_SAME_REGION = (
+    frozenset({"united states", "us", "u.s.", "usa", "america", "american"}),
+    frozenset({"united kingdom", "uk", "u.k.", "britain", "great britain", "british"}),
+    frozenset({"europe", "european"}),
+    frozenset({"asia pacific", "asia-pacific", "apac"}),
+    frozenset({"china", "chinese"}),
+    frozenset({"japan", "japanese"}),
+    frozenset({"india", "indian"}),
+    frozenset({"germany", "german"}),
+)
+_UPPERCASE_ONLY = ("US", "U.S.", "USA", "UK", "U.K.", "GCC", "APAC", "EU", "MEA", "LATAM")
+
+
+@functools.cache
+def region_names() -> dict[str, str]:
+    """Lowercased region name → display form, from pycountry plus world regions."""
+    names = {region.lower(): region for region in WORLD_REGIONS}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names.setdefault(value.lower(), value)
+    return names
+
+
+@functools.cache
+def _region_mention() -> re.Pattern[str]:
+    words = [name for name in region_names() if name not in _WHOLE_WORLD and len(name) > 3]
+    words += [adjective.lower() for adjective in _REGION_ADJECTIVES]
+    long_names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    short_names = "|".join(re.escape(w) for w in _UPPERCASE_ONLY)
+    # "US$" and "U.S. dollars" are currencies, not regions.
+    return re.compile(
+        rf"(?<![\w.])(?:(?i:{long_names})|{short_names})(?![\w$])(?!\s*(?i:dollars?|\$))"
+    )
+
+
+_WHOLE_WORLD_WORD = re.compile(r"\b(?:global|worldwide|world)\b", re.IGNORECASE)
+
+
+def _same_region(mention: str, own_region: str) -> bool:
+    mention, own = mention.lower(), own_region.lower()
+    if mention == own:
+        return True
+    return any(mention in names and own in names for names in _SAME_REGION)
+
+
+def mentions_other_region(clause: str, own_region: str | None) -> bool:
+    """Whether a clause is about a region other than the market's own ('The U.S. market was
+    …' in a global report); a mention after 'global' ('the global market, led by Europe')
+    still describes the whole."""
+    own = own_region if own_region and own_region.lower() not in _WHOLE_WORLD else None
+    for mention in _region_mention().finditer(clause):
+        if own is not None and _same_region(mention[0], own):
+            continue
+        whole = _WHOLE_WORLD_WORD.search(clause, 0, mention.start())
+        return whole is None
+    return False

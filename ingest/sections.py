@@ -1,0 +1,140 @@
+"""What a heading opens, and lines that are page chrome rather than report content."""
+
+import functools
+import re
+from enum import StrEnum
+
+from app.models import SegmentDimension
+
+
+class Section(StrEnum):
+    INTRO = "intro"
+    OVERVIEW = "overview"  # market overview, size, key takeaways: the headline's other homes
+    APPLICATIONS = "applications"  # segmentation, along one dimension at a time
+    TRENDS = "trends"
+    OPPORTUNITIES = "opportunities"
+    FAQS = "faqs"
+    COMPANIES = "companies"
+    REGIONS = "regions"
+    CHROME = "chrome"  # comments, related reports, contacts, purchase boxes: never content
+    OTHER = "other"
+
+
+# A heading longer than this is a title or a sentence in bold, not a section heading.
+MAX_SECTION_HEADING_WORDS = 12
+_DIMENSION_WORDS = (
+    r"applications?|end[- ]?users?|end[- ]?uses?|types?|products?(?:\s+types?)?|technolog(?:y|ies)|"
+    r"indications?|cancer\s+types?|disease\s+types?|drug\s+class(?:es)?|drug\s+types?|"
+    r"route(?:\s+of\s+administration)?|distribution\s+channels?|channels?|therap(?:y|ies)|"
+    r"treatments?(?:\s+types?)?|modalit(?:y|ies)|components?|services?|molecule\s+types?"
+)
+# First match wins: "Regional Analysis" is regions, not OVERVIEW's "analysis".
+_SECTION_HEADINGS: list[tuple[Section, re.Pattern[str]]] = [
+    (Section.FAQS, re.compile(r"frequently asked|\bfaqs?\b|common questions", re.I)),
+    (
+        Section.CHROME,
+        re.compile(
+            r"leave a (?:reply|comment)|^comments?$|related (?:reports?|news|articles|posts)|"
+            r"recent (?:posts|reports)|you may also like|^about\b(?!\s+(?:the|this)\s+"
+            r"(?:market|report))|media contact|^contacts?\b|press contact|^share\b|"
+            r"table of contents|disclaimer|privacy|cookie|newsletter|subscribe|^buy\b|"
+            r"licen[cs]e|pricing|request (?:a )?(?:free )?sample|why (?:choose|buy)|"
+            r"customi[sz]ation|methodology|testimonials|^tags$|^categories$|follow us|"
+            r"^source:|browse|explore more|^search$",
+            re.I,
+        ),
+    ),
+    (
+        Section.COMPANIES,
+        re.compile(
+            r"\bcompan(?:y|ies)\b|\bplayers\b|manufacturers|vendors|competitive|competitors", re.I
+        ),
+    ),
+    (Section.REGIONS, re.compile(r"\bregion(?:al|s)?\b|geograph|by country", re.I)),
+    (Section.TRENDS, re.compile(r"\btrends?\b", re.I)),
+    (Section.OPPORTUNITIES, re.compile(r"\bopportunit", re.I)),
+    (
+        Section.APPLICATIONS,
+        re.compile(
+            rf"\bby\s+(?:{_DIMENSION_WORDS}|segment)\b|^(?:{_DIMENSION_WORDS})$|segmentation|"
+            rf"(?:{_DIMENSION_WORDS})\s+(?:analysis|segments?|insights|outlook|overview)",
+            re.I,
+        ),
+    ),
+    (
+        Section.OVERVIEW,
+        re.compile(
+            r"overview|introduction|summary|takeaways|highlights|snapshot|at a glance|"
+            r"key (?:facts|figures|statistics|stats|findings)|market size|size and forecast|"
+            r"report scope|market value|valuation",
+            re.I,
+        ),
+    ),
+    (
+        Section.OTHER,
+        re.compile(
+            r"dynamics|drivers|restraints|challenges|conclusion|scope|definition|findings|"
+            r"methodology|outlook|analysis|insights|impact|developments|news|recent",
+            re.I,
+        ),
+    ),
+]
+_DIMENSIONS: list[tuple[re.Pattern[str], SegmentDimension]] = [
+    (re.compile(r"end[- ]?use", re.I), SegmentDimension.END_USER),
+    (re.compile(r"distribution|channel", re.I), SegmentDimension.DISTRIBUTION_CHANNEL),
+    (re.compile(r"drug\s+(?:class|type)|molecule", re.I), SegmentDimension.DRUG_CLASS),
+    (re.compile(r"\broute|administration", re.I), SegmentDimension.ROUTE),
+    (re.compile(r"indication|cancer\s+type|disease|tumou?r", re.I), SegmentDimension.INDICATION),
+    (re.compile(r"technolog", re.I), SegmentDimension.TECHNOLOGY),
+    (re.compile(r"product|component|offering", re.I), SegmentDimension.PRODUCT),
+    (re.compile(r"application", re.I), SegmentDimension.APPLICATION),
+    (re.compile(r"\btypes?\b|therap|treatment|modalit", re.I), SegmentDimension.TYPE),
+]
+_REGION_DIMENSION = re.compile(r"\bregions?\b|geograph|countr", re.I)
+# Lines of page chrome: breadcrumbs, purchase boxes, report codes, bylines, share and cookie
+# prompts. Matched at the start of a short line.
+_CHROME_LINE = re.compile(
+    r"(?:report\s+(?:id|code)|product\s+(?:id|code)|sku|pages?|no\.?\s+of\s+pages|format|"
+    r"published(?:\s+(?:date|on))?|last\s+updated|updated(?:\s+on)?|release\s+date|date|"
+    r"author|analyst|price|base\s+year|historical\s+data|forecast\s+period)\s*:"
+    r"|(?:starting\s+(?:from|at|price)|single[- ]user|multi[- ]user|enterprise\s+licen|"
+    r"corporate\s+licen|buy\s+now|add\s+to\s+cart|(?:inquire|enquire)\s+before|ask\s+for\s+"
+    r"(?:a\s+)?(?:discount|sample|customi)|speak\s+to|talk\s+to|request\s+(?:a\s+)?(?:free\s+)?"
+    r"(?:sample|customi|discount|a\s+call|call)|download\s+(?:a\s+)?(?:free\s+)?"
+    r"(?:sample|pdf|brochure)|share\s+(?:this|on)|print\s+this|email\s+this|you\s+are\s+here|"
+    r"we\s+use\s+cookies|accept\s+(?:all\s+)?cookies|skip\s+to|read\s+more|view\s+(?:all|more)|"
+    r"click\s+here|written\s+by|home\s*[>»›/|])",
+    re.I,
+)
+_MAX_CHROME_LINE_WORDS = 14
+_BREADCRUMB = re.compile(r"^\S.{0,120}?\s[>»›/]\s.{0,120}$")
+_MAX_BREADCRUMB_WORDS = 14
+
+
+@functools.lru_cache(maxsize=4096)  # the same headings recur across a corpus
+def classify_heading(text: str) -> Section | None:
+    if len(text.split()) > MAX_SECTION_HEADING_WORDS:
+        return None
+    for section, pattern in _SECTION_HEADINGS:
+        if pattern.search(text):
+            return section
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def dimension_of(label: str) -> SegmentDimension | None:
+    """'By End User' → end-user; 'Type Insights' → type; None for regions, which are no
+    segments."""
+    if _REGION_DIMENSION.search(label):
+        return None
+    for pattern, dimension in _DIMENSIONS:
+        if pattern.search(label):
+            return dimension
+    return SegmentDimension.OTHER
+
+
+def is_chrome_line(text: str) -> bool:
+    words = len(text.split())
+    if words <= _MAX_CHROME_LINE_WORDS and _CHROME_LINE.match(text):
+        return True
+    return words <= _MAX_BREADCRUMB_WORDS and bool(_BREADCRUMB.match(text))
