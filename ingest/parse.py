@@ -123,9 +123,8 @@ def _find_title(blocks: list[Block], meta: PageMeta) -> tuple[str, int]:
     market, the page's own title, the first heading, else the headline sentence's subject."""
     headings = [(i, b) for i, b in enumerate(blocks) if b.is_heading and not _is_noise(b)]
     for index, block in headings:
-        if index < 5 or block.is_h1:
-            if _names_a_market(block):
-                return block.text, index + 1
+        if (index < 5 or block.is_h1) and _names_a_market(block):
+            return block.text, index + 1
     h1 = next((index for index, block in headings if block.is_h1), None)
     start = h1 + 1 if h1 is not None else 0
     if meta_title := _title_from_meta(meta):
