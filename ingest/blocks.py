@@ -248,6 +248,8 @@ def parse_document(html: str) -> Document:
             if node.name in _SKIPPED_TAGS or _is_chrome(node):
                 if node.name == "script" and node.get("type") == "application/ld+json":
                     read_json_ld(node.get_text(), builder.document.meta)
+                elif node.name == "footer":
+                    builder.document.meta.footer_texts.append(clean_text(node.get_text(" ")))
                 continue
             if node.name == "head":
                 read_head(node, builder.document.meta)

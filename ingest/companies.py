@@ -81,6 +81,13 @@ _SENTENCE_WORDS = frozenset(
     "these with for from into by its their also".split()
 )
 _NOT_NAMES = frozenset({"company", "company name", "companies", "key players", "name", "rank"})
+# Words no company name is made of: list headings and page chrome under a key-players heading.
+_NOT_NAME_WORDS = frozenset(
+    "players companies vendors others key audience investors authors author loading like "
+    "announcement benefits stakeholders leaders segments share".split()
+)
+# "(U.S.)", "(Japan)": where a list says a company is based, not part of its name.
+_TRAILING_PLACE = re.compile(r"\s*\((?:[A-Z][\w.]*\.?(?:\s+[A-Z][\w.]*){0,2})\)\s*$")
 
 
 def looks_like_company(name: str) -> bool:
@@ -90,6 +97,8 @@ def looks_like_company(name: str) -> bool:
     if name.lower() in _NOT_NAMES or not any(word[:1].isupper() for word in words):
         return False
     lowered = [word.lower().strip(",.") for word in words]
+    if _NOT_NAME_WORDS & set(lowered):
+        return False
     return not (len(words) > 2 and sum(word in _SENTENCE_WORDS for word in lowered) >= 2)
 
 
@@ -98,13 +107,15 @@ def company_from_line(line: str) -> str | None:
     a table row's first cell; None for prose."""
     name = line.split(" | ", 1)[0].strip()
     name = _drop_full_stop(_RANKING_TAIL.sub("", _RANK.sub("", name)).strip())
+    name = _TRAILING_PLACE.sub("", name)
     return name if looks_like_company(name) else None
 
 
 def _drop_full_stop(text: str) -> str:
     """A sentence's final full stop goes; the one of 'Inc.' stays."""
     words = text.rsplit(maxsplit=1)
-    if text.endswith(".") and words and words[-1].lower() not in _DOTTED_FORMS:
+    last = words[-1] if words else ""
+    if text.endswith(".") and last.lower() not in _DOTTED_FORMS and "." not in last[:-1]:
         return text[:-1].rstrip()
     return text
 
@@ -117,7 +128,7 @@ def companies_in_sentence(sentence: str) -> list[str]:
     listed = _LIST_TAIL.sub("", _drop_full_stop(match["names"].strip()))
     names: list[str] = []
     for part in _LIST_SPLIT.split(listed):
-        part = part.strip()
+        part = _TRAILING_PLACE.sub("", part.strip())
         if names and part and all(_is_legal_form(token) for token in part.split()):
             names[-1] = f"{names[-1]}, {part}"  # "Merck & Co., Inc."
         elif part:

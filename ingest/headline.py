@@ -61,6 +61,8 @@ _SENTENCE_END = re.compile(
     r"(?<=[.!?])\s+(?=[A-Z])"
 )
 _WINDOW_CHARS = 80
+_SUBJECT_CHARS = 160
+_WHOLE_WORD = re.compile(r"\b(?:global|worldwide|overall)\b", re.IGNORECASE)
 _MARKET_WORD = re.compile(r"\bmarket|\bindustry\b|\bCAGR\b", re.IGNORECASE)
 
 
@@ -155,9 +157,10 @@ def parse_headline_figures(
     for sentence in split_sentences(text):
         if market_sentences_only and not _MARKET_WORD.search(sentence):
             continue
-        sentence_cagr, masked = _parse_cagr(sentence, own_region=own_region)
+        about = _Subject(own_region, _subject_is_a_part(sentence, own_region))
+        sentence_cagr, masked = _parse_cagr(sentence, about=about)
         cagr = cagr or sentence_cagr
-        amounts.extend(_parse_amounts(sentence, masked=masked, own_region=own_region))
+        amounts.extend(_parse_amounts(sentence, masked=masked, about=about))
     return HeadlineFigures(tuple(amounts), cagr)
 
 
@@ -165,12 +168,33 @@ def split_sentences(text: str) -> list[str]:
     return _SENTENCE_END.split(text)
 
 
+@dataclass(frozen=True)
+class _Subject:
+    """What a sentence is about: the market's own region, and whether its subject is a part
+    (a sub-region or a segment), which every figure in it then describes unless its own clause
+    returns to the whole ('… while the global market …')."""
+
+    own_region: str | None
+    part: bool
+
+    def is_part(self, clause: str) -> bool:
+        if self.part and not _WHOLE_WORD.search(clause):
+            return True
+        return _is_about_a_part(clause, self.own_region)
+
+
+def _subject_is_a_part(sentence: str, own_region: str | None) -> bool:
+    starts = [m.start() for m in (_MONEY.search(sentence), _CAGR_KEYWORD.search(sentence)) if m]
+    subject = sentence[: min(starts)][-_SUBJECT_CHARS:] if starts else ""
+    return _is_about_a_part(subject, own_region)
+
+
 def _is_about_a_part(clause: str, own_region: str | None) -> bool:
     return bool(_PART_MARKER.search(clause)) or mentions_other_region(clause, own_region)
 
 
 def _parse_cagr(
-    sentence: str, *, own_region: str | None
+    sentence: str, *, about: _Subject
 ) -> tuple[StatedCagr | None, tuple[int, int] | None]:
     """The first CAGR stated for the whole market, and the span it covers (keyword to period)."""
     clause_start = 0
@@ -181,7 +205,7 @@ def _parse_cagr(
         number, span_start, span_end = found
         clause = sentence[max(clause_start, span_start - _WINDOW_CHARS) : span_start]
         clause_start = span_end
-        if _is_about_a_part(clause, own_region):
+        if about.is_part(clause):
             continue
         start_year, end_year, span_start, span_end = _cagr_period(
             sentence, keyword_end=keyword.end(), span=(span_start, span_end)
@@ -234,7 +258,7 @@ def _crosses_clause(between: str) -> bool:
 
 
 def _parse_amounts(
-    sentence: str, *, masked: tuple[int, int] | None, own_region: str | None
+    sentence: str, *, masked: tuple[int, int] | None, about: _Subject
 ) -> list[Amount]:
     if masked is not None:
         # The CAGR's own years ("from 2024 to 2030") must not be read as an amount's year.
@@ -252,7 +276,7 @@ def _parse_amounts(
         clause = text[before_window_start : match.start()]
         clause_start = after.end() if after else match.end()
         value = _amount_value(match)
-        if value is None or _is_about_a_part(clause, own_region):
+        if value is None or about.is_part(clause):
             continue
         year, by_year = _amount_year(after, clause)
         forecast_wording = by_year or bool(_FORECAST_VERB.search(clause[-60:]))

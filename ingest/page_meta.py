@@ -15,6 +15,8 @@ _TITLE_TYPES = frozenset(
     {"Article", "NewsArticle", "Report", "WebPage", "Product", "BlogPosting", "PressRelease"}
 )
 _MAX_JSON_LD_CHARS = 200_000
+_MAX_SITE_NAME_WORDS = 5
+_NOT_SITE_NAME = re.compile(r"\d|\b(?:report|forecast|size|share|growth|trends?|analysis)\b", re.I)
 
 
 @dataclass
@@ -25,6 +27,8 @@ class PageMeta:
     dates: list[str] = field(default_factory=list)  # as written: ISO 8601 mostly
     faqs: list[tuple[str, str]] = field(default_factory=list)
     canonical_url: str | None = None
+    footer_texts: list[str] = field(default_factory=list)  # where a copyright line sits
+    title_suffix: str | None = None  # "X Market Report | Acme Research": the site's name
 
 
 def read_head(head: Tag, meta: PageMeta) -> None:
@@ -52,6 +56,10 @@ def read_head(head: Tag, meta: PageMeta) -> None:
             elif key in ("article:published_time", "article:modified_time", "date"):
                 meta.dates.append(content)
     meta.titles[:0] = [title for title in (og_title, html_title) if title]
+    if html_title and " | " in html_title:
+        suffix = html_title.rsplit(" | ", 1)[1].strip()
+        if 0 < len(suffix.split()) <= _MAX_SITE_NAME_WORDS and not _NOT_SITE_NAME.search(suffix):
+            meta.title_suffix = suffix
 
 
 def read_json_ld(text: str, meta: PageMeta) -> None:

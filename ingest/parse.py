@@ -67,6 +67,12 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _MARKET_WORD = re.compile(r"\bmarket\b", re.IGNORECASE)
+_SEGMENT_WORD = re.compile(r"\b(?:applications?|segments?)\b", re.IGNORECASE)
+_FAQ_QUESTION_MARK = re.compile(r"^(?:Q\s*[:.]|Question\s*:|\d{1,2}[.)])\s*", re.IGNORECASE)
+_FAQ_ANSWER_MARK = re.compile(r"^(?:A\s*[:.]|Answer\s*:)\s*", re.IGNORECASE)
+_BY_LABEL = re.compile(r"^(?:by|based on)\s+\w", re.IGNORECASE)
+_PLAYERS_LABEL = re.compile(r"\b(?:players|companies|vendors)\b", re.IGNORECASE)
+_SEGMENTS_LABEL = re.compile(r"\bsegment", re.IGNORECASE)
 _GENERIC_WORDS = frozenset("the global worldwide overall key total current a".split())
 _TITLE_PARTS = re.compile(r"\s+[|–—]\s+|\s+-\s+")
 _HEADLINE_SUBJECT = re.compile(
@@ -92,6 +98,7 @@ class _Collected:
     faq_blocks: list[Block] = field(default_factory=list)
     company_entries: list[str] = field(default_factory=list)
     company_prose: list[str] = field(default_factory=list)  # anywhere: "key players include …"
+    table_segment_groups: list[str] = field(default_factory=list)  # "By Type (A, B), By …"
     region_lines: list[str] = field(default_factory=list)
 
 
@@ -150,12 +157,16 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
     for block in blocks[first_index:]:
         if _is_noise(block):
             continue
-        if block.is_heading:
+        if block.is_heading and not (section is Section.FAQS and block.text.endswith("?")):
             heading_section = classify_heading(block.text)
             if heading_section is not None:
                 section, item_heading = heading_section, None
                 if section is Section.APPLICATIONS:
                     dimension = dimension_of(block.text) or SegmentDimension.OTHER
+                continue
+            if section is Section.APPLICATIONS and _BY_LABEL.match(block.text):
+                along = dimension_of(block.text)  # "By Nation:" groups regions, not segments
+                section, dimension = (section, along) if along else (Section.REGIONS, dimension)
                 continue
             if section in (Section.INTRO, Section.APPLICATIONS):
                 if _is_segment_heading(block.text, section):
@@ -165,6 +176,10 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
             if section in (Section.TRENDS, Section.OPPORTUNITIES):
                 item_heading = strip_list_marker(block.text).rstrip(":")
                 continue
+            if section is Section.COMPANIES and company_from_line(block.text) is None:
+                section = Section.OTHER  # "Key Target Audience": the players' list has ended
+            if section is not Section.FAQS:
+                continue  # an unclassified heading elsewhere names nothing we keep
         _route(collected, section, block, item_heading, dimension)
         item_heading = None
     return collected
@@ -173,9 +188,12 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
 def _is_segment_heading(text: str, section: Section) -> bool:
     """An unclassified heading names a segment inside a segmentation section, or in the
     introduction when it is short and not about the market as a whole."""
+    words = len(text.split())
+    if text.endswith(("?", ":")) or _MARKET_WORD.search(text):
+        return False
     if section is Section.APPLICATIONS:
-        return len(text.split()) <= _MAX_TITLE_WORDS
-    return len(text.split()) <= _MAX_SEGMENT_HEADING_WORDS and not _MARKET_WORD.search(text)
+        return words <= _MAX_SEGMENT_HEADING_WORDS
+    return words <= _MAX_SEGMENT_HEADING_WORDS and bool(_SEGMENT_WORD.search(text))
 
 
 def _route(
@@ -220,8 +238,19 @@ def _route(
         collected.faq_blocks.append(block)
     elif section is Section.COMPANIES:
         collected.company_entries.extend(strip_list_marker(line) for line in block.lines)
+    if " | " in text:
+        _route_table_row(collected, text)
     elif section is Section.REGIONS:
         collected.region_lines.extend(strip_list_marker(line) for line in block.lines)
+
+
+def _route_table_row(collected: _Collected, row: str) -> None:
+    """A report-scope table's 'Key Players | A, B, C' and 'Segments Covered | Type (A, B)'."""
+    label, _, value = row.partition(" | ")
+    if _PLAYERS_LABEL.search(label):
+        collected.company_prose.append(f"Key players include {value}")
+    elif _SEGMENTS_LABEL.search(label):
+        collected.table_segment_groups.append(value.replace("), ", "), By ").join(("By ", "")))
 
 
 def _route_segment_list(
@@ -261,7 +290,11 @@ def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
                 key=key, name=segment_name(name), description=description, dimension=dimension
             )
 
-    for label, names in title_segment_groups(collected.title_heading):
+    groups = chain.from_iterable(
+        title_segment_groups(text)
+        for text in (collected.title_heading, *collected.table_segment_groups)
+    )
+    for label, names in groups:
         if (along := dimension_of(label)) is not None:
             for name in names:
                 add(name, along)
@@ -428,7 +461,10 @@ def parse_report(
     companies = _dedupe_companies(_company_names(collected), warnings)
     faq_pairs, unanswered = pair_faqs(collected.faq_blocks)
     faqs = [(pair.question, pair.answer) for pair in faq_pairs] + document.marked_up_faqs
-    faqs = faqs or document.meta.faqs
+    faqs = [
+        (_FAQ_QUESTION_MARK.sub("", question), _FAQ_ANSWER_MARK.sub("", answer))
+        for question, answer in faqs or document.meta.faqs
+    ]
     links = find_report_links(document.links)
     product_url = links.product_url or document.meta.canonical_url
     for present, code, message in (

@@ -10,7 +10,9 @@ from dateutil import parser as date_parser
 from ingest.blocks import Block, Link
 from ingest.page_meta import PageMeta
 
-_ABOUT_HEADING = re.compile(r"^About\s+(?P<name>(?!us\b|the\b|this\b)[A-Z][\w&.,' -]{1,60})$")
+_ABOUT_HEADING = re.compile(
+    r"^About\s+(?P<name>(?!(?i:us|the|this|our|author)\b)[A-Z][\w&.,' -]{1,60})$"
+)
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[A-Z][\w&' -]{1,60}?)"
     r"(?:[.,|]|\s+all\s+rights|$)",
@@ -41,10 +43,10 @@ def find_publisher(*, meta: PageMeta, blocks: list[Block], links: list[Link]) ->
     for block in blocks:
         if block.is_heading and (about := _ABOUT_HEADING.match(block.text)):
             return about["name"].strip(" .,")
-    if meta.publisher or meta.site_name:
-        return meta.publisher or meta.site_name
-    for block in blocks:
-        if copyright_line := _COPYRIGHT.search(block.text):
+    if meta.publisher or meta.site_name or meta.title_suffix:
+        return meta.publisher or meta.site_name or meta.title_suffix
+    for text in (*meta.footer_texts, *(block.text for block in blocks)):
+        if copyright_line := _COPYRIGHT.search(text):
             return copyright_line["name"].strip()
     hosts = Counter(_host(link.href) for link in links)
     hosts.pop(None, None)

@@ -44,6 +44,8 @@ _SECTION_HEADINGS: list[tuple[Section, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # Share charts and concentration notes are about the market's structure, not its players.
+    (Section.OTHER, re.compile(r"market\s+share|concentration", re.I)),
     (
         Section.COMPANIES,
         re.compile(
@@ -56,7 +58,8 @@ _SECTION_HEADINGS: list[tuple[Section, re.Pattern[str]]] = [
     (
         Section.APPLICATIONS,
         re.compile(
-            rf"\bby\s+(?:{_DIMENSION_WORDS}|segment)\b|^(?:{_DIMENSION_WORDS})$|segmentation|"
+            rf"\bby\s+(?:[\w-]+\s+){{0,2}}?(?:{_DIMENSION_WORDS}|segment)\b|^(?:{_DIMENSION_WORDS})$|"
+            rf"segmentation|\bsegments\b|"
             rf"(?:{_DIMENSION_WORDS})\s+(?:analysis|segments?|insights|outlook|overview)",
             re.I,
         ),
@@ -66,7 +69,7 @@ _SECTION_HEADINGS: list[tuple[Section, re.Pattern[str]]] = [
         re.compile(
             r"overview|introduction|summary|takeaways|highlights|snapshot|at a glance|"
             r"key (?:facts|figures|statistics|stats|findings)|market size|size and forecast|"
-            r"report scope|market value|valuation",
+            r"report scope|market value|valuation|\bsize\b",
             re.I,
         ),
     ),
@@ -90,7 +93,9 @@ _DIMENSIONS: list[tuple[re.Pattern[str], SegmentDimension]] = [
     (re.compile(r"application", re.I), SegmentDimension.APPLICATION),
     (re.compile(r"\btypes?\b|therap|treatment|modalit", re.I), SegmentDimension.TYPE),
 ]
-_REGION_DIMENSION = re.compile(r"\bregions?\b|geograph|countr", re.I)
+_REGION_DIMENSION = re.compile(
+    r"\bregions?\b|geograph|countr|\bnations?\b|\bstates?\b|provinces?", re.I
+)
 # Lines of page chrome: breadcrumbs, purchase boxes, report codes, bylines, share and cookie
 # prompts. Matched at the start of a short line.
 _CHROME_LINE = re.compile(
@@ -113,6 +118,7 @@ _MAX_BREADCRUMB_WORDS = 14
 
 @functools.lru_cache(maxsize=4096)  # the same headings recur across a corpus
 def classify_heading(text: str) -> Section | None:
+    """The section a heading opens; None for a long heading (a title, or a sentence in bold)."""
     if len(text.split()) > MAX_SECTION_HEADING_WORDS:
         return None
     for section, pattern in _SECTION_HEADINGS:

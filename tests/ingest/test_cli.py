@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, text
 
 from app.core.db import prepare_database
 from tests.databases import fresh_database_url
-from tests.ingest.test_layout_samples import check_expectations
+from tests.golden import check_expectations
 from tests.paths import PROJECT_ROOT, SEEDS_DIR, seed_gold
 
 
