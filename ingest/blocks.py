@@ -210,14 +210,14 @@ def _read_paired_faqs(tag: Tag, document: Document) -> bool:
         document.marked_up_faqs.append((question, answer))
         return True
     pairs: list[tuple[str, str]] = []
-    question = None
+    term: str | None = None
     for child in tag.find_all(["dt", "dd"]):
         text = clean_text(child.get_text(" "))
         if child.name == "dt":
-            question = text
-        elif question and text:
-            pairs.append((question, text))
-            question = None
+            term = text
+        elif term and text:
+            pairs.append((term, text))
+            term = None
     if not pairs or not all(q.endswith("?") for q, _ in pairs):
         return False
     document.marked_up_faqs.extend(pairs)

@@ -278,7 +278,7 @@ def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
     only when the report names segments no other way."""
     found: dict[str, ParsedSegment] = {}
 
-    def add(name: str, dimension: SegmentDimension, description: str = "") -> None:
+    def add(name: str, dimension: str, description: str = "") -> None:
         key = segment_key(name)
         if not key:
             return
@@ -310,8 +310,9 @@ def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
             segmentation_sentence(text) for text in collected.segmentation_prose
         ):
             along = dimension_of(label) if label else SegmentDimension.OTHER
-            for name in names if along is not None else ():
-                add(name, along)
+            for name in names:
+                if along is not None:
+                    add(name, along)
     return list(found.values())
 
 
@@ -448,7 +449,8 @@ def parse_report(
     size, forecast, cagr = figures.size, figures.forecast, figures.cagr
     implied = implied_cagr_percent(size, forecast)
     warnings.extend(_figure_warnings(figures, implied))
-    currency = (size or forecast).currency if (size or forecast) else None
+    stated = size or forecast
+    currency = stated.currency if stated else None
     if currency not in (None, "USD"):
         warnings.append(
             QualityWarning(
