@@ -93,9 +93,8 @@ _DIMENSIONS: list[tuple[re.Pattern[str], SegmentDimension]] = [
     (re.compile(r"application", re.I), SegmentDimension.APPLICATION),
     (re.compile(r"\btypes?\b|therap|treatment|modalit", re.I), SegmentDimension.TYPE),
 ]
-_REGION_DIMENSION = re.compile(
-    r"\bregions?\b|geograph|countr|\bnations?\b|\bstates?\b|provinces?", re.I
-)
+_REGION_DIMENSION = re.compile(r"\bregions?\b|geograph|countr|\bnations?\b|provinces?", re.I)
+_BY_LABEL = re.compile(r"\b(?:by|based\s+on)\s+(?P<label>.+)$", re.I)
 # Lines of page chrome: breadcrumbs, purchase boxes, report codes, bylines, share and cookie
 # prompts. Matched at the start of a short line.
 _CHROME_LINE = re.compile(
@@ -130,7 +129,9 @@ def classify_heading(text: str) -> Section | None:
 @functools.lru_cache(maxsize=4096)
 def dimension_of(label: str) -> SegmentDimension | None:
     """'By End User' → end-user; 'Type Insights' → type; None for regions, which are no
-    segments."""
+    segments. Only the words after 'By' count ('United States X Market By Application')."""
+    if by := _BY_LABEL.search(label):
+        label = by["label"]
     if _REGION_DIMENSION.search(label):
         return None
     for pattern, dimension in _DIMENSIONS:
