@@ -179,6 +179,8 @@ def _split_markdown_bold(text: str) -> list[Block]:
 
 
 def _is_chrome(tag: Tag) -> bool:
+    if not tag.attrs:
+        return False  # most tags: nothing to read
     classes = tag.get("class") or ()
     names = " ".join([*classes, str(tag.get("id") or "")]).lower()
     if not names:

@@ -56,11 +56,13 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _MINUS = str.maketrans("−–", "--")
+# The cheap test first: only after a full stop are the abbreviations looked at.
 _SENTENCE_END = re.compile(
-    r"(?<!\bU\.S\.)(?<!\bInc\.)(?<!\bCo\.)(?<!\bLtd\.)(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\bvs\.)"
-    r"(?<=[.!?])\s+(?=[A-Z])"
+    r"(?<=[.!?])(?<!\bU\.S\.)(?<!\bInc\.)(?<!\bCo\.)(?<!\bLtd\.)(?<!\bi\.e\.)(?<!\be\.g\.)"
+    r"(?<!\bvs\.)\s+(?=[A-Z])"
 )
 _WINDOW_CHARS = 80
+_DIGIT = re.compile(r"\d")
 _SUBJECT_CHARS = 160
 _WHOLE_WORD = re.compile(r"\b(?:global|worldwide|overall)\b", re.IGNORECASE)
 _MARKET_WORD = re.compile(r"\bmarket|\bindustry\b|\bCAGR\b", re.IGNORECASE)
@@ -143,7 +145,8 @@ def _size_and_forecast(figures: HeadlineFigures) -> tuple[Amount | None, Amount 
 
 
 def mentions_headline_figures(text: str) -> bool:
-    return bool(_MONEY.search(text) or _CAGR_KEYWORD.search(text))
+    # Every amount and every CAGR has a digit: most paragraphs are ruled out by that alone.
+    return bool(_DIGIT.search(text)) and bool(_MONEY.search(text) or _CAGR_KEYWORD.search(text))
 
 
 def parse_headline_figures(
@@ -155,12 +158,15 @@ def parse_headline_figures(
     amounts: list[Amount] = []
     cagr: StatedCagr | None = None
     for sentence in split_sentences(text):
+        if not _DIGIT.search(sentence):
+            continue  # no amount, no percent
         if market_sentences_only and not _MARKET_WORD.search(sentence):
             continue
-        about = _Subject(own_region, _subject_is_a_part(sentence, own_region))
+        money = list(_MONEY.finditer(sentence))
+        about = _Subject(own_region, _subject_is_a_part(sentence, money, own_region))
         sentence_cagr, masked = _parse_cagr(sentence, about=about)
         cagr = cagr or sentence_cagr
-        amounts.extend(_parse_amounts(sentence, masked=masked, about=about))
+        amounts.extend(_parse_amounts(sentence, money, masked=masked, about=about))
     return HeadlineFigures(tuple(amounts), cagr)
 
 
@@ -183,8 +189,10 @@ class _Subject:
         return _is_about_a_part(clause, self.own_region)
 
 
-def _subject_is_a_part(sentence: str, own_region: str | None) -> bool:
-    starts = [m.start() for m in (_MONEY.search(sentence), _CAGR_KEYWORD.search(sentence)) if m]
+def _subject_is_a_part(sentence: str, money: list[re.Match[str]], own_region: str | None) -> bool:
+    """Whether the words before the sentence's first amount or CAGR name a part."""
+    keyword = _CAGR_KEYWORD.search(sentence)
+    starts = [m.start() for m in (money[0] if money else None, keyword) if m]
     subject = sentence[: min(starts)][-_SUBJECT_CHARS:] if starts else ""
     return _is_about_a_part(subject, own_region)
 
@@ -258,15 +266,18 @@ def _crosses_clause(between: str) -> bool:
 
 
 def _parse_amounts(
-    sentence: str, *, masked: tuple[int, int] | None, about: _Subject
+    sentence: str,
+    money: list[re.Match[str]],
+    *,
+    masked: tuple[int, int] | None,
+    about: _Subject,
 ) -> list[Amount]:
+    text, matches = sentence, money
     if masked is not None:
         # The CAGR's own years ("from 2024 to 2030") must not be read as an amount's year.
         start, end = masked
         text = sentence[:start] + " " * (end - start) + sentence[end:]
-    else:
-        text = sentence
-    matches = list(_MONEY.finditer(text))
+        matches = [m for m in money if m.end() <= start or m.start() >= end]
     amounts = []
     clause_start = 0  # where the current amount's clause begins: after the previous one's year
     for index, match in enumerate(matches):

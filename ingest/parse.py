@@ -59,13 +59,6 @@ _MAX_SEGMENT_HEADING_WORDS = 6
 _MAX_LIST_SEGMENT_WORDS = 8
 # Sections whose paragraphs may state the market's headline figures.
 _FIGURE_SECTIONS = frozenset({Section.INTRO, Section.OVERVIEW})
-# Anchored at the start: used with match(), not search().
-_BOILERPLATE = re.compile(
-    r"^(?:download\s+(?:full\s+|free\s+)?(?:pdf\s+)?sample|for more information|"
-    r"request\s+(?:a\s+)?(?:free\s+)?sample|get\s+(?:a\s+)?(?:free\s+)?sample|"
-    r"buy\s+(?:the\s+|this\s+)?report|visit\s+@)|^https?://\S+$",
-    re.IGNORECASE,
-)
 _MARKET_WORD = re.compile(r"\bmarket\b", re.IGNORECASE)
 _SEGMENT_WORD = re.compile(r"\b(?:applications?|segments?)\b", re.IGNORECASE)
 _FAQ_QUESTION_MARK = re.compile(r"^(?:Q\s*[:.]|Question\s*:|\d{1,2}[.)])\s*", re.IGNORECASE)
@@ -103,7 +96,7 @@ class _Collected:
 
 
 def _is_noise(block: Block) -> bool:
-    return block.link_only or bool(_BOILERPLATE.match(block.text)) or is_chrome_line(block.text)
+    return block.link_only or is_chrome_line(block.text)
 
 
 def _title_from_meta(meta: PageMeta) -> str | None:
@@ -128,7 +121,7 @@ def _names_a_market(block: Block) -> bool:
 def _find_title(blocks: list[Block], meta: PageMeta) -> tuple[str, int]:
     """The title and the index of the first block after it: the first heading naming the
     market, the page's own title, the first heading, else the headline sentence's subject."""
-    headings = [(i, b) for i, b in enumerate(blocks) if b.is_heading and not _is_noise(b)]
+    headings = [(i, b) for i, b in enumerate(blocks) if b.is_heading]
     for index, block in headings:
         if (index < 5 or block.is_h1) and _names_a_market(block):
             return block.text, index + 1
@@ -149,14 +142,13 @@ def _find_title(blocks: list[Block], meta: PageMeta) -> tuple[str, int]:
 
 
 def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
+    """Route the page's content blocks (chrome and boilerplate lines already left out)."""
     title, first_index = _find_title(blocks, meta)
     collected = _Collected(title_heading=title)
     section = Section.INTRO
     dimension = SegmentDimension.APPLICATION
     item_heading: str | None = None  # a bold sub-heading inside trends or opportunities
     for block in blocks[first_index:]:
-        if _is_noise(block):
-            continue
         if block.is_heading and not (section is Section.FAQS and block.text.endswith("?")):
             heading_section = classify_heading(block.text)
             if heading_section is not None:
@@ -441,7 +433,10 @@ def parse_report(
     document = parse_document(repaired)
     if not document.blocks:
         raise ReportParseError("no text content")
-    collected = _collect(document.blocks, document.meta)
+    content = [block for block in document.blocks if not _is_noise(block)]
+    if not content:
+        raise ReportParseError("no text content")
+    collected = _collect(content, document.meta)
     title = parse_title(collected.title_heading, headline=collected.headline)
     if not title.slug:
         raise ReportParseError(f"title {collected.title_heading!r} gives no usable slug")

@@ -3,7 +3,6 @@
 import re
 from collections import Counter
 from datetime import date, datetime
-from urllib.parse import urlsplit
 
 from dateutil import parser as date_parser
 
@@ -22,6 +21,8 @@ _NOT_PUBLISHER_HOSTS = re.compile(
     r"(?:^|\.)(?:facebook|twitter|x|linkedin|youtube|instagram|pinterest|whatsapp|google|t|"
     r"bit|reddit|wa|fonts\.googleapis|schema|w3)\.(?:com|co|ly|me|org)$"
 )
+# The host of an absolute link (a page has hundreds: lighter than urllib per link).
+_LINK_HOST = re.compile(r"\s*https?://(?:[^@/?#\s]*@)?([^/:?#\s\[\]]+)", re.IGNORECASE)
 _MONTH_DATE = (
     r"\d{4}-\d{2}-\d{2}|(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
     r"[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}"
@@ -33,7 +34,12 @@ _LABELLED_DATE = re.compile(
 )
 # A press release's dateline: "NEW YORK, Oct. 10, 2024 (GLOBE NEWSWIRE) --".
 _DATELINE = re.compile(rf"^[^\n]{{0,80}}?(?P<date>{_MONTH_DATE})\s*(?:\(|/|--|–|—)")
-_MAX_DATE_LINE_WORDS = 20
+_MAX_DATE_LINE_CHARS = 160
+_DATELINE_BLOCKS = 6  # a press release's dateline opens its first paragraphs
+_DATELINE_CHARS = 120
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DATE_HEAD_BLOCKS = 40
+_COPYRIGHT_TAIL_BLOCKS = 10
 _FIRST_DAY = datetime(2000, 1, 1)  # "October 2024" means its first day
 
 
@@ -45,7 +51,9 @@ def find_publisher(*, meta: PageMeta, blocks: list[Block], links: list[Link]) ->
             return about["name"].strip(" .,")
     if meta.publisher or meta.site_name or meta.title_suffix:
         return meta.publisher or meta.site_name or meta.title_suffix
-    for text in (*meta.footer_texts, *(block.text for block in blocks)):
+    # A copyright line closes a page: its footer, or its last blocks when it has none.
+    tail = [block.text for block in blocks[-_COPYRIGHT_TAIL_BLOCKS:]]
+    for text in (*meta.footer_texts, *tail):
         if copyright_line := _COPYRIGHT.search(text):
             return copyright_line["name"].strip()
     hosts = Counter(_host(link.href) for link in links)
@@ -54,10 +62,8 @@ def find_publisher(*, meta: PageMeta, blocks: list[Block], links: list[Link]) ->
 
 
 def _host(href: str) -> str | None:
-    try:
-        host = urlsplit(href.strip()).hostname
-    except ValueError:
-        return None
+    match = _LINK_HOST.match(href)
+    host = match[1].lower() if match else None
     if not host or "." not in host or _NOT_PUBLISHER_HOSTS.search(host):
         return None
     return host.removeprefix("www.")
@@ -69,12 +75,13 @@ def find_published_on(*, meta: PageMeta, blocks: list[Block]) -> date | None:
     for written in meta.dates:
         if found := _parse_date(written[:40]):
             return found
-    for index, block in enumerate(blocks):
-        if len(block.text.split()) > _MAX_DATE_LINE_WORDS and index > 5:
+    for index, block in enumerate(blocks[:_DATE_HEAD_BLOCKS]):  # bylines sit at the top
+        text = block.text
+        if not _YEAR.search(text):
             continue
-        match = _LABELLED_DATE.search(block.text) or (
-            _DATELINE.match(block.text) if index <= 5 else None
-        )
+        match = _LABELLED_DATE.search(text) if len(text) <= _MAX_DATE_LINE_CHARS else None
+        if match is None and index < _DATELINE_BLOCKS:
+            match = _DATELINE.match(text[:_DATELINE_CHARS])
         if match and (found := _parse_date(match["date"])):
             return found
     return None

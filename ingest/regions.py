@@ -83,9 +83,11 @@ def _region_mention() -> re.Pattern[str]:
     words += [adjective.lower() for adjective in _REGION_ADJECTIVES]
     long_names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     short_names = "|".join(re.escape(w) for w in _UPPERCASE_ONLY)
-    # "US$" and "U.S. dollars" are currencies, not regions.
+    # Names are written capitalised: the lookahead spares the long alternation every other
+    # position. "US$" and "U.S. dollars" are currencies, not regions.
     return re.compile(
-        rf"(?<![\w.])(?:(?i:{long_names})|{short_names})(?![\w$])(?!\s*(?i:dollars?|\$))"
+        rf"(?<![\w.])(?=[A-Z])(?:(?i:{long_names})|{short_names})(?![\w$])"
+        rf"(?!\s*(?i:dollars?|\$))"
     )
 
 

@@ -95,6 +95,13 @@ _DIMENSIONS: list[tuple[re.Pattern[str], SegmentDimension]] = [
 ]
 _REGION_DIMENSION = re.compile(r"\bregions?\b|geograph|countr|\bnations?\b|provinces?", re.I)
 _BY_LABEL = re.compile(r"\b(?:by|based\s+on)\s+(?P<label>.+)$", re.I)
+# The seed family's calls to action, whatever their length. Anchored: used with match().
+_BOILERPLATE = re.compile(
+    r"^(?:download\s+(?:full\s+|free\s+)?(?:pdf\s+)?sample|for more information|"
+    r"request\s+(?:a\s+)?(?:free\s+)?sample|get\s+(?:a\s+)?(?:free\s+)?sample|"
+    r"buy\s+(?:the\s+|this\s+)?report|visit\s+@)|^https?://\S+$",
+    re.IGNORECASE,
+)
 # Lines of page chrome: breadcrumbs, purchase boxes, report codes, bylines, share and cookie
 # prompts. Matched at the start of a short line.
 _CHROME_LINE = re.compile(
@@ -111,8 +118,10 @@ _CHROME_LINE = re.compile(
     re.I,
 )
 _MAX_CHROME_LINE_WORDS = 14
+_MAX_CHROME_LINE_CHARS = 250
 _BREADCRUMB = re.compile(r"^\S.{0,120}?\s[>»›/]\s.{0,120}$")
 _MAX_BREADCRUMB_WORDS = 14
+_BREADCRUMB_MARK = re.compile(r"\s[>»›/]\s")
 
 
 @functools.lru_cache(maxsize=4096)  # the same headings recur across a corpus
@@ -141,7 +150,14 @@ def dimension_of(label: str) -> SegmentDimension | None:
 
 
 def is_chrome_line(text: str) -> bool:
-    words = len(text.split())
-    if words <= _MAX_CHROME_LINE_WORDS and _CHROME_LINE.match(text):
+    """A call to action, a purchase or byline label, or a breadcrumb trail."""
+    if _BOILERPLATE.match(text):
         return True
-    return words <= _MAX_BREADCRUMB_WORDS and bool(_BREADCRUMB.match(text))
+    # Cheap tests first: most blocks are paragraphs longer than any chrome line.
+    if len(text) > _MAX_CHROME_LINE_CHARS:
+        return False
+    if _CHROME_LINE.match(text):
+        return len(text.split()) <= _MAX_CHROME_LINE_WORDS
+    if not _BREADCRUMB_MARK.search(text):
+        return False
+    return len(text.split()) <= _MAX_BREADCRUMB_WORDS and bool(_BREADCRUMB.match(text))
