@@ -64,7 +64,10 @@ _PLAYERS_SENTENCE = re.compile(
     r"\b(?:key|major|leading|prominent|top|notable|main|dominant|established|significant)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:players|companies|vendors|manufacturers|participants|competitors|"
     r"firms)\b[^.;:]{0,100}?\b(?:include|includes|including|are|such\s+as|like|comprise|"
-    r"namely)\b\s*:?\s*(?P<names>.+)$",
+    r"namely)\b\s*:?\s*(?P<names>.+)$"
+    # "Companies covered: A, B" / "Key Companies Profiled A; B"
+    r"|\b(?:players|companies|vendors|manufacturers)\s+(?:covered|profiled)\b\s*:?\s*"
+    r"(?P<names_covered>.+)$",
     re.I,
 )
 _LIST_SPLIT = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+|&\s+)?|\s+and\s+(?=[A-Z])")
@@ -125,7 +128,7 @@ def companies_in_sentence(sentence: str) -> list[str]:
     match = _PLAYERS_SENTENCE.search(sentence)
     if match is None:
         return []
-    listed = _LIST_TAIL.sub("", _drop_full_stop(match["names"].strip()))
+    listed = _LIST_TAIL.sub("", _drop_full_stop((match["names"] or match["names_covered"]).strip()))
     names: list[str] = []
     for part in _LIST_SPLIT.split(listed):
         part = _TRAILING_PLACE.sub("", part.strip())

@@ -49,12 +49,13 @@ from ingest.text import (
     split_numbered_items,
     strip_list_marker,
 )
-from ingest.title import parse_title
+from ingest.title import parse_title, title_from_headline
 
 PARSER_VERSION = "2.0.0"  # 2.0.0: any publisher's page, every dated figure, currencies
 # Stated and implied CAGR further apart than this (percentage points) earn a warning.
 CAGR_MISMATCH_TOLERANCE_PP = 1.0
 _MAX_TITLE_WORDS = 20
+_HEADLINE_SEARCH_BLOCKS = 40
 _MAX_SEGMENT_HEADING_WORDS = 6
 _MAX_LIST_SEGMENT_WORDS = 8
 # Sections whose paragraphs may state the market's headline figures.
@@ -68,10 +69,6 @@ _PLAYERS_LABEL = re.compile(r"\b(?:players|companies|vendors)\b", re.IGNORECASE)
 _SEGMENTS_LABEL = re.compile(r"\bsegment", re.IGNORECASE)
 _GENERIC_WORDS = frozenset("the global worldwide overall key total current a".split())
 _TITLE_PARTS = re.compile(r"\s+[|–—]\s+|\s+-\s+")
-_HEADLINE_SUBJECT = re.compile(
-    r"^(?:the\s+)?(?:global\s+|worldwide\s+)?(?P<subject>[A-Za-z][\w&/,' -]{1,80}?)\s+market\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -120,7 +117,7 @@ def _names_a_market(block: Block) -> bool:
 
 def _find_title(blocks: list[Block], meta: PageMeta) -> tuple[str, int]:
     """The title and the index of the first block after it: the first heading naming the
-    market, the page's own title, the first heading, else the headline sentence's subject."""
+    market, the page's own title, the headline sentence's subject, else the first heading."""
     headings = [(i, b) for i, b in enumerate(blocks) if b.is_heading]
     for index, block in headings:
         if (index < 5 or block.is_h1) and _names_a_market(block):
@@ -129,15 +126,14 @@ def _find_title(blocks: list[Block], meta: PageMeta) -> tuple[str, int]:
     start = h1 + 1 if h1 is not None else 0
     if meta_title := _title_from_meta(meta):
         return meta_title, start
+    for block in blocks[:_HEADLINE_SEARCH_BLOCKS]:
+        if mentions_headline_figures(block.text) and (title := title_from_headline(block.text)):
+            return title, 0
     if headings and headings[0][0] < 5:
         return headings[0][1].text, headings[0][0] + 1
     first = blocks[0]
     if len(first.text.split()) <= _MAX_TITLE_WORDS and _MARKET_WORD.search(first.text):
         return first.text, 1
-    for block in blocks[:40]:
-        subject = _HEADLINE_SUBJECT.match(block.text)
-        if subject and mentions_headline_figures(block.text):
-            return f"{subject['subject'].strip()} Market", 0
     raise ReportParseError("no recognisable title (no heading naming the market)")
 
 

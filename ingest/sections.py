@@ -69,7 +69,8 @@ _SECTION_HEADINGS: list[tuple[Section, re.Pattern[str]]] = [
         re.compile(
             r"overview|introduction|summary|takeaways|highlights|snapshot|at a glance|"
             r"key (?:facts|figures|statistics|stats|findings)|market size|size and forecast|"
-            r"report scope|market value|valuation|\bsize\b",
+            r"report scope|market value|valuation|\bsize\b|key (?:market )?insights|"
+            r"market (?:analysis|insights|outlook|report)\b",
             re.I,
         ),
     ),

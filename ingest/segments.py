@@ -170,8 +170,14 @@ def dominant_segment(paragraph: str, candidates: dict[str, Candidate]) -> str | 
     return best_key
 
 
-# "By Type (Monoclonal Antibodies, Vaccines), By End User (Hospitals, Clinics)" in a title.
-_TITLE_GROUP = re.compile(r"\bBy\s+(?P<label>[A-Z][\w&/ -]{1,40}?)\s*\((?P<items>[^()]{2,400})\)")
+# The groups of a report title after its first "by": "By Type (A, B), By End User (C, D)",
+# "By Applications [A, B]", "(By Indication: A, B; By …)", "by Therapy (A, B) and Route (C)".
+_TITLE_BY = re.compile(r"\b[Bb]y\s+")
+_TITLE_GROUP = re.compile(
+    r"(?P<label>[A-Z][\w&/ -]{1,40}?)\s*(?:\((?P<paren>[^()]{2,600})\)"
+    r"|\[(?P<bracket>[^\[\]]{2,600})\]|:\s*(?P<colon>[^;()\[\]]{2,600}))"
+)
+_LEADING_BY = re.compile(r"^(?:by|and)\s+", re.IGNORECASE)
 # "By Type: A, B, C" or "Based on product: A and B" as a line of its own.
 _LABELLED_LIST = re.compile(
     r"^(?:By|Based\s+on|On\s+the\s+basis\s+of|In\s+terms\s+of)\s+(?P<label>[\w&/ -]{2,40}?)"
@@ -188,30 +194,52 @@ _SEGMENTED_INTO = re.compile(
     r"(?P<items>[^.;:]{2,400})",
     re.I,
 )
+# In a list of segment names "&" joins one name ("Kits & Reagents"); commas and "and" part them.
+_LIST_ITEM_SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_NESTED_LIST = re.compile(r"\s*(?:\{[^{}\[\]]*\}|\[[^{}\[\]]*\])")
+_MAX_NESTING = 4
+_DIMENSION_LABEL = re.compile(
+    r"(?:applications?|types?|products?|end[- ]?users?|technolog(?:y|ies)|indications?|regions?|"
+    r"drug\s+class(?:es)?|route(?:\s+of\s+administration)?|distribution\s+channels?)",
+    re.IGNORECASE,
+)
 _TRAILING_LIST_WORDS = re.compile(
     r"\s*(?:,?\s*(?:and\s+)?others?|\betc\.?|segments?|categories|among others)\s*$", re.I
 )
 
 
 def split_segment_names(items: str) -> list[str]:
-    """'A, B, and C' → [A, B, C]; empty when an item reads as prose rather than a name."""
+    """'A, B, and C' → [A, B, C]; sub-lists in braces or brackets ('Drugs {Prescription &
+    OTC}') are left out; empty when an item reads as prose or names a dimension instead."""
+    for _ in range(_MAX_NESTING):
+        items, nested = _NESTED_LIST.subn("", items)
+        if not nested:
+            break
     names = []
-    for item in _ITEM_SEPARATOR.split(items.strip().rstrip(".")):
+    for item in _LIST_ITEM_SEPARATOR.split(items.strip().rstrip(".")):
         name = _TRAILING_LIST_WORDS.sub("", _LEADING_ARTICLE.sub("", item.strip()))
         name = name.strip(" .")
         if not name:
             continue
         if not _looks_like_name(name) and not (name[:1].isupper() and len(name.split()) <= 3):
             return []
+        if _DIMENSION_LABEL.fullmatch(name) or any(mark in name for mark in "{}[]"):
+            return []  # "segmented based on application, type": the axes, not segments
         names.append(name[:1].upper() + name[1:])
     return names
 
 
 def title_segment_groups(title: str) -> list[tuple[str, list[str]]]:
     """(dimension label, names) for each 'By X (A, B)' group of a report title."""
+    first_by = _TITLE_BY.search(title)
+    if first_by is None:
+        return []
     return [
-        (match["label"], split_segment_names(match["items"]))
-        for match in _TITLE_GROUP.finditer(title)
+        (
+            _LEADING_BY.sub("", match["label"]),
+            split_segment_names(match["paren"] or match["bracket"] or match["colon"]),
+        )
+        for match in _TITLE_GROUP.finditer(title, first_by.start())
     ]
 
 

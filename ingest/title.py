@@ -13,6 +13,15 @@ _TRAILING_DECORATION = re.compile(
 )
 _MARKET_SUFFIX = re.compile(r"\s+market$", re.IGNORECASE)
 _HEADLINE_SUBJECT = re.compile(r"^(?:the\s+)?(?P<subject>.+?)\s+market\b", re.IGNORECASE)
+# "The global wound dressing market was valued at …", wherever a sentence says it (a press
+# release's dateline comes first), else a headline that opens with its market.
+_GLOBAL_SUBJECT = re.compile(
+    r"\b(?:the\s+)?(?:global|worldwide)\s+(?P<subject>[A-Za-z][\w&/' -]{1,60}?)\s+market\b",
+    re.IGNORECASE,
+)
+_LEADING_SUBJECT = re.compile(
+    r"^(?:the\s+)?(?P<subject>[A-Za-z][\w&/,' -]{1,80}?)\s+market\b", re.IGNORECASE
+)
 _MAX_REGION_WORDS = 5
 
 
@@ -31,6 +40,15 @@ def _split_region_prefix(base: str) -> tuple[str | None, str]:
         if prefix.lower() in region_names():
             return prefix, " ".join(words[length:])
     return None, base
+
+
+def title_from_headline(text: str) -> str | None:
+    """'The global wound dressing market was valued at …' → 'Wound Dressing Market'."""
+    found = _GLOBAL_SUBJECT.search(text) or _LEADING_SUBJECT.match(text)
+    if found is None:
+        return None
+    words = found["subject"].split()
+    return " ".join(word[:1].upper() + word[1:] for word in words) + " Market"
 
 
 def parse_title(heading: str, *, headline: str | None) -> MarketTitle:
