@@ -22,11 +22,12 @@ class ReportedFigures:
     forecast_year: int | None
     cagr_percent: float | None
     implied_cagr_percent: float | None
-    # Every dated USD value the report states, by year: the series passes through each.
+    # Every dated USD value the report states (size and forecast among them), by year: the
+    # series passes through each.
     usd_by_year: tuple[tuple[int, int], ...] = ()
 
     @classmethod
-    def of(cls, market: Market, figures: Iterable[Figure] = ()) -> "ReportedFigures":
+    def of(cls, market: Market, figures: Iterable[Figure]) -> "ReportedFigures":
         return cls(
             size_usd=market.size_usd,
             size_year=market.size_year,
@@ -35,18 +36,13 @@ class ReportedFigures:
             cagr_percent=market.cagr_percent,
             implied_cagr_percent=market.implied_cagr_percent,
             usd_by_year=tuple(
-                sorted({f.year: f.value_usd for f in figures if f.value_usd}.items())
+                sorted(
+                    {
+                        f.year: f.value_usd for f in figures if f.value_usd and f.value_usd > 0
+                    }.items()
+                )
             ),
         )
-
-    def anchors(self) -> list[tuple[int, int]]:
-        """(year, USD) points the series must pass through: every figure, else size and
-        forecast."""
-        points = dict(self.usd_by_year)
-        for year, usd in ((self.size_year, self.size_usd), (self.forecast_year, self.forecast_usd)):
-            if year is not None and usd is not None:
-                points.setdefault(year, usd)
-        return sorted((year, usd) for year, usd in points.items() if usd > 0)
 
 
 def default_range(figures: ReportedFigures) -> tuple[int, int]:
@@ -64,7 +60,7 @@ def project(
     the forecast for every year instead."""
     if method is ProjectionMethod.STATED_CAGR:
         return _anchored_on_forecast(figures, from_year=from_year, to_year=to_year)
-    anchors = figures.anchors()
+    anchors = list(figures.usd_by_year)
     if not anchors:
         raise NotProjectable("the market reports no USD value with its year")
     reported = dict(anchors)

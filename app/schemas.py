@@ -6,6 +6,8 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from app.models import SegmentDimension
+
 
 def _as_utc(value: datetime) -> datetime:
     """Every timestamp is written in UTC; SQLite hands it back without its zone."""
@@ -45,8 +47,8 @@ Aliases = Annotated[
 SegmentKey = Annotated[
     str, Field(description="Canonical segment key shared across markets.", examples=["hospital"])
 ]
-SegmentDimension = Annotated[
-    str,
+Dimension = Annotated[
+    SegmentDimension,
     Field(
         description="Axis of segmentation: application, type, product, end-user, technology, "
         "indication, drug-class, route, distribution-channel or other.",
@@ -122,7 +124,7 @@ class MarketListItem(MarketFields):
 class SegmentOut(BaseModel):
     key: SegmentKey
     name: str = Field(description="Name as the report writes it.", examples=["Hospitals"])
-    dimension: SegmentDimension
+    dimension: Dimension
     description: str = Field(
         description="The report's text about this segment.",
         examples=["Hospitals remain the cornerstone of the T-cells leukemia treatment market…"],

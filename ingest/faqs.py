@@ -15,6 +15,16 @@ _INLINE_QUESTION = re.compile(
 )
 
 
+# "Q: …" / "A: …" markers some pages put before each half.
+_QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*:\s*|^Q\.\s+", re.IGNORECASE)
+_ANSWER_LABEL = re.compile(r"^(?:A|Answer)\s*:\s*|^A\.\s+(?=[A-Z])", re.IGNORECASE)
+
+
+def clean_faq_pair(question: str, answer: str) -> tuple[str, str]:
+    """A pair from any source without its numbering or Q:/A: labels."""
+    return _QUESTION_LABEL.sub("", strip_list_marker(question)), _ANSWER_LABEL.sub("", answer)
+
+
 @dataclass(frozen=True)
 class FaqPair:
     question: str

@@ -8,9 +8,10 @@ linear time.
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 
 from ingest.currency import amount_pattern, currency_of, unit_multiplier
-from ingest.regions import mentions_other_region
+from ingest.regions import WHOLE_WORLD_WORD, mentions_other_region
 
 _YEAR = r"(?:19|20)\d{2}"
 _FY_YEAR = rf"(?:FY\s?)?(?P<year>{_YEAR})"
@@ -64,8 +65,7 @@ _SENTENCE_END = re.compile(
 _WINDOW_CHARS = 80
 _DIGIT = re.compile(r"\d")
 _SUBJECT_CHARS = 160
-_WHOLE_WORD = re.compile(r"\b(?:global|worldwide|overall)\b", re.IGNORECASE)
-_MARKET_WORD = re.compile(r"\bmarket|\bindustry\b|\bCAGR\b", re.IGNORECASE)
+_SPEAKS_OF_MARKET = re.compile(r"\bmarket|\bindustry\b|\bCAGR\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ class HeadlineFigures:
     amounts: tuple[Amount, ...] = ()  # the market's own amounts, in text order
     cagr: StatedCagr | None = None
 
-    @property
+    @cached_property
     def figures(self) -> list[Amount]:
         """Every dated amount, the first stated for each year, by year."""
         by_year: dict[int, Amount] = {}
@@ -107,11 +107,15 @@ class HeadlineFigures:
 
     @property
     def size(self) -> Amount | None:
-        return _size_and_forecast(self)[0]
+        return self._size_and_forecast[0]
 
     @property
     def forecast(self) -> Amount | None:
-        return _size_and_forecast(self)[1]
+        return self._size_and_forecast[1]
+
+    @cached_property
+    def _size_and_forecast(self) -> tuple[Amount | None, Amount | None]:
+        return _size_and_forecast(self)
 
     @property
     def found_any(self) -> bool:
@@ -160,7 +164,7 @@ def parse_headline_figures(
     for sentence in split_sentences(text):
         if not _DIGIT.search(sentence):
             continue  # no amount, no percent
-        if market_sentences_only and not _MARKET_WORD.search(sentence):
+        if market_sentences_only and not _SPEAKS_OF_MARKET.search(sentence):
             continue
         money = list(_MONEY.finditer(sentence))
         about = _Subject(own_region, _subject_is_a_part(sentence, money, own_region))
@@ -184,7 +188,7 @@ class _Subject:
     part: bool
 
     def is_part(self, clause: str) -> bool:
-        if self.part and not _WHOLE_WORD.search(clause):
+        if self.part and not WHOLE_WORLD_WORD.search(clause):
             return True
         return _is_about_a_part(clause, self.own_region)
 

@@ -9,7 +9,7 @@ from app.models import SegmentDimension
 from ingest.blocks import Block, parse_document
 from ingest.companies import companies_in_sentence, company_from_line, split_company_entry
 from ingest.errors import ReportParseError
-from ingest.faqs import pair_faqs
+from ingest.faqs import clean_faq_pair, pair_faqs
 from ingest.headline import (
     Amount,
     HeadlineFigures,
@@ -30,7 +30,7 @@ from ingest.report import (
     ReportQuality,
     ReportSource,
 )
-from ingest.sections import Section, classify_heading, dimension_of, is_chrome_line
+from ingest.sections import BY_LABEL, Section, classify_heading, dimension_of, is_chrome_line
 from ingest.segments import (
     dominant_segment,
     find_named_segments,
@@ -62,9 +62,6 @@ _MAX_LIST_SEGMENT_WORDS = 8
 _FIGURE_SECTIONS = frozenset({Section.INTRO, Section.OVERVIEW})
 _MARKET_WORD = re.compile(r"\bmarket\b", re.IGNORECASE)
 _SEGMENT_WORD = re.compile(r"\b(?:applications?|segments?)\b", re.IGNORECASE)
-_FAQ_QUESTION_MARK = re.compile(r"^(?:Q\s*[:.]|Question\s*:|\d{1,2}[.)])\s*", re.IGNORECASE)
-_FAQ_ANSWER_MARK = re.compile(r"^(?:A\s*[:.]|Answer\s*:)\s*", re.IGNORECASE)
-_BY_LABEL = re.compile(r"^(?:by|based on)\s+\w", re.IGNORECASE)
 _PLAYERS_LABEL = re.compile(r"\b(?:players|companies|vendors)\b", re.IGNORECASE)
 _SEGMENTS_LABEL = re.compile(r"\bsegment", re.IGNORECASE)
 _GENERIC_WORDS = frozenset("the global worldwide overall key total current a".split())
@@ -152,7 +149,7 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
                 if section is Section.APPLICATIONS:
                     dimension = dimension_of(block.text) or SegmentDimension.OTHER
                 continue
-            if section is Section.APPLICATIONS and _BY_LABEL.match(block.text):
+            if section is Section.APPLICATIONS and BY_LABEL.match(block.text):
                 along = dimension_of(block.text)  # "By Nation:" groups regions, not segments
                 section, dimension = (section, along) if along else (Section.REGIONS, dimension)
                 continue
@@ -454,10 +451,7 @@ def parse_report(
     companies = _dedupe_companies(_company_names(collected), warnings)
     faq_pairs, unanswered = pair_faqs(collected.faq_blocks)
     faqs = [(pair.question, pair.answer) for pair in faq_pairs] + document.marked_up_faqs
-    faqs = [
-        (_FAQ_QUESTION_MARK.sub("", question), _FAQ_ANSWER_MARK.sub("", answer))
-        for question, answer in faqs or document.meta.faqs
-    ]
+    faqs = [clean_faq_pair(question, answer) for question, answer in faqs or document.meta.faqs]
     links = find_report_links(document.links)
     product_url = links.product_url or document.meta.canonical_url
     for present, code, message in (

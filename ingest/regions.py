@@ -91,7 +91,8 @@ def _region_mention() -> re.Pattern[str]:
     )
 
 
-_WHOLE_WORLD_WORD = re.compile(r"\b(?:global|worldwide|world)\b", re.IGNORECASE)
+# Words that put a clause back on the whole market ("… while the global market …").
+WHOLE_WORLD_WORD = re.compile(r"\b(?:global|worldwide|overall)\b", re.IGNORECASE)
 
 
 def _same_region(mention: str, own_region: str) -> bool:
@@ -109,6 +110,6 @@ def mentions_other_region(clause: str, own_region: str | None) -> bool:
     for mention in _region_mention().finditer(clause):
         if own is not None and _same_region(mention[0], own):
             continue
-        whole = _WHOLE_WORLD_WORD.search(clause, 0, mention.start())
+        whole = WHOLE_WORLD_WORD.search(clause, 0, mention.start())
         return whole is None
     return False

@@ -78,7 +78,7 @@ _SECTION_HEADINGS: list[tuple[Section, re.Pattern[str]]] = [
         Section.OTHER,
         re.compile(
             r"dynamics|drivers|restraints|challenges|conclusion|scope|definition|findings|"
-            r"methodology|outlook|analysis|insights|impact|developments|news|recent",
+            r"outlook|analysis|insights|impact|developments|news|recent",
             re.I,
         ),
     ),
@@ -95,7 +95,8 @@ _DIMENSIONS: list[tuple[re.Pattern[str], SegmentDimension]] = [
     (re.compile(r"\btypes?\b|therap|treatment|modalit", re.I), SegmentDimension.TYPE),
 ]
 _REGION_DIMENSION = re.compile(r"\bregions?\b|geograph|countr|\bnations?\b|provinces?", re.I)
-_BY_LABEL = re.compile(r"\b(?:by|based\s+on)\s+(?P<label>.+)$", re.I)
+# "By End User", "Based on Product": a label whose words after "by" name a dimension.
+BY_LABEL = re.compile(r"\b(?:by|based\s+on)\s+(?P<label>\w.*)$", re.I)
 # The seed family's calls to action, whatever their length. Anchored: used with match().
 _BOILERPLATE = re.compile(
     r"^(?:download\s+(?:full\s+|free\s+)?(?:pdf\s+)?sample|for more information|"
@@ -140,7 +141,7 @@ def classify_heading(text: str) -> Section | None:
 def dimension_of(label: str) -> SegmentDimension | None:
     """'By End User' → end-user; 'Type Insights' → type; None for regions, which are no
     segments. Only the words after 'By' count ('United States X Market By Application')."""
-    if by := _BY_LABEL.search(label):
+    if by := BY_LABEL.search(label):
         label = by["label"]
     if _REGION_DIMENSION.search(label):
         return None
