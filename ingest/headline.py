@@ -65,6 +65,7 @@ _SENTENCE_END = re.compile(
 _WINDOW_CHARS = 80
 _DIGIT = re.compile(r"\d")
 _SUBJECT_CHARS = 160
+_MAX_QUOTE_CHARS = 600
 _SPEAKS_OF_MARKET = re.compile(r"\bmarket|\bindustry\b|\bCAGR\b", re.IGNORECASE)
 
 
@@ -223,7 +224,8 @@ def _parse_cagr(
             sentence, keyword_end=keyword.end(), span=(span_start, span_end)
         )
         percent = float(number.translate(_MINUS).replace(" ", ""))
-        return StatedCagr(percent, start_year, end_year, sentence), (span_start, span_end)
+        quote = _quote(sentence, span_start, span_end)
+        return StatedCagr(percent, start_year, end_year, quote), (span_start, span_end)
     return None, None
 
 
@@ -295,8 +297,20 @@ def _parse_amounts(
             continue
         year, by_year = _amount_year(after, clause)
         forecast_wording = by_year or bool(_FORECAST_VERB.search(clause[-60:]))
-        amounts.append(Amount(value, currency_of(match), year, sentence, forecast_wording))
+        quote = _quote(sentence, match.start(), match.end())
+        amounts.append(Amount(value, currency_of(match), year, quote, forecast_wording))
     return amounts
+
+
+def _quote(sentence: str, start: int, end: int) -> str:
+    """The sentence a figure was read from, or the words around it when the 'sentence' is a
+    run-on paragraph: provenance stays readable and every figure row stays small."""
+    if len(sentence) <= _MAX_QUOTE_CHARS:
+        return sentence
+    margin = (_MAX_QUOTE_CHARS - (end - start)) // 2
+    left, right = max(0, start - margin), min(len(sentence), end + margin)
+    cut_right = "…" if right < len(sentence) else ""
+    return ("…" if left else "") + sentence[left:right] + cut_right
 
 
 def _amount_year(after: re.Match[str] | None, clause: str) -> tuple[int | None, bool]:

@@ -5,6 +5,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ingest.errors import ReportParseError
+from ingest.limits import MAX_REPORT_BYTES, parse_time_limit
 from ingest.parse import parse_report_bytes
 from tests.paths import SEEDS_DIR
 
@@ -70,3 +71,29 @@ def test_a_link_urllib_refuses_is_skipped_not_fatal():
     )
     report = parse_report_bytes(broken.encode(), file_name="broken-link.html")
     assert report.source.report_id == "823236"
+
+
+# Pieces of headline wording that a regex could backtrack over: amounts, years, CAGRs, periods,
+# region and segment words, currency marks without numbers.
+HEADLINE_PIECES = [
+    "USD 1.5 Billion", " in 2023", " by 2031", "a CAGR of 5.2%", " from 2024 to 2030", "US$ 1,",
+    "€2.3bn", "Rs 500 crore", " the U.S. market", " segment ", "2024-", "%", " market ", "$",
+    "By Type (A, B), ", "Key players include Acme Inc., ", " between 2025 and ", ". ", "FY2024",
+]  # fmt: skip
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(HEADLINE_PIECES), min_size=1, max_size=40))
+def test_a_page_of_headline_wording_parses_within_the_cap(pieces):
+    """A 2 MB report of nothing but figure wording (a paragraph, a title, a players list)
+    parses within the per-report cap (MAX_PARSE_SECONDS): every search is bounded, none runs
+    over a growing prefix; and every figure keeps a short quote, not the whole paragraph."""
+    unit = "".join(pieces)
+    paragraph = unit * (MAX_REPORT_BYTES // 2 // len(unit.encode()))
+    page = (
+        f"<h1>Acme Oncology Market {unit[:2000]}</h1><p>{paragraph}</p><p>{paragraph[:200_000]}</p>"
+    )
+    data = page.encode()[: MAX_REPORT_BYTES - 10]
+    with parse_time_limit():
+        report = parse_report_bytes(data, file_name="wording.html")
+    assert all(len(figure.sentence) <= 610 for figure in report.figures)
