@@ -28,12 +28,20 @@ _DIMENSION_WORDS = (
     r"route(?:\s+of\s+administration)?|distribution\s+channels?|channels?|therap(?:y|ies)|"
     r"treatments?(?:\s+types?)?|modalit(?:y|ies)|components?|services?|molecule\s+types?"
 )
+
+
+def _heading_pattern(alternatives: str) -> re.Pattern[str]:
+    """Every alternative starts a word: the leading \\b spares the long alternation every
+    position inside a word (headings vary with each market, so they are rarely cached)."""
+    return re.compile(rf"\b(?:{alternatives})", re.IGNORECASE)
+
+
 # First match wins: "Regional Analysis" is regions, not OVERVIEW's "analysis".
 _SECTION_HEADINGS: list[tuple[Section, re.Pattern[str]]] = [
-    (Section.FAQS, re.compile(r"frequently asked|\bfaqs?\b|common questions", re.I)),
+    (Section.FAQS, _heading_pattern(r"frequently asked|\bfaqs?\b|common questions")),
     (
         Section.CHROME,
-        re.compile(
+        _heading_pattern(
             r"leave a (?:reply|comment)|^comments?$|related (?:reports?|news|articles|posts)|"
             r"recent (?:posts|reports)|you may also like|^about\b(?!\s+(?:the|this)\s+"
             r"(?:market|report))|media contact|^contacts?\b|press contact|^share\b|"
@@ -41,45 +49,41 @@ _SECTION_HEADINGS: list[tuple[Section, re.Pattern[str]]] = [
             r"licen[cs]e|pricing|request (?:a )?(?:free )?sample|why (?:choose|buy)|"
             r"customi[sz]ation|methodology|testimonials|^tags$|^categories$|follow us|"
             r"^source:|browse|explore more|^search$",
-            re.I,
         ),
     ),
     # Share charts and concentration notes are about the market's structure, not its players.
-    (Section.OTHER, re.compile(r"market\s+share|concentration", re.I)),
+    (Section.OTHER, _heading_pattern(r"market\s+share|concentration")),
     (
         Section.COMPANIES,
-        re.compile(
-            r"\bcompan(?:y|ies)\b|\bplayers\b|manufacturers|vendors|competitive|competitors", re.I
+        _heading_pattern(
+            r"\bcompan(?:y|ies)\b|\bplayers\b|manufacturers|vendors|competitive|competitors"
         ),
     ),
-    (Section.REGIONS, re.compile(r"\bregion(?:al|s)?\b|geograph|by country", re.I)),
-    (Section.TRENDS, re.compile(r"\btrends?\b", re.I)),
-    (Section.OPPORTUNITIES, re.compile(r"\bopportunit", re.I)),
+    (Section.REGIONS, _heading_pattern(r"\bregion(?:al|s)?\b|geograph|by country")),
+    (Section.TRENDS, _heading_pattern(r"\btrends?\b")),
+    (Section.OPPORTUNITIES, _heading_pattern(r"\bopportunit")),
     (
         Section.APPLICATIONS,
-        re.compile(
+        _heading_pattern(
             rf"\bby\s+(?:[\w-]+\s+){{0,2}}?(?:{_DIMENSION_WORDS}|segment)\b|^(?:{_DIMENSION_WORDS})$|"
             rf"segmentation|\bsegments\b|"
             rf"(?:{_DIMENSION_WORDS})\s+(?:analysis|segments?|insights|outlook|overview)",
-            re.I,
         ),
     ),
     (
         Section.OVERVIEW,
-        re.compile(
+        _heading_pattern(
             r"overview|introduction|summary|takeaways|highlights|snapshot|at a glance|"
             r"key (?:facts|figures|statistics|stats|findings)|market size|size and forecast|"
             r"report scope|market value|valuation|\bsize\b|key (?:market )?insights|"
             r"market (?:analysis|insights|outlook|report)\b",
-            re.I,
         ),
     ),
     (
         Section.OTHER,
-        re.compile(
+        _heading_pattern(
             r"dynamics|drivers|restraints|challenges|conclusion|scope|definition|findings|"
             r"outlook|analysis|insights|impact|developments|news|recent",
-            re.I,
         ),
     ),
 ]
