@@ -22,6 +22,8 @@ _GLOBAL_SUBJECT = re.compile(
 _LEADING_SUBJECT = re.compile(
     r"^(?:the\s+)?(?P<subject>[A-Za-z][\w&/,' -]{1,80}?)\s+market\b", re.IGNORECASE
 )
+# "… market in India …": the region a headline names after its market.
+_PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
 _MAX_REGION_WORDS = 5
 
 
@@ -48,7 +50,12 @@ def title_from_headline(text: str) -> str | None:
     if found is None:
         return None
     words = found["subject"].split()
-    return " ".join(word[:1].upper() + word[1:] for word in words) + " Market"
+    title = " ".join(word[:1].upper() + word[1:] for word in words) + " Market"
+    place = _PLACE_AFTER.match(text, found.end())
+    region = _split_region_prefix(f"{place['place'].rstrip('.,')} {title}")[0] if place else None
+    if region:
+        return f"{region} {title}"
+    return title
 
 
 def parse_title(heading: str, *, headline: str | None) -> MarketTitle:
