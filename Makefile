@@ -31,7 +31,7 @@ system-deps:
 run: install
 	$(PY) -m ingest seeds/ || test $$? -eq 1
 	@echo "API docs: http://$(HOST):$(PORT)/docs"
-	MALLOC_ARENA_MAX=2 $(PY) -m uvicorn app.main:app --host $(HOST) --port $(PORT) --no-access-log
+	MALLOC_ARENA_MAX=2 $(PY) -m uvicorn --factory app.main:create_app --host $(HOST) --port $(PORT) --no-access-log
 
 ## The whole suite twice: on SQLite files, then on a private PostgreSQL 15 server it starts itself.
 test: test-sqlite test-postgresql

@@ -1,8 +1,14 @@
-"""Builds the FastAPI application: routers, middleware, error rendering, offline docs."""
+"""Builds the FastAPI application: routers, middleware, error rendering, offline docs.
+
+`create_app()` only builds: the database engine, the upload parser's child process and the
+response cache's store are opened by the lifespan and closed by it, so importing this module
+or building an app touches no database, file or process. Serve it with
+`uvicorn --factory app.main:create_app`.
+"""
 
 import logging
-from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import anyio.to_thread
 from fastapi import FastAPI
@@ -28,8 +34,8 @@ from app.core.http import HttpBehaviourMiddleware
 from app.core.observe import Metrics, RequestObserver
 from app.core.problems import install_problem_handlers
 from app.core.settings import Settings, get_settings
+from app.reports import ReportWriter
 from app.repositories.meta import read_dataset_version
-from ingest.isolated import ParserProcess
 
 DESCRIPTION = """Oncology market-research reports as data: market sizes, forecasts and CAGRs,
 application segments, companies, trends, opportunities and FAQs, with yearly projections.
@@ -50,6 +56,7 @@ TAGS = [
 
 
 def create_app(database_url: str | None = None, *, settings: Settings | None = None) -> FastAPI:
+    """The app for `database_url` (default: the settings' DATABASE_URL); nothing opened yet."""
     settings = settings or get_settings()
     logging.basicConfig(level=settings.log_level, format="%(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)  # readiness checks ask it often
@@ -59,14 +66,13 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
         description=DESCRIPTION,
         openapi_tags=TAGS,
         telemetry=_telemetry(enabled=settings.otel_enabled),
-        lifespan=_bounded_threads(settings.worker_threads),
+        lifespan=_lifespan,
     )
     app.state.settings = settings
-    app.state.engine = prepare_database(database_url or settings.database_url)
+    app.state.database_url = database_url or settings.database_url
     app.state.metrics = Metrics()
     access_log = logging.getLevelName(settings.log_level) <= logging.INFO
     app.state.observer = RequestObserver(app.state.metrics, access_log=access_log)
-    app.state.parser = ParserProcess.shared(settings.parse_timeout_seconds)
     install_problem_handlers(app)
     for module in (markets, projections, segments, companies, faqs, stats, health, admin):
         app.include_router(module.router)
@@ -86,27 +92,31 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
     # whole stack, FastAPI's own error and body-limit layers included: a hit is answered before
     # any of them runs (SPEC §6 P1). It keeps final answers (gzipped, with CORS, security
     # headers, ETag) and gives each hit its request id, 304, metrics and log line.
-    engine = app.state.engine
-    app.middleware_stack = ResponseCache(
-        app.build_middleware_stack(),
-        read_version=lambda: read_dataset_version(engine),
-        observer=app.state.observer,
+    app.state.response_cache = ResponseCache(
+        app.build_middleware_stack(), observer=app.state.observer
     )
+    app.middleware_stack = app.state.response_cache
     return app
 
 
-def _bounded_threads(count: int) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
-    @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        # The limiter belongs to the running event loop, so it is set here, not at import.
-        anyio.to_thread.current_default_thread_limiter().total_tokens = count
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Open what the app serves with, and close all of it when the server stops."""
+    settings: Settings = app.state.settings
+    # The limiter belongs to the running event loop, so it is set here, not at import.
+    anyio.to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
+    engine = await anyio.to_thread.run_sync(prepare_database, app.state.database_url)
+    app.state.engine = engine
+    app.state.report_writer = ReportWriter(engine, parse_seconds=settings.parse_timeout_seconds)
+    cache: ResponseCache = app.state.response_cache
+    cache.open(read_version=lambda: read_dataset_version(engine))
+    try:
         yield
-
-    return lifespan
+    finally:
+        cache.close()
+        await anyio.to_thread.run_sync(app.state.report_writer.close)
+        engine.dispose()
 
 
 def _telemetry(*, enabled: bool) -> TelemetryConfig:
     return {"tracing": enabled, "metrics": enabled, "logs": enabled}
-
-
-app = create_app()

@@ -190,7 +190,16 @@ def run(count: int, jobs: int, seconds: int, work: Path) -> list[Row]:
         Row("P5", "ingest peak RSS (MB) vs 500 MB", ingest_rss, 500, "MB", "<= 1.0"),
     ]
 
-    api = [PYTHON, "-m", "uvicorn", "app.main:app", "--port", "{port}", *UVICORN_OPTIONS]
+    api = [
+        PYTHON,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "app.main:create_app",
+        "--port",
+        "{port}",
+        *UVICORN_OPTIONS,
+    ]
     hot = "/markets?min_cagr=10"
     with server(api, {**API_ENV, "DATABASE_URL": url_n}) as (url, api_pid):
         body = work / "bench-body.json"

@@ -3,21 +3,47 @@ process, not a server thread.
 
 The child stops a parse after `seconds` itself (SIGALRM works there: the parse runs on its
 main thread). Should the parse not return even so, say inside C code that never yields, the
-server stops waiting `grace_seconds` later and replaces the child.
+server stops waiting `grace_seconds` later and replaces the child; a child that dies (a
+signal to the server's process group reaches it too) is replaced on the next upload.
+
+The child is a plain process on a pipe rather than a multiprocessing Pool: a Pool worker
+killed while it waits for work dies holding the pool's queue lock, and the pool's own
+`terminate()` then waits for that lock forever, so the server could never stop.
+
+This module is what the API imports of the parser: the HTML parser itself (bs4, lxml, ftfy,
+pycountry) is imported in the child only, when the first upload starts it.
 """
 
-import functools
 import hashlib
 import multiprocessing
 import threading
 from collections.abc import Callable
-from multiprocessing.pool import Pool
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 
-from ingest.limits import MAX_PARSE_SECONDS
-from ingest.parse import prepare_parser
-from ingest.run import ParseResult, parse_job
+from app.core.settings import MAX_PARSE_SECONDS
+from ingest.report import ParseResult
 
 ParseTarget = Callable[[tuple[str, bytes], float], ParseResult]
+
+
+def _parse_in_child(job: tuple[str, bytes], seconds: float) -> ParseResult:
+    from ingest.jobs import parse_job  # in the child only: the server never loads the parser
+
+    return parse_job(job, seconds)
+
+
+def _serve(connection: Connection, target: ParseTarget) -> None:
+    """The child's loop: one job in, its result out, until the server closes the pipe."""
+    from ingest.parse import prepare_parser
+
+    prepare_parser()  # before the first job, whose time cap should not pay for the imports
+    while True:
+        try:
+            job, seconds = connection.recv()
+        except EOFError:
+            return
+        connection.send(target(job, seconds))
 
 
 class ParserProcess:
@@ -26,38 +52,49 @@ class ParserProcess:
         *,
         seconds: float = MAX_PARSE_SECONDS,
         grace_seconds: float = 30.0,  # also covers the child's start (imports) on first use
-        target: ParseTarget = parse_job,
+        target: ParseTarget = _parse_in_child,
     ) -> None:
         self.seconds = seconds
         self.grace_seconds = grace_seconds
         self._target = target
-        self._pool: Pool | None = None
+        self._child: BaseProcess | None = None
+        self._connection: Connection | None = None
         # One parse at a time: replacing a stuck child must not take another upload with it.
         self._lock = threading.Lock()
 
     def parse(self, file_name: str, data: bytes) -> ParseResult:
         with self._lock:
-            if self._pool is None:
-                # "spawn": forking a threaded server could copy a lock some thread holds.
-                context = multiprocessing.get_context("spawn")
-                self._pool = context.Pool(processes=1, initializer=prepare_parser)
-            pending = self._pool.apply_async(self._target, ((file_name, data), self.seconds))
+            connection = self._connection or self._start()
             try:
-                return pending.get(timeout=self.seconds + self.grace_seconds)
-            except multiprocessing.TimeoutError:
-                self._pool.terminate()
-                self._pool = None
+                connection.send(((file_name, data), self.seconds))
+                if connection.poll(self.seconds + self.grace_seconds):
+                    result: ParseResult = connection.recv()
+                    return result
                 reason = f"parsing took over {self.seconds:g} s; the page is not a report"
-                return ParseResult(file_name, hashlib.sha256(data).hexdigest(), error=reason)
-
-    @staticmethod
-    @functools.cache
-    def shared(seconds: float) -> "ParserProcess":
-        """One child per process and time cap, whichever app instance asks."""
-        return ParserProcess(seconds=seconds)
+            except (EOFError, OSError):
+                reason = "the parser process stopped while reading the page; try again"
+            self._stop()
+            return ParseResult(file_name, hashlib.sha256(data).hexdigest(), error=reason)
 
     def close(self) -> None:
+        """Stop the child (if started) and wait for it: nothing outlives the server."""
         with self._lock:
-            if self._pool is not None:
-                self._pool.terminate()
-                self._pool = None
+            self._stop()
+
+    def _start(self) -> Connection:
+        # "spawn": forking a threaded server could copy a lock some thread holds.
+        context = multiprocessing.get_context("spawn")
+        ours, theirs = context.Pipe()
+        child = context.Process(target=_serve, args=(theirs, self._target), daemon=True)
+        child.start()
+        theirs.close()
+        self._child, self._connection = child, ours
+        return ours
+
+    def _stop(self) -> None:
+        if self._child is not None:
+            self._child.kill()
+            self._child.join()
+        if self._connection is not None:
+            self._connection.close()
+        self._child, self._connection = None, None

@@ -5,11 +5,11 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from app.core.settings import MAX_PARSE_SECONDS
 from ingest.errors import ReportParseError
 
 # The seeds are 9–14 kB; a real report page stays far below this.
 MAX_REPORT_BYTES = 2_000_000
-MAX_PARSE_SECONDS = 10.0
 
 
 def check_size(size_bytes: int) -> None:

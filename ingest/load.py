@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Connection, Engine, Table, bindparam, delete, insert, or_, select, update
 from sqlmodel import Session, SQLModel
 
 from app.models import Market, utc_now
@@ -68,6 +68,18 @@ def load_reports(connection: Connection, reports: Sequence[ParsedReport]) -> lis
         loaded += _load_distinct(connection, group)
     if any(result.status is not LoadStatus.FAILED for result in loaded):
         bump_dataset_version(connection)
+    return loaded
+
+
+def load_report(engine: Engine, report: ParsedReport) -> Loaded:
+    """Write one parsed report in its own transaction (an upload): created or updated.
+
+    Raises ReportConflict when another report owns its slug; database errors propagate.
+    """
+    with engine.begin() as connection:
+        loaded = load_reports(connection, [report])[0]
+    if loaded.status is LoadStatus.FAILED:
+        raise ReportConflict(loaded.reason)
     return loaded
 
 

@@ -21,6 +21,7 @@ from ingest.links import find_report_links
 from ingest.page_meta import PageMeta
 from ingest.publisher import find_published_on, find_publisher
 from ingest.report import (
+    PARSER_VERSION,
     FigureSentences,
     ParsedFaq,
     ParsedFigure,
@@ -51,7 +52,6 @@ from ingest.text import (
 )
 from ingest.title import parse_title, title_from_headline
 
-PARSER_VERSION = "2.0.0"  # 2.0.0: any publisher's page, every dated figure, currencies
 # Stated and implied CAGR further apart than this (percentage points) earn a warning.
 CAGR_MISMATCH_TOLERANCE_PP = 1.0
 _MAX_TITLE_WORDS = 20

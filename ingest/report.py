@@ -1,8 +1,12 @@
 """The parsed report: what the parser returns and `--dry-run` prints (GET /markets/{slug} names)."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from pydantic import BaseModel, Field
+
+# Stored with every market: a newer version re-parses files already ingested.
+PARSER_VERSION = "2.0.0"  # 2.0.0: any publisher's page, every dated figure, currencies
 
 
 class ParsedSegment(BaseModel):
@@ -90,3 +94,13 @@ class ParsedReport(BaseModel):
         if self.source.product_url:
             return f"url:{self.source.product_url}"
         return f"slug:{self.slug}"
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    """One file's parse: its report, or why it has none."""
+
+    file: str
+    sha256: str
+    report: ParsedReport | None = None
+    error: str | None = None

@@ -6,9 +6,9 @@ from sqlalchemy import Engine
 
 from ingest.errors import ReportParseError
 from ingest.isolated import ParserProcess
-from ingest.load import LoadStatus, ReportConflict
+from ingest.load import LoadStatus, ReportConflict, load_report
+from ingest.records import FileOutcome, record_run
 from ingest.report import ParsedReport
-from ingest.run import FileOutcome, load_report, record_run
 
 
 @dataclass(frozen=True)
@@ -32,10 +32,12 @@ def ingest_upload(
     if dry_run:
         return UploadOutcome(parsed.report, status=None)
     try:
-        status, slug = load_report(engine, parsed.report)
+        loaded = load_report(engine, parsed.report)
     except ReportConflict as error:
         failed = FileOutcome(file_name, LoadStatus.FAILED, str(error), sha256=parsed.sha256)
         record_run(engine, [failed])
         raise
-    record_run(engine, [FileOutcome(file_name, status, slug=slug, sha256=parsed.sha256)])
-    return UploadOutcome(parsed.report, status=status)
+    record_run(
+        engine, [FileOutcome(file_name, loaded.status, slug=loaded.slug, sha256=parsed.sha256)]
+    )
+    return UploadOutcome(parsed.report, status=loaded.status)

@@ -1,4 +1,4 @@
-"""Request dependencies: the database session and engine of the running app."""
+"""Request dependencies: the resources the app's lifespan opened (app/main.py)."""
 
 from collections.abc import Iterator
 from typing import Annotated
@@ -6,6 +6,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy import Engine
 from sqlmodel import Session
+
+from app.reports import ReportWriter
 
 
 def get_engine(request: Request) -> Engine:
@@ -19,5 +21,11 @@ def get_session(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Sess
         yield session
 
 
+def get_report_writer(request: Request) -> ReportWriter:
+    writer: ReportWriter = request.app.state.report_writer
+    return writer
+
+
 EngineDep = Annotated[Engine, Depends(get_engine)]
+ReportWriterDep = Annotated[ReportWriter, Depends(get_report_writer)]
 SessionDep = Annotated[Session, Depends(get_session)]

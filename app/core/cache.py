@@ -50,25 +50,30 @@ class ResponseCache:
     """The outermost layer: a hit is answered here in full (request id, 304, metrics, log
     line) without entering the framework; a miss goes through and its final answer is kept."""
 
-    def __init__(
-        self, app: ASGIApp, *, read_version: Callable[[], int], observer: RequestObserver
-    ) -> None:
+    def __init__(self, app: ASGIApp, *, observer: RequestObserver) -> None:
         self.app = app
-        self.read_version = read_version
         self.observer = observer
-        self.entries: LRUCache[tuple[object, ...], _Entry] = LRUCache(
-            maxsize=MAX_BYTES, getsizeof=_budget
-        )
+        self.read_version: Callable[[], int] | None = None
+        self.entries: LRUCache[tuple[object, ...], _Entry] | None = None
         self._version = -1
         self._checked_at = float("-inf")
         self._lock = asyncio.Lock()
 
-    async def current_version(self) -> int:
+    def open(self, *, read_version: Callable[[], int]) -> None:
+        """Start keeping answers (the app's lifespan does, once its database is open)."""
+        self.read_version = read_version
+        self.entries = LRUCache(maxsize=MAX_BYTES, getsizeof=_budget)
+        self._checked_at = float("-inf")
+
+    def close(self) -> None:
+        self.read_version, self.entries = None, None
+
+    async def current_version(self, read_version: Callable[[], int]) -> int:
         if time.monotonic() - self._checked_at < VERSION_CHECK_SECONDS:
             return self._version
         async with self._lock:  # one reader refreshes; the others wait for its answer
             if time.monotonic() - self._checked_at >= VERSION_CHECK_SECONDS:
-                self._version = await run_in_threadpool(self.read_version)
+                self._version = await run_in_threadpool(read_version)
                 self._checked_at = time.monotonic()
         return self._version
 
@@ -81,17 +86,19 @@ class ResponseCache:
         started = time.perf_counter()
         headers = read_headers(scope)
         key = _cache_key(scope, headers)
-        if key is None:
+        entries, read_version = self.entries, self.read_version
+        if key is None or entries is None or read_version is None:
             await self.app(scope, receive, send)
             return
         try:
-            version = await self.current_version()
+            version = await self.current_version(read_version)
         except Exception:  # the database is down: let the route answer (503) as usual
             await self.app(scope, receive, send)
             return
-        entry = self.entries.get(key)
+        entry = entries.get(key)
         if entry is None or entry.version != version:
-            await self.app(scope, receive, self._recording(scope, send, key, version))
+            recording = self._recording(scope, send, entries, key, version)
+            await self.app(scope, receive, recording)
             return
         request_id = request_id_for(headers)
         tagged = (b"x-request-id", request_id.encode())
@@ -107,7 +114,14 @@ class ResponseCache:
             scope, route=entry.route, status=status, request_id=request_id, seconds=seconds
         )
 
-    def _recording(self, scope: Scope, send: Send, key: tuple[object, ...], version: int) -> Send:
+    def _recording(
+        self,
+        scope: Scope,
+        send: Send,
+        entries: "LRUCache[tuple[object, ...], _Entry]",
+        key: tuple[object, ...],
+        version: int,
+    ) -> Send:
         start: Message | None = None
         chunks: list[bytes] = []
         size = 0
@@ -124,7 +138,7 @@ class ResponseCache:
                 if size > MAX_BODY_BYTES:
                     start = None
                 elif not message.get("more_body"):
-                    self.entries[key] = _entry(version, start, b"".join(chunks), scope)
+                    entries[key] = _entry(version, start, b"".join(chunks), scope)
             await send(message)
 
         return record

@@ -19,9 +19,9 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-@cache
-def get_engine(url: str | None = None) -> Engine:
-    """One engine per URL; SQLite in WAL mode with foreign keys on, PostgreSQL pre-pinged."""
+def create_database_engine(url: str | None = None) -> Engine:
+    """A new engine (its owner disposes of it): SQLite in WAL mode with foreign keys on,
+    PostgreSQL pre-pinged. Creating one connects to nothing yet."""
     url = normalize_database_url(url or get_settings().database_url)
     if not is_sqlite(url):
         return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
@@ -73,12 +73,17 @@ class DatabaseNotMigrated(RuntimeError):
 
 def prepare_database(url: str | None = None) -> Engine:
     """The embedded SQLite database migrates itself; PostgreSQL must be migrated beforehand."""
-    engine = get_engine(url)
-    if is_migrated(engine):
-        return engine
-    if is_sqlite(str(engine.url)):
-        migrate(engine.url.render_as_string(hide_password=False))
-        return engine
+    engine = create_database_engine(url)
+    try:
+        if is_migrated(engine):
+            return engine
+        if is_sqlite(str(engine.url)):
+            migrate(engine.url.render_as_string(hide_password=False))
+            return engine
+    except BaseException:
+        engine.dispose()
+        raise
+    engine.dispose()
     raise DatabaseNotMigrated(
         f"{engine.url.render_as_string(hide_password=True)} is not at the schema head: "
         "run `make migrate` (alembic upgrade head) first"

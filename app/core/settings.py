@@ -7,10 +7,10 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from ingest.limits import MAX_PARSE_SECONDS
-
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SQLITE_PATH = PROJECT_ROOT / "data" / "oncology.sqlite3"
+# The longest one report may parse, in a file ingest or an upload (ingest/limits.py).
+MAX_PARSE_SECONDS = 10.0
 
 
 def normalize_database_url(url: str) -> str:

@@ -8,17 +8,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response, Security
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlmodel import Session
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 
-from app.api.deps import EngineDep
+from app.api.deps import ReportWriterDep
 from app.api.params import MarketSlugPath
 from app.core.problems import ApiError, InvalidParameter, NotFound, problem_responses
+from app.reports import LoadStatus, ReportConflict, ReportParseError
 from app.schemas import QualityWarningOut, UploadResult, UploadStatus
-from ingest.errors import ReportParseError
-from ingest.load import LoadStatus, ReportConflict, delete_market
-from ingest.upload import ingest_upload
 
 bearer = HTTPBearer(
     auto_error=False,
@@ -166,21 +163,14 @@ async def _read_report(request: Request, limit_bytes: int) -> tuple[bytes, str]:
 async def upload_report(
     request: Request,
     response: Response,
-    engine: EngineDep,
+    writer: ReportWriterDep,
     dry_run: Annotated[
         bool, Query(description="Parse and return the result; write nothing.", examples=[False])
     ] = False,
 ) -> UploadResult:
     data, file_name = await _read_report(request, request.app.state.settings.max_upload_bytes)
     try:
-        outcome = await run_in_threadpool(
-            ingest_upload,
-            data,
-            file_name=file_name,
-            engine=engine,
-            parser=request.app.state.parser,
-            dry_run=dry_run,
-        )
+        outcome = await run_in_threadpool(writer.upload, data, file_name=file_name, dry_run=dry_run)
     except ReportParseError as error:
         raise NotAReport(str(error)) from error
     except ReportConflict as error:
@@ -207,9 +197,7 @@ async def upload_report(
     summary="Remove one market, its children, and companies only it listed",
     responses=problem_responses(NotFound),
 )
-def remove_market(slug: MarketSlugPath, engine: EngineDep) -> Response:
-    with Session(engine) as session, session.begin():
-        deleted = delete_market(session, slug)
-    if not deleted:
+def remove_market(slug: MarketSlugPath, writer: ReportWriterDep) -> Response:
+    if not writer.delete(slug):
         raise NotFound(f"no market with slug {slug!r}")
     return Response(status_code=204)

@@ -1,0 +1,25 @@
+"""One parse job: a file's bytes in, its report or the reason it is none out. Runs in worker
+processes (file ingests) and in the upload parser's child process."""
+
+import hashlib
+from pathlib import Path
+
+from ingest.errors import ReportParseError
+from ingest.limits import check_size, parse_time_limit
+from ingest.parse import parse_report_bytes
+from ingest.report import ParseResult
+
+
+def parse_job(job: tuple[str, bytes], seconds: float | None = None) -> ParseResult:
+    """Any error becomes this file's failure reason, never a crash."""
+    file, data = job
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        check_size(len(data))
+        with parse_time_limit(seconds):
+            report = parse_report_bytes(data, file_name=Path(file).name, sha256=sha256)
+        return ParseResult(file, sha256, report=report)
+    except ReportParseError as error:
+        return ParseResult(file, sha256, error=str(error))
+    except Exception as error:  # a parser bug must fail this file only
+        return ParseResult(file, sha256, error=f"parser error: {type(error).__name__}: {error}")

@@ -1,0 +1,79 @@
+"""What a run did with each file, and the run records (`ingest_run`, `ingest_file_outcome`)."""
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, insert
+from sqlmodel import Session
+
+from app.models import IngestFileOutcome, IngestRun, utc_now
+from ingest.load import LoadStatus
+from ingest.report import PARSER_VERSION, ParsedReport
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    file: str
+    status: LoadStatus
+    reason: str | None = None
+    slug: str | None = None
+    sha256: str | None = None
+
+
+@dataclass
+class RunSummary:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    reports: list[ParsedReport] = field(default_factory=list)  # kept for --dry-run only
+
+    def count(self, *statuses: LoadStatus) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.status in statuses)
+
+    @property
+    def failures(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.status is LoadStatus.FAILED]
+
+    def describe(self) -> str:
+        created, updated = self.count(LoadStatus.CREATED), self.count(LoadStatus.UPDATED)
+        lines = [
+            f"{len(self.outcomes)} file(s): {created + updated} ingested "
+            f"({created} new, {updated} updated), {self.count(LoadStatus.UNCHANGED)} unchanged, "
+            f"{len(self.failures)} failed"
+        ]
+        lines += [f"  FAILED {outcome.file}: {outcome.reason}" for outcome in self.failures]
+        return "\n".join(lines)
+
+
+def start_run(engine: Engine) -> int:
+    with Session(engine) as session, session.begin():
+        run = IngestRun(parser_version=PARSER_VERSION)
+        session.add(run)
+        session.flush()
+        assert run.id is not None
+        return run.id
+
+
+def finish_run(engine: Engine, *, run_id: int, summary: RunSummary) -> None:
+    with Session(engine) as session, session.begin():
+        run = session.get(IngestRun, run_id)
+        assert run is not None
+        run.finished_at = utc_now()
+        run.ingested = summary.count(LoadStatus.CREATED, LoadStatus.UPDATED)
+        run.unchanged = summary.count(LoadStatus.UNCHANGED)
+        run.failed = len(summary.failures)
+        rows = [
+            {
+                "run_id": run_id,
+                "file": o.file,
+                "sha256": o.sha256,
+                "status": o.status,
+                "reason": o.reason,
+                "market_slug": o.slug,
+            }
+            for o in summary.outcomes
+        ]
+        if rows:  # one multi-row statement: a run can record 100,000 outcomes
+            session.connection().execute(insert(IngestFileOutcome), rows)
+
+
+def record_run(engine: Engine, outcomes: list[FileOutcome]) -> None:
+    """Record outcomes that did not come from a file run (an upload) as a run of their own."""
+    finish_run(engine, run_id=start_run(engine), summary=RunSummary(outcomes=outcomes))

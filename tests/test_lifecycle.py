@@ -1,0 +1,110 @@
+"""What the app owns, it opens in its lifespan and closes there: importing or building it
+touches nothing, the API process never loads the HTML parser, and a stopped server leaves no
+process behind."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.databases import fresh_database_url
+from tests.paths import PROJECT_ROOT, SEEDS_DIR
+from tests.servers import free_port, uvicorn_command
+
+PARSER_MODULES = ("bs4", "lxml", "ftfy", "pycountry")
+TOKEN = "lifecycle-token"
+
+
+def test_importing_and_building_the_app_opens_nothing(tmp_path: Path) -> None:
+    missing_file = tmp_path / "never" / "created.sqlite3"
+    script = (
+        "import sys\n"
+        "from app.main import create_app\n"
+        f"create_app({f'sqlite:///{missing_file}'!r})\n"
+        "create_app('postgresql://nobody@127.0.0.1:1/none')\n"
+        f"print(sorted(m for m in {PARSER_MODULES!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]", "the API process imported the HTML parser"
+    assert not missing_file.parent.exists()
+
+
+def _wait_until_ready(server: "subprocess.Popen[bytes]", port: int) -> str:
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while server.poll() is None and time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/readyz", timeout=1).status_code == 200:
+                return url
+        except httpx.TransportError:
+            time.sleep(0.2)
+    pytest.fail("the server did not become ready within 30 s")
+
+
+def _group_members(group: int) -> list[int]:
+    """Live processes in a process group (zombies are gone for good: not counted)."""
+    members = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        state, process_group = fields[0], int(fields[2])
+        if process_group == group and state != "Z":
+            members.append(int(stat.parent.name))
+    return members
+
+
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
+def test_a_stopped_server_leaves_no_process_behind(
+    tmp_path: Path, stop_signal: signal.Signals
+) -> None:
+    port = free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": fresh_database_url(tmp_path),
+        "ADMIN_TOKEN": TOKEN,
+        "LOG_LEVEL": "WARNING",
+    }
+    server = subprocess.Popen(
+        uvicorn_command(port),
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group, as systemd gives a service
+    )
+    try:
+        url = _wait_until_ready(server, port)
+        seed = next(SEEDS_DIR.glob("*.txt")).read_bytes()
+        upload = httpx.post(
+            f"{url}/admin/reports",
+            content=seed,
+            headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/html"},
+            timeout=60,
+        )
+        assert upload.status_code == 201, upload.text
+        assert len(_group_members(server.pid)) > 1, "the upload ran in no child process"
+        os.killpg(server.pid, stop_signal)
+        server.wait(timeout=30)
+        deadline = time.monotonic() + 15
+        while _group_members(server.pid):
+            assert time.monotonic() < deadline, f"left running: {_group_members(server.pid)}"
+            time.sleep(0.2)
+    finally:
+        if server.poll() is None or _group_members(server.pid):
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=10)
