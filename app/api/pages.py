@@ -5,7 +5,7 @@ from typing import Any
 import orjson
 from fastapi import Request, Response
 
-from app.api.params import Pagination
+from app.core.query import Pagination
 
 
 def next_page_url(request: Request, *, total: int, page: Pagination) -> str | None:

@@ -1,7 +1,7 @@
-"""Query parameters shared by collection endpoints, parsed into typed filters."""
+"""Query parameters shared by collection endpoints, parsed into the types of app/core/query.py."""
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Annotated
@@ -9,12 +9,11 @@ from typing import Annotated
 from fastapi import Path, Query
 
 from app.core.problems import InvalidParameter
+from app.core.query import MarketFilters, Pagination, SortKey, SortOrder
 from app.models import SegmentDimension
-from app.schemas import MARKET_LIST_FIELDS
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
-MARKET_SORT_FIELDS = ("name", "cagr_percent", "size_usd", "forecast_usd", "implied_cagr_percent")
 _USD_AMOUNT = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?(?:e\d{1,3})?)\s*([kmbt]?)\s*$", re.IGNORECASE)
 _USD_MULTIPLIER = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
 USD_AMOUNT_PATTERN = r"^\s*\d[\d,]*(\.\d+)?([eE]\d{1,3})?\s*[kKmMbBtT]?\s*$"
@@ -63,54 +62,23 @@ def parse_usd_amount(name: str, raw: str | None) -> int | None:
     return min(int(number * _USD_MULTIPLIER[match[2].lower()]), MAX_USD_BOUND)
 
 
-@dataclass(frozen=True)
-class SortKey:
-    field: str
-    descending: bool
+def sort_parameter(order: SortOrder) -> Callable[[str | None], list[SortKey]]:
+    """The `sort` query parameter of a resource sorted by `order`, validated there only."""
 
+    def sort(
+        sort: Annotated[
+            str | None,
+            Query(
+                max_length=200,
+                description=order.description,
+                examples=[order.default],
+                json_schema_extra={"pattern": order.pattern},  # documented; checked by parse
+            ),
+        ] = None,
+    ) -> list[SortKey]:
+        return order.parse(sort)
 
-def sort_pattern(fields: tuple[str, ...]) -> str:
-    """The grammar of a sort parameter, so that OpenAPI describes exactly what is accepted."""
-    key = rf"-?(?:{'|'.join(fields)})"
-    return rf"^{key}(?:,{key})*$"
-
-
-def fields_pattern(fields: tuple[str, ...]) -> str:
-    name = rf"(?:{'|'.join(fields)})"
-    return rf"^{name}(?:,{name})*$"
-
-
-def parse_sort(raw: str | None, *, allowed: tuple[str, ...], name: str = "sort") -> list[SortKey]:
-    if not raw:
-        return []
-    keys = []
-    for part in raw.split(","):
-        part = part.strip()
-        field = part.removeprefix("-")
-        if field not in allowed:
-            raise InvalidParameter(name, f"cannot sort by {field!r}; use {', '.join(allowed)}")
-        keys.append(SortKey(field, descending=part.startswith("-")))
-    return keys
-
-
-def parse_fields(raw: str | None) -> list[str] | None:
-    if not raw:
-        return None
-    fields = [part.strip() for part in raw.split(",") if part.strip()]
-    unknown = [field for field in fields if field not in (*MARKET_LIST_FIELDS, "url")]
-    if unknown or not fields:
-        raise InvalidParameter(
-            "fields",
-            f"unknown field(s) {', '.join(unknown) or '(none)'}; choose from "
-            f"{', '.join((*MARKET_LIST_FIELDS, 'url'))}",
-        )
-    return fields
-
-
-@dataclass(frozen=True)
-class Pagination:
-    limit: int
-    offset: int
+    return sort
 
 
 def pagination(
@@ -120,22 +88,6 @@ def pagination(
     offset: Annotated[int, Query(ge=0, le=10**9, description="Items to skip.", examples=[0])] = 0,
 ) -> Pagination:
     return Pagination(limit=limit, offset=offset)
-
-
-@dataclass(frozen=True)
-class MarketFilters:
-    q: str | None = None
-    min_cagr: float | None = None
-    max_cagr: float | None = None
-    min_size_usd: int | None = None
-    max_size_usd: int | None = None
-    min_forecast_usd: int | None = None
-    max_forecast_usd: int | None = None
-    region: str | None = None
-    company: str | None = None
-    segment: str | None = None
-    dimension: SegmentDimension | None = None
-    publisher: str | None = None
 
 
 _AMOUNT_DOC = "USD; plain or with a suffix: 500M, 1.5B, 2e9."

@@ -5,10 +5,10 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlmodel import Session, col
 
-from app.api.params import Pagination, SortKey
+from app.core.query import Pagination, SortKey, SortOrder
 from app.models import Company, Market, MarketCompany
 
-COMPANY_SORT_FIELDS = ("name", "slug", "market_count")
+COMPANY_SORT = SortOrder(("name", "slug", "market_count"), default="-market_count,name")
 
 
 def list_companies(

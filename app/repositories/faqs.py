@@ -3,7 +3,7 @@
 from sqlalchemy import func, or_, select
 from sqlmodel import Session, col
 
-from app.api.params import Pagination
+from app.core.query import Pagination
 from app.models import Faq, Market
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Engine, Select, func, select
 from sqlmodel import Session, col
 
-from app.api.params import MarketFilters, Pagination, SortKey
+from app.core.query import MarketFilters, Pagination, SortKey, SortOrder
 from app.models import (
     Company,
     Faq,
@@ -25,6 +25,9 @@ from app.schemas import MARKET_LIST_FIELDS
 
 _MARKET_COLUMNS = [getattr(Market, field) for field in MARKET_LIST_FIELDS]
 EXPORT_BATCH_ROWS = 1000
+MARKET_SORT = SortOrder(
+    ("name", "cagr_percent", "size_usd", "forecast_usd", "implied_cagr_percent"), default="name"
+)
 
 
 def filter_conditions(filters: MarketFilters) -> list[ColumnElement[bool]]:
@@ -67,7 +70,7 @@ def filter_conditions(filters: MarketFilters) -> list[ColumnElement[bool]]:
 def order_by(sort: list[SortKey]) -> list[Any]:
     """Requested keys (nulls last either way), then slug: a stable, total order."""
     clauses: list[Any] = []
-    for key in sort or [SortKey("name", descending=False)]:
+    for key in sort:
         column = getattr(Market, key.field)
         clauses.append(column.desc().nulls_last() if key.descending else column.asc().nulls_last())
     clauses.append(col(Market.slug).asc())

@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
-from app.api.params import Pagination
+from app.core.query import Pagination
 from app.models import Market, Segment
 
 

@@ -6,15 +6,9 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from app.api.deps import SessionDep
 from app.api.pages import page_body
-from app.api.params import (
-    PLAIN_TEXT,
-    CompanySlugPath,
-    Pagination,
-    pagination,
-    parse_sort,
-    sort_pattern,
-)
+from app.api.params import PLAIN_TEXT, CompanySlugPath, pagination, sort_parameter
 from app.core.problems import NotFound, problem_responses
+from app.core.query import Pagination, SortKey
 from app.repositories import companies as repository
 from app.schemas import CompanyDetail, CompanyMarket, CompanySummary, Page
 
@@ -35,6 +29,7 @@ def list_companies(
     request: Request,
     session: SessionDep,
     page: Annotated[Pagination, Depends(pagination)],
+    sort: Annotated[list[SortKey], Depends(sort_parameter(repository.COMPANY_SORT))],
     q: Annotated[
         str | None,
         Query(
@@ -44,19 +39,8 @@ def list_companies(
             examples=["pharma"],
         ),
     ] = None,
-    sort: Annotated[
-        str | None,
-        Query(
-            max_length=100,
-            pattern=sort_pattern(repository.COMPANY_SORT_FIELDS),
-            description="Comma list of name, slug, market_count; `-` for "
-            "descending. Default: -market_count,name.",
-            examples=["-market_count"],
-        ),
-    ] = None,
 ) -> Page[CompanySummary]:
-    keys = parse_sort(sort or "-market_count,name", allowed=repository.COMPANY_SORT_FIELDS)
-    rows, total = repository.list_companies(session, q=q, sort=keys, page=page)
+    rows, total = repository.list_companies(session, q=q, sort=sort, page=page)
     items = [
         CompanySummary(**row, url=str(request.url_for("get_company", slug=row["slug"])))
         for row in rows

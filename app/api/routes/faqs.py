@@ -6,8 +6,9 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from app.api.deps import SessionDep
 from app.api.pages import page_body
-from app.api.params import PLAIN_TEXT, Pagination, pagination
+from app.api.params import PLAIN_TEXT, pagination
 from app.core.problems import problem_responses
+from app.core.query import Pagination
 from app.repositories import faqs as repository
 from app.schemas import FaqWithMarket, Page
 

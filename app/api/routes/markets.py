@@ -12,20 +12,15 @@ from fastapi.responses import StreamingResponse
 from app.api.deps import EngineDep, SessionDep
 from app.api.pages import page_body, page_response
 from app.api.params import (
-    MARKET_SORT_FIELDS,
     ExportFormat,
-    MarketFilters,
     MarketSlugPath,
-    Pagination,
-    fields_pattern,
     market_filters,
     pagination,
-    parse_fields,
-    parse_sort,
-    sort_pattern,
+    sort_parameter,
 )
 from app.core.http import weak_etag
 from app.core.problems import ApiError, InvalidParameter, NotFound, problem_responses
+from app.core.query import MarketFilters, Pagination, SortKey, list_pattern, parse_fields
 from app.models import Market, Provenance
 from app.projections import (
     MAX_PROJECTION_YEARS,
@@ -67,23 +62,14 @@ class MarketNotFound(NotFound):
     pass
 
 
-SortParam = Annotated[
-    str | None,
-    Query(
-        max_length=200,
-        pattern=sort_pattern(MARKET_SORT_FIELDS),
-        description="Comma list of " + ", ".join(MARKET_SORT_FIELDS) + "; prefix `-` for "
-        "descending. Ties are broken by slug.",
-        examples=["-cagr_percent,name"],
-    ),
-]
+_ITEM_FIELDS = tuple(MarketListItem.model_fields)
 FieldsParam = Annotated[
     str | None,
     Query(
         max_length=500,
-        pattern=fields_pattern((*MarketListItem.model_fields,)),
-        description="Comma list of item fields to return.",
+        description=f"Comma list of item fields to return: {', '.join(_ITEM_FIELDS)}.",
         examples=["slug,cagr_percent"],
+        json_schema_extra={"pattern": list_pattern(_ITEM_FIELDS)},  # checked by parse_fields
     ),
 ]
 FormatParam = Annotated[
@@ -131,16 +117,15 @@ def list_markets(
     engine: EngineDep,
     filters: Annotated[MarketFilters, Depends(market_filters)],
     page: Annotated[Pagination, Depends(pagination)],
-    sort: SortParam = None,
+    sort: Annotated[list[SortKey], Depends(sort_parameter(repository.MARKET_SORT))],
     fields: FieldsParam = None,
     format: FormatParam = None,
 ) -> Response:
-    sort_keys = parse_sort(sort, allowed=MARKET_SORT_FIELDS)
-    selected = parse_fields(fields)
+    selected = parse_fields(fields, allowed=_ITEM_FIELDS)
     export = _negotiate(format, request.headers.get("accept", ""))
     if export is not ExportFormat.JSON:
         version = dataset_version(session)
-        stream = repository.stream_market_rows(engine, filters=filters, sort=sort_keys)
+        stream = repository.stream_market_rows(engine, filters=filters, sort=sort)
         exported = (_list_item(row, request, selected) for row in stream)
         body = (
             _csv_lines(exported, selected)
@@ -150,7 +135,7 @@ def list_markets(
         media_type = _CSV_MEDIA_TYPE if export is ExportFormat.CSV else _NDJSON_MEDIA_TYPE
         etag = weak_etag(f"{version}|{request.url}".encode())
         return StreamingResponse(body, media_type=media_type, headers={"ETag": etag})
-    rows, total = repository.list_markets(session, filters=filters, sort=sort_keys, page=page)
+    rows, total = repository.list_markets(session, filters=filters, sort=sort, page=page)
     items = [_list_item(row, request, selected) for row in rows]
     return page_response(request, items=items, total=total, page=page)
 

@@ -8,22 +8,16 @@ from sqlalchemy import select
 
 from app.api.deps import SessionDep
 from app.api.pages import page_body
-from app.api.params import (
-    MarketFilters,
-    Pagination,
-    market_filters,
-    pagination,
-    parse_sort,
-    sort_pattern,
-)
+from app.api.params import market_filters, pagination, sort_parameter
 from app.core.problems import problem_responses
+from app.core.query import MarketFilters, Pagination, SortKey, SortOrder
 from app.models import Market
 from app.projections import ReportedFigures, value_in_year
 from app.repositories.markets import figures_by_market, filter_conditions
 from app.schemas import MarketProjection, Page
 
 router = APIRouter(prefix="/projections", tags=["projections"])
-PROJECTION_SORT_FIELDS = ("value_usd", "name", "slug")
+PROJECTION_SORT = SortOrder(("value_usd", "name", "slug"), default="-value_usd")
 
 
 @router.get(
@@ -40,18 +34,8 @@ def list_projections(
     year: Annotated[int, Query(ge=1900, le=2200, description="The year.", examples=[2027])],
     filters: Annotated[MarketFilters, Depends(market_filters)],
     page: Annotated[Pagination, Depends(pagination)],
-    sort: Annotated[
-        str | None,
-        Query(
-            max_length=100,
-            pattern=sort_pattern(PROJECTION_SORT_FIELDS),
-            description="Comma list of value_usd, name, slug; `-` for "
-            "descending. Default: -value_usd.",
-            examples=["-value_usd"],
-        ),
-    ] = None,
+    sort: Annotated[list[SortKey], Depends(sort_parameter(PROJECTION_SORT))],
 ) -> Page[MarketProjection]:
-    keys = parse_sort(sort or "-value_usd", allowed=PROJECTION_SORT_FIELDS)
     markets = session.execute(select(Market).where(*filter_conditions(filters))).scalars().all()
     figures = figures_by_market(session, filters)
     items: list[dict[str, Any]] = []
@@ -70,7 +54,7 @@ def list_projections(
             )
     # Stable sorts from the last key to the first give a multi-key order; slug breaks ties.
     items.sort(key=itemgetter("slug"))
-    for key in reversed(keys):
+    for key in reversed(sort):
         items.sort(key=itemgetter(key.field), reverse=key.descending)
     window = items[page.offset : page.offset + page.limit]
     for item in window:

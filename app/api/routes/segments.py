@@ -6,8 +6,9 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from app.api.deps import SessionDep
 from app.api.pages import page_body
-from app.api.params import Pagination, SegmentKeyPath, pagination
+from app.api.params import SegmentKeyPath, pagination
 from app.core.problems import NotFound, problem_responses
+from app.core.query import Pagination
 from app.models import SegmentDimension
 from app.repositories import segments as repository
 from app.schemas import Page, SegmentDetail, SegmentMarket, SegmentSummary

@@ -1,0 +1,91 @@
+"""What a collection request asks for, as plain types: filters, a page, a sort order and a
+field selection. Routes build them from query parameters (app/api/params.py), repositories
+read them; neither depends on the other for these."""
+
+import re
+from dataclasses import dataclass
+
+from app.core.problems import InvalidParameter
+from app.models import SegmentDimension
+
+
+@dataclass(frozen=True)
+class Pagination:
+    limit: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class SortKey:
+    field: str
+    descending: bool
+
+
+def list_pattern(names: tuple[str, ...], *, signed: bool = False) -> str:
+    """The grammar of a comma list of `names` (each may take a `-` when `signed`), spaces
+    allowed around items: what OpenAPI documents. The parsers below accept exactly this."""
+    item = ("-?" if signed else "") + "(?:" + "|".join(map(re.escape, names)) + ")"
+    return rf"^ *{item} *(?:, *{item} *)*$"
+
+
+def _items(raw: str) -> list[str]:
+    return [part.strip(" ") for part in raw.split(",")]
+
+
+@dataclass(frozen=True)
+class SortOrder:
+    """The fields one resource sorts by, declared once: it parses and documents `sort`."""
+
+    fields: tuple[str, ...]
+    default: str  # the order when `sort` is not given, in the same syntax
+
+    @property
+    def description(self) -> str:
+        return (
+            f"Comma list of {', '.join(self.fields)}; prefix `-` for descending. "
+            f"Default: {self.default}. Ties are broken by slug."
+        )
+
+    @property
+    def pattern(self) -> str:
+        return list_pattern(self.fields, signed=True)
+
+    def parse(self, raw: str | None) -> list[SortKey]:
+        keys = []
+        for part in _items(self.default if raw is None else raw):
+            field = part.removeprefix("-")
+            if field not in self.fields:
+                raise InvalidParameter(
+                    "sort", f"cannot sort by {field!r}; use {', '.join(self.fields)}"
+                )
+            keys.append(SortKey(field, descending=part.startswith("-")))
+        return keys
+
+
+def parse_fields(raw: str | None, *, allowed: tuple[str, ...]) -> list[str] | None:
+    """`fields=slug, name` → ["slug", "name"]; None (every field) when not given."""
+    if raw is None:
+        return None
+    fields = _items(raw)
+    unknown = [repr(field) for field in fields if field not in allowed]
+    if unknown:
+        raise InvalidParameter(
+            "fields", f"unknown field(s) {', '.join(unknown)}; choose from {', '.join(allowed)}"
+        )
+    return fields
+
+
+@dataclass(frozen=True)
+class MarketFilters:
+    q: str | None = None
+    min_cagr: float | None = None
+    max_cagr: float | None = None
+    min_size_usd: int | None = None
+    max_size_usd: int | None = None
+    min_forecast_usd: int | None = None
+    max_forecast_usd: int | None = None
+    region: str | None = None
+    company: str | None = None
+    segment: str | None = None
+    dimension: SegmentDimension | None = None
+    publisher: str | None = None
