@@ -1,4 +1,7 @@
-"""Database tables (SPEC §2). Alembic migrations in migrations/ own the schema."""
+"""Database tables (SPEC §2), and the shapes they share with the parsed report (ingest/) and
+the public schemas (app/schemas.py): each `*Base` declares a shape's fields once, described for
+OpenAPI; the table, the parsed report and the response schema inherit it (SQLModel's
+base / table / public family). Alembic migrations in migrations/ own the schema."""
 
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -35,25 +38,88 @@ def _market_fk() -> Any:
     )
 
 
-class Market(SQLModel, table=True):
+def _examples(*values: Any) -> dict[str, Any]:
+    return {"examples": list(values)}
+
+
+class MarketBase(SQLModel):
+    """The flat fields of a market, one value each, so that JSON and CSV rows match."""
+
+    slug: str = Field(
+        unique=True,
+        index=True,
+        description="Market identifier (slug).",
+        schema_extra=_examples("united-states-iclusig"),
+    )
+    title: str = Field(
+        description="Report title.", schema_extra=_examples("United States Iclusig Market")
+    )
+    name: str = Field(
+        index=True, description="Market name without region.", schema_extra=_examples("Iclusig")
+    )
+    region: str | None = Field(
+        default=None,
+        index=True,
+        description="Region the report covers.",
+        schema_extra=_examples("United States"),
+    )
+    size_usd: int | None = Field(
+        default=None,
+        sa_type=BigInteger,
+        index=True,
+        description="Reported market size, USD.",
+        schema_extra=_examples(500000000),
+    )
+    size_year: int | None = Field(
+        default=None, description="Year of the reported size.", schema_extra=_examples(2022)
+    )
+    forecast_usd: int | None = Field(
+        default=None,
+        sa_type=BigInteger,
+        index=True,
+        description="Forecast market size, USD.",
+        schema_extra=_examples(1100000000),
+    )
+    forecast_year: int | None = Field(
+        default=None, description="Year of the forecast.", schema_extra=_examples(2030)
+    )
+    cagr_percent: float | None = Field(
+        default=None, index=True, description="Stated CAGR, percent.", schema_extra=_examples(10.5)
+    )
+    cagr_start_year: int | None = Field(
+        default=None,
+        description="First year of the stated CAGR period.",
+        schema_extra=_examples(2024),
+    )
+    cagr_end_year: int | None = Field(
+        default=None,
+        description="Last year of the stated CAGR period.",
+        schema_extra=_examples(2030),
+    )
+    implied_cagr_percent: float | None = Field(
+        default=None,
+        index=True,
+        description="CAGR implied by size and forecast, percent (2 places).",
+        schema_extra=_examples(10.36),
+    )
+    currency: str | None = Field(
+        default=None,
+        description="ISO 4217 code of the amounts the report states. Only USD amounts fill "
+        "size_usd and forecast_usd; others stay in `figures` (no exchange rates are invented).",
+        schema_extra=_examples("USD"),
+    )
+
+
+# The columns of a market's row in lists and exports, in order.
+MARKET_LIST_FIELDS = tuple(MarketBase.model_fields)
+
+
+class Market(MarketBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
-    slug: str = Field(unique=True, index=True)
     # report_id, else product URL, else slug, prefixed ("rid:823236"): what makes a re-ingest
     # an update rather than a new market.
     identity: str = Field(unique=True)
-    title: str
-    name: str = Field(index=True)
-    region: str | None = Field(default=None, index=True)
     summary: str | None = Field(default=None, sa_type=Text)
-    size_usd: int | None = Field(default=None, sa_type=BigInteger, index=True)
-    size_year: int | None = None
-    forecast_usd: int | None = Field(default=None, sa_type=BigInteger, index=True)
-    forecast_year: int | None = None
-    cagr_percent: float | None = Field(default=None, index=True)
-    cagr_start_year: int | None = None
-    cagr_end_year: int | None = None
-    implied_cagr_percent: float | None = Field(default=None, index=True)
-    currency: str | None = None  # ISO 4217 code of the stated amounts
     regions_covered: list[str] = Field(default_factory=list, sa_type=JSON)
     # Lowercased title, summary, segments, insights and FAQs: what `q` searches.
     search_text: str = Field(default="", sa_type=Text)
@@ -63,21 +129,60 @@ class Market(SQLModel, table=True):
     )
 
 
-class Segment(SQLModel, table=True):
+class SegmentBase(SQLModel):
+    key: str = Field(
+        index=True,
+        description="Canonical segment key shared across markets.",
+        schema_extra=_examples("hospital"),
+    )
+    name: str = Field(
+        description="Name as the report writes it.", schema_extra=_examples("Hospitals")
+    )
+    description: str = Field(
+        default="",
+        sa_type=Text,
+        description="The report's text about this segment.",
+        schema_extra=_examples(
+            "Hospitals remain the cornerstone of the T-cells leukemia treatment market…"
+        ),
+    )
+    # A SegmentDimension value; stored as text (the public schema narrows it to the enum).
+    dimension: str = Field(default=SegmentDimension.APPLICATION.value, index=True)
+
+
+class Segment(SegmentBase, table=True):
     __table_args__ = (Index("ix_segment_market_position", "market_id", "position", unique=True),)
 
     id: int | None = Field(default=None, primary_key=True)
     market_id: int = _market_fk()
     position: int
-    key: str = Field(index=True)
-    name: str
-    description: str = Field(default="", sa_type=Text)
-    dimension: str = Field(default="application", index=True)
 
 
-class Figure(SQLModel, table=True):
+class FigureBase(SQLModel):
     """A dated value the report states for its market, in the currency it was stated in."""
 
+    year: int = Field(description="Calendar year.", schema_extra=_examples(2027))
+    amount: int = Field(
+        sa_type=BigInteger,
+        description="The value as stated, in `currency` units.",
+        schema_extra=_examples(3500000000),
+    )
+    currency: str = Field(description="ISO 4217 code of `amount`.", schema_extra=_examples("USD"))
+    value_usd: int | None = Field(
+        default=None,
+        sa_type=BigInteger,
+        description="The value in USD; null unless the report stated it in USD.",
+        schema_extra=_examples(3500000000),
+    )
+    sentence: str = Field(
+        default="",
+        sa_type=Text,
+        description="The sentence the value was read from.",
+        schema_extra=_examples("Iclusig Market size was valued at USD 0.5 Billion in 2022…"),
+    )
+
+
+class Figure(FigureBase, table=True):
     __table_args__ = (Index("ix_figure_market_position", "market_id", "position", unique=True),)
 
     id: int | None = Field(default=None, primary_key=True)
@@ -85,11 +190,6 @@ class Figure(SQLModel, table=True):
         sa_column=Column(Integer, ForeignKey("market.id", ondelete="CASCADE"), nullable=False)
     )
     position: int
-    year: int
-    amount: int = Field(sa_type=BigInteger)
-    currency: str
-    value_usd: int | None = Field(default=None, sa_type=BigInteger)
-    sentence: str = Field(default="", sa_type=Text)
 
 
 class Company(SQLModel, table=True):
@@ -130,12 +230,96 @@ class Insight(SQLModel, table=True):
     text: str = Field(sa_type=Text)
 
 
-class Faq(SQLModel, table=True):
+class FaqBase(SQLModel):
+    question: str = Field(
+        sa_type=Text,
+        description="The question.",
+        schema_extra=_examples("What is Iclusig used for?"),
+    )
+    answer: str = Field(
+        sa_type=Text,
+        description="The report's answer.",
+        schema_extra=_examples("Iclusig is used to treat chronic myelogenous leukemia (CML)…"),
+    )
+
+
+class Faq(FaqBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     market_id: int = _market_fk()
     position: int
-    question: str = Field(sa_type=Text)
-    answer: str = Field(sa_type=Text)
+
+
+_HEADLINE = (
+    "Iclusig Market size was valued at USD 0.5 Billion in 2022 and is projected to reach USD "
+    "1.1 Billion by 2030, growing at a CAGR of 10.5% from 2024 to 2030."
+)
+
+
+class FigureSentences(SQLModel):
+    """The sentence each headline figure was read from."""
+
+    size: str | None = Field(
+        default=None,
+        description="Sentence the size was read from.",
+        schema_extra=_examples(_HEADLINE),
+    )
+    forecast: str | None = Field(
+        default=None,
+        description="Sentence the forecast was read from.",
+        schema_extra=_examples(_HEADLINE),
+    )
+    cagr: str | None = Field(
+        default=None,
+        description="Sentence the stated CAGR was read from.",
+        schema_extra=_examples(_HEADLINE),
+    )
+
+
+class SourceBase(SQLModel):
+    """Where a report came from (stored in the `provenance` table under its own names)."""
+
+    file: str | None = Field(
+        default=None,
+        description="Source file name.",
+        schema_extra=_examples("002_67a20397f5666d95.txt"),
+    )
+    sha256: str | None = Field(default=None, description="SHA-256 of the source file.")
+    report_id: str | None = Field(
+        default=None,
+        description="The publisher's report id (rid).",
+        schema_extra=_examples("852844"),
+    )
+    product_url: str | None = Field(
+        default=None,
+        description="The report's product page.",
+        schema_extra=_examples("https://www.verifiedmarketreports.com/product/iclusig-market/"),
+    )
+    sample_url: str | None = Field(
+        default=None,
+        description="The report's sample link, without tracking parameters.",
+        schema_extra=_examples("https://www.verifiedmarketreports.com/download-sample/?rid=852844"),
+    )
+    encoding: str = Field(
+        default="utf-8",
+        description="Encoding the file was decoded with.",
+        schema_extra=_examples("utf-8"),
+    )
+    parser_version: str = Field(
+        description="Version of the parser that read it.", schema_extra=_examples("2.0.0")
+    )
+    publisher: str | None = Field(
+        default=None,
+        description="Who published the page: its stated name, else the domain of its links.",
+        schema_extra=_examples("Verified Market Reports"),
+    )
+    published_on: date | None = Field(
+        default=None,
+        description="The page's own publication or update date, when it states one.",
+        schema_extra=_examples("2024-10-01"),
+    )
+    figure_sentences: FigureSentences = Field(
+        default_factory=FigureSentences, description="Where each figure came from."
+    )
 
 
 class Provenance(SQLModel, table=True):
@@ -160,13 +344,28 @@ class Provenance(SQLModel, table=True):
     cagr_sentence: str | None = Field(default=None, sa_type=Text)
 
 
-class QualityWarning(SQLModel, table=True):
+class WarningBase(SQLModel):
+    """Something the parser noticed about a report."""
+
+    code: str = Field(
+        index=True,
+        description="Machine-readable warning code.",
+        schema_extra=_examples("cagr_mismatch"),
+    )
+    message: str = Field(
+        sa_type=Text,
+        description="What the parser noticed.",
+        schema_extra=_examples(
+            "stated CAGR 12.5% differs from the implied 10.54% by 1.96 percentage points"
+        ),
+    )
+
+
+class QualityWarning(WarningBase, table=True):
     __tablename__ = "quality_warning"
     id: int | None = Field(default=None, primary_key=True)
     market_id: int = _market_fk()
     position: int
-    code: str = Field(index=True)
-    message: str = Field(sa_type=Text)
 
 
 class IngestRun(SQLModel, table=True):

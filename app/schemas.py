@@ -1,12 +1,25 @@
-"""Public response shapes: stable field names, each described, with examples for OpenAPI."""
+"""Public shapes: stable field names, each described, with examples for OpenAPI.
 
-from datetime import UTC, date, datetime
+A market's own fields come from the shared bases in app/models.py. `MarketReport` is what one
+report says about its market: `python -m ingest --dry-run` prints it, an upload returns it,
+and `GET /markets/{slug}` answers it with the database's own fields (`MarketDetail`)."""
+
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from sqlmodel import SQLModel
 
-from app.models import SegmentDimension
+from app.models import (
+    FaqBase,
+    FigureBase,
+    MarketBase,
+    SegmentBase,
+    SegmentDimension,
+    SourceBase,
+    WarningBase,
+)
 
 
 def _as_utc(value: datetime) -> datetime:
@@ -21,7 +34,7 @@ ItemT = TypeVar("ItemT")
 MarketSlug = Annotated[
     str, Field(description="Market identifier (slug).", examples=["united-states-iclusig"])
 ]
-MarketTitle = Annotated[
+ReportTitle = Annotated[
     str, Field(description="Report title.", examples=["United States Iclusig Market"])
 ]
 ApiUrl = Annotated[
@@ -74,39 +87,17 @@ class Page(BaseModel, Generic[ItemT]):
     )
 
 
-class MarketFields(BaseModel):
+class _Public(SQLModel):
+    """Read from table rows and parsed reports alike; every field present in answers."""
+
+    # SQLModel types its config as its own TypedDict, a superset of pydantic's.
+    model_config = ConfigDict(  # type: ignore[assignment]
+        from_attributes=True, json_schema_serialization_defaults_required=True
+    )
+
+
+class MarketFields(_Public, MarketBase):
     """The flat fields of a market, one value each, so that JSON and CSV rows match."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    slug: MarketSlug
-    title: MarketTitle
-    name: str = Field(description="Market name without region.", examples=["Iclusig"])
-    region: str | None = Field(description="Region the report covers.", examples=["United States"])
-    size_usd: int | None = Field(description="Reported market size, USD.", examples=[500000000])
-    size_year: int | None = Field(description="Year of the reported size.", examples=[2022])
-    forecast_usd: int | None = Field(
-        description="Forecast market size, USD.", examples=[1100000000]
-    )
-    forecast_year: int | None = Field(description="Year of the forecast.", examples=[2030])
-    cagr_percent: float | None = Field(description="Stated CAGR, percent.", examples=[10.5])
-    cagr_start_year: int | None = Field(
-        description="First year of the stated CAGR period.", examples=[2024]
-    )
-    cagr_end_year: int | None = Field(
-        description="Last year of the stated CAGR period.", examples=[2030]
-    )
-    implied_cagr_percent: float | None = Field(
-        description="CAGR implied by size and forecast, percent (2 places).", examples=[10.36]
-    )
-    currency: str | None = Field(
-        description="ISO 4217 code of the amounts the report states. Only USD amounts fill "
-        "size_usd and forecast_usd; others stay in `figures` (no exchange rates are invented).",
-        examples=["USD"],
-    )
-
-
-MARKET_LIST_FIELDS = tuple(MarketFields.model_fields)
 
 
 def _no_required_fields(schema: dict[str, Any]) -> None:
@@ -116,19 +107,13 @@ def _no_required_fields(schema: dict[str, Any]) -> None:
 class MarketListItem(MarketFields):
     """A row of GET /markets; `fields=` may leave any field out, so none is required."""
 
-    model_config = ConfigDict(json_schema_extra=_no_required_fields)
+    model_config = ConfigDict(json_schema_extra=_no_required_fields)  # type: ignore[assignment]
 
     url: ApiUrl
 
 
-class SegmentOut(BaseModel):
-    key: SegmentKey
-    name: str = Field(description="Name as the report writes it.", examples=["Hospitals"])
+class SegmentOut(_Public, SegmentBase):
     dimension: Dimension
-    description: str = Field(
-        description="The report's text about this segment.",
-        examples=["Hospitals remain the cornerstone of the T-cells leukemia treatment market…"],
-    )
 
 
 class MarketCompanyOut(BaseModel):
@@ -140,92 +125,31 @@ class MarketCompanyOut(BaseModel):
     position: Position
 
 
-class FigureOut(BaseModel):
-    year: Year
-    amount: int = Field(
-        description="The value as stated, in `currency` units.", examples=[3500000000]
-    )
-    currency: str = Field(description="ISO 4217 code of `amount`.", examples=["USD"])
-    value_usd: int | None = Field(
-        description="The value in USD; null unless the report stated it in USD.",
-        examples=[3500000000],
-    )
-    sentence: str = Field(
-        description="The sentence the value was read from.",
-        examples=["Iclusig Market size was valued at USD 0.5 Billion in 2022…"],
-    )
+class FigureOut(_Public, FigureBase):
+    pass
 
 
-class FaqOut(BaseModel):
-    question: str = Field(description="The question.", examples=["What is Iclusig used for?"])
-    answer: str = Field(
-        description="The report's answer.",
-        examples=["Iclusig is used to treat chronic myelogenous leukemia (CML)…"],
-    )
+class FaqOut(_Public, FaqBase):
     position: Position
 
 
-_HEADLINE = (
-    "Iclusig Market size was valued at USD 0.5 Billion in 2022 and is projected to reach USD "
-    "1.1 Billion by 2030, growing at a CAGR of 10.5% from 2024 to 2030."
-)
-
-
-class FigureSentencesOut(BaseModel):
-    size: str | None = Field(description="Sentence the size was read from.", examples=[_HEADLINE])
-    forecast: str | None = Field(
-        description="Sentence the forecast was read from.", examples=[_HEADLINE]
-    )
-    cagr: str | None = Field(
-        description="Sentence the stated CAGR was read from.", examples=[_HEADLINE]
-    )
-
-
-class QualityWarningOut(BaseModel):
-    code: str = Field(description="Machine-readable warning code.", examples=["cagr_mismatch"])
-    message: str = Field(
-        description="What the parser noticed.",
-        examples=["stated CAGR 12.5% differs from the implied 10.54% by 1.96 percentage points"],
-    )
+class QualityWarningOut(_Public, WarningBase):
+    pass
 
 
 class QualityOut(BaseModel):
     warnings: list[QualityWarningOut] = Field(description="Data-quality warnings, in order.")
 
 
-class ProvenanceOut(BaseModel):
-    file: str | None = Field(description="Source file name.", examples=["002_67a20397f5666d95.txt"])
+class ProvenanceOut(_Public, SourceBase):
     sha256: str = Field(
         description="SHA-256 of the source file.",
         examples=["f30e5afe3097efffe3c38212121a64c0add01252f4dd56f83330294e167310a5"],
     )
-    report_id: str | None = Field(
-        description="The publisher's report id (rid).", examples=["852844"]
+    ingested_at: UtcDatetime | None = Field(
+        description="When it was last written; null in a dry run (nothing was written).",
+        examples=["2026-11-22T13:50:04Z"],
     )
-    product_url: str | None = Field(
-        description="The report's product page.",
-        examples=["https://www.verifiedmarketreports.com/product/iclusig-market/"],
-    )
-    sample_url: str | None = Field(
-        description="The report's sample link, without tracking parameters.",
-        examples=["https://www.verifiedmarketreports.com/download-sample/?rid=852844"],
-    )
-    encoding: str = Field(description="Encoding the file was decoded with.", examples=["utf-8"])
-    parser_version: str = Field(
-        description="Version of the parser that read it.", examples=["2.0.0"]
-    )
-    publisher: str | None = Field(
-        description="Who published the page: its stated name, else the domain of its links.",
-        examples=["Verified Market Reports"],
-    )
-    published_on: date | None = Field(
-        description="The page's own publication or update date, when it states one.",
-        examples=["2024-10-01"],
-    )
-    ingested_at: UtcDatetime = Field(
-        description="When it was last written.", examples=["2026-11-22T13:50:04Z"]
-    )
-    figure_sentences: FigureSentencesOut = Field(description="Where each figure came from.")
 
 
 class MarketLinks(BaseModel):
@@ -239,7 +163,9 @@ class MarketLinks(BaseModel):
     )
 
 
-class MarketDetail(MarketFields):
+class MarketReport(MarketFields):
+    """What one report says about its market: `--dry-run` prints it, an upload returns it."""
+
     summary: str | None = Field(
         description="The report's opening paragraph.",
         examples=["The United States Iclusig market is experiencing significant growth…"],
@@ -264,6 +190,11 @@ class MarketDetail(MarketFields):
     faqs: list[FaqOut] = Field(description="Questions and answers, in report order.")
     source: ProvenanceOut = Field(description="Where the data came from.")
     quality: QualityOut = Field(description="What the parser noticed about the report.")
+
+
+class MarketDetail(MarketReport):
+    """A market as stored: its report, when it was written, and where its parts are."""
+
     updated_at: UtcDatetime = Field(
         description="When the market was last written.", examples=["2026-11-22T13:50:04Z"]
     )
@@ -312,7 +243,7 @@ class MarketProjection(BaseModel):
 
 class SegmentMarket(BaseModel):
     slug: MarketSlug
-    title: MarketTitle
+    title: ReportTitle
     segment_name: str = Field(
         description="The segment's name in that report.", examples=["Hospitals"]
     )
@@ -356,7 +287,7 @@ class CompanySummary(BaseModel):
 
 class CompanyMarket(BaseModel):
     slug: MarketSlug
-    title: MarketTitle
+    title: ReportTitle
     name_as_given: str = Field(
         description="The company's name as this report lists it.", examples=["Celgene Corp"]
     )
@@ -440,7 +371,7 @@ class UploadResult(BaseModel):
     warnings: list[QualityWarningOut] = Field(
         description="Data-quality warnings the parser raised for this report."
     )
-    report: dict[str, Any] = Field(
-        description="The whole parse, as `python -m ingest --dry-run` prints it.",
-        examples=[{"slug": "united-states-iclusig", "cagr_percent": 10.5}],
+    report: MarketReport = Field(
+        description="The whole parse, as `python -m ingest --dry-run` prints it: the shape of "
+        "GET /markets/{slug} without its stored fields (a company's name is as given)."
     )

@@ -7,10 +7,12 @@ from typing import Annotated
 import orjson
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+from sqlalchemy import Engine
 
 from app.core.db import DatabaseNotMigrated, prepare_database
 from app.core.settings import PROJECT_ROOT, get_settings
-from ingest.run import RunSummary, run_ingest
+from ingest.records import RunSummary
+from ingest.run import run_ingest
 
 cli = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
 
@@ -49,13 +51,15 @@ def main(
             raise typer.Exit(2) from error
     summary = _run_with_progress(targets, engine=engine, jobs=jobs, checksum=checksum)
     if dry_run:
-        reports = [report.model_dump(mode="json") for report in summary.reports]
+        reports = [report.public().model_dump(mode="json") for report in summary.reports]
         sys.stdout.buffer.write(orjson.dumps(reports, option=orjson.OPT_INDENT_2) + b"\n")
     typer.echo(summary.describe(), err=dry_run)
     raise typer.Exit(1 if summary.failures else 0)
 
 
-def _run_with_progress(targets: list[Path], *, engine, jobs: int, checksum: bool) -> RunSummary:
+def _run_with_progress(
+    targets: list[Path], *, engine: Engine | None, jobs: int, checksum: bool
+) -> RunSummary:
     if not sys.stderr.isatty():
         return run_ingest(targets, engine=engine, jobs=jobs, checksum=checksum)
     columns = (

@@ -7,8 +7,8 @@ inside the text; all three become `Block(is_heading=True)` so extractors never s
 import re
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
-from bs4.element import PreformattedString
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString, PageElement, PreformattedString
 
 from ingest.page_meta import PageMeta, read_head, read_json_ld
 from ingest.text import clean_text

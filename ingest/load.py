@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, bindparam, delete, insert, or_, select, update
 from sqlmodel import Session, SQLModel
 
-from app.models import Market, utc_now
+from app.models import MARKET_LIST_FIELDS, utc_now
 from ingest.companies import company_slug
 from ingest.report import ParsedReport
 
@@ -27,7 +27,6 @@ _FIGURE = _TABLES["figure"]
 # Everything a market owns; replaced whole when its report is loaded again.
 _CHILD_TABLES = (_SEGMENT, _FIGURE, _INSIGHT, _FAQ, _WARNING, _LINK, _PROVENANCE)
 # The report's fields that are market columns: figures, texts, regions covered.
-_SHARED_MARKET_FIELDS = [f for f in ParsedReport.model_fields if f in Market.model_fields]
 
 
 class LoadStatus(StrEnum):
@@ -172,7 +171,7 @@ def _insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) ->
 
 
 def _market_row(report: ParsedReport, now: Any) -> dict[str, Any]:
-    row = {field: getattr(report, field) for field in _SHARED_MARKET_FIELDS}
+    row = report.model_dump(include={*MARKET_LIST_FIELDS, "summary", "regions_covered"})
     return {**row, "search_text": search_text(report), "updated_at": now}
 
 

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import chain
 
-from app.models import SegmentDimension
+from app.models import FigureSentences, SegmentDimension
 from ingest.blocks import Block, parse_document
 from ingest.companies import companies_in_sentence, company_from_line, split_company_entry
 from ingest.errors import ReportParseError
@@ -22,12 +22,11 @@ from ingest.page_meta import PageMeta
 from ingest.publisher import find_published_on, find_publisher
 from ingest.report import (
     PARSER_VERSION,
-    FigureSentences,
     ParsedFaq,
     ParsedFigure,
     ParsedReport,
     ParsedSegment,
-    QualityWarning,
+    ParsedWarning,
     ReportQuality,
     ReportSource,
 )
@@ -341,7 +340,7 @@ def _company_names(collected: _Collected) -> list[str]:
     return []
 
 
-def _dedupe_companies(entries: list[str], warnings: list[QualityWarning]) -> list[str]:
+def _dedupe_companies(entries: list[str], warnings: list[ParsedWarning]) -> list[str]:
     names: list[str] = []
     seen: set[str] = set()
     for entry in entries:
@@ -349,12 +348,12 @@ def _dedupe_companies(entries: list[str], warnings: list[QualityWarning]) -> lis
         if len(split) > 1:
             joined = ", ".join(f'"{name}"' for name in split)
             warnings.append(
-                QualityWarning(code="company_entry_split", message=f'split "{entry}" into {joined}')
+                ParsedWarning(code="company_entry_split", message=f'split "{entry}" into {joined}')
             )
         for name in split:
             if name in seen:
                 warnings.append(
-                    QualityWarning(
+                    ParsedWarning(
                         code="duplicate_company_dropped",
                         message=f'"{name}" is listed more than once',
                     )
@@ -373,28 +372,27 @@ def implied_cagr_percent(size: Amount | None, forecast: Amount | None) -> float 
     years = forecast.year - size.year
     if years <= 0 or size.amount <= 0 or forecast.amount <= 0 or size.currency != forecast.currency:
         return None
-    return round(((forecast.amount / size.amount) ** (1 / years) - 1) * 100, 2)
+    growth: float = (forecast.amount / size.amount) ** (1 / years)
+    return round((growth - 1) * 100, 2)
 
 
-def _figure_warnings(figures: HeadlineFigures, implied: float | None) -> list[QualityWarning]:
+def _figure_warnings(figures: HeadlineFigures, implied: float | None) -> list[ParsedWarning]:
     warnings = []
     if figures.size is None:
-        warnings.append(QualityWarning(code="missing_size", message="no market size found"))
+        warnings.append(ParsedWarning(code="missing_size", message="no market size found"))
     elif figures.size.year is None:
-        warnings.append(QualityWarning(code="missing_size_year", message="size has no year"))
+        warnings.append(ParsedWarning(code="missing_size_year", message="size has no year"))
     if figures.forecast is None:
-        warnings.append(QualityWarning(code="missing_forecast", message="no forecast found"))
+        warnings.append(ParsedWarning(code="missing_forecast", message="no forecast found"))
     elif figures.forecast.year is None:
-        warnings.append(
-            QualityWarning(code="missing_forecast_year", message="forecast has no year")
-        )
+        warnings.append(ParsedWarning(code="missing_forecast_year", message="forecast has no year"))
     if figures.cagr is None:
-        warnings.append(QualityWarning(code="missing_cagr", message="no stated CAGR found"))
+        warnings.append(ParsedWarning(code="missing_cagr", message="no stated CAGR found"))
     elif implied is not None:
         gap = abs(figures.cagr.percent - implied)
         if gap > CAGR_MISMATCH_TOLERANCE_PP:
             warnings.append(
-                QualityWarning(
+                ParsedWarning(
                     code="cagr_mismatch",
                     message=(
                         f"stated CAGR {figures.cagr.percent}% differs from the implied "
@@ -413,15 +411,15 @@ def parse_report(
     encoding: str = "utf-8",
 ) -> ParsedReport:
     """Parse report HTML; raise ReportParseError when the page is not a usable report."""
-    warnings: list[QualityWarning] = []
+    warnings: list[ParsedWarning] = []
     if encoding != "utf-8":
         warnings.append(
-            QualityWarning(code="non_utf8_text", message=f"decoded as {encoding}, not UTF-8")
+            ParsedWarning(code="non_utf8_text", message=f"decoded as {encoding}, not UTF-8")
         )
     repaired = repair_mojibake(html)
     if repaired != html:
         warnings.append(
-            QualityWarning(code="mojibake_repaired", message="repaired mis-decoded characters")
+            ParsedWarning(code="mojibake_repaired", message="repaired mis-decoded characters")
         )
     document = parse_document(repaired)
     if not document.blocks:
@@ -441,7 +439,7 @@ def parse_report(
     currency = stated.currency if stated else None
     if currency not in (None, "USD"):
         warnings.append(
-            QualityWarning(
+            ParsedWarning(
                 code="non_usd_currency",
                 message=f"amounts are stated in {currency}; size_usd and forecast_usd stay "
                 "empty (no exchange rate is assumed)",
@@ -462,12 +460,10 @@ def parse_report(
         (links.report_id or product_url, "missing_report_id", "no report id or product URL"),
     ):
         if not present:
-            warnings.append(QualityWarning(code=code, message=message))
+            warnings.append(ParsedWarning(code=code, message=message))
     if unanswered:
         warnings.append(
-            QualityWarning(
-                code="faq_unanswered", message=f"{unanswered} question(s) without answer"
-            )
+            ParsedWarning(code="faq_unanswered", message=f"{unanswered} question(s) without answer")
         )
 
     return ParsedReport(
@@ -476,13 +472,13 @@ def parse_report(
         name=title.name,
         region=title.region or "Global",
         summary=collected.summary,
-        size_usd=size and size.usd,
-        size_year=size and size.year,
-        forecast_usd=forecast and forecast.usd,
-        forecast_year=forecast and forecast.year,
-        cagr_percent=cagr and cagr.percent,
-        cagr_start_year=cagr and cagr.start_year,
-        cagr_end_year=cagr and cagr.end_year,
+        size_usd=size.usd if size else None,
+        size_year=size.year if size else None,
+        forecast_usd=forecast.usd if forecast else None,
+        forecast_year=forecast.year if forecast else None,
+        cagr_percent=cagr.percent if cagr else None,
+        cagr_start_year=cagr.start_year if cagr else None,
+        cagr_end_year=cagr.end_year if cagr else None,
         implied_cagr_percent=implied,
         currency=currency,
         figures=[
@@ -515,9 +511,9 @@ def parse_report(
             ),
             published_on=find_published_on(meta=document.meta, blocks=document.blocks),
             figure_sentences=FigureSentences(
-                size=size and size.sentence,
-                forecast=forecast and forecast.sentence,
-                cagr=cagr and cagr.sentence,
+                size=size.sentence if size else None,
+                forecast=forecast.sentence if forecast else None,
+                cagr=cagr.sentence if cagr else None,
             ),
         ),
         quality=ReportQuality(warnings=warnings),

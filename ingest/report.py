@@ -1,81 +1,52 @@
-"""The parsed report: what the parser returns and `--dry-run` prints (GET /markets/{slug} names)."""
+"""The parsed report: what the parser returns, built on the shapes the tables and the public
+schemas share (app/models.py); `public()` gives the shape `--dry-run` prints."""
 
 from dataclasses import dataclass
-from datetime import date
 
 from pydantic import BaseModel, Field
+
+from app.models import (
+    FaqBase,
+    FigureBase,
+    MarketBase,
+    SegmentBase,
+    SourceBase,
+    WarningBase,
+)
+from app.schemas import MarketReport
+from ingest.companies import company_slug
 
 # Stored with every market: a newer version re-parses files already ingested.
 PARSER_VERSION = "2.0.0"  # 2.0.0: any publisher's page, every dated figure, currencies
 
 
-class ParsedSegment(BaseModel):
-    key: str
-    name: str
-    description: str
-    dimension: str = "application"  # the axis of segmentation: type, end-user, indication, …
+class ParsedSegment(SegmentBase):
+    pass
 
 
-class ParsedFigure(BaseModel):
-    """One dated value the page states for the market itself, in the currency it was stated in."""
-
-    year: int
-    amount: int
-    currency: str
-    value_usd: int | None  # the amount when the currency is USD; never converted
-    sentence: str
+class ParsedFigure(FigureBase):
+    """One dated value the page states for the market itself, in the currency it was stated in;
+    `value_usd` is the amount when the currency is USD, never a conversion."""
 
 
-class ParsedFaq(BaseModel):
-    question: str
-    answer: str
+class ParsedFaq(FaqBase):
+    pass
 
 
-class FigureSentences(BaseModel):
-    """The sentence each headline figure was read from."""
-
-    size: str | None = None
-    forecast: str | None = None
-    cagr: str | None = None
+class ReportSource(SourceBase):
+    pass
 
 
-class ReportSource(BaseModel):
-    file: str | None = None
-    sha256: str | None = None
-    report_id: str | None = None
-    product_url: str | None = None
-    sample_url: str | None = None
-    encoding: str = "utf-8"
-    parser_version: str
-    publisher: str | None = None
-    published_on: date | None = None
-    figure_sentences: FigureSentences = Field(default_factory=FigureSentences)
-
-
-class QualityWarning(BaseModel):
-    code: str
-    message: str
+class ParsedWarning(WarningBase):
+    pass
 
 
 class ReportQuality(BaseModel):
-    warnings: list[QualityWarning] = Field(default_factory=list)
+    warnings: list[ParsedWarning] = Field(default_factory=list)
 
 
-class ParsedReport(BaseModel):
-    slug: str
-    title: str
-    name: str
-    region: str | None
+class ParsedReport(MarketBase):
     summary: str | None
-    size_usd: int | None
-    size_year: int | None
-    forecast_usd: int | None
-    forecast_year: int | None
-    cagr_percent: float | None
-    cagr_start_year: int | None
-    cagr_end_year: int | None
-    implied_cagr_percent: float | None
-    currency: str | None = None  # ISO 4217 code of the stated amounts
     figures: list[ParsedFigure] = Field(default_factory=list)
     segments: list[ParsedSegment]
     companies: list[str]
@@ -94,6 +65,19 @@ class ParsedReport(BaseModel):
         if self.source.product_url:
             return f"url:{self.source.product_url}"
         return f"slug:{self.slug}"
+
+    def public(self) -> MarketReport:
+        """The report in the shape of GET /markets/{slug} (`--dry-run` and uploads show it)."""
+        companies = [
+            {"slug": company_slug(name), "name": name, "name_as_given": name, "position": i}
+            for i, name in enumerate(self.companies)
+        ]
+        faqs = [{**faq.model_dump(), "position": i} for i, faq in enumerate(self.faqs)]
+        source = {**self.source.model_dump(), "ingested_at": None}  # nothing written yet
+        fields = self.model_dump()
+        return MarketReport.model_validate(
+            {**fields, "companies": companies, "faqs": faqs, "source": source}
+        )
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ _MAX_REGION_WORDS = 5
 
 
 @dataclass(frozen=True)
-class MarketTitle:
+class TitleParts:
     title: str
     name: str
     region: str | None
@@ -58,7 +58,7 @@ def title_from_headline(text: str) -> str | None:
     return title
 
 
-def parse_title(heading: str, *, headline: str | None) -> MarketTitle:
+def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     """'United States Iclusig Market Insights' → title, name 'Iclusig', region 'United States'.
 
     The headline usually names the market without its region ('Iclusig Market size was...'),
@@ -79,4 +79,4 @@ def parse_title(heading: str, *, headline: str | None) -> MarketTitle:
             region, name = candidate_region, candidate_name
     if region is None:
         region, name = _split_region_prefix(base)
-    return MarketTitle(title=title, name=name, region=region, slug=slugify(base))
+    return TitleParts(title=title, name=name, region=region, slug=slugify(base))

@@ -1,5 +1,6 @@
 """Database engines, and the migrations that keep a database at the schema's head."""
 
+import sqlite3
 from functools import cache
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def create_database_engine(url: str | None = None) -> Engine:
     busy_timeout_ms = get_settings().sqlite_busy_timeout_ms
 
     @event.listens_for(engine, "connect")
-    def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")

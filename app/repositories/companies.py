@@ -14,21 +14,21 @@ COMPANY_SORT = SortOrder(("name", "slug", "market_count"), default="-market_coun
 def list_companies(
     session: Session, *, q: str | None, sort: list[SortKey], page: Pagination
 ) -> tuple[list[dict[str, Any]], int]:
-    market_count = func.count(func.distinct(MarketCompany.market_id)).label("market_count")
+    market_count = func.count(func.distinct(col(MarketCompany.market_id))).label("market_count")
     conditions = []
     if q:
         pattern = q.lower()
         conditions.append(
             or_(
                 col(Company.slug).contains(pattern, autoescape=True),
-                func.lower(Company.name).contains(pattern, autoescape=True),
+                func.lower(col(Company.name)).contains(pattern, autoescape=True),
             )
         )
     total = session.execute(
         select(func.count()).select_from(Company).where(*conditions)
     ).scalar_one()
     columns = {
-        "name": func.lower(Company.name),
+        "name": func.lower(col(Company.name)),
         "slug": col(Company.slug),
         "market_count": market_count,
     }
@@ -50,18 +50,23 @@ def list_companies(
 
 
 def get_company(session: Session, slug: str) -> Company | None:
-    return session.execute(select(Company).where(Company.slug == slug)).scalar_one_or_none()
+    return session.execute(select(Company).where(col(Company.slug) == slug)).scalar_one_or_none()
 
 
 def company_markets(
     session: Session, company_id: int | None, *, page: Pagination
 ) -> tuple[list[tuple[str, str, str, int]], int]:
-    condition = MarketCompany.company_id == company_id
+    condition = col(MarketCompany.company_id) == company_id
     total = session.execute(
-        select(func.count(func.distinct(MarketCompany.market_id))).where(condition)
+        select(func.count(func.distinct(col(MarketCompany.market_id)))).where(condition)
     ).scalar_one()
     rows = session.execute(
-        select(Market.slug, Market.title, MarketCompany.name_as_given, MarketCompany.position)
+        select(
+            col(Market.slug),
+            col(Market.title),
+            col(MarketCompany.name_as_given),
+            col(MarketCompany.position),
+        )
         .join(MarketCompany, col(MarketCompany.market_id) == col(Market.id))
         .where(condition)
         .order_by(col(Market.slug))

@@ -12,12 +12,12 @@ def list_faqs(
 ) -> tuple[list[tuple[str, Faq]], int]:
     conditions = []
     if market:
-        conditions.append(Market.slug == market)
+        conditions.append(col(Market.slug) == market)
     for term in (q or "").lower().split():
         conditions.append(
             or_(
-                func.lower(Faq.question).contains(term, autoescape=True),
-                func.lower(Faq.answer).contains(term, autoescape=True),
+                func.lower(col(Faq.question)).contains(term, autoescape=True),
+                func.lower(col(Faq.answer)).contains(term, autoescape=True),
             )
         )
     joined = (
@@ -25,7 +25,7 @@ def list_faqs(
     )
     total = session.execute(joined.where(*conditions)).scalar_one()
     statement = (
-        select(Market.slug, Faq)
+        select(col(Market.slug), Faq)
         .join(Market, col(Market.id) == col(Faq.market_id))
         .where(*conditions)
         .order_by(col(Market.slug), col(Faq.position))

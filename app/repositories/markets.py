@@ -10,6 +10,7 @@ from sqlmodel import Session, col
 
 from app.core.query import MarketFilters, Pagination, SortKey, SortOrder
 from app.models import (
+    MARKET_LIST_FIELDS,
     Company,
     Faq,
     Figure,
@@ -21,7 +22,6 @@ from app.models import (
     Segment,
 )
 from app.repositories.search import market_text_match
-from app.schemas import MARKET_LIST_FIELDS
 
 _MARKET_COLUMNS = [getattr(Market, field) for field in MARKET_LIST_FIELDS]
 EXPORT_BATCH_ROWS = 1000
@@ -43,23 +43,23 @@ def filter_conditions(filters: MarketFilters) -> list[ColumnElement[bool]]:
         if high is not None:
             conditions.append(column <= high)
     if filters.region:
-        conditions.append(func.lower(Market.region) == filters.region.lower())
+        conditions.append(func.lower(col(Market.region)) == filters.region.lower())
     if filters.company:
         listed = (
-            select(MarketCompany.market_id)
+            select(col(MarketCompany.market_id))
             .join(Company, col(Company.id) == col(MarketCompany.company_id))
-            .where(Company.slug == filters.company)
+            .where(col(Company.slug) == filters.company)
         )
         conditions.append(col(Market.id).in_(listed))
     if filters.segment:
-        with_segment = select(Segment.market_id).where(Segment.key == filters.segment)
+        with_segment = select(col(Segment.market_id)).where(col(Segment.key) == filters.segment)
         conditions.append(col(Market.id).in_(with_segment))
     if filters.dimension:
-        along = select(Segment.market_id).where(Segment.dimension == filters.dimension)
+        along = select(col(Segment.market_id)).where(col(Segment.dimension) == filters.dimension)
         conditions.append(col(Market.id).in_(along))
     if filters.publisher:
-        published = select(Provenance.market_id).where(
-            func.lower(Provenance.publisher) == filters.publisher.lower()
+        published = select(col(Provenance.market_id)).where(
+            func.lower(col(Provenance.publisher)) == filters.publisher.lower()
         )
         conditions.append(col(Market.id).in_(published))
     if filters.q and (text_match := market_text_match(filters.q)) is not None:
@@ -121,7 +121,7 @@ class MarketBundle:
 
 
 def get_market(session: Session, slug: str) -> Market | None:
-    return session.execute(select(Market).where(Market.slug == slug)).scalar_one_or_none()
+    return session.execute(select(Market).where(col(Market.slug) == slug)).scalar_one_or_none()
 
 
 def load_market_bundle(session: Session, market: Market) -> MarketBundle:
@@ -137,7 +137,7 @@ def load_market_bundle(session: Session, market: Market) -> MarketBundle:
         insights=list(
             session.execute(
                 select(Insight)
-                .where(Insight.market_id == market_id)
+                .where(col(Insight.market_id) == market_id)
                 .order_by(col(Insight.kind), col(Insight.position))
             ).scalars()
         ),
@@ -145,7 +145,7 @@ def load_market_bundle(session: Session, market: Market) -> MarketBundle:
         warnings=list(
             session.execute(
                 select(QualityWarning)
-                .where(QualityWarning.market_id == market_id)
+                .where(col(QualityWarning.market_id) == market_id)
                 .order_by(col(QualityWarning.position))
             ).scalars()
         ),
@@ -154,7 +154,9 @@ def load_market_bundle(session: Session, market: Market) -> MarketBundle:
 
 
 def list_figures(session: Session, market_id: int | None) -> list[Figure]:
-    statement = select(Figure).where(Figure.market_id == market_id).order_by(col(Figure.position))
+    statement = (
+        select(Figure).where(col(Figure.market_id) == market_id).order_by(col(Figure.position))
+    )
     return list(session.execute(statement).scalars())
 
 
@@ -163,7 +165,7 @@ def figures_by_market(
 ) -> defaultdict[int | None, list[Figure]]:
     """The figures of every market matching the filters, in one query."""
     found: defaultdict[int | None, list[Figure]] = defaultdict(list)
-    matching = select(Market.id).where(*filter_conditions(filters))
+    matching = select(col(Market.id)).where(*filter_conditions(filters))
     statement = select(Figure).where(col(Figure.market_id).in_(matching))
     for figure in session.execute(statement).scalars():
         found[figure.market_id].append(figure)
@@ -172,7 +174,7 @@ def figures_by_market(
 
 def list_segments(session: Session, market_id: int | None) -> list[Segment]:
     statement = (
-        select(Segment).where(Segment.market_id == market_id).order_by(col(Segment.position))
+        select(Segment).where(col(Segment.market_id) == market_id).order_by(col(Segment.position))
     )
     return list(session.execute(statement).scalars())
 
@@ -181,12 +183,12 @@ def list_companies(session: Session, market_id: int | None) -> list[tuple[Market
     statement = (
         select(MarketCompany, Company)
         .join(Company, col(Company.id) == col(MarketCompany.company_id))
-        .where(MarketCompany.market_id == market_id)
+        .where(col(MarketCompany.market_id) == market_id)
         .order_by(col(MarketCompany.position))
     )
     return [(link, company) for link, company in session.execute(statement).all()]
 
 
 def list_faqs(session: Session, market_id: int | None) -> list[Faq]:
-    statement = select(Faq).where(Faq.market_id == market_id).order_by(col(Faq.position))
+    statement = select(Faq).where(col(Faq.market_id) == market_id).order_by(col(Faq.position))
     return list(session.execute(statement).scalars())

@@ -11,7 +11,7 @@ from app.models import DatasetVersion, IngestRun, Market
 def dataset_version(session: Session) -> int:
     """The counter every write bumps (migration 0003): one primary-key read."""
     version = session.execute(
-        select(DatasetVersion.version).where(col(DatasetVersion.id) == 1)
+        select(col(DatasetVersion.version)).where(col(DatasetVersion.id) == 1)
     ).scalar_one_or_none()
     return int(version or 0)
 

@@ -15,15 +15,15 @@ def segment_keys(
 ) -> list[dict[str, Any]]:
     """Every key (or just `key`; only segments along `dimension`) with its most common name
     (ties to the shortest), the dimensions reports file it under, and its market count."""
-    only = [Segment.key == key] if key is not None else []
+    only = [col(Segment.key) == key] if key is not None else []
     if dimension is not None:
-        only.append(Segment.dimension == dimension)
+        only.append(col(Segment.dimension) == dimension)
     rows = session.execute(
         select(
-            Segment.key,
-            Segment.name,
-            Segment.dimension,
-            func.count(func.distinct(Segment.market_id)),
+            col(Segment.key),
+            col(Segment.name),
+            col(Segment.dimension),
+            func.count(func.distinct(col(Segment.market_id))),
         )
         .where(*only)
         .group_by(col(Segment.key), col(Segment.name), col(Segment.dimension))
@@ -35,7 +35,7 @@ def segment_keys(
         dimensions[key].add(along)
     counts = dict(
         session.execute(
-            select(Segment.key, func.count(func.distinct(Segment.market_id)))
+            select(col(Segment.key), func.count(func.distinct(col(Segment.market_id))))
             .where(*only)
             .group_by(col(Segment.key))
         ).all()
@@ -60,12 +60,12 @@ def segment_markets(
     session: Session, key: str, *, page: Pagination
 ) -> tuple[list[tuple[str, str, str]], int]:
     """(slug, title, segment name) of the markets with this key, by slug."""
-    condition = Segment.key == key
+    condition = col(Segment.key) == key
     total = session.execute(
-        select(func.count(func.distinct(Segment.market_id))).where(condition)
+        select(func.count(func.distinct(col(Segment.market_id)))).where(condition)
     ).scalar_one()
     rows = session.execute(
-        select(Market.slug, Market.title, Segment.name)
+        select(col(Market.slug), col(Market.title), col(Segment.name))
         .join(Segment, col(Segment.market_id) == col(Market.id))
         .where(condition)
         .order_by(col(Market.slug), col(Segment.position))

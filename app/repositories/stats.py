@@ -16,13 +16,13 @@ def dataset_stats(session: Session) -> dict[str, Any]:
 
     cagrs = sorted(
         session.execute(
-            select(Market.cagr_percent).where(col(Market.cagr_percent).is_not(None))
+            select(col(Market.cagr_percent)).where(col(Market.cagr_percent).is_not(None))
         ).scalars()
     )
     totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     for year_column, usd_column in (
-        (Market.size_year, Market.size_usd),
-        (Market.forecast_year, Market.forecast_usd),
+        (col(Market.size_year), col(Market.size_usd)),
+        (col(Market.forecast_year), col(Market.forecast_usd)),
     ):
         rows = session.execute(
             select(year_column, func.sum(usd_column), func.count())
@@ -33,11 +33,11 @@ def dataset_stats(session: Session) -> dict[str, Any]:
             totals[year][0] += int(total_usd)
             totals[year][1] += int(markets)
     return {
-        "markets": count(Market.id),
-        "segments": count(Segment.id),
-        "segment_keys": count(func.distinct(Segment.key)),
-        "companies": count(Company.id),
-        "faqs": count(Faq.id),
+        "markets": count(col(Market.id)),
+        "segments": count(col(Segment.id)),
+        "segment_keys": count(func.distinct(col(Segment.key))),
+        "companies": count(col(Company.id)),
+        "faqs": count(col(Faq.id)),
         "cagr_percent": {
             "min": cagrs[0] if cagrs else None,
             "median": statistics.median(cagrs) if cagrs else None,
@@ -52,4 +52,7 @@ def dataset_stats(session: Session) -> dict[str, Any]:
 
 
 def parser_version(session: Session) -> str | None:
-    return session.execute(select(func.max(Provenance.parser_version))).scalar_one()
+    newest: str | None = session.execute(
+        select(func.max(col(Provenance.parser_version)))
+    ).scalar_one()
+    return newest

@@ -15,7 +15,7 @@ from app.api.deps import ReportWriterDep
 from app.api.params import MarketSlugPath
 from app.core.problems import ApiError, InvalidParameter, NotFound, problem_responses
 from app.reports import LoadStatus, ReportConflict, ReportParseError
-from app.schemas import QualityWarningOut, UploadResult, UploadStatus
+from app.schemas import UploadResult, UploadStatus
 
 bearer = HTTPBearer(
     auto_error=False,
@@ -175,7 +175,7 @@ async def upload_report(
         raise NotAReport(str(error)) from error
     except ReportConflict as error:
         raise SlugConflict(str(error)) from error
-    report = outcome.report
+    report = outcome.report.public()
     url = None if outcome.status is None else f"/markets/{report.slug}"
     if outcome.status is LoadStatus.CREATED:
         response.headers["Location"] = str(url)
@@ -185,8 +185,8 @@ async def upload_report(
         status=UploadStatus(outcome.status or UploadStatus.DRY_RUN),
         slug=report.slug,
         url=url,
-        warnings=[QualityWarningOut(**w.model_dump()) for w in report.quality.warnings],
-        report=report.model_dump(mode="json"),
+        warnings=report.quality.warnings,
+        report=report,
     )
 
 

@@ -21,7 +21,7 @@ from app.api.params import (
 from app.core.http import weak_etag
 from app.core.problems import ApiError, InvalidParameter, NotFound, problem_responses
 from app.core.query import MarketFilters, Pagination, SortKey, list_pattern, parse_fields
-from app.models import Market, Provenance
+from app.models import FigureSentences, Market, Provenance
 from app.projections import (
     MAX_PROJECTION_YEARS,
     NotProjectable,
@@ -34,17 +34,15 @@ from app.repositories.meta import dataset_version
 from app.schemas import (
     FaqOut,
     FigureOut,
-    FigureSentencesOut,
     MarketCompanyOut,
     MarketDetail,
+    MarketFields,
     MarketLinks,
     MarketListItem,
     Page,
     ProjectionMethod,
     ProjectionSeries,
     ProvenanceOut,
-    QualityOut,
-    QualityWarningOut,
     SegmentOut,
 )
 
@@ -179,37 +177,35 @@ def get_market(slug: MarketSlugPath, request: Request, session: SessionDep) -> M
     def link(name: str) -> str:
         return str(request.url_for(name, slug=market.slug))
 
-    return MarketDetail(
-        **{
-            field: getattr(market, field)
-            for field in MarketDetail.model_fields
-            if hasattr(Market, field) and field != "summary"
+    return MarketDetail.model_validate(
+        {
+            **MarketFields.model_validate(market).model_dump(),
+            "summary": market.summary,
+            "regions_covered": market.regions_covered,
+            "figures": bundle.figures,
+            "segments": bundle.segments,
+            "companies": [_company_out(link_, company) for link_, company in bundle.companies],
+            "trends": [i.text for i in bundle.insights if i.kind == "trend"],
+            "opportunities": [i.text for i in bundle.insights if i.kind == "opportunity"],
+            "faqs": bundle.faqs,
+            "source": _provenance_out(provenance),
+            "quality": {"warnings": bundle.warnings},
+            "updated_at": market.updated_at,
+            "links": MarketLinks(
+                self=link("get_market"),
+                segments=link("get_market_segments"),
+                figures=link("get_market_figures"),
+                companies=link("get_market_companies"),
+                faqs=link("get_market_faqs"),
+                projections=link("get_market_projections"),
+            ),
         },
-        summary=market.summary,
-        figures=[FigureOut.model_validate(f, from_attributes=True) for f in bundle.figures],
-        segments=[_segment_out(s) for s in bundle.segments],
-        companies=[_company_out(link_, company) for link_, company in bundle.companies],
-        trends=[i.text for i in bundle.insights if i.kind == "trend"],
-        opportunities=[i.text for i in bundle.insights if i.kind == "opportunity"],
-        faqs=[
-            FaqOut(question=f.question, answer=f.answer, position=f.position) for f in bundle.faqs
-        ],
-        source=_provenance_out(provenance),
-        quality=QualityOut(
-            warnings=[QualityWarningOut(code=w.code, message=w.message) for w in bundle.warnings]
-        ),
-        links=MarketLinks(
-            self=link("get_market"),
-            segments=link("get_market_segments"),
-            figures=link("get_market_figures"),
-            companies=link("get_market_companies"),
-            faqs=link("get_market_faqs"),
-            projections=link("get_market_projections"),
-        ),
+        from_attributes=True,
     )
 
 
 def _provenance_out(provenance: Provenance) -> ProvenanceOut:
+    """The `provenance` row under its public names."""
     return ProvenanceOut(
         file=provenance.source_file,
         sha256=provenance.sha256,
@@ -221,7 +217,7 @@ def _provenance_out(provenance: Provenance) -> ProvenanceOut:
         publisher=provenance.publisher,
         published_on=provenance.published_on,
         ingested_at=provenance.ingested_at,
-        figure_sentences=FigureSentencesOut(
+        figure_sentences=FigureSentences(
             size=provenance.size_sentence,
             forecast=provenance.forecast_sentence,
             cagr=provenance.cagr_sentence,
@@ -295,10 +291,7 @@ def get_market_companies(slug: MarketSlugPath, session: SessionDep) -> list[Mark
 )
 def get_market_faqs(slug: MarketSlugPath, session: SessionDep) -> list[FaqOut]:
     market = _market_or_404(session, slug)
-    return [
-        FaqOut(question=f.question, answer=f.answer, position=f.position)
-        for f in repository.list_faqs(session, market.id)
-    ]
+    return [FaqOut.model_validate(f) for f in repository.list_faqs(session, market.id)]
 
 
 class NotProjectableProblem(ApiError):
