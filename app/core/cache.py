@@ -19,8 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.http import (
     NO_STORE_PATHS,
-    etag_matches,
-    not_modified_headers,
+    conditional_answer,
     read_headers,
     request_id_for,
     route_template,
@@ -40,7 +39,6 @@ class _Entry:
 
     version: int
     headers: list[tuple[bytes, bytes]]
-    headers_304: list[tuple[bytes, bytes]]
     etag: str
     body: bytes
     route: str  # the matched route's template, so that metrics and logs name it on a hit too
@@ -101,12 +99,11 @@ class ResponseCache:
             await self.app(scope, receive, recording)
             return
         request_id = request_id_for(headers)
-        tagged = (b"x-request-id", request_id.encode())
-        if_none_match = headers.get(b"if-none-match")
-        if if_none_match and etag_matches(if_none_match.decode("latin-1"), entry.etag):
-            status, answer_headers, body = 304, [*entry.headers_304, tagged], b""
-        else:
-            status, answer_headers, body = 200, [*entry.headers, tagged], entry.body
+        if_none_match = headers.get(b"if-none-match", b"").decode("latin-1")
+        status, answer_headers, body = conditional_answer(
+            if_none_match, entry.etag, entry.headers, entry.body
+        )
+        answer_headers = [*answer_headers, (b"x-request-id", request_id.encode())]
         await send({"type": "http.response.start", "status": status, "headers": answer_headers})
         await send({"type": _BODY, "body": body})
         seconds = time.perf_counter() - started
@@ -156,7 +153,6 @@ def _entry(version: int, start: Message, body: bytes, scope: Scope) -> _Entry:
     return _Entry(
         version,
         headers=headers,
-        headers_304=not_modified_headers(headers),
         etag=etag.decode("latin-1"),
         body=body,
         route=route_template(scope),

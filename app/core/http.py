@@ -6,7 +6,6 @@ import itertools
 import re
 import secrets
 import time
-from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -45,11 +44,22 @@ def etag_matches(if_none_match: str, etag: str) -> bool:
 
 
 _KEPT_BY_304 = frozenset({b"etag", b"cache-control", b"x-request-id", b"vary"})
+Headers = list[tuple[bytes, bytes]]
 
 
-def not_modified_headers(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+def not_modified_headers(headers: Headers) -> Headers:
     """What a 304 keeps of the 200's headers (RFC 9110 §15.4.5)."""
     return [(name, value) for name, value in headers if name.lower() in _KEPT_BY_304]
+
+
+def conditional_answer(
+    if_none_match: str | None, etag: str, headers: Headers, body: bytes
+) -> tuple[int, Headers, bytes]:
+    """A complete 200 answer as sent: itself, or a 304 when the client holds its ETag.
+    The one conditional-request rule, for the response cache and for every other GET."""
+    if if_none_match and etag_matches(if_none_match, etag):
+        return 304, not_modified_headers(headers), b""
+    return 200, headers, body
 
 
 # The request headers any layer looks at, picked out in one pass over the request.
@@ -91,85 +101,92 @@ class HttpBehaviourMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = time.perf_counter()
-        headers = read_headers(scope)
-        request_id = request_id_for(headers)
-        if_none_match = headers.get(b"if-none-match", b"").decode("latin-1")
-        scope.setdefault("state", {})["request_id"] = request_id
-        conditional = scope["method"] in ("GET", "HEAD")
-        status_holder: dict[str, Any] = {"status": 500}
-        pending_start: Message | None = None
-        buffered: list[bytes] = []
-
-        def decorate(message: Message) -> tuple[Message, dict[bytes, bytes]]:
-            """The start message with our headers added, and its headers by lowercase name."""
-            response_headers: list[tuple[bytes, bytes]] = []
-            names: dict[bytes, bytes] = {}
-            for name, value in message.get("headers", []):
-                lowered = name.lower()
-                if lowered != b"x-request-id":
-                    response_headers.append((name, value))
-                    names[lowered] = value
-            response_headers.append((b"x-request-id", request_id.encode()))
-            response_headers += [h for h in SECURITY_HEADERS if h[0] not in names]
-            if b"cache-control" not in names:
-                no_store = (
-                    not conditional or scope["path"] in NO_STORE_PATHS or message["status"] >= 400
-                )
-                response_headers.append((b"cache-control", _NO_STORE if no_store else _PUBLIC))
-            return {**message, "headers": response_headers}, names
-
-        async def send_not_modified(start: Message) -> None:
-            headers_304 = not_modified_headers(start["headers"])
-            status_holder["status"] = 304
-            await send({"type": "http.response.start", "status": 304, "headers": headers_304})
-            await send({"type": "http.response.body", "body": b""})
-
-        async def wrapped_send(message: Message) -> None:
-            nonlocal pending_start
-            if message["type"] == "http.response.start":
-                status_holder["status"] = message["status"]
-                message, names = decorate(message)
-                if conditional and message["status"] == 200:
-                    given_etag = names.get(b"etag")
-                    if given_etag is not None:  # a streamed export brings its own ETag
-                        if if_none_match and etag_matches(if_none_match, given_etag.decode()):
-                            await send_not_modified(message)
-                            status_holder["done"] = True
-                            return
-                    elif b"content-length" in names:
-                        pending_start = message  # hold it until the body gives the ETag
-                        return
-                await send(message)
-                return
-            if status_holder.get("done"):
-                return
-            if pending_start is None:
-                await send(message)
-                return
-            buffered.append(message.get("body", b""))
-            if message.get("more_body", False):
-                return
-            body = b"".join(buffered)
-            etag = weak_etag(body)
-            start = {
-                **pending_start,
-                "headers": [*pending_start["headers"], (b"etag", etag.encode())],
-            }
-            pending_start = None
-            if if_none_match and etag_matches(if_none_match, etag):
-                await send_not_modified(start)
-                return
-            await send(start)
-            await send({"type": "http.response.body", "body": body})
-
+        responder = _Responder(scope, send)
         try:
-            await self.app(scope, receive, wrapped_send)
+            await self.app(scope, receive, responder.send)
         finally:
             self.observer.answered(
                 scope,
                 route=route_template(scope),
-                status=status_holder["status"],
-                request_id=request_id,
-                seconds=time.perf_counter() - started,
+                status=responder.status,
+                request_id=responder.request_id,
+                seconds=time.perf_counter() - responder.started,
             )
+
+
+class _Responder:
+    """One request's answer on its way out: request id, security and cache headers, and, for a
+    complete 200 to a GET, its ETag and the 304 when the client already holds it."""
+
+    def __init__(self, scope: Scope, send: Send) -> None:
+        self.started = time.perf_counter()
+        self.scope, self._send = scope, send
+        headers = read_headers(scope)
+        self.request_id = request_id_for(headers)
+        scope.setdefault("state", {})["request_id"] = self.request_id
+        self.if_none_match = headers.get(b"if-none-match", b"").decode("latin-1")
+        self.conditional = scope["method"] in ("GET", "HEAD")
+        self.status = 500  # until the app starts an answer
+        self._held_start: Message | None = None  # a 200 waiting for its body's ETag
+        self._held_body: list[bytes] = []
+        self._answered_304 = False  # a streamed export's own ETag matched: drop its body
+
+    async def send(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            await self._start(message)
+        elif self._answered_304:
+            return
+        elif self._held_start is None:
+            await self._send(message)
+        else:
+            await self._hold(message)
+
+    async def _start(self, message: Message) -> None:
+        self.status = message["status"]
+        message, names = self._decorate(message)
+        if self.conditional and message["status"] == 200:
+            given_etag = names.get(b"etag")
+            if given_etag is not None:  # a streamed export brings its own ETag
+                if self.if_none_match and etag_matches(self.if_none_match, given_etag.decode()):
+                    self._answered_304 = True
+                    await self._answer(304, not_modified_headers(message["headers"]), b"")
+                    return
+            elif b"content-length" in names:
+                self._held_start = message  # hold it until the body gives the ETag
+                return
+        await self._send(message)
+
+    async def _hold(self, message: Message) -> None:
+        self._held_body.append(message.get("body", b""))
+        if message.get("more_body", False):
+            return
+        body, start = b"".join(self._held_body), self._held_start
+        assert start is not None
+        etag = weak_etag(body)
+        headers = [*start["headers"], (b"etag", etag.encode())]
+        await self._answer(*conditional_answer(self.if_none_match, etag, headers, body))
+
+    async def _answer(self, status: int, headers: Headers, body: bytes) -> None:
+        self.status = status
+        await self._send({"type": "http.response.start", "status": status, "headers": headers})
+        await self._send({"type": "http.response.body", "body": body})
+
+    def _decorate(self, message: Message) -> tuple[Message, dict[bytes, bytes]]:
+        """The start message with our headers added, and its headers by lowercase name."""
+        response_headers: Headers = []
+        names: dict[bytes, bytes] = {}
+        for name, value in message.get("headers", []):
+            lowered = name.lower()
+            if lowered != b"x-request-id":
+                response_headers.append((name, value))
+                names[lowered] = value
+        response_headers.append((b"x-request-id", self.request_id.encode()))
+        response_headers += [h for h in SECURITY_HEADERS if h[0] not in names]
+        if b"cache-control" not in names:
+            no_store = (
+                not self.conditional
+                or self.scope["path"] in NO_STORE_PATHS
+                or message["status"] >= 400
+            )
+            response_headers.append((b"cache-control", _NO_STORE if no_store else _PUBLIC))
+        return {**message, "headers": response_headers}, names
