@@ -26,6 +26,18 @@ class SegmentDimension(StrEnum):
     OTHER = "other"
 
 
+# What the data can hold. An amount beyond MAX_AMOUNT (in any currency) is a misreading, not a
+# market: it fits a BIGINT with room, and floats hold every sum of such amounts exactly up to
+# 2^53. A CAGR outside (-100 %, 1,000 %] is one too; -100 % itself would make a projection
+# before its anchor year infinite.
+MAX_AMOUNT = 10**15
+MIN_CAGR_PERCENT, MAX_CAGR_PERCENT = -100.0, 1000.0
+
+
+def plausible_cagr(percent: float) -> bool:
+    return MIN_CAGR_PERCENT < percent <= MAX_CAGR_PERCENT
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -305,7 +317,7 @@ class SourceBase(SQLModel):
         schema_extra=_examples("utf-8"),
     )
     parser_version: str = Field(
-        description="Version of the parser that read it.", schema_extra=_examples("2.0.0")
+        description="Version of the parser that read it.", schema_extra=_examples("2.1.0")
     )
     publisher: str | None = Field(
         default=None,

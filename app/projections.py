@@ -1,13 +1,15 @@
 """Yearly market-value series derived from the reported figures (pure arithmetic, no I/O)."""
 
+import math
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.models import Figure, Market
+from app.models import MAX_AMOUNT, Figure, Market
 from app.schemas import ProjectionKind, ProjectionMethod, ProjectionPoint
 
 MAX_PROJECTION_YEARS = 100
+_LOG_MAX_AMOUNT = math.log(MAX_AMOUNT)
 
 
 class NotProjectable(ValueError):
@@ -85,10 +87,27 @@ def project(
             anchor_year, anchor_usd = (
                 (first_year, first_usd) if year < first_year else (last_year, last_usd)
             )
-            value = anchor_usd * (1 + rate) ** (year - anchor_year)
+            value = _grown(anchor_usd, rate, year - anchor_year)
             kind = ProjectionKind.EXTRAPOLATED
-        points.append(ProjectionPoint(year=year, value_usd=round(value), kind=kind))
+        points.append(_point(year, value, kind))
     return points
+
+
+def _grown(anchor_usd: float, rate: float, years: int) -> float:
+    """anchor × (1 + rate)^years, or infinity when that passes MAX_AMOUNT (checked in logs,
+    so that no power overflows whatever the rate and the distance)."""
+    if anchor_usd <= 0:
+        return 0.0
+    if math.log(anchor_usd) + years * math.log1p(rate) > _LOG_MAX_AMOUNT:
+        return math.inf
+    return float(anchor_usd * (1 + rate) ** years)
+
+
+def _point(year: int, value: float, kind: ProjectionKind) -> ProjectionPoint:
+    """A point, capped at MAX_AMOUNT (and flagged so) when its growth carries it beyond."""
+    if value > MAX_AMOUNT:
+        return ProjectionPoint(year=year, value_usd=MAX_AMOUNT, kind=kind, capped=True)
+    return ProjectionPoint(year=year, value_usd=round(value), kind=kind)
 
 
 def _growth_rate(figures: ReportedFigures) -> float | None:
@@ -111,14 +130,14 @@ def _anchored_on_forecast(
     low = figures.size_year if figures.size_year is not None else figures.forecast_year
     points = []
     for year in range(from_year, to_year + 1):
-        value = figures.forecast_usd * (1 + rate) ** (year - figures.forecast_year)
+        value = _grown(figures.forecast_usd, rate, year - figures.forecast_year)
         if year == figures.forecast_year:
             kind = ProjectionKind.REPORTED
         elif low <= year < figures.forecast_year:
             kind = ProjectionKind.INTERPOLATED
         else:
             kind = ProjectionKind.EXTRAPOLATED
-        points.append(ProjectionPoint(year=year, value_usd=round(value), kind=kind))
+        points.append(_point(year, value, kind))
     return points
 
 

@@ -5,7 +5,14 @@ import re
 from dataclasses import dataclass, field
 from itertools import chain
 
-from app.models import FigureSentences, SegmentDimension
+from app.models import (
+    MAX_AMOUNT,
+    MAX_CAGR_PERCENT,
+    MIN_CAGR_PERCENT,
+    FigureSentences,
+    SegmentDimension,
+    plausible_cagr,
+)
 from ingest.blocks import Block, parse_document
 from ingest.companies import companies_in_sentence, company_from_line, split_company_entry
 from ingest.errors import ReportParseError
@@ -376,6 +383,26 @@ def implied_cagr_percent(size: Amount | None, forecast: Amount | None) -> float 
     return round((growth - 1) * 100, 2)
 
 
+def _within_bounds(figures: HeadlineFigures, warnings: list[ParsedWarning]) -> HeadlineFigures:
+    """The figures the data can hold: an amount over MAX_AMOUNT or an implausible CAGR is left
+    out with a warning, so that the rest of the report still lands."""
+    amounts = tuple(amount for amount in figures.amounts if amount.amount <= MAX_AMOUNT)
+    if dropped := len(figures.amounts) - len(amounts):
+        message = f"{dropped} amount(s) over {MAX_AMOUNT:,} left out as misread"
+        warnings.append(ParsedWarning(code="amount_out_of_range", message=message))
+    cagr = figures.cagr
+    if cagr is not None and not plausible_cagr(cagr.percent):
+        message = (
+            f"the stated CAGR {cagr.percent}% is outside {MIN_CAGR_PERCENT}–{MAX_CAGR_PERCENT}%; "
+            "left out as misread"
+        )
+        warnings.append(ParsedWarning(code="cagr_out_of_range", message=message))
+        cagr = None
+    if dropped or cagr is not figures.cagr:
+        return HeadlineFigures(amounts, cagr)
+    return figures
+
+
 def _figure_warnings(figures: HeadlineFigures, implied: float | None) -> list[ParsedWarning]:
     warnings = []
     if figures.size is None:
@@ -431,9 +458,13 @@ def parse_report(
     title = parse_title(collected.title_heading, headline=collected.headline)
     if not title.slug:
         raise ReportParseError(f"title {collected.title_heading!r} gives no usable slug")
-    figures = _headline_figures(collected, own_region=title.region)
+    figures = _within_bounds(_headline_figures(collected, own_region=title.region), warnings)
     size, forecast, cagr = figures.size, figures.forecast, figures.cagr
     implied = implied_cagr_percent(size, forecast)
+    if implied is not None and not plausible_cagr(implied):
+        message = f"the implied CAGR {implied}% is outside {MIN_CAGR_PERCENT}–{MAX_CAGR_PERCENT}%"
+        warnings.append(ParsedWarning(code="implied_cagr_out_of_range", message=message))
+        implied = None
     warnings.extend(_figure_warnings(figures, implied))
     stated = size or forecast
     currency = stated.currency if stated else None

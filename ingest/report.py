@@ -17,7 +17,7 @@ from app.schemas import MarketReport
 from ingest.companies import company_slug
 
 # Stored with every market: a newer version re-parses files already ingested.
-PARSER_VERSION = "2.0.0"  # 2.0.0: any publisher's page, every dated figure, currencies
+PARSER_VERSION = "2.1.0"  # 2.1.0: amounts and CAGRs bounded to what the data can hold
 
 
 class ParsedSegment(SegmentBase):

@@ -4,7 +4,7 @@ import statistics
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Float, cast, func, select
 from sqlmodel import Session, col
 
 from app.models import Company, Faq, Market, Provenance, Segment
@@ -25,12 +25,14 @@ def dataset_stats(session: Session) -> dict[str, Any]:
         (col(Market.forecast_year), col(Market.forecast_usd)),
     ):
         rows = session.execute(
-            select(year_column, func.sum(usd_column), func.count())
+            # Summed as floats: exact up to 2^53, and no sum of amounts overflows (SQLite's
+            # integer SUM raises past 2^63).
+            select(year_column, func.sum(cast(usd_column, Float)), func.count())
             .where(col(year_column).is_not(None), col(usd_column).is_not(None))
             .group_by(year_column)
         ).all()
         for year, total_usd, markets in rows:
-            totals[year][0] += int(total_usd)
+            totals[year][0] += round(total_usd)
             totals[year][1] += int(markets)
     return {
         "markets": count(col(Market.id)),
