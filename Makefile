@@ -31,16 +31,22 @@ system-deps:
 run: install
 	$(PY) -m ingest seeds/ || test $$? -eq 1
 	@echo "API docs: http://$(HOST):$(PORT)/docs"
-	MALLOC_ARENA_MAX=2 $(PY) -m uvicorn --factory app.main:create_app --host $(HOST) --port $(PORT) --no-access-log
+	MALLOC_ARENA_MAX=2 $(PY) -m uvicorn --factory app.main:create_app --host $(HOST) --port $(PORT) \
+	  --no-access-log $(if $(FORWARDED_ALLOW_IPS),--proxy-headers,--no-proxy-headers)
 
 ## The whole suite twice: on SQLite files, then on a private PostgreSQL 15 server it starts itself.
+## Each runs in TEST_WORKERS pytest-xdist processes, every one on databases of its own (more
+## workers than CPUs, since many tests wait on servers and subprocesses); TEST_WORKERS=0 runs
+## the suite in one process.
+TEST_WORKERS ?= 3
+XDIST := -n $(TEST_WORKERS) --dist worksteal
 test: test-sqlite test-postgresql
 
 test-sqlite: install system-deps
-	TEST_DATABASE=sqlite $(PY) -m pytest $(PYTEST_ARGS)
+	TEST_DATABASE=sqlite $(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 
 test-postgresql: install system-deps
-	TEST_DATABASE=postgresql $(PY) -m pytest $(PYTEST_ARGS)
+	TEST_DATABASE=postgresql $(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 
 ## SPEC §6 P1-P5 on a small corpus (BENCH_COUNT=100000 for the real thing); needs wrk.
 BENCH_COUNT ?= 500

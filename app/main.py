@@ -30,7 +30,7 @@ from app.api.routes import (
 )
 from app.core.cache import ResponseCache
 from app.core.db import prepare_database
-from app.core.http import HttpBehaviourMiddleware
+from app.core.http import HttpBehaviourMiddleware, PublicOrigin
 from app.core.observe import Metrics, RequestObserver
 from app.core.problems import install_problem_handlers
 from app.core.settings import Settings, get_settings
@@ -96,6 +96,8 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
         app.build_middleware_stack(), observer=app.state.observer
     )
     app.middleware_stack = app.state.response_cache
+    if settings.public_base_url:
+        app.middleware_stack = PublicOrigin(app.middleware_stack, base_url=settings.public_base_url)
     return app
 
 

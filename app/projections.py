@@ -104,9 +104,9 @@ def _grown(anchor_usd: float, rate: float, years: int) -> float:
 
 
 def _point(year: int, value: float, kind: ProjectionKind) -> ProjectionPoint:
-    """A point, capped at MAX_AMOUNT (and flagged so) when its growth carries it beyond."""
+    """A point, capped at MAX_AMOUNT (kind `capped`) when its growth carries it beyond."""
     if value > MAX_AMOUNT:
-        return ProjectionPoint(year=year, value_usd=MAX_AMOUNT, kind=kind, capped=True)
+        return ProjectionPoint(year=year, value_usd=MAX_AMOUNT, kind=ProjectionKind.CAPPED)
     return ProjectionPoint(year=year, value_usd=round(value), kind=kind)
 
 

@@ -205,6 +205,8 @@ class ProjectionKind(StrEnum):
     REPORTED = "reported"
     INTERPOLATED = "interpolated"
     EXTRAPOLATED = "extrapolated"
+    # Extrapolated past the largest amount the data holds (10^15): `value_usd` is that bound.
+    CAPPED = "capped"
 
 
 class ProjectionMethod(StrEnum):
@@ -212,24 +214,16 @@ class ProjectionMethod(StrEnum):
     STATED_CAGR = "stated_cagr"
 
 
-_KIND_DOC = "reported, interpolated (geometric) or extrapolated (at the CAGR)"
-
-
-_CAPPED = Field(
-    default=False,
-    description="True when growth carries the value past the largest amount the data holds "
-    "(10^15); `value_usd` is then that bound, not a projection.",
-    examples=[False],
+_KIND_DOC = (
+    "reported, interpolated (geometric), extrapolated (at the CAGR), or capped (extrapolated "
+    "past 10^15, the largest amount the data holds: value_usd is that bound)"
 )
 
 
 class ProjectionPoint(BaseModel):
-    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
-
     year: Year
     value_usd: int = Field(description="Market value in that year, USD.", examples=[5224940191])
     kind: ProjectionKind = Field(description=_KIND_DOC, examples=["interpolated"])
-    capped: bool = _CAPPED
 
 
 class ProjectionSeries(BaseModel):
@@ -243,15 +237,12 @@ class ProjectionSeries(BaseModel):
 
 
 class MarketProjection(BaseModel):
-    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
-
     slug: MarketSlug
     name: str = Field(description="Market name without region.", examples=["Iclusig"])
     region: str | None = Field(description="Region the report covers.", examples=["United States"])
     year: Year
     value_usd: int = Field(description="Market value in that year, USD.", examples=[725000000])
     kind: ProjectionKind = Field(description=_KIND_DOC, examples=["interpolated"])
-    capped: bool = _CAPPED
     url: ApiUrl
 
 

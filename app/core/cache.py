@@ -166,5 +166,8 @@ def _cache_key(scope: Scope, headers: dict[bytes, bytes]) -> tuple[object, ...] 
     if b"authorization" in headers or b"cookie" in headers:
         return None
     get = headers.get
+    # Every input that shapes the body: the representation, and the host and scheme that
+    # absolute URLs in it are written with.
     varying = get(b"accept", b""), get(b"accept-encoding", b""), get(b"origin", b"")
-    return (scope["method"], path, scope["query_string"], *varying)
+    origin = scope.get("scheme", "http"), get(b"host", b"")
+    return (scope["method"], path, scope["query_string"], *varying, *origin)

@@ -72,6 +72,7 @@ _READ_HEADERS = frozenset(
         b"origin",
         b"authorization",
         b"cookie",
+        b"host",
     }
 )
 
@@ -90,6 +91,22 @@ def request_id_for(headers: dict[bytes, bytes]) -> str:
 def route_template(scope: Scope) -> str:
     route = scope.get("route")
     return getattr(route, "path", None) or "unmatched"
+
+
+class PublicOrigin:
+    """Requests seen as addressed to PUBLIC_BASE_URL: its scheme and host replace the client's,
+    so that every URL the app writes (links, `next`, redirects) starts with it."""
+
+    def __init__(self, app: ASGIApp, *, base_url: str) -> None:
+        self.app = app
+        scheme, _, host = base_url.partition("://")
+        self.scheme, self.host = scheme, host.encode("latin-1")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            headers = [(name, value) for name, value in scope["headers"] if name != b"host"]
+            scope = {**scope, "scheme": self.scheme, "headers": [*headers, (b"host", self.host)]}
+        await self.app(scope, receive, send)
 
 
 class HttpBehaviourMiddleware:
@@ -183,10 +200,11 @@ class _Responder:
         response_headers.append((b"x-request-id", self.request_id.encode()))
         response_headers += [h for h in SECURITY_HEADERS if h[0] not in names]
         if b"cache-control" not in names:
+            # Only a 200 may be stored by shared caches: a redirect echoes the request's host.
             no_store = (
                 not self.conditional
                 or self.scope["path"] in NO_STORE_PATHS
-                or message["status"] >= 400
+                or message["status"] != 200
             )
             response_headers.append((b"cache-control", _NO_STORE if no_store else _PUBLIC))
         return {**message, "headers": response_headers}, names

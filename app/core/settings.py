@@ -32,6 +32,13 @@ class Settings(BaseSettings):
         default=None, description="Bearer token for /admin routes; unset disables them."
     )
     cors_origins: list[str] = Field(default=["*"], description="Origins allowed to GET.")
+    public_base_url: str | None = Field(
+        default=None,
+        pattern=r"^https?://[^/?#\s]+$",
+        description="scheme://host[:port] every absolute URL in answers starts with, whatever "
+        "Host the client sent. Unset: URLs follow each request's host (the response cache "
+        "keys on it, so one client's Host never reaches another's answer).",
+    )
     max_upload_bytes: int = Field(default=5_000_000, gt=0)
     parse_timeout_seconds: float = Field(
         default=MAX_PARSE_SECONDS, gt=0, description="Longest an uploaded page may parse."
@@ -56,6 +63,11 @@ class Settings(BaseSettings):
     def _blank_token_is_none(cls, token: SecretStr | None) -> SecretStr | None:
         """`ADMIN_TOKEN=` (empty, as compose files often leave it) disables the admin routes."""
         return token if token and token.get_secret_value().strip() else None
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _blank_base_url_is_none(cls, url: str | None) -> str | None:
+        return url.strip().rstrip("/") or None if url else None
 
     @field_validator("database_url")
     @classmethod

@@ -71,9 +71,9 @@ def test_growth_past_the_bound_is_capped_and_flagged(client: TestClient) -> None
         everyone = client.get("/projections", params={"year": 2200, "limit": 100})
         assert everyone.status_code == 200, everyone.text
         steep = next(i for i in everyone.json()["items"] if i["slug"] == "global-steep-oncology")
-        assert steep["capped"] is True and steep["value_usd"] == MAX_AMOUNT
+        assert steep["kind"] == "capped" and steep["value_usd"] == MAX_AMOUNT
         near = client.get("/projections", params={"year": 2031, "limit": 100}).json()["items"]
-        assert near and not any(item["capped"] for item in near)
+        assert near and not any(item["kind"] == "capped" for item in near)
 
         series = client.get(
             "/markets/global-steep-oncology/projections",
@@ -81,11 +81,6 @@ def test_growth_past_the_bound_is_capped_and_flagged(client: TestClient) -> None
         )
         assert series.status_code == 200, series.text
         points = series.json()["points"]
-        assert points[0] == {
-            "year": 2030,
-            "value_usd": 3_000_000_000,
-            "kind": "reported",
-            "capped": False,
-        }
-        assert points[-1]["capped"] is True and points[-1]["value_usd"] == MAX_AMOUNT
+        assert points[0] == {"year": 2030, "value_usd": 3_000_000_000, "kind": "reported"}
+        assert points[-1]["kind"] == "capped" and points[-1]["value_usd"] == MAX_AMOUNT
         assert all(point["value_usd"] <= MAX_AMOUNT for point in points)

@@ -131,11 +131,15 @@ def list_markets(
             else _ndjson_lines(exported)
         )
         media_type = _CSV_MEDIA_TYPE if export is ExportFormat.CSV else _NDJSON_MEDIA_TYPE
-        etag = weak_etag(f"{version}|{request.url}".encode())
-        return StreamingResponse(body, media_type=media_type, headers={"ETag": etag})
+        # One ETag per representation: the same URL answers CSV or NDJSON by Accept.
+        etag = weak_etag(f"{version}|{export}|{request.url}".encode())
+        headers = {"ETag": etag, "Vary": "Accept"}
+        return StreamingResponse(body, media_type=media_type, headers=headers)
     rows, total = repository.list_markets(session, filters=filters, sort=sort, page=page)
     items = [_list_item(row, request, selected) for row in rows]
-    return page_response(request, items=items, total=total, page=page)
+    response = page_response(request, items=items, total=total, page=page)
+    response.headers["Vary"] = "Accept"
+    return response
 
 
 def _csv_lines(items: Iterator[dict[str, Any]], fields: list[str] | None) -> Iterator[str]:

@@ -50,7 +50,6 @@ def list_projections(
                     "year": year,
                     "value_usd": point.value_usd,
                     "kind": point.kind,
-                    "capped": point.capped,
                 }
             )
     # Stable sorts from the last key to the first give a multi-key order; slug breaks ties.
