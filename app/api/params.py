@@ -14,9 +14,11 @@ from app.models import SegmentDimension
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
-_USD_AMOUNT = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?(?:e\d{1,3})?)\s*([kmbt]?)\s*$", re.IGNORECASE)
+# A comma only groups thousands ("1,250,000"): "1,5" is refused as ambiguous, not read as 15.
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE]\d{1,3})?"
+_USD_AMOUNT = re.compile(rf"^ *({_NUMBER}) *([kmbt]?) *$", re.IGNORECASE)
 _USD_MULTIPLIER = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
-USD_AMOUNT_PATTERN = r"^\s*\d[\d,]*(\.\d+)?([eE]\d{1,3})?\s*[kKmMbBtT]?\s*$"
+USD_AMOUNT_PATTERN = rf"^ *{_NUMBER} *[kKmMbBtT]? *$"  # documented; parse_usd_amount checks
 # Bounds beyond any market are valid filters; clamping keeps them inside a BIGINT comparison.
 MAX_USD_BOUND = 9 * 10**18
 # PostgreSQL text cannot hold NUL: refuse it as a 422 naming the parameter, not a database error.
@@ -53,6 +55,10 @@ def parse_usd_amount(name: str, raw: str | None) -> int | None:
     if raw is None:
         return None
     match = _USD_AMOUNT.match(raw)
+    if match is None and re.fullmatch(r" *\d+,\d{1,2} *[kmbt]? *", raw, re.IGNORECASE):
+        raise InvalidParameter(
+            name, f"{raw!r} is ambiguous: a comma groups thousands (1,500); write decimals as 1.5"
+        )
     if match is None:
         raise InvalidParameter(name, f"{raw!r} is not a USD amount (examples: 500M, 1.5B, 2e9)")
     try:
@@ -106,16 +112,28 @@ def market_filters(
     ] = None,
     min_cagr: Annotated[
         float | None,
-        Query(ge=-100, le=1000, description="Stated CAGR ≥ this, percent.", examples=[10]),
+        Query(
+            ge=-100,
+            le=1000,
+            allow_inf_nan=False,
+            description="Stated CAGR ≥ this, percent.",
+            examples=[10],
+        ),
     ] = None,
     max_cagr: Annotated[
         float | None,
-        Query(ge=-100, le=1000, description="Stated CAGR ≤ this, percent.", examples=[15]),
+        Query(
+            ge=-100,
+            le=1000,
+            allow_inf_nan=False,
+            description="Stated CAGR ≤ this, percent.",
+            examples=[15],
+        ),
     ] = None,
     min_size: Annotated[
         str | None,
         Query(
-            pattern=USD_AMOUNT_PATTERN,
+            json_schema_extra={"pattern": USD_AMOUNT_PATTERN},
             max_length=40,
             description=f"Size ≥ this. {_AMOUNT_DOC}",
             examples=["500M"],
@@ -124,7 +142,7 @@ def market_filters(
     max_size: Annotated[
         str | None,
         Query(
-            pattern=USD_AMOUNT_PATTERN,
+            json_schema_extra={"pattern": USD_AMOUNT_PATTERN},
             max_length=40,
             description=f"Size ≤ this. {_AMOUNT_DOC}",
             examples=["5B"],
@@ -133,7 +151,7 @@ def market_filters(
     min_forecast: Annotated[
         str | None,
         Query(
-            pattern=USD_AMOUNT_PATTERN,
+            json_schema_extra={"pattern": USD_AMOUNT_PATTERN},
             max_length=40,
             description=f"Forecast ≥ this. {_AMOUNT_DOC}",
             examples=["1B"],
@@ -142,7 +160,7 @@ def market_filters(
     max_forecast: Annotated[
         str | None,
         Query(
-            pattern=USD_AMOUNT_PATTERN,
+            json_schema_extra={"pattern": USD_AMOUNT_PATTERN},
             max_length=40,
             description=f"Forecast ≤ this. {_AMOUNT_DOC}",
             examples=["50B"],

@@ -1,7 +1,8 @@
 """`q` as full-text search: SQLite FTS5 or PostgreSQL tsvector, chosen when the SQL compiles.
 
 Both index `market.search_text` with English stemming (migration 0002), so `leukemias` finds
-`leukemia`; every word of `q` must match. Punctuation-only words are ignored.
+`leukemia`; every word of `q` must match. Punctuation-only words and English stop words are
+ignored on both databases alike.
 """
 
 import re
@@ -12,7 +13,10 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import BindParameter, bindparam
 from sqlalchemy.sql.visitors import InternalTraversal
 
+from app.repositories.stopwords import ENGLISH_STOP_WORDS
+
 _WORD = re.compile(r"\w")
+_WORD_CHARS = re.compile(r"[^\w']")
 
 
 class MarketTextMatch(ColumnElement[bool]):
@@ -38,7 +42,12 @@ class MarketTextMatch(ColumnElement[bool]):
 
 
 def market_text_match(q: str) -> MarketTextMatch | None:
-    words = [word for word in q.split() if _WORD.search(word)]
+    """None (no condition) when `q` has no word left once punctuation and stop words go."""
+    words = [
+        word
+        for word in q.split()
+        if _WORD.search(word) and _WORD_CHARS.sub("", word).lower() not in ENGLISH_STOP_WORDS
+    ]
     return MarketTextMatch(words) if words else None
 
 
