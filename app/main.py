@@ -18,6 +18,7 @@ from fastapi.telemetry import TelemetryConfig
 from fastapi_offline import FastAPIOffline
 
 from app import __version__
+from app.api.exports import ExportSlots
 from app.api.routes import (
     admin,
     companies,
@@ -69,6 +70,7 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
         lifespan=_lifespan,
     )
     app.state.settings = settings
+    app.state.export_slots = ExportSlots(settings.max_concurrent_exports)
     app.state.database_url = database_url or settings.database_url
     app.state.metrics = Metrics()
     access_log = logging.getLevelName(settings.log_level) <= logging.INFO

@@ -50,6 +50,13 @@ class Settings(BaseSettings):
         "JSON request log cover operations, and the per-request check costs about 10 µs.",
     )
     sqlite_busy_timeout_ms: int = Field(default=5_000, ge=0)
+    max_concurrent_exports: int = Field(
+        default=4,
+        ge=1,
+        description="Exports (CSV, NDJSON) one API process reads from the database at once; "
+        "beyond, 503 with Retry-After. Each is spooled before it is sent, so a slow client "
+        "holds no connection.",
+    )
     worker_threads: int = Field(
         default=8,
         ge=1,

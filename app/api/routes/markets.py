@@ -1,15 +1,12 @@
 """GET /markets, one market, and its children."""
 
-import csv
-import io
-from collections.abc import Iterator
 from typing import Annotated, Any
 
-import orjson
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
 from app.api.deps import EngineDep, SessionDep
+from app.api.exports import ExportsBusy, ExportSlots, chunks, spool_csv, spool_ndjson
 from app.api.pages import page_body, page_response
 from app.api.params import (
     ExportFormat,
@@ -18,7 +15,7 @@ from app.api.params import (
     pagination,
     sort_parameter,
 )
-from app.core.http import weak_etag
+from app.core.http import etag_matches, weak_etag
 from app.core.problems import ApiError, InvalidParameter, NotFound, problem_responses
 from app.core.query import MarketFilters, Pagination, SortKey, list_pattern, parse_fields
 from app.models import FigureSentences, Market, Provenance
@@ -100,7 +97,7 @@ def _list_item(row: dict[str, Any], request: Request, fields: list[str] | None) 
     summary="List and filter markets",
     description=_MARKET_LIST_DOC,
     responses={
-        **problem_responses(),
+        **problem_responses(ExportsBusy),
         200: {
             "content": {
                 _CSV_MEDIA_TYPE.split(";")[0]: {"schema": {"type": "string"}},
@@ -122,43 +119,28 @@ def list_markets(
     selected = parse_fields(fields, allowed=_ITEM_FIELDS)
     export = _negotiate(format, request.headers.get("accept", ""))
     if export is not ExportFormat.JSON:
-        version = dataset_version(session)
-        stream = repository.stream_market_rows(engine, filters=filters, sort=sort)
-        exported = (_list_item(row, request, selected) for row in stream)
-        body = (
-            _csv_lines(exported, selected)
-            if export is ExportFormat.CSV
-            else _ndjson_lines(exported)
-        )
-        media_type = _CSV_MEDIA_TYPE if export is ExportFormat.CSV else _NDJSON_MEDIA_TYPE
         # One ETag per representation: the same URL answers CSV or NDJSON by Accept.
-        etag = weak_etag(f"{version}|{export}|{request.url}".encode())
+        etag = weak_etag(f"{dataset_version(session)}|{export}|{request.url}".encode())
+        session.close()  # its connection goes back to the pool before the export reads
+        if etag_matches(request.headers.get("if-none-match", ""), etag):
+            return Response(status_code=304, headers={"ETag": etag, "Vary": "Accept"})
+        slots: ExportSlots = request.app.state.export_slots
+        with slots.slot():
+            stream = repository.stream_market_rows(engine, filters=filters, sort=sort)
+            exported = (_list_item(row, request, selected) for row in stream)
+            spool = (
+                spool_csv(exported, selected or [*MarketListItem.model_fields])
+                if export is ExportFormat.CSV
+                else spool_ndjson(exported)
+            )
+        media_type = _CSV_MEDIA_TYPE if export is ExportFormat.CSV else _NDJSON_MEDIA_TYPE
         headers = {"ETag": etag, "Vary": "Accept"}
-        return StreamingResponse(body, media_type=media_type, headers=headers)
+        return StreamingResponse(chunks(spool), media_type=media_type, headers=headers)
     rows, total = repository.list_markets(session, filters=filters, sort=sort, page=page)
     items = [_list_item(row, request, selected) for row in rows]
     response = page_response(request, items=items, total=total, page=page)
     response.headers["Vary"] = "Accept"
     return response
-
-
-def _csv_lines(items: Iterator[dict[str, Any]], fields: list[str] | None) -> Iterator[str]:
-    columns = fields or [*MarketListItem.model_fields]
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for count, item in enumerate(items, start=1):
-        writer.writerow(item)
-        if count % repository.EXPORT_BATCH_ROWS == 0:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
-
-
-def _ndjson_lines(items: Iterator[dict[str, Any]]) -> Iterator[bytes]:
-    for item in items:
-        yield orjson.dumps(item) + b"\n"
 
 
 def _market_or_404(session: SessionDep, slug: str) -> Market:
