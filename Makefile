@@ -32,7 +32,8 @@ run: install
 	$(PY) -m ingest seeds/ || test $$? -eq 1
 	@echo "API docs: http://$(HOST):$(PORT)/docs"
 	MALLOC_ARENA_MAX=2 $(PY) -m uvicorn --factory app.main:create_app --host $(HOST) --port $(PORT) \
-	  --no-access-log $(if $(FORWARDED_ALLOW_IPS),--proxy-headers,--no-proxy-headers)
+	  --no-access-log --timeout-graceful-shutdown 10 \
+	  $(if $(FORWARDED_ALLOW_IPS),--proxy-headers,--no-proxy-headers)
 
 ## The whole suite twice: on SQLite files, then on a private PostgreSQL 15 server it starts itself.
 ## Each runs in TEST_WORKERS pytest-xdist processes, every one on databases of its own (more

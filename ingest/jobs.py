@@ -1,13 +1,28 @@
 """One parse job: a file's bytes in, its report or the reason it is none out. Runs in worker
 processes (file ingests) and in the upload parser's child process."""
 
+import ctypes
+import ctypes.util
 import hashlib
+import signal
+import sys
 from pathlib import Path
 
 from ingest.errors import ReportParseError
 from ingest.limits import check_size, parse_time_limit
 from ingest.parse import parse_report_bytes
 from ingest.report import ParseResult
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """Worker initializer: the kernel stops this worker when its parent dies, even by SIGKILL,
+    so that a killed ingest leaves no parse workers behind (Linux; elsewhere a no-op)."""
+    if sys.platform != "linux":
+        return
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def parse_job(job: tuple[str, bytes], seconds: float | None = None) -> ParseResult:

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from ingest.files import find_report_files, read_batch, remember_stamps
-from ingest.jobs import parse_job
+from ingest.jobs import die_with_parent, parse_job
 from ingest.load import Loaded, LoadStatus, load_reports
 from ingest.parse import prepare_parser
 from ingest.records import FileOutcome, RunSummary, finish_run, start_run
@@ -49,7 +49,9 @@ def run_ingest(
     if on_total:
         on_total(len(files))
     run = start_run(engine) if engine is not None else None
-    executor = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+    executor = (
+        ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) if jobs > 1 else None
+    )
     stamps: dict[str, FileStamp] = {}  # by file, for the files read this run
 
     def finish(outcomes: list[FileOutcome]) -> None:

@@ -4,6 +4,7 @@ process behind."""
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -106,5 +107,36 @@ def test_a_stopped_server_leaves_no_process_behind(
             time.sleep(0.2)
     finally:
         if server.poll() is None or _group_members(server.pid):
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=10)
+
+
+def test_sigterm_ends_a_request_that_never_finishes_within_the_grace(tmp_path: Path) -> None:
+    """A client that stops mid-body would hold a graceful shutdown forever; the served
+    commands (Makefile, Dockerfile) give it `--timeout-graceful-shutdown 10`, here 1."""
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": fresh_database_url(tmp_path), "ADMIN_TOKEN": TOKEN}
+    server = subprocess.Popen(
+        [*uvicorn_command(port), "--timeout-graceful-shutdown", "1"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        _wait_until_ready(server, port)
+        stalled = socket.create_connection(("127.0.0.1", port))
+        stalled.sendall(
+            b"POST /admin/reports HTTP/1.1\r\nHost: x\r\nContent-Type: text/html\r\n"
+            + f"Authorization: Bearer {TOKEN}\r\nContent-Length: 1000000\r\n\r\n".encode()
+            + b"<h1>never finished"
+        )
+        time.sleep(0.5)  # the request is in the app, waiting for the rest of its body
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=15)  # raises, failing the test, if the shutdown waits on the client
+        stalled.close()
+    finally:
+        if server.poll() is None:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait(timeout=10)
