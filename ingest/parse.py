@@ -24,6 +24,7 @@ from ingest.headline import (
     parse_headline_figures,
     split_sentences,
 )
+from ingest.limits import within_caps
 from ingest.links import find_report_links
 from ingest.page_meta import PageMeta
 from ingest.publisher import find_published_on, find_publisher
@@ -497,7 +498,7 @@ def parse_report(
             ParsedWarning(code="faq_unanswered", message=f"{unanswered} question(s) without answer")
         )
 
-    return ParsedReport(
+    report = ParsedReport(
         slug=title.slug,
         title=title.title,
         name=title.name,
@@ -549,6 +550,7 @@ def parse_report(
         ),
         quality=ReportQuality(warnings=warnings),
     )
+    return within_caps(report)
 
 
 def _headline_figures(collected: _Collected, *, own_region: str | None) -> HeadlineFigures:

@@ -135,10 +135,16 @@ def find_named_segments(texts: list[str]) -> dict[str, Candidate]:
     return found
 
 
+_MAX_LIST_CHARS = 600
+
+
 def _enumerated_names(sentence: str) -> list[str]:
     names: list[str] = []
     for trigger in _ENUMERATION_TRIGGER.finditer(sentence):
-        clause = re.split(r"[.;:]", sentence[trigger.end() :], maxsplit=1)[0]
+        # A list in prose is short: reading a bounded window keeps each trigger's cost
+        # constant (the rest of a run-on sentence would make it quadratic).
+        window = sentence[trigger.end() : trigger.end() + _MAX_LIST_CHARS]
+        clause = re.split(r"[.;:]", window, maxsplit=1)[0]
         for item in _ITEM_SEPARATOR.split(clause):
             name = _SEGMENT_WORD_SUFFIX.sub("", _LEADING_ARTICLE.sub("", item.strip()))
             if not _looks_like_name(name):
