@@ -14,6 +14,10 @@ from sqlalchemy.engine import make_url
 from app.core.settings import PROJECT_ROOT, get_settings, normalize_database_url
 
 ALEMBIC_INI = PROJECT_ROOT / "alembic.ini"
+CONNECT_TIMEOUT_SECONDS = 5
+POOL_WAIT_SECONDS = 5
+# Far above any query the API or an ingest batch runs (milliseconds), far below a hung client.
+STATEMENT_TIMEOUT_MS = 60_000
 
 
 def is_sqlite(url: str) -> bool:
@@ -25,7 +29,19 @@ def create_database_engine(url: str | None = None) -> Engine:
     PostgreSQL pre-pinged. Creating one connects to nothing yet."""
     url = normalize_database_url(url or get_settings().database_url)
     if not is_sqlite(url):
-        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+        # A database that does not answer costs seconds, not a hung request: connecting,
+        # waiting for a pooled connection and each statement are all bounded.
+        return create_engine(
+            url,
+            pool_pre_ping=True,
+            pool_size=5,
+            max_overflow=10,
+            pool_timeout=POOL_WAIT_SECONDS,
+            connect_args={
+                "connect_timeout": CONNECT_TIMEOUT_SECONDS,
+                "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+            },
+        )
     database = make_url(url).database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
