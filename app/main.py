@@ -9,6 +9,7 @@ or building an app touches no database, file or process. Serve it with
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 
 import anyio.to_thread
 from fastapi import FastAPI
@@ -29,8 +30,9 @@ from app.api.routes import (
     segments,
     stats,
 )
+from app.core.bounded import BoundedRead
 from app.core.cache import ResponseCache
-from app.core.db import prepare_database
+from app.core.db import is_migrated, prepare_database
 from app.core.http import HttpBehaviourMiddleware, PublicOrigin
 from app.core.observe import Metrics, RequestObserver
 from app.core.problems import install_problem_handlers
@@ -43,6 +45,8 @@ application segments, companies, trends, opportunities and FAQs, with yearly pro
 
 Collections answer `{items, total, limit, offset, next}` with a `Link: rel="next"` header.
 Errors are RFC 9457 problem details. Every GET carries an ETag."""
+
+READY_WAIT_SECONDS = 3.0  # how long /readyz waits on the database before answering 503
 
 TAGS = [
     {"name": "markets", "description": "Markets, filtered, sorted and exported."},
@@ -111,6 +115,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     anyio.to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
     engine = await anyio.to_thread.run_sync(prepare_database, app.state.database_url)
     app.state.engine = engine
+    app.state.readiness = BoundedRead(partial(is_migrated, engine), seconds=READY_WAIT_SECONDS)
     app.state.report_writer = ReportWriter(engine, parse_seconds=settings.parse_timeout_seconds)
     cache: ResponseCache = app.state.response_cache
     cache.open(read_version=lambda: read_dataset_version(engine))

@@ -8,15 +8,14 @@ bounded by entries (MAX_ENTRIES), by the bytes of all bodies (MAX_BYTES), and by
 body's size (MAX_BODY_BYTES), so a worker's memory stays bounded whatever clients ask.
 """
 
-import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from cachetools import LRUCache
-from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.core.bounded import BoundedRead
 from app.core.http import (
     NO_STORE_PATHS,
     conditional_answer,
@@ -27,6 +26,7 @@ from app.core.http import (
 from app.core.observe import RequestObserver
 
 VERSION_CHECK_SECONDS = 0.25
+VERSION_WAIT_SECONDS = 1.0
 MAX_ENTRIES = 4096
 MAX_BYTES = 64 << 20
 MAX_BODY_BYTES = 1 << 20
@@ -51,28 +51,33 @@ class ResponseCache:
     def __init__(self, app: ASGIApp, *, observer: RequestObserver) -> None:
         self.app = app
         self.observer = observer
-        self.read_version: Callable[[], int] | None = None
+        self.read_version: BoundedRead[int] | None = None
         self.entries: LRUCache[tuple[object, ...], _Entry] | None = None
         self._version = -1
         self._checked_at = float("-inf")
-        self._lock = asyncio.Lock()
 
     def open(self, *, read_version: Callable[[], int]) -> None:
         """Start keeping answers (the app's lifespan does, once its database is open)."""
-        self.read_version = read_version
+        self.read_version = BoundedRead(read_version, seconds=VERSION_WAIT_SECONDS)
         self.entries = LRUCache(maxsize=MAX_BYTES, getsizeof=_budget)
         self._checked_at = float("-inf")
 
     def close(self) -> None:
         self.read_version, self.entries = None, None
 
-    async def current_version(self, read_version: Callable[[], int]) -> int:
+    async def current_version(self, read_version: BoundedRead[int]) -> int:
+        """The dataset version, re-read at most every VERSION_CHECK_SECONDS (one read shared
+        by every request that asks meanwhile). A read that does not answer within
+        VERSION_WAIT_SECONDS leaves the last version standing: a hung database gets its
+        cached answers served as they were, not requests that hang."""
         if time.monotonic() - self._checked_at < VERSION_CHECK_SECONDS:
             return self._version
-        async with self._lock:  # one reader refreshes; the others wait for its answer
-            if time.monotonic() - self._checked_at >= VERSION_CHECK_SECONDS:
-                self._version = await run_in_threadpool(read_version)
-                self._checked_at = time.monotonic()
+        try:
+            self._version = await read_version()
+        except TimeoutError:
+            if self._version < 0:
+                raise
+        self._checked_at = time.monotonic()
         return self._version
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

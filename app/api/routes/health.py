@@ -2,11 +2,9 @@
 
 from fastapi import APIRouter, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.api.deps import EngineDep
-from app.core.db import is_migrated
+from app.core.bounded import BoundedRead
 from app.core.problems import DatabaseUnavailable, problem_responses
 from app.schemas import Health
 
@@ -24,11 +22,16 @@ def healthz() -> Health:
     summary="Readiness: the database is reachable and migrated",
     responses=problem_responses(DatabaseUnavailable),
 )
-def readyz(engine: EngineDep) -> Health:
+async def readyz(request: Request) -> Health:
+    """Waits READY_WAIT_SECONDS at most: a database that does not answer is not ready."""
+    is_migrated: BoundedRead[bool] = request.app.state.readiness
     try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-        migrated = is_migrated(engine)
+        migrated = await is_migrated()
+    except TimeoutError as error:
+        raise DatabaseUnavailable(
+            f"the database did not answer within {is_migrated.seconds:g} s",
+            headers={"Retry-After": "5"},
+        ) from error
     except SQLAlchemyError as error:
         raise DatabaseUnavailable(
             "the database is not reachable", headers={"Retry-After": "5"}
