@@ -8,6 +8,7 @@ from typing import Any
 import anyio
 import pytest
 from fastapi.testclient import TestClient
+from starlette.types import Message, Scope
 
 import app.repositories.markets as repository
 from app.core.settings import Settings
@@ -23,7 +24,7 @@ def test_a_reader_that_never_reads_holds_no_connection(
     monkeypatch.setattr(repository, "EXPORT_BATCH_ROWS", 1)
     app = create_app(seeded_database_url)
     with TestClient(app) as client:
-        scope = {
+        scope: Scope = {
             "type": "http",
             "asgi": {"version": "3.0"},
             "http_version": "1.1",
@@ -43,11 +44,11 @@ def test_a_reader_that_never_reads_holds_no_connection(
             first_bytes, release = anyio.Event(), anyio.Event()
             checked_out: list[int] = []
 
-            async def receive() -> dict[str, Any]:
+            async def receive() -> Message:
                 await release.wait()
                 return {"type": "http.disconnect"}
 
-            async def send(message: dict[str, Any]) -> None:
+            async def send(message: Message) -> None:
                 if message["type"] == "http.response.body" and not first_bytes.is_set():
                     checked_out.append(app.state.engine.pool.checkedout())
                     first_bytes.set()
