@@ -1,11 +1,12 @@
 """Shared fixtures: a fresh, migrated database per test, on SQLite or PostgreSQL (TEST_DATABASE)."""
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
-from app.core.db import get_engine, prepare_database
+from app.core.db import prepare_database
 from tests.databases import BACKEND, fresh_database_url
 
 
@@ -19,8 +20,7 @@ def database_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def engine(database_url: str) -> Engine:
+def engine(database_url: str) -> Iterator[Engine]:
     engine = prepare_database(database_url)
     yield engine
     engine.dispose()
-    get_engine.cache_clear()

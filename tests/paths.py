@@ -3,6 +3,7 @@
 import json
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = PROJECT_ROOT / "seeds"
@@ -10,5 +11,6 @@ GOLD_PATH = PROJECT_ROOT / "tests" / "seed-gold.json"
 
 
 @cache
-def seed_gold() -> dict:
-    return json.loads(GOLD_PATH.read_text(encoding="utf-8"))
+def seed_gold() -> dict[str, Any]:
+    gold: dict[str, Any] = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
+    return gold

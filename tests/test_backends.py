@@ -12,9 +12,11 @@ ONE_DATABASE_TEST = "tests/api/test_markets.py::test_min_cagr_filter_gives_the_g
 
 
 @pytest.mark.parametrize("ci,expected_exit,expected_text", [("", 0, "1 skipped"), ("true", 1, "")])
-def test_postgresql_run_without_a_server(ci, expected_exit, expected_text):
+def test_postgresql_run_without_a_server(ci: str, expected_exit: int, expected_text: str) -> None:
+    # A plain run of its own, also when this one is a pytest-xdist worker.
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_XDIST_")}
     env = {
-        **os.environ,
+        **inherited,
         "TEST_DATABASE": "postgresql",
         "PG_BIN": "/nonexistent",
         "CI": ci,

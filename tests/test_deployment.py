@@ -18,6 +18,7 @@ import yaml
 
 from tests.databases import fresh_database_url
 from tests.environment import unavailable
+from tests.golden import cross_market, gold_markets
 from tests.paths import PROJECT_ROOT
 from tests.servers import free_port, serving
 
@@ -77,7 +78,7 @@ def run_service(service: str, database_url: str) -> subprocess.CompletedProcess[
     )
 
 
-def test_compose_has_the_services_and_their_order():
+def test_compose_has_the_services_and_their_order() -> None:
     assert set(SERVICES) >= {"db", "migrate", "ingest", "api", "proxy"}
     assert SERVICES["db"]["image"].startswith("postgres:15")
     assert "pg_isready" in " ".join(SERVICES["db"]["healthcheck"]["test"])
@@ -91,7 +92,7 @@ def test_compose_has_the_services_and_their_order():
         assert SERVICES[one_shot]["build"] == "."
 
 
-def test_api_scales_with_replicas_behind_the_proxy():
+def test_api_scales_with_replicas_behind_the_proxy() -> None:
     api = SERVICES["api"]
     assert api["deploy"]["replicas"] >= 2
     assert "ports" not in api  # replicas cannot share a host port; the proxy is the way in
@@ -105,11 +106,11 @@ def test_api_scales_with_replicas_behind_the_proxy():
     "directive",
     ["client_header_timeout", "client_body_timeout", "client_max_body_size", "proxy_read_timeout"],
 )
-def test_proxy_sets_timeouts_and_a_body_limit(directive):
+def test_proxy_sets_timeouts_and_a_body_limit(directive: str) -> None:
     assert re.search(rf"^\s*{directive}\s+\w+;", NGINX_SITE, re.MULTILINE)
 
 
-def test_dockerfile_is_slim_cached_non_root_and_healthchecked():
+def test_dockerfile_is_slim_cached_non_root_and_healthchecked() -> None:
     instructions = dockerfile_instructions()
     assert instruction("FROM").endswith("-slim")
     copies = [arguments for key, arguments in instructions if key == "COPY"]
@@ -127,7 +128,7 @@ def test_dockerfile_is_slim_cached_non_root_and_healthchecked():
     assert {".venv", ".git", "data"} <= set(ignored)
 
 
-def test_dockerfile_requirements_step_lists_the_project_dependencies(tmp_path):
+def test_dockerfile_requirements_step_lists_the_project_dependencies(tmp_path: Path) -> None:
     run_step = next(args for key, args in dockerfile_instructions() if "requirements.txt" in args)
     generate = run_step.split("&&")[0].replace("python", shlex.quote(sys.executable), 1)
     shutil.copy(PROJECT_ROOT / "pyproject.toml", tmp_path)
@@ -161,10 +162,10 @@ def served_like_the_image(unmigrated_url: str, tmp_path: Path) -> Iterator[str]:
         yield url
 
 
-def test_compose_commands_migrate_ingest_and_serve(served_like_the_image):
+def test_compose_commands_migrate_ingest_and_serve(served_like_the_image: str) -> None:
     url = served_like_the_image
     assert httpx.get(f"{url}/readyz").status_code == 200
-    assert httpx.get(f"{url}/markets").json()["total"] == 5
+    assert httpx.get(f"{url}/markets").json()["total"] == len(gold_markets())
     port = url.rsplit(":", 1)[1]
     healthcheck = [
         arg.replace("8000", port) for arg in exec_form(instruction("HEALTHCHECK").split("CMD")[1])
@@ -173,7 +174,7 @@ def test_compose_commands_migrate_ingest_and_serve(served_like_the_image):
     assert subprocess.run([sys.executable, *healthcheck[1:]], timeout=10).returncode == 0
 
 
-def test_nginx_proxies_and_enforces_its_limits(served_like_the_image, tmp_path):
+def test_nginx_proxies_and_enforces_its_limits(served_like_the_image: str, tmp_path: Path) -> None:
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not os.path.exists(nginx):
         unavailable("Debian's nginx is not installed; `make test` installs it as root")
@@ -191,7 +192,8 @@ def test_nginx_proxies_and_enforces_its_limits(served_like_the_image, tmp_path):
     command = [nginx, "-c", str(tmp_path / "nginx.conf"), "-g", "daemon off;"]
     with serving(command, port=proxy_port, env={}, log=tmp_path / "nginx.out") as url:
         proxied = httpx.get(f"{url}/markets?min_cagr=10", headers={"X-Request-ID": "via-proxy-1"})
-        assert proxied.status_code == 200 and proxied.json()["total"] == 4
+        at_least_10 = cross_market()["markets_with_cagr_at_least_10"]
+        assert proxied.status_code == 200 and proxied.json()["total"] == len(at_least_10)
         assert proxied.headers["x-request-id"] == "via-proxy-1"
         oversize = httpx.post(f"{url}/admin/reports", content=b"x" * (6 * 1024 * 1024))
         assert oversize.status_code == 413

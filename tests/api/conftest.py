@@ -5,7 +5,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from app.core.db import get_engine, prepare_database
+from app.core.db import prepare_database
 from app.main import create_app
 from ingest.run import run_ingest
 from tests.databases import fresh_database_url
@@ -24,4 +24,3 @@ def seeded_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 def client(seeded_database_url: str) -> Iterator[TestClient]:
     with TestClient(create_app(seeded_database_url), raise_server_exceptions=False) as client:
         yield client
-    get_engine.cache_clear()

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from app.core.db import get_engine
 from app.core.settings import Settings
 from app.main import create_app
-from tests.paths import SEEDS_DIR, seed_gold
+from tests.golden import gold_market, gold_markets
+from tests.paths import SEEDS_DIR
 
 TOKEN = "correct-horse-battery-staple"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -30,11 +30,11 @@ def make_client(database_url: str, token: str | None) -> TestClient:
 def admin(database_url: str) -> Iterator[TestClient]:
     with make_client(database_url, TOKEN) as client:
         yield client
-    get_engine.cache_clear()
 
 
 def market_count(client: TestClient) -> int:
-    return client.get("/markets").json()["total"]
+    total: int = client.get("/markets").json()["total"]
+    return total
 
 
 @pytest.mark.parametrize("blank", [None, "", "   "])
@@ -42,8 +42,8 @@ def market_count(client: TestClient) -> int:
     "method,path", [("POST", "/admin/reports"), ("DELETE", f"/admin/markets/{ICLUSIG}")]
 )
 def test_without_a_configured_token_the_admin_routes_are_disabled(
-    database_url, blank, method, path
-):
+    database_url: str, blank: str | None, method: str, path: str
+) -> None:
     with make_client(database_url, blank) as client:
         response = client.request(method, path, headers=HTML, content=ICLUSIG_FILE.read_bytes())
     assert response.status_code == 404
@@ -69,8 +69,8 @@ def test_without_a_configured_token_the_admin_routes_are_disabled(
     "method,path", [("POST", "/admin/reports"), ("DELETE", f"/admin/markets/{ICLUSIG}")]
 )
 def test_a_missing_or_wrong_token_is_refused_and_writes_nothing(
-    admin, headers, status, method, path
-):
+    admin: TestClient, headers: dict[str, str], status: int, method: str, path: str
+) -> None:
     content = ICLUSIG_FILE.read_bytes()
     response = admin.request(
         method, path, headers={**headers, "Content-Type": "text/html"}, content=content
@@ -82,27 +82,29 @@ def test_a_missing_or_wrong_token_is_refused_and_writes_nothing(
     assert market_count(admin) == 0
 
 
-def test_dry_run_returns_the_parse_and_writes_nothing(admin):
+def test_dry_run_returns_the_parse_and_writes_nothing(admin: TestClient) -> None:
     response = admin.post(
         "/admin/reports?dry_run=true", headers=HTML, content=ICLUSIG_FILE.read_bytes()
     )
     assert response.status_code == 200
     body = response.json()
-    gold = next(m for m in seed_gold()["markets"] if m["slug"] == ICLUSIG)
+    gold = gold_market(ICLUSIG)
     assert body["status"] == "dry_run" and body["url"] is None
     assert body["report"]["cagr_percent"] == gold["cagr_percent"]
     assert body["report"]["size_usd"] == gold["size_usd"]
     assert market_count(admin) == 0
 
 
-def test_create_then_update_then_delete(admin):
+def test_create_then_update_then_delete(admin: TestClient) -> None:
     html = ICLUSIG_FILE.read_text(encoding="utf-8")
     created = admin.post("/admin/reports", headers=HTML, content=html.encode())
     assert created.status_code == 201, created.text
     assert created.headers["location"] == f"/markets/{ICLUSIG}"
     assert created.json()["status"] == "created"
     market = admin.get(created.headers["location"]).json()
-    assert market["cagr_percent"] == 10.5 and len(market["faqs"]) == 10
+    gold = gold_market(ICLUSIG)
+    assert market["cagr_percent"] == gold["cagr_percent"]
+    assert len(market["faqs"]) == len(gold["faqs"])
     companies = {c["slug"] for c in market["companies"]}
     assert admin.get("/markets?q=insurance").json()["total"] == 1
 
@@ -126,7 +128,7 @@ def test_create_then_update_then_delete(admin):
     assert admin.delete(f"/admin/markets/{ICLUSIG}", headers=AUTH).status_code == 404
 
 
-def test_multipart_upload_goes_through_the_same_loader(admin):
+def test_multipart_upload_goes_through_the_same_loader(admin: TestClient) -> None:
     files = {"file": ("iclusig-report.html", ICLUSIG_FILE.read_bytes(), "text/html")}
     response = admin.post("/admin/reports", headers=AUTH, files=files)
     assert response.status_code == 201, response.text
@@ -135,25 +137,27 @@ def test_multipart_upload_goes_through_the_same_loader(admin):
     assert provenance["sha256"] == hashlib.sha256(ICLUSIG_FILE.read_bytes()).hexdigest()
 
 
-def test_uploads_keep_the_rest_of_the_data_when_deleting_one_market(admin):
+def test_uploads_keep_the_rest_of_the_data_when_deleting_one_market(admin: TestClient) -> None:
     for path in sorted(SEEDS_DIR.iterdir()):
         assert admin.post("/admin/reports", headers=HTML, content=path.read_bytes()).is_success
     assert admin.delete(f"/admin/markets/{ICLUSIG}", headers=AUTH).status_code == 204
-    assert market_count(admin) == 4
+    assert market_count(admin) == len(gold_markets()) - 1
     # Celgene is listed by other markets too, so it stays, without the deleted one.
     celgene = admin.get("/companies/celgene").json()
     assert ICLUSIG not in {m["slug"] for m in celgene["markets"]["items"]}
 
 
-def test_body_over_the_limit_is_413_from_content_length(admin):
+def test_body_over_the_limit_is_413_from_content_length(admin: TestClient) -> None:
     response = admin.post("/admin/reports", headers=HTML, content=b"x" * (LIMIT_BYTES + 1))
     assert response.status_code == 413
     assert str(LIMIT_BYTES) in response.json()["detail"]
     assert market_count(admin) == 0
 
 
-def test_body_over_the_limit_is_413_while_streaming_without_content_length(admin):
-    def chunks():
+def test_body_over_the_limit_is_413_while_streaming_without_content_length(
+    admin: TestClient,
+) -> None:
+    def chunks() -> Iterator[bytes]:
         for _ in range(100):
             yield b"<p>" + b"y" * 9_993 + b"</p>"
 
@@ -162,7 +166,7 @@ def test_body_over_the_limit_is_413_while_streaming_without_content_length(admin
     assert market_count(admin) == 0
 
 
-def test_multipart_over_the_limit_is_413(admin):
+def test_multipart_over_the_limit_is_413(admin: TestClient) -> None:
     files = {"file": ("big.html", b"z" * (LIMIT_BYTES * 2), "text/html")}
     response = admin.post("/admin/reports", headers=AUTH, files=files)
     assert response.status_code == 413
@@ -178,7 +182,9 @@ def test_multipart_over_the_limit_is_413(admin):
         ({**AUTH, "Content-Type": "multipart/form-data; boundary=x"}, b"--x\r\nbad", 422, "file"),
     ],
 )
-def test_bad_uploads_get_a_clear_error_and_write_nothing(admin, headers, content, status, name):
+def test_bad_uploads_get_a_clear_error_and_write_nothing(
+    admin: TestClient, headers: dict[str, str], content: bytes, status: int, name: str | None
+) -> None:
     response = admin.post("/admin/reports", headers=headers, content=content)
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/problem+json"
@@ -187,7 +193,7 @@ def test_bad_uploads_get_a_clear_error_and_write_nothing(admin, headers, content
     assert market_count(admin) == 0
 
 
-def test_a_slug_owned_by_another_report_is_409(admin):
+def test_a_slug_owned_by_another_report_is_409(admin: TestClient) -> None:
     html = ICLUSIG_FILE.read_text(encoding="utf-8")
     assert admin.post("/admin/reports", headers=HTML, content=html.encode()).status_code == 201
     other = html.replace("rid=852844", "rid=999999")
@@ -196,13 +202,15 @@ def test_a_slug_owned_by_another_report_is_409(admin):
     assert "already belongs" in response.json()["detail"]
 
 
-def test_uploads_are_recorded_as_ingest_runs(admin):
+def test_uploads_are_recorded_as_ingest_runs(admin: TestClient) -> None:
     admin.post("/admin/reports", headers=HTML, content=ICLUSIG_FILE.read_bytes())
     meta = admin.get("/meta").json()
     assert meta["last_ingest_at"] is not None
 
 
-def test_the_token_is_never_logged(admin, caplog, capsys):
+def test_the_token_is_never_logged(
+    admin: TestClient, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
+) -> None:
     caplog.set_level(logging.DEBUG)
     capsys.readouterr()
     admin.post("/admin/reports", headers=HTML, content=ICLUSIG_FILE.read_bytes())
@@ -212,7 +220,7 @@ def test_the_token_is_never_logged(admin, caplog, capsys):
     assert TOKEN not in caplog.text and TOKEN not in access_log
 
 
-def test_the_token_is_an_openapi_security_scheme(admin):
+def test_the_token_is_an_openapi_security_scheme(admin: TestClient) -> None:
     schema = admin.get("/openapi.json").json()
     scheme = schema["components"]["securitySchemes"]["AdminToken"]
     assert scheme == {**scheme, "type": "http", "scheme": "bearer"}

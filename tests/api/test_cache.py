@@ -6,16 +6,18 @@ import time
 
 import pytest
 from fastapi.testclient import TestClient
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core import cache
-from app.core.db import get_engine
+from app.core.db import prepare_database
 from app.core.observe import Metrics, RequestObserver
 from app.main import create_app
 from ingest.run import run_ingest
+from tests.golden import gold_markets
 from tests.paths import SEEDS_DIR
 
 
-def test_cached_answers_keep_each_representation_apart(client):
+def test_cached_answers_keep_each_representation_apart(client: TestClient) -> None:
     for _ in range(2):  # the second round is answered from the cache
         gzipped = client.get("/markets?limit=50", headers={"Accept-Encoding": "gzip"})
         plain = client.get("/markets?limit=50", headers={"Accept-Encoding": "identity"})
@@ -27,19 +29,20 @@ def test_cached_answers_keep_each_representation_apart(client):
         assert gzipped.headers["x-request-id"] != plain.headers["x-request-id"]
 
 
-def test_a_write_by_another_process_is_served_within_a_second(database_url):
+def test_a_write_by_another_process_is_served_within_a_second(database_url: str) -> None:
     with TestClient(create_app(database_url)) as client:
         assert client.get("/markets").json()["total"] == 0
         assert client.get("/markets").json()["total"] == 0  # now cached
-        run_ingest([SEEDS_DIR], engine=get_engine(database_url))  # not through this app
+        writer = prepare_database(database_url)  # not through this app
+        run_ingest([SEEDS_DIR], engine=writer)
+        writer.dispose()
         deadline = time.monotonic() + 1.0
-        while client.get("/markets").json()["total"] != 5:
+        while client.get("/markets").json()["total"] != len(gold_markets()):
             assert time.monotonic() < deadline, "still stale a second after the write"
             time.sleep(0.05)
-    get_engine.cache_clear()
 
 
-def test_a_cache_hit_is_counted_under_its_route(client):
+def test_a_cache_hit_is_counted_under_its_route(client: TestClient) -> None:
     counter = 'http_requests_total{method="GET",route="/markets",status="200"} '
 
     def answered() -> float:
@@ -54,10 +57,10 @@ def test_a_cache_hit_is_counted_under_its_route(client):
     assert answered() == before + 3
 
 
-def _answering(body_bytes: int):
+def _answering(body_bytes: int) -> ASGIApp:
     """An ASGI app that answers every GET with `body_bytes` bytes, tagged and sized."""
 
-    async def app(scope, receive, send):
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
         body = b"x" * body_bytes
         headers = [(b"content-length", str(len(body)).encode()), (b"etag", b'W/"x"')]
         await send({"type": "http.response.start", "status": 200, "headers": headers})
@@ -67,27 +70,33 @@ def _answering(body_bytes: int):
 
 
 @pytest.mark.parametrize(("body_bytes", "most_entries"), [(30_000, 3), (100, 10)])
-def test_the_cache_is_bounded_by_bytes_and_by_entries(monkeypatch, body_bytes, most_entries):
+def test_the_cache_is_bounded_by_bytes_and_by_entries(
+    monkeypatch: pytest.MonkeyPatch, body_bytes: int, most_entries: int
+) -> None:
     monkeypatch.setattr(cache, "MAX_BYTES", 100_000)
     monkeypatch.setattr(cache, "MAX_ENTRIES", 10)
     layer = cache.ResponseCache(
-        _answering(body_bytes),
-        read_version=lambda: 1,
-        observer=RequestObserver(Metrics(), access_log=False),
+        _answering(body_bytes), observer=RequestObserver(Metrics(), access_log=False)
     )
+    layer.open(read_version=lambda: 1)
 
     async def ask(path: str) -> None:
         scope = {"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": []}
 
-        async def send(message):
+        async def receive() -> Message:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: Message) -> None:
             pass
 
-        await layer(scope, None, send)
+        await layer(scope, receive, send)
 
     async def ask_many() -> None:
         for i in range(30):
             await ask(f"/markets/m{i}")
 
     asyncio.run(ask_many())
-    assert len(layer.entries) == most_entries
-    assert sum(len(entry.body) for entry in layer.entries.values()) <= 100_000
+    entries = layer.entries
+    assert entries is not None  # open
+    assert len(entries) == most_entries
+    assert sum(len(entry.body) for entry in entries.values()) <= 100_000

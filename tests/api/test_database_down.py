@@ -3,33 +3,33 @@
 import time
 
 from fastapi.testclient import TestClient
-from sqlalchemy import event
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import OperationalError
 
 from app.core.cache import VERSION_CHECK_SECONDS
-from app.core.db import get_engine
 from app.main import create_app
 
 
 class Outage:
     """Every statement fails as a lost connection does, until `end()` (fault injection)."""
 
-    def __init__(self, engine) -> None:
+    def __init__(self, engine: Engine) -> None:
         self.engine = engine
         event.listen(engine, "before_cursor_execute", self._fail)
 
     @staticmethod
-    def _fail(*_args) -> None:
+    def _fail(*_args: object) -> None:
         raise OperationalError("SELECT 1", {}, ConnectionRefusedError("server closed"))
 
     def end(self) -> None:
         event.remove(self.engine, "before_cursor_execute", self._fail)
 
 
-def test_outage_answers_503_then_recovers_without_restart(seeded_database_url):
-    with TestClient(create_app(seeded_database_url), raise_server_exceptions=False) as client:
+def test_outage_answers_503_then_recovers_without_restart(seeded_database_url: str) -> None:
+    app = create_app(seeded_database_url)
+    with TestClient(app, raise_server_exceptions=False) as client:
         assert client.get("/markets?q=leukemia").status_code == 200
-        outage = Outage(client.app.state.engine)
+        outage = Outage(app.state.engine)
         time.sleep(VERSION_CHECK_SECONDS * 1.5)  # past what the response cache may still serve
         for path in ("/markets?q=leukemia", "/markets/united-states-iclusig", "/stats", "/readyz"):
             response = client.get(path)
@@ -42,4 +42,3 @@ def test_outage_answers_503_then_recovers_without_restart(seeded_database_url):
         time.sleep(VERSION_CHECK_SECONDS * 1.5)
         for path in ("/markets?q=leukemia", "/readyz"):
             assert client.get(path).status_code == 200, path
-    get_engine.cache_clear()

@@ -3,12 +3,16 @@
 import os
 import shutil
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
 
 from tests.environment import unavailable
 from tests.servers import free_port, serving, uvicorn_command
+
+if TYPE_CHECKING:  # imported by the test itself, which skips without it
+    from playwright.sync_api import Route
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Flags the workplace needs: no sandbox as root, and no background calls to Google's hosts.
@@ -43,13 +47,13 @@ def server_url(seeded_database_url: str) -> Iterator[str]:
         yield url
 
 
-def test_swagger_ui_executes_get_markets_offline(server_url):
+def test_swagger_ui_executes_get_markets_offline(server_url: str) -> None:
     _browser_or_skip()
     from playwright.sync_api import sync_playwright
 
     blocked: list[str] = []
 
-    def only_this_server(route):
+    def only_this_server(route: "Route") -> None:
         if urlsplit(route.request.url).netloc == urlsplit(server_url).netloc:
             route.continue_()
         else:

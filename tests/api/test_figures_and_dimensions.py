@@ -2,12 +2,14 @@
 
 from urllib.parse import urlsplit
 
-from tests.paths import seed_gold
+from fastapi.testclient import TestClient
 
-GOLD = seed_gold()["markets"]
+from tests.golden import check_expectations, gold_markets
+
+GOLD = gold_markets()
 
 
-def test_a_market_lists_its_figures_and_serves_them(client):
+def test_a_market_lists_its_figures_and_serves_them(client: TestClient) -> None:
     for gold in GOLD:
         want = [
             {"year": gold[f"{kind}_year"], "amount": gold[f"{kind}_usd"], "currency": "USD"}
@@ -15,15 +17,14 @@ def test_a_market_lists_its_figures_and_serves_them(client):
         ]
         detail = client.get(f"/markets/{gold['slug']}").json()
         assert detail["currency"] == "USD"
-        got = [{k: f[k] for k in ("year", "amount", "currency")} for f in detail["figures"]]
-        assert got == want
+        check_expectations(detail, {"figures": want})
         assert all(f["value_usd"] == f["amount"] and f["sentence"] for f in detail["figures"])
         page = client.get(detail["links"]["figures"]).json()
         assert page["total"] == len(want)
         assert page["items"] == detail["figures"]
 
 
-def test_segments_carry_their_dimension_and_filter_by_it(client):
+def test_segments_carry_their_dimension_and_filter_by_it(client: TestClient) -> None:
     keys = {s["key"] for gold in GOLD for s in gold["segments"]}
     along = client.get("/segments", params={"dimension": "application", "limit": 100}).json()
     assert {item["key"] for item in along["items"]} == keys
@@ -34,14 +35,14 @@ def test_segments_carry_their_dimension_and_filter_by_it(client):
     assert client.get("/markets", params={"dimension": "indication"}).json()["total"] == 0
 
 
-def test_an_unknown_dimension_is_a_422_listing_the_accepted_ones(client):
+def test_an_unknown_dimension_is_a_422_listing_the_accepted_ones(client: TestClient) -> None:
     response = client.get("/markets", params={"dimension": "colour"})
     assert response.status_code == 422
     assert "end-user" in response.text and "dimension" in response.text
 
 
-def test_markets_filter_by_publisher_the_domain_of_the_seed_pages(client):
-    domain = urlsplit(GOLD[0]["product_url"]).hostname.removeprefix("www.")
+def test_markets_filter_by_publisher_the_domain_of_the_seed_pages(client: TestClient) -> None:
+    domain = (urlsplit(GOLD[0]["product_url"]).hostname or "").removeprefix("www.")
     detail = client.get(f"/markets/{GOLD[0]['slug']}").json()
     assert detail["source"]["publisher"] == domain
     found = client.get("/markets", params={"publisher": domain.upper()}).json()

@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import httpx
 
@@ -11,9 +12,11 @@ from bench.corpus import write_corpus
 from tests.paths import PROJECT_ROOT
 from tests.servers import free_port, serving, uvicorn_command
 
+REPORTS = 200  # generated reports the ingest writes while the readers read
 
-def test_reads_keep_answering_while_an_ingest_writes(database_url, tmp_path):
-    corpus = write_corpus(tmp_path / "corpus", 200)
+
+def test_reads_keep_answering_while_an_ingest_writes(database_url: str, tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", REPORTS)
     port = free_port()
     command = uvicorn_command(port, "--host", "127.0.0.1")
     statuses: list[int] = []
@@ -38,6 +41,6 @@ def test_reads_keep_answering_while_an_ingest_writes(database_url, tmp_path):
         assert writer.wait(timeout=300) == 0
         for reader in readers:
             reader.join()
-        assert httpx.get(f"{url}/markets").json()["total"] == 200
+        assert httpx.get(f"{url}/markets").json()["total"] == REPORTS
     assert len(statuses) > 50
     assert [status for status in statuses if status >= 500] == []

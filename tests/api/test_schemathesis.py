@@ -1,14 +1,13 @@
 """Schemathesis over the whole OpenAPI schema, in process, with all default checks.
 
-Schemathesis collects one test per operation when the module is imported, so the app (over
-its own database ingested from the seeds) is built here rather than in a fixture.
+The schema comes from a fixture, so the app (over its own database ingested from the seeds)
+is built when the test runs, not while the suite is collected (which every pytest-xdist
+worker does); each operation is a subtest of the one test.
 """
 
-import atexit
-import shutil
-import tempfile
-from pathlib import Path
+from typing import Any
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
@@ -18,15 +17,27 @@ from ingest.run import run_ingest
 from tests.databases import fresh_database_url
 from tests.paths import SEEDS_DIR
 
-_database_dir = Path(tempfile.mkdtemp(prefix="schemathesis-"))
-atexit.register(shutil.rmtree, _database_dir, ignore_errors=True)
-_database_url = fresh_database_url(_database_dir)
-run_ingest([SEEDS_DIR], engine=prepare_database(_database_url))
 
-schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(_database_url))
+@pytest.fixture(scope="module")
+def api_schema(tmp_path_factory: pytest.TempPathFactory) -> schemathesis.BaseSchema:
+    database_url = fresh_database_url(tmp_path_factory.mktemp("schemathesis"))
+    engine = prepare_database(database_url)
+    run_ingest([SEEDS_DIR], engine=engine)
+    engine.dispose()
+    return schemathesis.openapi.from_asgi("/openapi.json", create_app(database_url))
+
+
+schema = schemathesis.pytest.from_fixture("api_schema")
+
+
+@pytest.fixture(autouse=True)
+def _node_id_for_lazy_schemathesis(request: pytest.FixtureRequest) -> None:
+    """Schemathesis 4.32's lazy schema reads the test node's `_nodeid`, which pytest 9 keeps
+    as `_id` instead: give it the attribute it reads (the node's id is unchanged)."""
+    request.node._nodeid = request.node.nodeid
 
 
 @schema.parametrize()
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
-def test_api_conforms_to_its_schema(case):
+def test_api_conforms_to_its_schema(case: schemathesis.Case[Any]) -> None:
     case.call_and_validate()

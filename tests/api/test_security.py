@@ -3,14 +3,14 @@ route table, so a new route cannot slip through), bounded inputs, no internals i
 
 import re
 from collections.abc import Iterator
+from typing import NoReturn
 
 import pytest
+from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from starlette.routing import BaseRoute
 
-from app.api.routes import markets as markets_routes
-from app.core.db import get_engine
 from app.core.settings import Settings
 from app.main import create_app
 
@@ -22,7 +22,6 @@ def guarded(seeded_database_url: str) -> Iterator[TestClient]:
     settings = Settings(database_url=seeded_database_url, admin_token=TOKEN)
     with TestClient(create_app(seeded_database_url, settings=settings)) as client:
         yield client
-    get_engine.cache_clear()
 
 
 def concrete(path: str) -> str:
@@ -34,25 +33,32 @@ def all_routes(routes: list[BaseRoute], prefix: str = "") -> Iterator[tuple[str,
     for route in routes:
         if isinstance(route, APIRoute):
             yield prefix + route.path, route
-        elif hasattr(route, "original_router"):
-            nested_prefix = prefix + (getattr(route.include_context, "prefix", "") or "")
-            yield from all_routes(route.original_router.routes, nested_prefix)
+        elif (router := getattr(route, "original_router", None)) is not None:
+            # FastAPI's private _IncludedRouter: read by its attributes, not by its type.
+            context = getattr(route, "include_context", None)
+            nested_prefix = prefix + (getattr(context, "prefix", "") or "")
+            yield from all_routes(router.routes, nested_prefix)
+
+
+def app_routes(client: TestClient) -> list[BaseRoute]:
+    assert isinstance(client.app, FastAPI)
+    return client.app.routes
 
 
 def write_or_admin_routes(client: TestClient) -> list[tuple[str, str]]:
     found = []
-    for path, route in all_routes(client.app.routes):
-        for method in route.methods:
+    for path, route in all_routes(app_routes(client)):
+        for method in route.methods or ():
             if method not in {"GET", "HEAD"} or path.startswith("/admin"):
                 found.append((method, concrete(path)))
     return found
 
 
-def test_the_walk_finds_every_documented_operation(guarded):
+def test_the_walk_finds_every_documented_operation(guarded: TestClient) -> None:
     walked = {
         (method.lower(), path)
-        for path, route in all_routes(guarded.app.routes)
-        for method in route.methods
+        for path, route in all_routes(app_routes(guarded))
+        for method in route.methods or ()
     }
     documented = {
         (method, path)
@@ -66,7 +72,9 @@ def test_the_walk_finds_every_documented_operation(guarded):
 
 
 @pytest.mark.parametrize("authorization,status", [(None, 401), ("Bearer not-the-token", 403)])
-def test_every_write_and_admin_route_refuses_without_the_token(guarded, authorization, status):
+def test_every_write_and_admin_route_refuses_without_the_token(
+    guarded: TestClient, authorization: str | None, status: int
+) -> None:
     headers = {"Authorization": authorization} if authorization else {}
     for method, path in write_or_admin_routes(guarded):
         response = guarded.request(method, path, headers=headers, content=b"<h1>x</h1>")
@@ -75,7 +83,7 @@ def test_every_write_and_admin_route_refuses_without_the_token(guarded, authoriz
 
 
 @pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE", "POST"])
-def test_read_routes_accept_no_other_method(guarded, method):
+def test_read_routes_accept_no_other_method(guarded: TestClient, method: str) -> None:
     assert guarded.request(method, "/markets").status_code == 405
 
 
@@ -92,17 +100,21 @@ def test_read_routes_accept_no_other_method(guarded, method):
         ("q=" + "x" * 201, "q"),
     ],
 )
-def test_bounds_and_unknown_names_are_422_naming_the_parameter(guarded, query, parameter):
+def test_bounds_and_unknown_names_are_422_naming_the_parameter(
+    guarded: TestClient, query: str, parameter: str
+) -> None:
     response = guarded.get(f"/markets?{query}")
     assert response.status_code == 422
     assert [error["name"] for error in response.json()["errors"]] == [parameter]
 
 
-def test_an_unexpected_error_shows_no_trace_and_no_path(seeded_database_url, monkeypatch):
-    def broken(*args, **kwargs):
+def test_an_unexpected_error_shows_no_trace_and_no_path(
+    seeded_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> NoReturn:
         raise RuntimeError("boom in /work/main/app/repositories/markets.py line 42")
 
-    monkeypatch.setattr(markets_routes.repository, "list_markets", broken)
+    monkeypatch.setattr("app.api.routes.markets.repository.list_markets", broken)
     with TestClient(create_app(seeded_database_url), raise_server_exceptions=False) as client:
         response = client.get("/markets?limit=7")
     assert response.status_code == 500
@@ -110,10 +122,9 @@ def test_an_unexpected_error_shows_no_trace_and_no_path(seeded_database_url, mon
     assert response.json()["type"].endswith("/internal-error")
     for leak in ("Traceback", "boom", "/work/", ".py", "RuntimeError"):
         assert leak not in body
-    get_engine.cache_clear()
 
 
-def test_security_headers_and_cors_without_credentials(guarded):
+def test_security_headers_and_cors_without_credentials(guarded: TestClient) -> None:
     response = guarded.get(
         "/markets", headers={"Origin": "https://evil.example", "Cookie": "session=1"}
     )

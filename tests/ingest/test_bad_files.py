@@ -4,17 +4,20 @@ warning, the good files land, and nobody sees a traceback."""
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 
 import ingest.limits
 from ingest.errors import ReportParseError
-from ingest.run import parse_job
+from ingest.jobs import parse_job
 from tests.databases import fresh_database_url
-from tests.paths import PROJECT_ROOT, SEEDS_DIR, seed_gold
+from tests.golden import gold_market, gold_markets
+from tests.paths import PROJECT_ROOT, SEEDS_DIR
 
-ICLUSIG = (SEEDS_DIR / "002_67a20397f5666d95.txt").read_text(encoding="utf-8")
+ICLUSIG_GOLD = gold_market("united-states-iclusig")
+ICLUSIG: str = (SEEDS_DIR / ICLUSIG_GOLD["file"]).read_text(encoding="utf-8")
 
 
 def variant(name: str, rid: str) -> str:
@@ -43,7 +46,7 @@ EITHER_FILES: dict[str, bytes] = {
 
 
 @pytest.fixture
-def report_folder(tmp_path):
+def report_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "reports"
     folder.mkdir()
     for path in SEEDS_DIR.iterdir():
@@ -53,7 +56,7 @@ def report_folder(tmp_path):
     return folder
 
 
-def test_bad_files_fail_alone_with_their_reasons(report_folder, tmp_path):
+def test_bad_files_fail_alone_with_their_reasons(report_folder: Path, tmp_path: Path) -> None:
     database_url = fresh_database_url(tmp_path)
     result = subprocess.run(
         [sys.executable, "-m", "ingest", str(report_folder), "--jobs", "2"],
@@ -78,8 +81,10 @@ def test_bad_files_fail_alone_with_their_reasons(report_folder, tmp_path):
         assert f"FAILED {report_folder / name}" not in output, output
 
     with create_engine(database_url).connect() as connection:
-        cagr = dict(connection.execute(text("select slug, cagr_percent from market")).all())
-        outcomes = dict(
+        cagr: dict[str, float] = dict(
+            connection.execute(text("select slug, cagr_percent from market")).all()
+        )
+        outcomes: dict[str, str] = dict(
             connection.execute(text("select file, status from ingest_file_outcome")).all()
         )
         warnings = connection.execute(
@@ -88,9 +93,10 @@ def test_bad_files_fail_alone_with_their_reasons(report_folder, tmp_path):
         stored_text = " ".join(
             connection.execute(text("select search_text from market")).scalars().all()
         )
-    for gold in seed_gold()["markets"]:
+    for gold in gold_markets():
         assert cagr[gold["slug"]] == gold["cagr_percent"]
-    assert cagr["united-states-zelboraf"] == 10.5  # cp1252 decoded
+    # An Iclusig page under another name: its CAGR, cp1252 decoded.
+    assert cagr["united-states-zelboraf"] == ICLUSIG_GOLD["cagr_percent"]
     assert ("united-states-zelboraf", "non_utf8_text") in warnings
     assert "united-states-tagrisso" in cagr and "injected" not in stored_text
     assert len(outcomes) == len(os.listdir(report_folder))
@@ -98,13 +104,13 @@ def test_bad_files_fail_alone_with_their_reasons(report_folder, tmp_path):
         assert outcomes[str(report_folder / name)] in {"created", "failed"}
 
 
-def test_parsing_is_cut_off_after_the_time_limit(monkeypatch):
+def test_parsing_is_cut_off_after_the_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ingest.limits, "MAX_PARSE_SECONDS", 0.000_001)
     result = parse_job(("slow.html", ICLUSIG.encode()))
     assert result.report is None
     assert "parsing took over" in (result.error or "")
 
 
-def test_size_cap_is_the_parsers_own_error():
+def test_size_cap_is_the_parsers_own_error() -> None:
     with pytest.raises(ReportParseError, match="file too large"):
         ingest.limits.check_size(ingest.limits.MAX_REPORT_BYTES + 1)

@@ -18,7 +18,7 @@ from ingest.segments import find_named_segments, segment_key, segment_name
         ("GSK plc AstraZeneca PLC", ["GSK plc", "AstraZeneca PLC"]),
     ],
 )
-def test_split_company_entry(entry, names):
+def test_split_company_entry(entry: str, names: list[str]) -> None:
     assert split_company_entry(entry) == names
 
 
@@ -33,7 +33,7 @@ def test_split_company_entry(entry, names):
         ("AG", "ag"),
     ],
 )
-def test_company_slug(name, slug):
+def test_company_slug(name: str, slug: str) -> None:
     assert company_slug(name) == slug
 
 
@@ -49,11 +49,11 @@ def test_company_slug(name, slug):
         ("Metastasis Analysis", "Metastasis Analysis", "metastasis-analysis"),
     ],
 )
-def test_segment_name_and_key(heading, name, key):
+def test_segment_name_and_key(heading: str, name: str, key: str) -> None:
     assert (segment_name(heading), segment_key(heading)) == (name, key)
 
 
-def test_segments_named_in_prose():
+def test_segments_named_in_prose() -> None:
     found = find_named_segments(
         [
             "The market is segmented into various applications, with a focus on Ambulatory "

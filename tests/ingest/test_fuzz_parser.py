@@ -24,7 +24,7 @@ def parses_or_refuses(data: bytes) -> None:
 
 @FUZZ
 @given(st.binary(max_size=4096))
-def test_random_bytes(data):
+def test_random_bytes(data: bytes) -> None:
     parses_or_refuses(data)
 
 
@@ -33,7 +33,7 @@ def test_random_bytes(data):
 # Found by a longer run: cut mid-word, a bold line ended "... PDF S"; inflect singularised the
 # lone "S" to "" and then refused to pluralise "" (a TypeCheckError, not a parse error).
 @example(SEEDS[2], (SEEDS[2].index(b"PDF S") + len(b"PDF S") + 0.5) / len(SEEDS[2]))
-def test_truncated_seeds(seed, fraction):
+def test_truncated_seeds(seed: bytes, fraction: float) -> None:
     parses_or_refuses(seed[: int(len(seed) * fraction)])
 
 
@@ -46,7 +46,7 @@ def test_truncated_seeds(seed, fraction):
         max_size=8,
     ),
 )
-def test_mutated_seeds(seed, edits):
+def test_mutated_seeds(seed: bytes, edits: list[tuple[float, bytes]]) -> None:
     data = bytearray(seed)
     for where, replacement in edits:
         start = int(len(data) * where)
@@ -56,12 +56,12 @@ def test_mutated_seeds(seed, edits):
 
 @FUZZ
 @given(st.sampled_from(SEEDS), st.text(alphabet="<>/&;\"'=!-[]*#`", min_size=1, max_size=40))
-def test_markup_noise_spliced_into_seeds(seed, noise):
+def test_markup_noise_spliced_into_seeds(seed: bytes, noise: str) -> None:
     middle = len(seed) // 2
     parses_or_refuses(seed[:middle] + noise.encode() + seed[middle:])
 
 
-def test_a_link_urllib_refuses_is_skipped_not_fatal():
+def test_a_link_urllib_refuses_is_skipped_not_fatal() -> None:
     """Found by test_mutated_seeds: an unbalanced "[" in a host made urlsplit raise ValueError.
     The broken link is skipped; the page's intact sample link still gives the report id."""
     seed = SEEDS[0].decode()
@@ -84,7 +84,7 @@ HEADLINE_PIECES = [
 
 @settings(max_examples=4, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.sampled_from(HEADLINE_PIECES), min_size=1, max_size=40))
-def test_a_page_of_headline_wording_parses_within_the_cap(pieces):
+def test_a_page_of_headline_wording_parses_within_the_cap(pieces: list[str]) -> None:
     """A 2 MB report of nothing but figure wording (a paragraph, a title, a players list)
     parses within the per-report cap (MAX_PARSE_SECONDS): every search is bounded, none runs
     over a growing prefix; and every figure keeps a short quote, not the whole paragraph."""

@@ -9,7 +9,7 @@ COMPANIES = company_pool(seed=7)
 
 
 @pytest.mark.parametrize("index", range(0, 48, 3))
-def test_generated_report_parses_to_what_was_generated(index):
+def test_generated_report_parses_to_what_was_generated(index: int) -> None:
     truth = make_report(index, seed=7, companies=COMPANIES)
     report = parse_report(truth.html, file_name=truth.file_name)
     assert (report.region, report.name) == (truth.region, truth.name)
@@ -22,7 +22,7 @@ def test_generated_report_parses_to_what_was_generated(index):
     assert len(report.faqs) == 10 and report.trends and report.opportunities
 
 
-def test_the_corpus_is_deterministic_and_uses_every_layout():
+def test_the_corpus_is_deterministic_and_uses_every_layout() -> None:
     first = [make_report(i, seed=7, companies=COMPANIES).html for i in range(len(LAYOUTS))]
     again = [make_report(i, seed=7, companies=company_pool(seed=7)).html for i in range(4)]
     assert first == again

@@ -6,8 +6,11 @@ import pytest
 from ingest.headline import parse_headline_figures
 
 B, M, T = 10**9, 10**6, 10**12
+Year = int | None
+# (sentence, size, size year, forecast, forecast year, CAGR %, CAGR start, CAGR end)
+Case = tuple[str, float | None, Year, float | None, Year, float | None, Year, Year]
 # fmt: off
-CASES = [
+CASES: list[Case] = [
     ("Oncology Market size was valued at USD 3.5 Billion in 2022 and is projected to reach "
      "USD 7.8 Billion by 2030, growing at a CAGR of 12.5% from 2024 to 2030.",
      3.5 * B, 2022, 7.8 * B, 2030, 12.5, 2024, 2030),
@@ -46,7 +49,7 @@ CASES = [
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case[0][:48])
-def test_headline_phrasing(case):
+def test_headline_phrasing(case: Case) -> None:
     sentence, size, size_year, forecast, forecast_year, cagr, start, end = case
     figures = parse_headline_figures(sentence)
     got = (
@@ -70,7 +73,7 @@ def test_headline_phrasing(case):
     assert got == want
 
 
-def test_each_figure_keeps_its_sentence():
+def test_each_figure_keeps_its_sentence() -> None:
     figures = parse_headline_figures(
         "The market was worth USD 2 Billion in 2021. It is set to reach USD 3 Billion by 2027."
     )

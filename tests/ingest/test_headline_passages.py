@@ -7,6 +7,7 @@ here; the README gives the current figure and the patterns still missed.
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,13 +18,13 @@ PASSAGES = json.loads((Path(__file__).parent / "headlines" / "passages.json").re
 MIN_EXACT_SHARE = 0.75
 
 
-def _amount(amount: Amount | None) -> dict | None:
+def _amount(amount: Amount | None) -> dict[str, Any] | None:
     if amount is None:
         return None
     return {"year": amount.year, "amount": amount.amount, "currency": amount.currency}
 
 
-def read_passage(passage: dict) -> dict:
+def read_passage(passage: dict[str, Any]) -> dict[str, Any]:
     figures = parse_headline_figures(passage["text"], own_region=passage.get("market_region"))
     cagr = figures.cagr
     return {
@@ -36,11 +37,11 @@ def read_passage(passage: dict) -> dict:
     }
 
 
-def expected(passage: dict) -> dict:
+def expected(passage: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in passage["expect"].items() if key != "about"}
 
 
-def test_the_development_set_is_read_exactly_often_enough():
+def test_the_development_set_is_read_exactly_often_enough() -> None:
     misses = [p["id"] for p in PASSAGES if read_passage(p) != expected(p)]
     share = 1 - len(misses) / len(PASSAGES)
     assert share >= MIN_EXACT_SHARE, f"{share:.0%} exact; missed: {', '.join(misses)}"
@@ -50,7 +51,7 @@ DISTRACTORS = [p for p in PASSAGES if p["expect"].get("about")]
 
 
 @pytest.mark.parametrize("passage", DISTRACTORS, ids=lambda p: p["id"])
-def test_a_part_of_the_market_is_never_the_market(passage):
+def test_a_part_of_the_market_is_never_the_market(passage: dict[str, Any]) -> None:
     """A sub-region's or a segment's figure is not the market's, whatever else is missed."""
     read = read_passage(passage)
     assert (read["size"], read["forecast"]) == (None, None)

@@ -6,18 +6,18 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from bench.corpus import write_corpus
-from tests.databases import fresh_database_url, uses_postgresql
-from tests.ingest.test_load import dump_tables
+from tests.databases import dump_tables, fresh_database_url, uses_postgresql
 from tests.paths import PROJECT_ROOT
 
 REPORTS = 300
 
 
-def ingest(folder, database_url: str) -> subprocess.Popen[bytes]:
+def ingest(folder: Path, database_url: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-m", "ingest", str(folder)],
         cwd=PROJECT_ROOT,
@@ -27,12 +27,13 @@ def ingest(folder, database_url: str) -> subprocess.Popen[bytes]:
     )
 
 
-def market_count(engine) -> int:
+def market_count(engine: Engine) -> int:
     with engine.connect() as connection:
-        return connection.execute(text("select count(*) from market")).scalar_one()
+        count: int = connection.execute(text("select count(*) from market")).scalar_one()
+        return count
 
 
-def test_sigkill_mid_run_then_rerun_equals_a_clean_ingest(tmp_path):
+def test_sigkill_mid_run_then_rerun_equals_a_clean_ingest(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "corpus", REPORTS)
     (tmp_path / "killed").mkdir()
     (tmp_path / "clean").mkdir()

@@ -4,6 +4,7 @@ written after real pages with invented names and figures; see its README)."""
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,18 +17,20 @@ PUBLISHER_PAGES = sorted((Path(__file__).parent / "publishers").glob("*.html"))
 MIN_PUBLISHER_FIELD_SHARE = 0.88
 
 
-def parse_case(case: Path) -> tuple[dict, dict]:
-    expected = json.loads(case.with_suffix(".expected.json").read_text(encoding="utf-8"))
+def parse_case(case: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    expected: dict[str, Any] = json.loads(
+        case.with_suffix(".expected.json").read_text(encoding="utf-8")
+    )
     report = parse_report_bytes(case.read_bytes(), file_name=case.name).model_dump(mode="json")
     return report, expected
 
 
 @pytest.mark.parametrize("case", SAMPLES, ids=lambda path: path.stem)
-def test_seed_family_layout(case):
+def test_seed_family_layout(case: Path) -> None:
     check_expectations(*parse_case(case))
 
 
-def test_publisher_pages_are_read_field_by_field():
+def test_publisher_pages_are_read_field_by_field() -> None:
     """Every expected field of every publisher page, counted: the parser must keep its share;
     the misses are listed so that a failure says what was lost."""
     checked, missed = 0, []
@@ -44,7 +47,7 @@ def test_publisher_pages_are_read_field_by_field():
 
 
 @pytest.mark.parametrize("case", PUBLISHER_PAGES, ids=lambda path: path.stem)
-def test_publisher_page_chrome_is_never_content(case):
+def test_publisher_page_chrome_is_never_content(case: Path) -> None:
     """Breadcrumbs, prices, buttons, comment forms and footers never become a company or a
     segment, and every page lands (no page is rejected for its layout)."""
     report, expected = parse_case(case)
@@ -61,7 +64,7 @@ PAGE = (
 )
 
 
-def test_cp1252_file_is_decoded_and_warned():
+def test_cp1252_file_is_decoded_and_warned() -> None:
     data = PAGE.format(apostrophe="\u2019").encode("cp1252")
     report = parse_report_bytes(data, file_name="italy.html")
     assert report.summary and "patient\u2019s wishes" in report.summary
@@ -69,14 +72,14 @@ def test_cp1252_file_is_decoded_and_warned():
     assert "non_utf8_text" in {w.code for w in report.quality.warnings}
 
 
-def test_mojibake_is_repaired_and_warned():
+def test_mojibake_is_repaired_and_warned() -> None:
     mojibake = "\u2019".encode().decode("cp1252")  # 'â€™'
     report = parse_report_bytes(PAGE.format(apostrophe=mojibake).encode(), file_name="m.html")
     assert report.summary and "patient\u2019s wishes" in report.summary
     assert "mojibake_repaired" in {w.code for w in report.quality.warnings}
 
 
-def test_entities_and_stray_backticks_are_cleaned():
+def test_entities_and_stray_backticks_are_cleaned() -> None:
     page = PAGE.format(apostrophe="&rsquo;") + "```<h2>FAQs</h2><p>Is it&nbsp;covered?<br>Yes.</p>"
     report = parse_report_bytes(page.encode(), file_name="e.html")
     assert report.summary and "patient\u2019s" in report.summary
