@@ -15,6 +15,7 @@ import pytest
 
 from tests.databases import fresh_database_url
 from tests.paths import PROJECT_ROOT, SEEDS_DIR
+from tests.processes import live_processes
 from tests.servers import free_port, uvicorn_command
 
 PARSER_MODULES = ("bs4", "lxml", "ftfy", "pycountry")
@@ -56,17 +57,7 @@ def _wait_until_ready(server: "subprocess.Popen[bytes]", port: int) -> str:
 
 
 def _group_members(group: int) -> list[int]:
-    """Live processes in a process group (zombies are gone for good: not counted)."""
-    members = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        state, process_group = fields[0], int(fields[2])
-        if process_group == group and state != "Z":
-            members.append(int(stat.parent.name))
-    return members
+    return [process.pid for process in live_processes() if process.group == group]
 
 
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])

@@ -4,13 +4,13 @@ import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Path, Query
 
 from app.core.problems import InvalidParameter
 from app.core.query import MarketFilters, Pagination, SortKey, SortOrder
-from app.models import SegmentDimension
+from app.models import MAX_CAGR_PERCENT, MIN_CAGR_PERCENT, SegmentDimension
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
@@ -99,6 +99,17 @@ def pagination(
 _AMOUNT_DOC = "USD; plain or with a suffix: 500M, 1.5B, 2e9."
 
 
+def _cagr_bound(comparison: str, *, example: float) -> Any:
+    """A CAGR filter: a finite percent within the range a stated CAGR can take."""
+    return Query(
+        ge=MIN_CAGR_PERCENT,
+        le=MAX_CAGR_PERCENT,
+        allow_inf_nan=False,
+        description=f"Stated CAGR {comparison} this, percent.",
+        examples=[example],
+    )
+
+
 def market_filters(
     q: Annotated[
         str | None,
@@ -110,26 +121,8 @@ def market_filters(
             examples=["leukemia"],
         ),
     ] = None,
-    min_cagr: Annotated[
-        float | None,
-        Query(
-            ge=-100,
-            le=1000,
-            allow_inf_nan=False,
-            description="Stated CAGR ≥ this, percent.",
-            examples=[10],
-        ),
-    ] = None,
-    max_cagr: Annotated[
-        float | None,
-        Query(
-            ge=-100,
-            le=1000,
-            allow_inf_nan=False,
-            description="Stated CAGR ≤ this, percent.",
-            examples=[15],
-        ),
-    ] = None,
+    min_cagr: Annotated[float | None, _cagr_bound("≥", example=10)] = None,
+    max_cagr: Annotated[float | None, _cagr_bound("≤", example=15)] = None,
     min_size: Annotated[
         str | None,
         Query(

@@ -8,28 +8,17 @@ import time
 from pathlib import Path
 
 from tests.paths import PROJECT_ROOT, SEEDS_DIR
+from tests.processes import live_processes
 
 COPIES = 3000  # enough that the workers are still parsing when the ingest is killed
 
 
 def _children(pid: int) -> list[int]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid and fields[0] != "Z":
-            found.append(int(stat.parent.name))
-    return found
+    return [process.pid for process in live_processes() if process.parent == pid]
 
 
 def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
+    return any(process.pid == pid for process in live_processes())
 
 
 def test_a_killed_ingest_takes_its_parse_workers_with_it(tmp_path: Path) -> None:
