@@ -3,7 +3,7 @@
 import functools
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from slugify import slugify
 
@@ -40,11 +40,27 @@ if TYPE_CHECKING:
 
 @functools.cache
 def inflector() -> "inflect.engine":
-    # Imported on first use: inflect's typeguard instrumentation costs about 2 s at import
-    # (jaraco/inflect#212), which a re-run that parses nothing, or the API, need not pay.
-    import inflect
+    """inflect's engine, imported on first use and without its typeguard instrumentation.
 
+    inflect decorates its methods with typeguard's `@typechecked`, which recompiles each one
+    at import: about 1.7 s in every process that parses (jaraco/inflect#212). Those checks
+    only guard inflect's own arguments, which are always strings here, so the decorator is
+    swapped for a no-op while inflect is imported.
+    """
+    import typeguard
+
+    checked = typeguard.typechecked
+    typeguard.typechecked = _unchecked
+    try:
+        import inflect
+    finally:
+        typeguard.typechecked = checked
     return inflect.engine()
+
+
+def _unchecked(target: Any = None, **_options: Any) -> Any:
+    """typeguard's `@typechecked`, with or without arguments, as a no-op."""
+    return target if target is not None else _unchecked
 
 
 def _is_acronym(word: str) -> bool:
