@@ -43,7 +43,19 @@ def etag_matches(if_none_match: str, etag: str) -> bool:
     return "*" in candidates or etag.removeprefix("W/") in candidates
 
 
-_KEPT_BY_304 = frozenset({b"etag", b"cache-control", b"x-request-id", b"vary"})
+# A 304 keeps the CORS headers too: without them a browser fails a cross-origin revalidation
+# ("Failed to fetch") although the preflight allowed If-None-Match.
+_KEPT_BY_304 = frozenset(
+    {
+        b"etag",
+        b"cache-control",
+        b"x-request-id",
+        b"vary",
+        b"access-control-allow-origin",
+        b"access-control-allow-credentials",
+        b"access-control-expose-headers",
+    }
+)
 Headers = list[tuple[bytes, bytes]]
 
 

@@ -2,6 +2,7 @@
 key (or replaced by PUBLIC_BASE_URL), each representation has its own ETag, and only a 200
 may be stored by shared caches."""
 
+import pytest
 from fastapi.testclient import TestClient
 
 from app.core.settings import Settings
@@ -60,3 +61,17 @@ def test_only_a_200_may_be_stored_by_shared_caches(client: TestClient) -> None:
     assert redirect.status_code == 307
     assert redirect.headers["cache-control"] == "no-store"
     assert client.get("/markets").headers["cache-control"].startswith("public")
+
+
+@pytest.mark.parametrize("path", ["/markets", "/markets?format=csv", "/stats"])
+def test_a_304_to_another_origin_keeps_its_cors_headers(client: TestClient, path: str) -> None:
+    origin = {"Origin": "https://app.example"}
+    first = client.get(path, headers=origin)
+    for attempt in range(2):  # the second is answered by the response cache
+        held = client.get(path, headers={**origin, "If-None-Match": first.headers["etag"]})
+        assert held.status_code == 304, attempt
+        assert (
+            held.headers["access-control-allow-origin"]
+            == first.headers["access-control-allow-origin"]
+        )
+        assert "ETag" in held.headers["access-control-expose-headers"]
