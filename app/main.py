@@ -33,7 +33,7 @@ from app.api.routes import (
 from app.core.bounded import BoundedRead
 from app.core.cache import ResponseCache
 from app.core.db import is_migrated, prepare_database
-from app.core.http import HttpBehaviourMiddleware, PublicOrigin
+from app.core.http import HeadAsGet, HttpBehaviourMiddleware, PublicOrigin
 from app.core.observe import Metrics, RequestObserver
 from app.core.problems import install_problem_handlers
 from app.core.settings import Settings, get_settings
@@ -104,6 +104,7 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
     app.middleware_stack = app.state.response_cache
     if settings.public_base_url:
         app.middleware_stack = PublicOrigin(app.middleware_stack, base_url=settings.public_base_url)
+    app.middleware_stack = HeadAsGet(app.middleware_stack)
     return app
 
 

@@ -121,6 +121,27 @@ class PublicOrigin:
         await self.app(scope, receive, send)
 
 
+class HeadAsGet:
+    """HEAD answered as its GET without the body (RFC 9110 §9.3.2), on every GET route, the
+    response cache included: same status, headers, Content-Length and ETag."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] != "http.response.body":
+                await send(message)
+            elif not message.get("more_body", False):
+                await send({"type": "http.response.body", "body": b""})
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
 class HttpBehaviourMiddleware:
     def __init__(self, app: ASGIApp, *, observer: RequestObserver) -> None:
         self.app = app

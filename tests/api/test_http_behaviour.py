@@ -153,3 +153,21 @@ def test_nothing_a_client_sends_is_a_500(client: TestClient) -> None:
         "/markets?fields=,",
     ):
         assert client.get(url).status_code < 500, url
+
+
+@pytest.mark.parametrize(
+    "path", ["/markets", "/markets?format=csv", "/markets/united-states-iclusig", "/stats"]
+)
+def test_head_answers_as_get_without_a_body(client: TestClient, path: str) -> None:
+    for attempt in range(2):  # the second GET is answered by the response cache
+        got = client.get(path)
+        head = client.head(path)
+        assert head.status_code == got.status_code == 200, attempt
+        assert head.content == b""
+        assert head.headers["etag"] == got.headers["etag"]
+        assert head.headers["content-type"] == got.headers["content-type"]
+
+
+def test_head_of_a_missing_market_is_a_404_without_a_body(client: TestClient) -> None:
+    head = client.head("/markets/no-such-market")
+    assert head.status_code == 404 and head.content == b""
