@@ -4,6 +4,7 @@ processes (file ingests) and in the upload parser's child process."""
 import ctypes
 import ctypes.util
 import hashlib
+import os
 import signal
 import sys
 from pathlib import Path
@@ -16,13 +17,16 @@ from ingest.report import ParseResult
 _PR_SET_PDEATHSIG = 1
 
 
-def die_with_parent() -> None:
+def die_with_parent(parent_pid: int) -> None:
     """Worker initializer: the kernel stops this worker when its parent dies, even by SIGKILL,
-    so that a killed ingest leaves no parse workers behind (Linux; elsewhere a no-op)."""
+    so that a killed ingest leaves no parse workers behind (Linux; elsewhere a no-op). A parent
+    already gone before this ran (killed between fork and here) ends the worker at once."""
     if sys.platform != "linux":
         return
     libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
     libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent_pid:
+        os._exit(1)
 
 
 def parse_job(job: tuple[str, bytes], seconds: float | None = None) -> ParseResult:

@@ -2,6 +2,7 @@
 (ingest/jobs.py), load (ingest/load.py), record (ingest/records.py)."""
 
 import itertools
+import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -50,7 +51,9 @@ def run_ingest(
         on_total(len(files))
     run = start_run(engine) if engine is not None else None
     executor = (
-        ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) if jobs > 1 else None
+        ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),))
+        if jobs > 1
+        else None
     )
     stamps: dict[str, FileStamp] = {}  # by file, for the files read this run
 
