@@ -56,6 +56,24 @@ def uvicorn_command(port: int, *options: str) -> list[str]:
     ]
 
 
+def wait_until_serving(process: "subprocess.Popen[bytes]", port: int) -> str:
+    """The URL of the server `process` runs on `port`, once it answers /healthz."""
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            answered = httpx.get(f"{url}/healthz", timeout=1).status_code == 200
+            # Ours must still run: a server that found its port taken exits.
+            if answered and process.poll() is None:
+                return url
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            command = " ".join(map(str, process.args))  # type: ignore[arg-type]
+            pytest.fail(f"{command} did not serve /healthz within 30 s")
+        time.sleep(0.2)
+
+
 @contextmanager
 def serving(
     command: list[str], *, port: int, env: dict[str, str], log: Path | None = None
@@ -69,20 +87,8 @@ def serving(
         stdout=log_file or subprocess.DEVNULL,
         stderr=subprocess.STDOUT,
     )
-    url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                answered = httpx.get(f"{url}/healthz", timeout=1).status_code == 200
-                # Ours must still run: a server that found its port taken exits.
-                if answered and process.poll() is None:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"{' '.join(command)} did not serve /healthz within 30 s")
-            time.sleep(0.2)
+        url = wait_until_serving(process, port)
         yield url
     finally:
         process.terminate()

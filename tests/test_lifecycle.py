@@ -16,7 +16,7 @@ import pytest
 from tests.databases import fresh_database_url
 from tests.paths import PROJECT_ROOT, SEEDS_DIR
 from tests.processes import live_processes
-from tests.servers import free_port, uvicorn_command
+from tests.servers import free_port, uvicorn_command, wait_until_serving
 
 PARSER_MODULES = ("bs4", "lxml", "ftfy", "pycountry")
 TOKEN = "lifecycle-token"
@@ -44,18 +44,6 @@ def test_importing_and_building_the_app_opens_nothing(tmp_path: Path) -> None:
     assert not missing_file.parent.exists()
 
 
-def _wait_until_ready(server: "subprocess.Popen[bytes]", port: int) -> str:
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while server.poll() is None and time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/readyz", timeout=1).status_code == 200:
-                return url
-        except httpx.TransportError:
-            time.sleep(0.2)
-    pytest.fail("the server did not become ready within 30 s")
-
-
 def _group_members(group: int) -> list[int]:
     return [process.pid for process in live_processes() if process.group == group]
 
@@ -80,7 +68,7 @@ def test_a_stopped_server_leaves_no_process_behind(
         start_new_session=True,  # its own process group, as systemd gives a service
     )
     try:
-        url = _wait_until_ready(server, port)
+        url = wait_until_serving(server, port)
         seed = next(SEEDS_DIR.glob("*.txt")).read_bytes()
         upload = httpx.post(
             f"{url}/admin/reports",
@@ -116,7 +104,7 @@ def test_sigterm_ends_a_request_that_never_finishes_within_the_grace(tmp_path: P
         start_new_session=True,
     )
     try:
-        _wait_until_ready(server, port)
+        wait_until_serving(server, port)
         stalled = socket.create_connection(("127.0.0.1", port))
         stalled.sendall(
             b"POST /admin/reports HTTP/1.1\r\nHost: x\r\nContent-Type: text/html\r\n"

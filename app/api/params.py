@@ -25,6 +25,13 @@ MAX_USD_BOUND = 9 * 10**18
 PLAIN_TEXT = r"^[^\x00]*$"
 
 
+def text_query(description: str, *, example: str, max_length: int = 200) -> Any:
+    """A free-text query parameter: bounded, and without NUL (PostgreSQL text cannot hold it)."""
+    return Query(
+        max_length=max_length, pattern=PLAIN_TEXT, description=description, examples=[example]
+    )
+
+
 MarketSlugPath = Annotated[
     str,
     Path(
@@ -113,12 +120,9 @@ def _cagr_bound(comparison: str, *, example: float) -> Any:
 def market_filters(
     q: Annotated[
         str | None,
-        Query(
-            max_length=200,
-            pattern=PLAIN_TEXT,
-            description="Full text over title, summary, segments, insights "
-            "and FAQs; every word must match.",
-            examples=["leukemia"],
+        text_query(
+            "Full text over title, summary, segments, insights and FAQs; every word must match.",
+            example="leukemia",
         ),
     ] = None,
     min_cagr: Annotated[float | None, _cagr_bound("≥", example=10)] = None,
@@ -161,30 +165,15 @@ def market_filters(
     ] = None,
     region: Annotated[
         str | None,
-        Query(
-            max_length=100,
-            pattern=PLAIN_TEXT,
-            description="Region, case-insensitive.",
-            examples=["United States"],
-        ),
+        text_query("Region, case-insensitive.", example="United States", max_length=100),
     ] = None,
     company: Annotated[
         str | None,
-        Query(
-            max_length=200,
-            pattern=PLAIN_TEXT,
-            description="Company slug listed in the market.",
-            examples=["celgene"],
-        ),
+        text_query("Company slug listed in the market.", example="celgene"),
     ] = None,
     segment: Annotated[
         str | None,
-        Query(
-            max_length=200,
-            pattern=PLAIN_TEXT,
-            description="Segment key present in the market.",
-            examples=["hospital"],
-        ),
+        text_query("Segment key present in the market.", example="hospital"),
     ] = None,
     dimension: Annotated[
         SegmentDimension | None,
@@ -192,11 +181,8 @@ def market_filters(
     ] = None,
     publisher: Annotated[
         str | None,
-        Query(
-            max_length=200,
-            pattern=PLAIN_TEXT,
-            description="Publisher of the report page, case-insensitive.",
-            examples=["Verified Market Reports"],
+        text_query(
+            "Publisher of the report page, case-insensitive.", example="Verified Market Reports"
         ),
     ] = None,
 ) -> MarketFilters:

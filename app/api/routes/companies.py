@@ -2,11 +2,11 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Request
 
 from app.api.deps import SessionDep
 from app.api.pages import page_body
-from app.api.params import PLAIN_TEXT, CompanySlugPath, pagination, sort_parameter
+from app.api.params import CompanySlugPath, pagination, sort_parameter, text_query
 from app.core.problems import NotFound, problem_responses
 from app.core.query import Pagination, SortKey
 from app.repositories import companies as repository
@@ -32,12 +32,7 @@ def list_companies(
     sort: Annotated[list[SortKey], Depends(sort_parameter(repository.COMPANY_SORT))],
     q: Annotated[
         str | None,
-        Query(
-            max_length=200,
-            pattern=PLAIN_TEXT,
-            description="Substring of the name or slug.",
-            examples=["pharma"],
-        ),
+        text_query("Substring of the name or slug.", example="pharma"),
     ] = None,
 ) -> Page[CompanySummary]:
     rows, total = repository.list_companies(session, q=q, sort=sort, page=page)

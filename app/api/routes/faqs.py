@@ -2,11 +2,11 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Request
 
 from app.api.deps import SessionDep
 from app.api.pages import page_body
-from app.api.params import PLAIN_TEXT, pagination
+from app.api.params import pagination, text_query
 from app.core.problems import problem_responses
 from app.core.query import Pagination
 from app.repositories import faqs as repository
@@ -27,21 +27,11 @@ def list_faqs(
     page: Annotated[Pagination, Depends(pagination)],
     q: Annotated[
         str | None,
-        Query(
-            max_length=200,
-            pattern=PLAIN_TEXT,
-            description="Words that must all appear in the question or answer.",
-            examples=["insurance"],
-        ),
+        text_query("Words that must all appear in the question or answer.", example="insurance"),
     ] = None,
     market: Annotated[
         str | None,
-        Query(
-            max_length=200,
-            pattern=PLAIN_TEXT,
-            description="Only this market's FAQs (slug).",
-            examples=["united-states-iclusig"],
-        ),
+        text_query("Only this market's FAQs (slug).", example="united-states-iclusig"),
     ] = None,
 ) -> Page[FaqWithMarket]:
     rows, total = repository.list_faqs(session, q=q, market=market, page=page)
