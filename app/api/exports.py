@@ -18,6 +18,9 @@ from app.core.problems import ApiError
 SPOOL_MEMORY_BYTES = 8 << 20
 CHUNK_BYTES = 64 << 10
 RETRY_AFTER_SECONDS = 2
+# A text cell starting with one of these runs as a formula in a spreadsheet (OWASP CSV
+# injection); a leading apostrophe makes the spreadsheet show it as text.
+_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ExportsBusy(ApiError):
@@ -48,10 +51,17 @@ def spool_csv(rows: Iterable[dict[str, Any]], columns: list[str]) -> IO[bytes]:
         text = io.TextIOWrapper(spool, encoding="utf-8", newline="", write_through=True)
         writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({key: _inert(value) for key, value in row.items()} for row in rows)
         text.detach()  # leaves the spool open
 
     return _spooled(write)
+
+
+def _inert(value: Any) -> Any:
+    """Text a spreadsheet would evaluate, made inert; numbers and other values unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_TRIGGERS):
+        return "'" + value
+    return value
 
 
 def spool_ndjson(rows: Iterable[dict[str, Any]]) -> IO[bytes]:

@@ -3,7 +3,6 @@
 import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import Path, Query
@@ -49,12 +48,6 @@ SegmentKeyPath = Annotated[
     str,
     Path(max_length=300, pattern=PLAIN_TEXT, description="Segment key.", examples=["hospital"]),
 ]
-
-
-class ExportFormat(StrEnum):
-    JSON = "json"
-    CSV = "csv"
-    NDJSON = "ndjson"
 
 
 def parse_usd_amount(name: str, raw: str | None) -> int | None:

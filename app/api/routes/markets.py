@@ -7,9 +7,9 @@ from fastapi.responses import StreamingResponse
 
 from app.api.deps import EngineDep, SessionDep
 from app.api.exports import ExportsBusy, ExportSlots, chunks, spool_csv, spool_ndjson
+from app.api.formats import EXPORT_RESPONSES, ExportFormat, FormatParam, negotiate
 from app.api.pages import page_body, page_response
 from app.api.params import (
-    ExportFormat,
     MarketSlugPath,
     market_filters,
     pagination,
@@ -44,8 +44,6 @@ from app.schemas import (
 )
 
 router = APIRouter(prefix="/markets", tags=["markets"])
-_CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
-_NDJSON_MEDIA_TYPE = "application/x-ndjson"
 _MARKET_LIST_DOC = """Markets matching every filter given, in pages.
 
 Items are flat (one value per field) so JSON and CSV carry the same columns. With
@@ -67,23 +65,6 @@ FieldsParam = Annotated[
         json_schema_extra={"pattern": list_pattern(_ITEM_FIELDS)},  # checked by parse_fields
     ),
 ]
-FormatParam = Annotated[
-    ExportFormat | None,
-    Query(
-        description="json (default), csv or ndjson; overrides the Accept header.",
-        examples=["csv"],
-    ),
-]
-
-
-def _negotiate(format_: ExportFormat | None, accept: str) -> ExportFormat:
-    if format_ is not None:
-        return format_
-    if "text/csv" in accept:
-        return ExportFormat.CSV
-    if "ndjson" in accept:
-        return ExportFormat.NDJSON
-    return ExportFormat.JSON
 
 
 def _list_item(row: dict[str, Any], request: Request, fields: list[str] | None) -> dict[str, Any]:
@@ -98,12 +79,7 @@ def _list_item(row: dict[str, Any], request: Request, fields: list[str] | None) 
     description=_MARKET_LIST_DOC,
     responses={
         **problem_responses(ExportsBusy),
-        200: {
-            "content": {
-                _CSV_MEDIA_TYPE.split(";")[0]: {"schema": {"type": "string"}},
-                _NDJSON_MEDIA_TYPE: {"schema": {"type": "string"}},
-            }
-        },
+        **EXPORT_RESPONSES,
     },
 )
 def list_markets(
@@ -117,7 +93,7 @@ def list_markets(
     format: FormatParam = None,
 ) -> Response:
     selected = parse_fields(fields, allowed=_ITEM_FIELDS)
-    export = _negotiate(format, request.headers.get("accept", ""))
+    export = negotiate(format, request.headers.get("accept", ""))
     if export is not ExportFormat.JSON:
         # One ETag per representation: the same URL answers CSV or NDJSON by Accept.
         etag = weak_etag(f"{dataset_version(session)}|{export}|{request.url}".encode())
@@ -133,9 +109,8 @@ def list_markets(
                 if export is ExportFormat.CSV
                 else spool_ndjson(exported)
             )
-        media_type = _CSV_MEDIA_TYPE if export is ExportFormat.CSV else _NDJSON_MEDIA_TYPE
         headers = {"ETag": etag, "Vary": "Accept"}
-        return StreamingResponse(chunks(spool), media_type=media_type, headers=headers)
+        return StreamingResponse(chunks(spool), media_type=export.media_type, headers=headers)
     rows, total = repository.list_markets(session, filters=filters, sort=sort, page=page)
     items = [_list_item(row, request, selected) for row in rows]
     response = page_response(request, items=items, total=total, page=page)
