@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from functools import partial
 
 import anyio.to_thread
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.telemetry import TelemetryConfig
@@ -30,11 +30,13 @@ from app.api.routes import (
     segments,
     stats,
 )
+from app.api.strict import check_query_string
 from app.core.bounded import BoundedRead
 from app.core.cache import ResponseCache
 from app.core.db import is_migrated, prepare_database
 from app.core.http import HeadAsGet, HttpBehaviourMiddleware, PublicOrigin
 from app.core.observe import Metrics, RequestObserver
+from app.core.openapi import tidy_parameters
 from app.core.problems import install_problem_handlers
 from app.core.settings import Settings, get_settings
 from app.reports import ReportWriter
@@ -72,7 +74,10 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
         openapi_tags=TAGS,
         telemetry=_telemetry(enabled=settings.otel_enabled),
         lifespan=_lifespan,
+        dependencies=[Depends(check_query_string)],
     )
+    build_openapi = app.openapi
+    app.openapi = lambda: app.openapi_schema or tidy_parameters(build_openapi())  # type: ignore[method-assign]
     app.state.settings = settings
     app.state.export_slots = ExportSlots(settings.max_concurrent_exports)
     app.state.database_url = database_url or settings.database_url

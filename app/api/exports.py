@@ -49,7 +49,8 @@ class ExportSlots:
 def spool_csv(rows: Iterable[dict[str, Any]], columns: list[str]) -> IO[bytes]:
     def write(spool: IO[bytes]) -> None:
         text = io.TextIOWrapper(spool, encoding="utf-8", newline="", write_through=True)
-        writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\n")
+        # RFC 4180 line ends; QUOTE_MINIMAL then also quotes a bare CR inside a cell.
+        writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\r\n")
         writer.writeheader()
         writer.writerows({key: _inert(value) for key, value in row.items()} for row in rows)
         text.detach()  # leaves the spool open

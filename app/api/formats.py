@@ -32,7 +32,7 @@ FormatParam = Annotated[
     Query(
         description="json (default), csv or ndjson; overrides the Accept header. CSV and "
         "NDJSON stream every matching row (`limit` and `offset` then do not apply).",
-        examples=["csv"],
+        examples=["json"],
     ),
 ]
 

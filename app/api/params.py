@@ -6,9 +6,12 @@ from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
 from fastapi import Path, Query
+from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
 
+from app.core.openapi import comma_list_schema
 from app.core.problems import InvalidParameter
-from app.core.query import MarketFilters, Pagination, SortKey, SortOrder
+from app.core.query import MarketFilters, Pagination, SortKey, SortOrder, parse_fields
 from app.models import MAX_CAGR_PERCENT, MIN_CAGR_PERCENT, SegmentDimension
 
 MAX_PAGE_SIZE = 100
@@ -20,33 +23,34 @@ _USD_MULTIPLIER = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
 USD_AMOUNT_PATTERN = rf"^ *{_NUMBER} *[kKmMbBtT]? *$"  # documented; parse_usd_amount checks
 # Bounds beyond any market are valid filters; clamping keeps them inside a BIGINT comparison.
 MAX_USD_BOUND = 9 * 10**18
-# PostgreSQL text cannot hold NUL: refuse it as a 422 naming the parameter, not a database error.
-PLAIN_TEXT = r"^[^\x00]*$"
+
+
+def _without_nul(value: str | None) -> str | None:
+    """PostgreSQL text cannot hold NUL: a 422 naming the parameter, not a database error."""
+    if value is not None and "\x00" in value:
+        raise PydanticCustomError("nul_character", "must not contain a NUL character")
+    return value
+
+
+NoNul = AfterValidator(_without_nul)
 
 
 def text_query(description: str, *, example: str, max_length: int = 200) -> Any:
-    """A free-text query parameter: bounded, and without NUL (PostgreSQL text cannot hold it)."""
-    return Query(
-        max_length=max_length, pattern=PLAIN_TEXT, description=description, examples=[example]
-    )
+    """A free-text query parameter, bounded (NUL is refused in every query parameter by
+    app/api/strict.py)."""
+    return Query(max_length=max_length, description=description, examples=[example])
 
 
 MarketSlugPath = Annotated[
     str,
-    Path(
-        max_length=300,
-        pattern=PLAIN_TEXT,
-        description="Market slug.",
-        examples=["united-states-iclusig"],
-    ),
+    Path(max_length=300, description="Market slug.", examples=["united-states-iclusig"]),
+    NoNul,
 ]
 CompanySlugPath = Annotated[
-    str,
-    Path(max_length=300, pattern=PLAIN_TEXT, description="Company slug.", examples=["celgene"]),
+    str, Path(max_length=300, description="Company slug.", examples=["celgene"]), NoNul
 ]
 SegmentKeyPath = Annotated[
-    str,
-    Path(max_length=300, pattern=PLAIN_TEXT, description="Segment key.", examples=["hospital"]),
+    str, Path(max_length=300, description="Segment key.", examples=["hospital"]), NoNul
 ]
 
 
@@ -78,13 +82,33 @@ def sort_parameter(order: SortOrder) -> Callable[[str | None], list[SortKey]]:
                 max_length=200,
                 description=order.description,
                 examples=[order.default],
-                json_schema_extra={"pattern": order.pattern},  # documented; checked by parse
+                json_schema_extra=comma_list_schema(order.values),  # checked by parse
             ),
         ] = None,
     ) -> list[SortKey]:
         return order.parse(sort)
 
     return sort
+
+
+def fields_parameter(allowed: tuple[str, ...]) -> Callable[[str | None], list[str] | None]:
+    """The `fields` query parameter of a collection whose items have the `allowed` fields:
+    the chosen fields in order, or None for all of them."""
+
+    def fields(
+        fields: Annotated[
+            str | None,
+            Query(
+                max_length=1000,
+                description=f"Comma list of the item fields to return: {', '.join(allowed)}.",
+                examples=[",".join(allowed[:2])],
+                json_schema_extra=comma_list_schema(allowed),  # checked by parse_fields
+            ),
+        ] = None,
+    ) -> list[str] | None:
+        return parse_fields(fields, allowed=allowed)
+
+    return fields
 
 
 def pagination(
@@ -170,12 +194,13 @@ def market_filters(
     ] = None,
     dimension: Annotated[
         SegmentDimension | None,
-        Query(description="The market has a segment along this axis.", examples=["end-user"]),
+        Query(description="The market has a segment along this axis.", examples=["application"]),
     ] = None,
     publisher: Annotated[
         str | None,
         text_query(
-            "Publisher of the report page, case-insensitive.", example="Verified Market Reports"
+            "Publisher of the report page (its stated name, else its domain), case-insensitive.",
+            example="verifiedmarketreports.com",
         ),
     ] = None,
 ) -> MarketFilters:

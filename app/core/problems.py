@@ -71,6 +71,14 @@ class InvalidParameter(ApiError):
         self.errors = [FieldError(name=name, location="query", message=message)]
 
 
+class InvalidParameters(InvalidParameter):
+    """Several invalid parameters reported at once."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        ApiError.__init__(self, "; ".join(f"{e.name}: {e.message}" for e in errors))
+        self.errors = errors
+
+
 class DatabaseUnavailable(ApiError):
     status, title, slug = 503, "Database unavailable", "database-unavailable"
 

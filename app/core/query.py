@@ -2,7 +2,6 @@
 field selection. Routes build them from query parameters (app/api/params.py), repositories
 read them; neither depends on the other for these."""
 
-import re
 from dataclasses import dataclass
 
 from app.core.problems import InvalidParameter
@@ -21,14 +20,8 @@ class SortKey:
     descending: bool
 
 
-def list_pattern(names: tuple[str, ...], *, signed: bool = False) -> str:
-    """The grammar of a comma list of `names` (each may take a `-` when `signed`), spaces
-    allowed around items: what OpenAPI documents. The parsers below accept exactly this."""
-    item = ("-?" if signed else "") + "(?:" + "|".join(map(re.escape, names)) + ")"
-    return rf"^ *{item} *(?:, *{item} *)*$"
-
-
 def _items(raw: str) -> list[str]:
+    """A comma list's items; spaces around them are not part of them ("slug, name")."""
     return [part.strip(" ") for part in raw.split(",")]
 
 
@@ -47,8 +40,9 @@ class SortOrder:
         )
 
     @property
-    def pattern(self) -> str:
-        return list_pattern(self.fields, signed=True)
+    def values(self) -> tuple[str, ...]:
+        """Every value one item of `sort` can take."""
+        return tuple(value for field in self.fields for value in (field, f"-{field}"))
 
     def parse(self, raw: str | None) -> list[SortKey]:
         keys = []

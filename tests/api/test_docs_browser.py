@@ -71,12 +71,16 @@ def test_swagger_ui_executes_get_markets_offline(server_url: str) -> None:
             assert page.locator(".opblock").count() >= 10
             operation.locator(".opblock-summary").click()
             operation.get_by_role("button", name="Try it out").click()
+            # The inputs show the parameters' examples, which together pick one seed market.
+            assert operation.locator("tr[data-param-name='q'] input").input_value() == "leukemia"
             operation.get_by_role("button", name="Execute").click()
             responses = operation.locator(".live-responses-table")
             status = responses.locator("tr.response .response-col_status").first
             status.wait_for(timeout=20_000)
             assert status.inner_text().strip().startswith("200")
-            assert "united-states-iclusig" in responses.inner_text()
+            body = responses.inner_text()
+            assert "united-states-t-cells-leukemia-treatment" in body
+            assert "united-states-iclusig" not in body
         finally:
             browser.close()
     assert blocked == [], f"the docs page tried to reach other hosts: {blocked}"

@@ -11,13 +11,14 @@ from app.api.formats import EXPORT_RESPONSES, ExportFormat, FormatParam, negotia
 from app.api.pages import page_body, page_response
 from app.api.params import (
     MarketSlugPath,
+    fields_parameter,
     market_filters,
     pagination,
     sort_parameter,
 )
 from app.core.http import etag_matches, weak_etag
 from app.core.problems import ApiError, InvalidParameter, NotFound, problem_responses
-from app.core.query import MarketFilters, Pagination, SortKey, list_pattern, parse_fields
+from app.core.query import MarketFilters, Pagination, SortKey
 from app.models import FigureSentences, Market, Provenance
 from app.projections import (
     MAX_PROJECTION_YEARS,
@@ -56,15 +57,6 @@ class MarketNotFound(NotFound):
 
 
 _ITEM_FIELDS = tuple(MarketListItem.model_fields)
-FieldsParam = Annotated[
-    str | None,
-    Query(
-        max_length=500,
-        description=f"Comma list of item fields to return: {', '.join(_ITEM_FIELDS)}.",
-        examples=["slug,cagr_percent"],
-        json_schema_extra={"pattern": list_pattern(_ITEM_FIELDS)},  # checked by parse_fields
-    ),
-]
 
 
 def _list_item(row: dict[str, Any], request: Request, fields: list[str] | None) -> dict[str, Any]:
@@ -89,10 +81,9 @@ def list_markets(
     filters: Annotated[MarketFilters, Depends(market_filters)],
     page: Annotated[Pagination, Depends(pagination)],
     sort: Annotated[list[SortKey], Depends(sort_parameter(repository.MARKET_SORT))],
-    fields: FieldsParam = None,
+    selected: Annotated[list[str] | None, Depends(fields_parameter(_ITEM_FIELDS))],
     format: FormatParam = None,
 ) -> Response:
-    selected = parse_fields(fields, allowed=_ITEM_FIELDS)
     export = negotiate(format, request.headers.get("accept", ""))
     if export is not ExportFormat.JSON:
         # One ETag per representation: the same URL answers CSV or NDJSON by Accept.

@@ -1,0 +1,41 @@
+"""The OpenAPI document as Swagger UI shows it best: an optional parameter is one type (not
+`string | null`), a comma list of known values is an array of an enum (a multi-select) rather
+than a regex, and each parameter's example sits on the parameter, where Swagger UI fills its
+input from."""
+
+from typing import Any
+
+_COMMA_LIST = "x-comma-list"
+
+
+def comma_list_schema(values: tuple[str, ...]) -> dict[str, Any]:
+    """`json_schema_extra` for a string parameter holding a comma list of `values`."""
+    return {_COMMA_LIST: list(values)}
+
+
+def tidy_parameters(spec: dict[str, Any]) -> dict[str, Any]:
+    """Rewrite every operation's parameters in place (see the module's docstring)."""
+    for operations in spec.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                _tidy(parameter)
+    return spec
+
+
+def _tidy(parameter: dict[str, Any]) -> None:
+    schema = parameter.get("schema", {})
+    # A parameter is optional by `required: false` already; `null` is not a value to send.
+    variants = [v for v in schema.pop("anyOf", []) if v != {"type": "null"}]
+    if len(variants) == 1:
+        schema.update(variants[0])
+    elif variants:
+        schema["anyOf"] = variants
+    values = schema.pop(_COMMA_LIST, None)
+    if values is not None:
+        for key in ("type", "maxLength", "pattern"):
+            schema.pop(key, None)
+        schema.update(type="array", minItems=1, items={"type": "string", "enum": values})
+        schema["examples"] = [example.split(",") for example in schema.get("examples", [])]
+        parameter.update(style="form", explode=False)
+    if schema.get("examples") and "example" not in parameter:
+        parameter["example"] = schema["examples"][0]
