@@ -153,7 +153,7 @@ def test_comma_lists_are_documented_as_arrays_of_their_values(client: TestClient
 
 
 def test_csv_cells_a_spreadsheet_would_run_are_neutralised() -> None:
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"name": '=HYPERLINK("http://x")', "note": "+1", "size": -5, "cagr": -2.5},
         {"name": "@SUM(A1)", "note": "-3 left", "size": 10, "cagr": 1.5},
         {"name": "\tTabbed", "note": "\rreturn", "size": None, "cagr": None},
