@@ -177,16 +177,30 @@ def test_market_detail_matches_gold(client: TestClient, slug: str) -> None:
     assert len(source["sha256"]) == 64 and source["figure_sentences"]["size"]
     codes = [w["code"] for w in market["quality"]["warnings"]]
     assert ("cagr_mismatch" in codes) == (slug in CROSS["cagr_mismatch_over_1pp"])
-    assert client.get(market["links"]["segments"]).json() == market["segments"]
-    assert client.get(market["links"]["companies"]).json() == market["companies"]
-    assert client.get(market["links"]["faqs"]).json() == market["faqs"]
+    for child in ("segments", "companies", "faqs"):
+        page = client.get(market["links"][child], params={"limit": 100}).json()
+        assert page["items"] == market[child] and page["total"] == len(market[child])
+
+
+@pytest.mark.parametrize("child", ["segments", "companies", "faqs", "figures"])
+def test_a_markets_children_come_in_the_collection_envelope(
+    client: TestClient, child: str
+) -> None:
+    slug = max(GOLD, key=lambda s: len(GOLD[s]["faqs"]))
+    every = client.get(f"/markets/{slug}/{child}", params={"limit": 100}).json()
+    assert every["total"] == len(every["items"]) >= 2 and every["next"] is None
+    first = client.get(f"/markets/{slug}/{child}", params={"limit": 1})
+    assert first.json()["items"] == every["items"][:1] and first.json()["total"] == every["total"]
+    following = first.json()["next"]
+    assert following and first.headers["link"] == f'<{following}>; rel="next"'
+    assert client.get(following).json()["items"] == every["items"][1:2]
 
 
 def test_detail_companies_carry_the_merged_company(client: TestClient) -> None:
     market = gold_market("united-states-rhabdomyosarcoma-drug")
     group = next(g for g in CROSS["company_groups"] if g["slug"] == "celgene")
     as_given = next(name for name in market["companies"] if name in group["aliases"])
-    companies = client.get(f"/markets/{market['slug']}/companies").json()
+    companies = client.get(f"/markets/{market['slug']}/companies").json()["items"]
     celgene = next(c for c in companies if c["slug"] == group["slug"])
     assert celgene == {
         "slug": group["slug"],

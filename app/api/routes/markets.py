@@ -1,14 +1,16 @@
 """GET /markets, one market, and its children."""
 
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
+from pydantic import BaseModel
 
 from app.api.deps import EngineDep, SessionDep
 from app.api.exports import ExportsBusy, ExportSlots, chunks, spool_csv, spool_ndjson
 from app.api.formats import EXPORT_RESPONSES, ExportFormat, FormatParam, negotiate
-from app.api.pages import page_body, page_response
+from app.api.pages import page_response
 from app.api.params import (
     MarketSlugPath,
     fields_parameter,
@@ -190,15 +192,29 @@ def _company_out(link: Any, company: Any) -> MarketCompanyOut:
     )
 
 
+def _page_of(request: Request, items: Sequence[BaseModel], page: Pagination) -> Response:
+    """One page of a market's child list (the report bounds its length, so it is in memory)."""
+    window = [
+        item.model_dump(mode="json") for item in items[page.offset : page.offset + page.limit]
+    ]
+    return page_response(request, items=window, total=len(items), page=page)
+
+
+PageDep = Annotated[Pagination, Depends(pagination)]
+
+
 @router.get(
     "/{slug}/segments",
-    response_model=list[SegmentOut],
-    summary="A market's application segments, in report order",
+    response_model=Page[SegmentOut],
+    summary="A market's segments with their dimension, in report order",
     responses=problem_responses(MarketNotFound),
 )
-def get_market_segments(slug: MarketSlugPath, session: SessionDep) -> list[SegmentOut]:
+def get_market_segments(
+    slug: MarketSlugPath, request: Request, session: SessionDep, page: PageDep
+) -> Response:
     market = _market_or_404(session, slug)
-    return [_segment_out(s) for s in repository.list_segments(session, market.id)]
+    segments = [_segment_out(s) for s in repository.list_segments(session, market.id)]
+    return _page_of(request, segments, page)
 
 
 @router.get(
@@ -210,40 +226,42 @@ def get_market_segments(slug: MarketSlugPath, session: SessionDep) -> list[Segme
     responses=problem_responses(MarketNotFound),
 )
 def get_market_figures(
-    slug: MarketSlugPath,
-    request: Request,
-    session: SessionDep,
-    page: Annotated[Pagination, Depends(pagination)],
-) -> Page[FigureOut]:
+    slug: MarketSlugPath, request: Request, session: SessionDep, page: PageDep
+) -> Response:
     market = _market_or_404(session, slug)
-    figures = repository.list_figures(session, market.id)
-    items = [
+    figures = [
         FigureOut.model_validate(f, from_attributes=True)
-        for f in figures[page.offset : page.offset + page.limit]
+        for f in repository.list_figures(session, market.id)
     ]
-    return Page[FigureOut](**page_body(request, items=items, total=len(figures), page=page))
+    return _page_of(request, figures, page)
 
 
 @router.get(
     "/{slug}/companies",
-    response_model=list[MarketCompanyOut],
+    response_model=Page[MarketCompanyOut],
     summary="Companies the market's report lists, in its order",
     responses=problem_responses(MarketNotFound),
 )
-def get_market_companies(slug: MarketSlugPath, session: SessionDep) -> list[MarketCompanyOut]:
+def get_market_companies(
+    slug: MarketSlugPath, request: Request, session: SessionDep, page: PageDep
+) -> Response:
     market = _market_or_404(session, slug)
-    return [_company_out(link, c) for link, c in repository.list_companies(session, market.id)]
+    companies = [_company_out(link, c) for link, c in repository.list_companies(session, market.id)]
+    return _page_of(request, companies, page)
 
 
 @router.get(
     "/{slug}/faqs",
-    response_model=list[FaqOut],
+    response_model=Page[FaqOut],
     summary="The market's FAQs, in report order",
     responses=problem_responses(MarketNotFound),
 )
-def get_market_faqs(slug: MarketSlugPath, session: SessionDep) -> list[FaqOut]:
+def get_market_faqs(
+    slug: MarketSlugPath, request: Request, session: SessionDep, page: PageDep
+) -> Response:
     market = _market_or_404(session, slug)
-    return [FaqOut.model_validate(f) for f in repository.list_faqs(session, market.id)]
+    faqs = [FaqOut.model_validate(f) for f in repository.list_faqs(session, market.id)]
+    return _page_of(request, faqs, page)
 
 
 class NotProjectableProblem(ApiError):
