@@ -17,6 +17,8 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.telemetry import TelemetryConfig
 from fastapi_offline import FastAPIOffline
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from app import __version__
 from app.api.exports import ExportSlots
@@ -33,7 +35,7 @@ from app.api.routes import (
 from app.api.strict import check_query_string
 from app.core.bounded import BoundedRead
 from app.core.cache import ResponseCache
-from app.core.db import is_migrated, prepare_database
+from app.core.db import create_database_engine, describe_error, is_migrated, prepare_database
 from app.core.http import HeadAsGet, HttpBehaviourMiddleware, PublicOrigin
 from app.core.observe import Metrics, RequestObserver
 from app.core.openapi import tidy_parameters
@@ -48,6 +50,7 @@ application segments, companies, trends, opportunities and FAQs, with yearly pro
 Collections answer `{items, total, limit, offset, next}` with a `Link: rel="next"` header.
 Errors are RFC 9457 problem details. Every GET carries an ETag."""
 
+logger = logging.getLogger("app.main")
 READY_WAIT_SECONDS = 3.0  # how long /readyz waits on the database before answering 503
 
 TAGS = [
@@ -119,7 +122,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     # The limiter belongs to the running event loop, so it is set here, not at import.
     anyio.to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
-    engine = await anyio.to_thread.run_sync(prepare_database, app.state.database_url)
+    engine = await anyio.to_thread.run_sync(_open_database, app.state.database_url)
     app.state.engine = engine
     app.state.readiness = BoundedRead(partial(is_migrated, engine), seconds=READY_WAIT_SECONDS)
     app.state.report_writer = ReportWriter(engine, parse_seconds=settings.parse_timeout_seconds)
@@ -131,6 +134,19 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         cache.close()
         await anyio.to_thread.run_sync(app.state.report_writer.close)
         engine.dispose()
+
+
+def _open_database(url: str) -> Engine:
+    """The database, migrated when embedded. One that does not answer yet does not stop the
+    server: requests get 503 and /readyz says not ready until it does (SPEC §5)."""
+    try:
+        return prepare_database(url)
+    except SQLAlchemyError as error:
+        logger.warning(
+            "database unavailable at start (%s); serving 503 until it answers",
+            describe_error(error),
+        )
+        return create_database_engine(url)
 
 
 def _telemetry(*, enabled: bool) -> TelemetryConfig:

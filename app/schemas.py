@@ -237,6 +237,10 @@ class ProjectionSeries(BaseModel):
 
 
 class MarketProjection(BaseModel):
+    """A row of GET /projections; `fields=` may leave any field out, so none is required."""
+
+    model_config = ConfigDict(json_schema_extra=_no_required_fields)
+
     slug: MarketSlug
     name: str = Field(description="Market name without region.", examples=["Iclusig"])
     region: str | None = Field(description="Region the report covers.", examples=["United States"])
@@ -360,18 +364,21 @@ class Health(BaseModel):
 class UploadStatus(StrEnum):
     CREATED = "created"
     UPDATED = "updated"
+    UNCHANGED = "unchanged"
     DRY_RUN = "dry_run"
 
 
 class UploadResult(BaseModel):
     status: UploadStatus = Field(
-        description="created (201), updated (200), or dry_run (200, nothing written).",
+        description="created (201), updated (200), unchanged (200: the same bytes were "
+        "already loaded by this parser version; nothing written, the dataset version stays), "
+        "or dry_run (200, nothing written).",
         examples=["created"],
     )
     slug: str = Field(description="The market's slug.", examples=["united-states-iclusig"])
     url: str | None = Field(
-        description="The market's URL; null for a dry run.",
-        examples=["/markets/united-states-iclusig"],
+        description="The market's absolute URL; null for a dry run.",
+        examples=["http://127.0.0.1:8000/markets/united-states-iclusig"],
     )
     warnings: list[QualityWarningOut] = Field(
         description="Data-quality warnings the parser raised for this report."

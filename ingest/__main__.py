@@ -1,5 +1,6 @@
 """`python -m ingest [PATH ...]`: load report files into the database (SPEC §3)."""
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -7,9 +8,10 @@ from typing import Annotated
 import orjson
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-from sqlalchemy import Engine
+from sqlalchemy import Engine, make_url
+from sqlalchemy.exc import SQLAlchemyError
 
-from app.core.db import DatabaseNotMigrated, prepare_database
+from app.core.db import DatabaseNotMigrated, describe_error, existing_database, prepare_database
 from app.core.settings import PROJECT_ROOT, get_settings
 from ingest.records import RunSummary
 from ingest.run import run_ingest
@@ -28,9 +30,17 @@ def main(
         typer.Option(help="Database URL. Default: DATABASE_URL, else the embedded SQLite file."),
     ] = None,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Parse only; print the reports as a JSON array.")
+        bool,
+        typer.Option(
+            "--dry-run",
+            help="Parse only and print the reports as a JSON array; the summary says what a "
+            "real run would do to the database (which is read if it exists, never written).",
+        ),
     ] = False,
-    jobs: Annotated[int, typer.Option(min=1, help="Parse in this many processes.")] = 1,
+    jobs: Annotated[
+        int | None,
+        typer.Option(min=1, help="Parse in this many processes. Default: the CPUs available."),
+    ] = None,
     checksum: Annotated[
         bool,
         typer.Option(
@@ -42,14 +52,21 @@ def main(
 ) -> None:
     """Parse report pages and upsert them, one transaction per report."""
     targets = paths or [PROJECT_ROOT / "seeds"]
-    engine = None
-    if not dry_run:
-        try:
-            engine = prepare_database(database_url or get_settings().database_url)
-        except DatabaseNotMigrated as error:
-            typer.echo(f"error: {error}", err=True)
-            raise typer.Exit(2) from error
-    summary = _run_with_progress(targets, engine=engine, jobs=jobs, checksum=checksum)
+    url = database_url or get_settings().database_url
+    try:
+        engine = existing_database(url) if dry_run else prepare_database(url)
+        if dry_run and engine is None:
+            shown = make_url(url).render_as_string(hide_password=True)
+            typer.echo(
+                f"note: no database at the schema head at {shown}: all would be new", err=True
+            )
+        summary = _run_with_progress(
+            targets, engine=engine, dry_run=dry_run, jobs=jobs or _cpus(), checksum=checksum
+        )
+    except (DatabaseNotMigrated, SQLAlchemyError, OSError) as error:
+        # One line an operator can act on; the traceback helps nobody here.
+        typer.echo(f"error: {describe_error(error)}", err=True)
+        raise typer.Exit(2) from error
     if dry_run:
         reports = [report.public().model_dump(mode="json") for report in summary.reports]
         sys.stdout.buffer.write(orjson.dumps(reports, option=orjson.OPT_INDENT_2) + b"\n")
@@ -57,11 +74,16 @@ def main(
     raise typer.Exit(1 if summary.failures else 0)
 
 
+def _cpus() -> int:
+    """The CPUs this process may run on (a container's or taskset's limit, not the host's)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def _run_with_progress(
-    targets: list[Path], *, engine: Engine | None, jobs: int, checksum: bool
+    targets: list[Path], *, engine: Engine | None, dry_run: bool, jobs: int, checksum: bool
 ) -> RunSummary:
     if not sys.stderr.isatty():
-        return run_ingest(targets, engine=engine, jobs=jobs, checksum=checksum)
+        return run_ingest(targets, engine=engine, dry_run=dry_run, jobs=jobs, checksum=checksum)
     columns = (
         *Progress.get_default_columns()[:2],
         BarColumn(),
@@ -73,6 +95,7 @@ def _run_with_progress(
         return run_ingest(
             targets,
             engine=engine,
+            dry_run=dry_run,
             jobs=jobs,
             checksum=checksum,
             on_total=lambda total: progress.update(task, total=total),

@@ -70,6 +70,15 @@ def load_reports(connection: Connection, reports: Sequence[ParsedReport]) -> lis
     return loaded
 
 
+def preview_reports(connection: Connection, reports: Sequence[ParsedReport]) -> list[Loaded]:
+    """What `load_reports` would do with each report (created, updated or failed), writing
+    nothing: the dry run's answer."""
+    loaded: list[Loaded] = []
+    for group in _distinct_runs(reports):
+        loaded += _load_distinct(connection, group, write=False)
+    return loaded
+
+
 def load_report(engine: Engine, report: ParsedReport) -> Loaded:
     """Write one parsed report in its own transaction (an upload): created or updated.
 
@@ -97,7 +106,9 @@ def _distinct_runs(reports: Sequence[ParsedReport]) -> Iterator[list[ParsedRepor
         yield group
 
 
-def _load_distinct(connection: Connection, reports: list[ParsedReport]) -> list[Loaded]:
+def _load_distinct(
+    connection: Connection, reports: list[ParsedReport], *, write: bool = True
+) -> list[Loaded]:
     existing = connection.execute(
         select(_MARKET.c.id, _MARKET.c.identity, _MARKET.c.slug).where(
             or_(
@@ -123,7 +134,7 @@ def _load_distinct(connection: Connection, reports: list[ParsedReport]) -> list[
         known = report.identity in market_ids
         loaded.append(Loaded(LoadStatus.UPDATED if known else LoadStatus.CREATED, report.slug))
         accepted.append(report)
-    if accepted:
+    if accepted and write:
         _write(connection, accepted, market_ids)
     return loaded
 

@@ -23,6 +23,7 @@ class FileOutcome:
 class RunSummary:
     outcomes: list[FileOutcome] = field(default_factory=list)
     reports: list[ParsedReport] = field(default_factory=list)  # kept for --dry-run only
+    dry_run: bool = False  # the outcomes say what a real run would do
 
     def count(self, *statuses: LoadStatus) -> int:
         return sum(1 for outcome in self.outcomes if outcome.status in statuses)
@@ -33,11 +34,18 @@ class RunSummary:
 
     def describe(self) -> str:
         created, updated = self.count(LoadStatus.CREATED), self.count(LoadStatus.UPDATED)
-        lines = [
-            f"{len(self.outcomes)} file(s): {created + updated} ingested "
-            f"({created} new, {updated} updated), {self.count(LoadStatus.UNCHANGED)} unchanged, "
-            f"{len(self.failures)} failed"
-        ]
+        unchanged, failed = self.count(LoadStatus.UNCHANGED), len(self.failures)
+        if self.dry_run:
+            head = (
+                f"dry run, nothing written: {len(self.outcomes)} file(s) would create {created}, "
+                f"update {updated}, leave {unchanged} unchanged; {failed} failed"
+            )
+        else:
+            head = (
+                f"{len(self.outcomes)} file(s): {created + updated} ingested "
+                f"({created} new, {updated} updated), {unchanged} unchanged, {failed} failed"
+            )
+        lines = [head]
         lines += [f"  FAILED {outcome.file}: {outcome.reason}" for outcome in self.failures]
         return "\n".join(lines)
 

@@ -10,12 +10,13 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.core.db import describe_error
 from ingest.files import find_report_files, read_batch, remember_stamps
 from ingest.jobs import die_with_parent, parse_job
-from ingest.load import Loaded, LoadStatus, load_reports
+from ingest.load import Loaded, LoadStatus, load_reports, preview_reports, unchanged_hashes
 from ingest.parse import prepare_parser
 from ingest.records import FileOutcome, RunSummary, finish_run, start_run
-from ingest.report import ParsedReport, ParseResult
+from ingest.report import PARSER_VERSION, ParsedReport, ParseResult
 from ingest.stamps import FileStamp
 
 # Files read, parsed and loaded per batch: bounds memory whatever the corpus size.
@@ -34,22 +35,26 @@ def run_ingest(
     paths: Iterable[Path],
     *,
     engine: Engine | None,
+    dry_run: bool = False,
     jobs: int = 1,
     checksum: bool = False,
     on_file_done: Callable[[], None] | None = None,
     on_total: Callable[[int], None] | None = None,
 ) -> RunSummary:
-    """Ingest every report under `paths`; with `engine=None`, parse only (dry run).
+    """Ingest every report under `paths` into `engine`. A `dry_run` parses every file and
+    writes nothing: each outcome says what a real run would do to `engine`'s data (every
+    report would be created when `engine` is None).
 
     A file whose size and modification time are unchanged since it was last ingested is not
     read again unless `checksum` (ingest/stamps.py). While the workers parse one batch, this
     process writes the one before it.
     """
     files, missing = find_report_files(paths)
-    summary = RunSummary(outcomes=list(missing))
+    summary = RunSummary(outcomes=list(missing), dry_run=dry_run)
     if on_total:
         on_total(len(files))
-    run = start_run(engine) if engine is not None else None
+    writing = None if dry_run else engine  # the engine this run writes to
+    run = start_run(writing) if writing is not None else None
     executor = (
         ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),))
         if jobs > 1
@@ -58,8 +63,8 @@ def run_ingest(
     stamps: dict[str, FileStamp] = {}  # by file, for the files read this run
 
     def finish(outcomes: list[FileOutcome]) -> None:
-        if engine is not None:
-            remember_stamps(engine, outcomes, stamps)
+        if writing is not None:
+            remember_stamps(writing, outcomes, stamps)
         for outcome in outcomes:
             summary.outcomes.append(outcome)
             if on_file_done:
@@ -69,7 +74,7 @@ def run_ingest(
     try:
         for batch in _batches(files):
             skipped, jobs_to_parse = read_batch(
-                batch, engine=engine, stamps=stamps, trust_stamps=not checksum
+                batch, engine=writing, stamps=stamps, trust_stamps=not checksum
             )
             finish(skipped)
             if executor and jobs_to_parse:
@@ -87,20 +92,22 @@ def run_ingest(
     finally:
         if executor:
             executor.shutdown(cancel_futures=True)
-    if engine is not None and run is not None:
-        finish_run(engine, run_id=run, summary=summary)
+    if writing is not None and run is not None:
+        finish_run(writing, run_id=run, summary=summary)
     return summary
 
 
 def _store(
     results: list[ParseResult], *, engine: Engine | None, summary: RunSummary
 ) -> list[FileOutcome]:
-    """Outcomes for a parsed batch, in order; its reports written in one transaction."""
+    """Outcomes for a parsed batch, in order; its reports written in one transaction (or,
+    in a dry run, compared with what `engine` holds)."""
     reports = [result.report for result in results if result.report is not None]
-    if engine is None:
+    if summary.dry_run:
         summary.reports += reports
-        loaded = iter([Loaded(LoadStatus.CREATED, report.slug) for report in reports])
+        loaded = iter(_preview_batch(engine, results))
     else:
+        assert engine is not None
         loaded = iter(_load_batch(engine, reports))
     outcomes = []
     for result in results:
@@ -113,6 +120,21 @@ def _store(
         slug = None if done.status is LoadStatus.FAILED else done.slug
         outcomes.append(FileOutcome(result.file, done.status, done.reason, slug, result.sha256))
     return outcomes
+
+
+def _preview_batch(engine: Engine | None, results: list[ParseResult]) -> list[Loaded]:
+    """What a real run would do with each parsed report; all created on no database."""
+    parsed = [(result.sha256, result.report) for result in results if result.report is not None]
+    if engine is None:
+        return [Loaded(LoadStatus.CREATED, report.slug) for _, report in parsed]
+    with engine.connect() as connection:
+        same = unchanged_hashes(connection, [sha256 for sha256, _ in parsed], PARSER_VERSION)
+        fresh = [report for sha256, report in parsed if sha256 not in same]
+        previews = iter(preview_reports(connection, fresh))
+    return [
+        Loaded(LoadStatus.UNCHANGED, report.slug) if sha256 in same else next(previews)
+        for sha256, report in parsed
+    ]
 
 
 def _load_batch(engine: Engine, reports: list[ParsedReport]) -> list[Loaded]:
@@ -131,5 +153,4 @@ def _load_alone(engine: Engine, report: ParsedReport) -> Loaded:
         with engine.begin() as connection:
             return load_reports(connection, [report])[0]
     except SQLAlchemyError as error:
-        reason = f"database error: {type(error).__name__}: {str(error).splitlines()[0]}"
-        return Loaded(LoadStatus.FAILED, report.slug, reason)
+        return Loaded(LoadStatus.FAILED, report.slug, describe_error(error))

@@ -6,15 +6,15 @@ from sqlalchemy import Engine
 
 from ingest.errors import ReportParseError
 from ingest.isolated import ParserProcess
-from ingest.load import LoadStatus, ReportConflict, load_report
+from ingest.load import LoadStatus, ReportConflict, load_report, unchanged_hashes
 from ingest.records import FileOutcome, record_run
-from ingest.report import ParsedReport
+from ingest.report import PARSER_VERSION, ParsedReport
 
 
 @dataclass(frozen=True)
 class UploadOutcome:
     report: ParsedReport
-    status: LoadStatus | None  # None for a dry run: nothing was written
+    status: LoadStatus | None  # created, updated or unchanged; None for a dry run
 
 
 def ingest_upload(
@@ -31,6 +31,14 @@ def ingest_upload(
         raise ReportParseError(parsed.error or "not a report")
     if dry_run:
         return UploadOutcome(parsed.report, status=None)
+    with engine.connect() as connection:
+        unchanged = unchanged_hashes(connection, [parsed.sha256], PARSER_VERSION)
+    if unchanged:  # the same bytes, read by the same parser: nothing to write
+        unchanged_outcome = FileOutcome(
+            file_name, LoadStatus.UNCHANGED, slug=parsed.report.slug, sha256=parsed.sha256
+        )
+        record_run(engine, [unchanged_outcome])
+        return UploadOutcome(parsed.report, status=LoadStatus.UNCHANGED)
     try:
         loaded = load_report(engine, parsed.report)
     except ReportConflict as error:

@@ -10,6 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from app.core.settings import PROJECT_ROOT, get_settings, normalize_database_url
 
@@ -105,3 +106,33 @@ def prepare_database(url: str | None = None) -> Engine:
         f"{engine.url.render_as_string(hide_password=True)} is not at the schema head: "
         "run `make migrate` (alembic upgrade head) first"
     )
+
+
+def existing_database(url: str) -> Engine | None:
+    """The database at `url` when it exists and is at the schema head, else None; it is
+    neither created nor migrated (what a dry run compares with)."""
+    if is_sqlite(url):
+        path = make_url(normalize_database_url(url)).database
+        if not path or path == ":memory:" or not Path(path).is_file():
+            return None
+    engine = create_database_engine(url)
+    try:
+        if is_migrated(engine):
+            return engine
+    except SQLAlchemyError:
+        pass
+    engine.dispose()
+    return None
+
+
+def describe_error(error: BaseException) -> str:
+    """An error as one line for an operator: a database error without its SQL or traceback,
+    an OS error with its file."""
+    if isinstance(error, DBAPIError) and error.orig is not None:
+        first = str(error.orig).strip().splitlines() or [type(error.orig).__name__]
+        return f"database error: {first[0]}"
+    if isinstance(error, OSError):
+        where = f": {error.filename}" if error.filename else ""
+        return f"{error.strerror or error}{where}"
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__

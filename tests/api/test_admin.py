@@ -99,8 +99,9 @@ def test_create_then_update_then_delete(admin: TestClient) -> None:
     html = ICLUSIG_FILE.read_text(encoding="utf-8")
     created = admin.post("/admin/reports", headers=HTML, content=html.encode())
     assert created.status_code == 201, created.text
-    assert created.headers["location"] == f"/markets/{ICLUSIG}"
+    assert created.headers["location"] == f"http://testserver/markets/{ICLUSIG}"
     assert created.json()["status"] == "created"
+    assert created.json()["url"] == created.headers["location"]
     market = admin.get(created.headers["location"]).json()
     gold = gold_market(ICLUSIG)
     assert market["cagr_percent"] == gold["cagr_percent"]
@@ -113,6 +114,7 @@ def test_create_then_update_then_delete(admin: TestClient) -> None:
     )
     updated = admin.post("/admin/reports", headers=HTML, content=changed.encode())
     assert updated.status_code == 200 and updated.json()["status"] == "updated"
+    assert updated.json()["url"] == f"http://testserver/markets/{ICLUSIG}"
     assert "location" not in updated.headers
     market = admin.get(f"/markets/{ICLUSIG}").json()
     assert market["cagr_percent"] == 11.0
@@ -135,6 +137,57 @@ def test_multipart_upload_goes_through_the_same_loader(admin: TestClient) -> Non
     provenance = admin.get(f"/markets/{ICLUSIG}").json()["source"]
     assert provenance["file"] == "iclusig-report.html"
     assert provenance["sha256"] == hashlib.sha256(ICLUSIG_FILE.read_bytes()).hexdigest()
+
+
+def test_identical_bytes_are_unchanged_and_write_nothing(admin: TestClient) -> None:
+    files = {"file": ("iclusig.html", ICLUSIG_FILE.read_bytes(), "text/html")}
+    assert admin.post("/admin/reports", headers=AUTH, files=files).status_code == 201
+    before = admin.get(f"/markets/{ICLUSIG}")
+    version = admin.get("/meta").json()["dataset_version"]
+
+    again = admin.post("/admin/reports", headers=HTML, content=ICLUSIG_FILE.read_bytes())
+    assert again.status_code == 200, again.text
+    assert again.json()["status"] == "unchanged"
+    assert again.json()["url"] == f"http://testserver/markets/{ICLUSIG}"
+    assert admin.get("/meta").json()["dataset_version"] == version
+    after = admin.get(f"/markets/{ICLUSIG}", headers={"If-None-Match": before.headers["etag"]})
+    assert after.status_code == 304  # the same representation: nothing moved
+    market = admin.get(f"/markets/{ICLUSIG}").json()
+    assert market["updated_at"] == before.json()["updated_at"]
+    assert market["source"]["file"] == "iclusig.html"  # not renamed to upload.html
+
+
+@pytest.mark.parametrize(
+    ("given", "recorded"),
+    [
+        ("../../etc/passwd", "passwd"),
+        ("C:\\Users\\me\\iclusig.html", "iclusig.html"),
+        ("/tmp/", "tmp"),
+        ("..", "upload.html"),
+    ],
+)
+def test_the_source_name_never_keeps_a_path(admin: TestClient, given: str, recorded: str) -> None:
+    files = {"file": (given, ICLUSIG_FILE.read_bytes(), "text/html")}
+    assert admin.post("/admin/reports", headers=AUTH, files=files).status_code == 201
+    assert admin.get(f"/markets/{ICLUSIG}").json()["source"]["file"] == recorded
+
+
+def test_a_raw_body_is_recorded_under_the_filename_parameter(admin: TestClient) -> None:
+    response = admin.post(
+        "/admin/reports?filename=reports/iclusig-2026.html",
+        headers=HTML,
+        content=ICLUSIG_FILE.read_bytes(),
+    )
+    assert response.status_code == 201
+    assert admin.get(f"/markets/{ICLUSIG}").json()["source"]["file"] == "iclusig-2026.html"
+
+
+def test_a_multipart_body_without_a_file_part_names_the_body(admin: TestClient) -> None:
+    response = admin.post("/admin/reports", headers=AUTH, data={"other": "x"}, files={"x": b"1"})
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {"name": "file", "location": "body", "message": "the multipart body needs a `file` part"}
+    ]
 
 
 def test_uploads_keep_the_rest_of_the_data_when_deleting_one_market(admin: TestClient) -> None:

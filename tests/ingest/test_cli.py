@@ -4,12 +4,14 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, event, text
 
 from app.core.db import prepare_database
 from tests.databases import fresh_database_url
@@ -28,14 +30,68 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
     )
 
 
-def test_dry_run_prints_the_gold_extraction() -> None:
-    result = run("-m", "ingest", "seeds/", "--dry-run", "--jobs", "2")
+def test_dry_run_prints_the_gold_extraction(tmp_path: Path) -> None:
+    absent = f"sqlite:///{tmp_path / 'absent.sqlite3'}"
+    result = run("-m", "ingest", "seeds/", "--dry-run", "--jobs", "2", "--database-url", absent)
     assert result.returncode == 0, result.stderr
     reports = {report["slug"]: report for report in json.loads(result.stdout)}
     assert len(reports) == len(gold_markets())
     for gold in gold_markets():
         check_gold_market(reports[gold["slug"]], gold)
-    assert f"{len(gold_markets())} ingested" in result.stderr
+    assert f"would create {len(gold_markets())}, update 0" in result.stderr
+    assert not (tmp_path / "absent.sqlite3").exists()  # a dry run creates no database
+
+
+def test_dry_run_says_what_a_real_run_would_do(tmp_path: Path) -> None:
+    database_url = fresh_database_url(tmp_path)
+    assert run("-m", "ingest", "seeds/", "--database-url", database_url).returncode == 0
+    reports = tmp_path / "reports"
+    shutil.copytree(SEEDS_DIR, reports)
+    first = sorted(reports.iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n<p>Revised.</p>", encoding="utf-8")
+    with create_engine(database_url).connect() as connection:
+        version = connection.execute(text("select version from dataset_version")).scalar()
+
+    result = run("-m", "ingest", str(reports), "--dry-run", "--database-url", database_url)
+
+    assert result.returncode == 0, result.stderr
+    n = len(gold_markets())
+    assert f"would create 0, update 1, leave {n - 1} unchanged; 0 failed" in result.stderr
+    with create_engine(database_url).connect() as connection:
+        assert connection.execute(text("select version from dataset_version")).scalar() == version
+
+
+def _one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    return lines[0]
+
+
+def test_an_unreachable_database_is_one_line() -> None:
+    result = run("-m", "ingest", "seeds/", "--database-url", "postgresql://u:p@127.0.0.1:1/db")
+    assert "Connection refused" in _one_line_error(result)
+
+
+def test_a_read_only_database_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    assert run("-m", "ingest", "seeds/", "--database-url", f"sqlite:///{path}").returncode == 0
+    changed = tmp_path / "changed"
+    shutil.copytree(SEEDS_DIR, changed)
+    for report in changed.iterdir():
+        report.write_text(report.read_text(encoding="utf-8") + "\n<p>x</p>", encoding="utf-8")
+    read_only = f"sqlite:///file:{path}?mode=ro&uri=true"
+    result = run("-m", "ingest", str(changed), "--database-url", read_only)
+    assert "readonly database" in _one_line_error(result)
+
+
+def test_a_missing_report_path_is_a_failure_not_a_traceback(tmp_path: Path) -> None:
+    result = run(
+        "-m", "ingest", str(tmp_path / "nowhere"), "--database-url", f"sqlite:///{tmp_path / 'd'}"
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
 
 
 def test_garbage_among_the_seeds_fails_alone(tmp_path: Path) -> None:
@@ -111,3 +167,30 @@ def test_seeds_folder_holds_the_shared_seeds_unchanged() -> None:
         path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in SEEDS_DIR.iterdir()
     }
     assert digests == SHARED_SEED_SHA256
+
+
+def test_a_full_disk_fails_each_report_with_its_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fault is injected: SQLite's max_page_count makes the file "full" after migration."""
+    from typer.testing import CliRunner
+
+    from ingest.__main__ import cli
+
+    database_url = f"sqlite:///{tmp_path / 'full.sqlite3'}"
+    prepare_database(database_url).dispose()
+    pages = sqlite3.connect(tmp_path / "full.sqlite3").execute("pragma page_count").fetchone()[0]
+
+    def no_room(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute(f"pragma max_page_count = {pages + 2}")
+
+    event.listen(Engine, "connect", no_room)
+    try:
+        result = CliRunner().invoke(cli, ["seeds/", "--jobs", "1", "--database-url", database_url])
+    finally:
+        event.remove(Engine, "connect", no_room)
+    output = result.output
+    assert result.exit_code in (1, 2), output
+    assert result.exception is None or isinstance(result.exception, SystemExit), output
+    assert "Traceback" not in output
+    assert "database or disk is full" in output

@@ -118,7 +118,22 @@ async def _capped(stream: AsyncIterator[bytes], limit_bytes: int) -> AsyncGenera
         yield chunk
 
 
-async def _read_report(request: Request, limit_bytes: int) -> tuple[bytes, str]:
+class MissingFilePart(InvalidParameter):
+    def __init__(self, message: str) -> None:
+        super().__init__("file", message)
+        self.errors[0].location = "body"
+
+
+def _file_name(given: str | None) -> str:
+    """The name a report is recorded under: the client's file name without any directory
+    (a path is never trusted), else `upload.html`."""
+    name = PurePath((given or "").replace("\\", "/")).name.strip()
+    return name if name not in ("", ".", "..") else "upload.html"
+
+
+async def _read_report(
+    request: Request, limit_bytes: int, filename: str | None
+) -> tuple[bytes, str]:
     """(report bytes, file name) from a raw HTML body or a multipart `file` part."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit_bytes:
@@ -126,7 +141,7 @@ async def _read_report(request: Request, limit_bytes: int) -> tuple[bytes, str]:
     media_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
     body = _capped(request.stream(), limit_bytes)
     if media_type in _RAW_REPORT_TYPES:
-        return b"".join([chunk async for chunk in body]), "upload.html"
+        return b"".join([chunk async for chunk in body]), _file_name(filename)
     if media_type != "multipart/form-data":
         raise UnsupportedMediaType(
             "send the report as text/html (or text/plain) or as a multipart/form-data `file`"
@@ -137,13 +152,13 @@ async def _read_report(request: Request, limit_bytes: int) -> tuple[bytes, str]:
     try:
         form = await parser.parse()
     except MultiPartException as error:
-        raise InvalidParameter("file", f"malformed multipart body: {error.message}") from error
+        raise MissingFilePart(f"malformed multipart body: {error.message}") from error
     upload = form.get("file")
     if not isinstance(upload, UploadFile):
-        raise InvalidParameter("file", "the multipart body needs a `file` part")
+        raise MissingFilePart("the multipart body needs a `file` part")
     data = await upload.read()
     await form.close()
-    return data, PurePath(upload.filename or "upload.html").name
+    return data, _file_name(filename or upload.filename)
 
 
 @router.post(
@@ -152,11 +167,14 @@ async def _read_report(request: Request, limit_bytes: int) -> tuple[bytes, str]:
     response_model=UploadResult,
     summary="Load one report (HTML body or multipart file)",
     description="The same parser and loader as `python -m ingest`. 201 with `Location` when "
-    "the market is new, 200 when it replaced an existing one, 200 with nothing written for "
-    "`dry_run=true`. Bodies over `MAX_UPLOAD_BYTES` are refused with 413 as they stream.",
+    "the market is new, 200 `updated` when it replaced an existing one, 200 `unchanged` when "
+    "the same bytes are already loaded (nothing written, no new dataset version), 200 with "
+    "nothing written for `dry_run=true`. The source is recorded under `filename`, else the "
+    "multipart part's file name (without any directory), else `upload.html`. Bodies over "
+    "`MAX_UPLOAD_BYTES` are refused with 413 as they stream.",
     openapi_extra={"requestBody": _UPLOAD_BODY},
     responses={
-        200: {"description": "Updated, or parsed only (dry run)", "model": UploadResult},
+        200: {"description": "Updated, unchanged, or parsed only (dry run)", "model": UploadResult},
         **problem_responses(PayloadTooLarge, UnsupportedMediaType, SlugConflict),
     },
 )
@@ -167,8 +185,17 @@ async def upload_report(
     dry_run: Annotated[
         bool, Query(description="Parse and return the result; write nothing.", examples=[False])
     ] = False,
+    filename: Annotated[
+        str | None,
+        Query(
+            max_length=255,
+            description="The file name to record as the report's source.",
+            examples=["iclusig-market.html"],
+        ),
+    ] = None,
 ) -> UploadResult:
-    data, file_name = await _read_report(request, request.app.state.settings.max_upload_bytes)
+    limit_bytes = request.app.state.settings.max_upload_bytes
+    data, file_name = await _read_report(request, limit_bytes, filename)
     try:
         outcome = await run_in_threadpool(writer.upload, data, file_name=file_name, dry_run=dry_run)
     except ReportParseError as error:
@@ -176,7 +203,7 @@ async def upload_report(
     except ReportConflict as error:
         raise SlugConflict(str(error)) from error
     report = outcome.report.public()
-    url = None if outcome.status is None else f"/markets/{report.slug}"
+    url = None if outcome.status is None else str(request.url_for("get_market", slug=report.slug))
     if outcome.status is LoadStatus.CREATED:
         response.headers["Location"] = str(url)
     else:
