@@ -2,19 +2,33 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# What serving needs (`make run`), and that plus the tools of the tests and lint (the rest).
+# Only the dependencies are installed: the code runs from this folder, so it is never built
+# (no build step, no setuptools output). The Dockerfile reads the same list.
+SERVE_INSTALLED := $(VENV)/.installed-serve
+DEV_INSTALLED := $(VENV)/.installed-dev
+REQUIREMENTS = $(PY) -c "import sys, tomllib; p = tomllib.load(open('pyproject.toml', 'rb'))['project']; \
+  print('\n'.join(p['dependencies'] + [d for x in sys.argv[1:] for d in p['optional-dependencies'][x]]))"
 
 .PHONY: install system-deps run test test-sqlite test-postgresql bench lint format migrate ingest clean
 
-$(INSTALLED): pyproject.toml
+$(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
-	touch $(INSTALLED)
 
-install: $(INSTALLED)
+$(SERVE_INSTALLED): pyproject.toml | $(VENV)/bin/python
+	$(REQUIREMENTS) > $(VENV)/requirements-serve.txt
+	$(PY) -m pip install --quiet -r $(VENV)/requirements-serve.txt
+	touch $@
+
+$(DEV_INSTALLED): pyproject.toml | $(VENV)/bin/python
+	$(REQUIREMENTS) dev > $(VENV)/requirements-dev.txt
+	$(PY) -m pip install --quiet -r $(VENV)/requirements-dev.txt
+	touch $@ $(SERVE_INSTALLED)
+
+install: $(DEV_INSTALLED)
 
 ## Debian packages the tests drive for real: Chromium (Swagger UI) and nginx (the compose proxy).
 ## Installed when missing and run as root; otherwise those tests skip (and fail under CI).
@@ -28,7 +42,7 @@ system-deps:
 	  else echo "note: missing$$missing; the tests that need them will skip"; fi; fi
 
 ## Ingest seeds/ into the embedded SQLite database (it migrates itself), then serve the API.
-run: install
+run: $(SERVE_INSTALLED)
 	$(PY) -m ingest seeds/ || test $$? -eq 1
 	@echo "API docs: http://$(HOST):$(PORT)/docs"
 	MALLOC_ARENA_MAX=2 $(PY) -m uvicorn --factory app.main:create_app --host $(HOST) --port $(PORT) \
@@ -67,11 +81,11 @@ format: install
 	$(PY) -m ruff format .
 
 ## Bring DATABASE_URL (default: the embedded SQLite file) to the schema head.
-migrate: install
+migrate: $(SERVE_INSTALLED)
 	$(PY) -m alembic upgrade head
 
 ## Ingest PATHS (default seeds/) into DATABASE_URL.
-ingest: install
+ingest: $(SERVE_INSTALLED)
 	$(PY) -m ingest $(PATHS)
 
 clean:
