@@ -25,6 +25,7 @@ from app.api.exports import ExportSlots
 from app.api.routes import (
     admin,
     companies,
+    exports,
     faqs,
     health,
     markets,
@@ -33,6 +34,7 @@ from app.api.routes import (
     stats,
 )
 from app.api.strict import check_query_string
+from app.bulk.builds import BuiltFiles
 from app.core.bounded import BoundedRead
 from app.core.cache import ResponseCache
 from app.core.db import create_database_engine, describe_error, is_migrated, prepare_database
@@ -60,6 +62,7 @@ TAGS = [
     {"name": "companies", "description": "Companies, merged across their spellings."},
     {"name": "faqs", "description": "Questions and answers from the reports."},
     {"name": "dataset", "description": "Statistics and versions of the whole dataset."},
+    {"name": "exports", "description": "Every table as a CSV, NDJSON or Parquet file."},
     {"name": "operations", "description": "Health, readiness and metrics."},
     {"name": "admin", "description": "Load and remove reports; needs the ADMIN_TOKEN bearer."},
 ]
@@ -88,7 +91,8 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
     access_log = logging.getLevelName(settings.log_level) <= logging.INFO
     app.state.observer = RequestObserver(app.state.metrics, access_log=access_log)
     install_problem_handlers(app)
-    for module in (markets, projections, segments, companies, faqs, stats, health, admin):
+    routers = (markets, projections, segments, companies, faqs, stats, exports, health, admin)
+    for module in routers:
         app.include_router(module.router)
     # Last added runs first; the response cache wraps them all (below).
     app.add_middleware(
@@ -126,6 +130,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.engine = engine
     app.state.readiness = BoundedRead(partial(is_migrated, engine), seconds=READY_WAIT_SECONDS)
     app.state.report_writer = ReportWriter(engine, parse_seconds=settings.parse_timeout_seconds)
+    app.state.built_files = BuiltFiles()
     cache: ResponseCache = app.state.response_cache
     cache.open(read_version=lambda: read_dataset_version(engine))
     try:
@@ -133,6 +138,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     finally:
         cache.close()
         await anyio.to_thread.run_sync(app.state.report_writer.close)
+        app.state.built_files.close()
         engine.dispose()
 
 

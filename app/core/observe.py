@@ -4,7 +4,7 @@ import sys
 from typing import Any
 
 import orjson
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from starlette.types import Scope
 
 
@@ -23,6 +23,23 @@ class Metrics:
             "http_request_duration_seconds",
             "Time to answer an HTTP request.",
             ["method", "route"],
+            registry=self.registry,
+        )
+        # Dataset gauges, read from the database when /metrics is scraped.
+        self.markets = Gauge("dataset_markets", "Markets in the dataset.", registry=self.registry)
+        self.dataset_version = Gauge(
+            "dataset_version",
+            "The dataset version (bumped by every write).",
+            registry=self.registry,
+        )
+        self.last_ingest = Gauge(
+            "dataset_last_ingest_timestamp_seconds",
+            "When the last ingest run or upload finished (Unix time).",
+            registry=self.registry,
+        )
+        self.last_ingest_failed = Gauge(
+            "dataset_last_ingest_failed_files",
+            "Files that failed in the last ingest run or upload.",
             registry=self.registry,
         )
 

@@ -26,3 +26,14 @@ def dataset_state(session: Session) -> tuple[str, datetime | None, int]:
     markets = session.execute(select(func.count()).select_from(Market)).scalar_one()
     last_ingest = session.execute(select(func.max(col(IngestRun.finished_at)))).scalar_one()
     return str(dataset_version(session)), last_ingest, int(markets)
+
+
+def last_finished_run(session: Session) -> IngestRun | None:
+    """The ingest run (or upload) that finished last."""
+    statement = (
+        select(IngestRun)
+        .where(col(IngestRun.finished_at).is_not(None))
+        .order_by(col(IngestRun.finished_at).desc())
+        .limit(1)
+    )
+    return session.execute(statement).scalars().first()

@@ -1,12 +1,20 @@
 """Liveness, readiness and Prometheus metrics."""
 
+import logging
+
 from fastapi import APIRouter, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
 
+from app.api.deps import SessionDep
 from app.core.bounded import BoundedRead
+from app.core.observe import Metrics
 from app.core.problems import DatabaseUnavailable, problem_responses
+from app.repositories.meta import dataset_state, last_finished_run
 from app.schemas import Health
+
+logger = logging.getLogger("app.metrics")
 
 router = APIRouter(tags=["operations"])
 
@@ -47,7 +55,21 @@ async def readyz(request: Request) -> Health:
     response_class=Response,
     responses={200: {"content": {CONTENT_TYPE_LATEST: {"schema": {"type": "string"}}}}},
 )
-def metrics(request: Request) -> Response:
-    return Response(
-        generate_latest(request.app.state.metrics.registry), media_type=CONTENT_TYPE_LATEST
-    )
+def metrics(request: Request, session: SessionDep) -> Response:
+    registry: Metrics = request.app.state.metrics
+    try:
+        _read_dataset_gauges(registry, session)
+    except SQLAlchemyError:
+        logger.warning("dataset gauges not refreshed: the database is not reachable")
+    return Response(generate_latest(registry.registry), media_type=CONTENT_TYPE_LATEST)
+
+
+def _read_dataset_gauges(registry: Metrics, session: Session) -> None:
+    """The gauges as the database has them now; on failure they keep their last values."""
+    version, _, markets = dataset_state(session)
+    registry.markets.set(markets)
+    registry.dataset_version.set(int(version))
+    run = last_finished_run(session)
+    if run is not None and run.finished_at is not None:
+        registry.last_ingest.set(run.finished_at.timestamp())
+        registry.last_ingest_failed.set(run.failed)

@@ -1,0 +1,70 @@
+"""The tables a data team can download, under their public names, and their rows in order.
+
+Columns are the stored ones minus what only the service uses (the search text, the alias
+tallies). JSON columns (lists) stay lists in NDJSON and become JSON text in CSV and Parquet,
+whose cells are flat."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from sqlalchemy import JSON, Column, Connection, Table, select
+from sqlmodel import SQLModel
+
+import app.models  # noqa: F401  (registers every table on SQLModel.metadata)
+
+BATCH_ROWS = 2_000  # rows fetched per round trip: bounded memory whatever the table's size
+_HIDDEN = {"market": {"search_text"}, "company": {"alias_counts"}}
+# Public name → stored table, in the order GET /exports lists them.
+_STORED = {
+    "markets": "market",
+    "figures": "figure",
+    "segments": "segment",
+    "companies": "company",
+    "market_companies": "market_company",
+    "insights": "insight",
+    "faqs": "faq",
+    "warnings": "quality_warning",
+    "provenance": "provenance",
+}
+
+
+@dataclass(frozen=True)
+class ExportTable:
+    name: str  # public
+    table: Table
+
+    @property
+    def columns(self) -> list[Column[Any]]:
+        hidden = _HIDDEN.get(self.table.name, set())
+        return [column for column in self.table.columns if column.name not in hidden]
+
+    @property
+    def column_names(self) -> list[str]:
+        return [column.name for column in self.columns]
+
+    @property
+    def json_columns(self) -> set[str]:
+        return {column.name for column in self.columns if isinstance(column.type, JSON)}
+
+    def rows(self, connection: Connection) -> Iterator[dict[str, Any]]:
+        """Every row in primary-key order, fetched BATCH_ROWS at a time."""
+        statement = select(*self.columns).order_by(*self.table.primary_key.columns)
+        result = connection.execution_options(yield_per=BATCH_ROWS).execute(statement)
+        for row in result.mappings():
+            yield dict(row)
+
+    def flat_rows(self, connection: Connection) -> Iterator[dict[str, Any]]:
+        """Rows with every JSON column as JSON text: what CSV and Parquet cells hold."""
+        as_text = self.json_columns
+        for row in self.rows(connection):
+            for name in as_text:
+                if row[name] is not None:
+                    row[name] = orjson.dumps(row[name]).decode()
+            yield row
+
+
+EXPORT_TABLES = {
+    name: ExportTable(name, SQLModel.metadata.tables[stored]) for name, stored in _STORED.items()
+}
