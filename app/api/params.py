@@ -13,6 +13,7 @@ from app.core.openapi import comma_list_schema
 from app.core.problems import InvalidParameter
 from app.core.query import MarketFilters, Pagination, SortKey, SortOrder, parse_fields
 from app.models import MAX_CAGR_PERCENT, MIN_CAGR_PERCENT, SegmentDimension
+from app.repositories.children import Embed
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
@@ -109,6 +110,22 @@ def fields_parameter(allowed: tuple[str, ...]) -> Callable[[str | None], list[st
         return parse_fields(fields, allowed=allowed)
 
     return fields
+
+
+def embed_parameter(
+    embed: Annotated[
+        str | None,
+        Query(
+            max_length=100,
+            description="Comma list of child lists to nest in each item: "
+            f"{', '.join(Embed)} (JSON and NDJSON; CSV stays flat).",
+            examples=["segments,companies"],
+            json_schema_extra=comma_list_schema(tuple(Embed)),  # checked by parse_fields
+        ),
+    ] = None,
+) -> list[Embed]:
+    chosen = parse_fields(embed, allowed=tuple(Embed), name="embed") or []
+    return [Embed(kind) for kind in dict.fromkeys(chosen)]
 
 
 def pagination(

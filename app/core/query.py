@@ -56,15 +56,18 @@ class SortOrder:
         return keys
 
 
-def parse_fields(raw: str | None, *, allowed: tuple[str, ...]) -> list[str] | None:
-    """`fields=slug, name` → ["slug", "name"]; None (every field) when not given."""
+def parse_fields(
+    raw: str | None, *, allowed: tuple[str, ...], name: str = "fields"
+) -> list[str] | None:
+    """`fields=slug, name` → ["slug", "name"]; None (every field) when not given. `name` is
+    the parameter's, for the error."""
     if raw is None:
         return None
     fields = _items(raw)
     unknown = [repr(field) for field in fields if field not in allowed]
     if unknown:
         raise InvalidParameter(
-            "fields", f"unknown field(s) {', '.join(unknown)}; choose from {', '.join(allowed)}"
+            name, f"unknown value(s) {', '.join(unknown)}; choose from {', '.join(allowed)}"
         )
     return fields
 

@@ -69,7 +69,7 @@ def test_nul_in_any_query_value_is_a_422_naming_it(client: TestClient, parameter
     ("query", "name", "words"),
     [
         ("sort=bogus", "sort", "cannot sort by 'bogus'; use name, cagr_percent"),
-        ("fields=slug,bogus", "fields", "unknown field(s) 'bogus'; choose from slug"),
+        ("fields=slug,bogus", "fields", "unknown value(s) 'bogus'; choose from slug"),
         ("dimension=bogus", "dimension", "'application', 'type'"),
         ("min_size=1,5B", "min_size", "ambiguous"),
     ],

@@ -1,11 +1,14 @@
 """GET /markets, one market, and its children."""
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import islice
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
+from sqlalchemy import Engine
+from sqlmodel import Session
 
 from app.api.deps import EngineDep, SessionDep
 from app.api.exports import ExportsBusy, ExportSlots, chunks, spool_csv, spool_ndjson
@@ -13,6 +16,7 @@ from app.api.formats import EXPORT_RESPONSES, ExportFormat, FormatParam, negotia
 from app.api.pages import page_response
 from app.api.params import (
     MarketSlugPath,
+    embed_parameter,
     fields_parameter,
     market_filters,
     pagination,
@@ -30,6 +34,7 @@ from app.projections import (
     project,
 )
 from app.repositories import markets as repository
+from app.repositories.children import Embed, embedded_children
 from app.repositories.meta import dataset_version
 from app.schemas import (
     FaqOut,
@@ -49,7 +54,8 @@ from app.schemas import (
 router = APIRouter(prefix="/markets", tags=["markets"])
 _MARKET_LIST_DOC = """Markets matching every filter given, in pages.
 
-Items are flat (one value per field) so JSON and CSV carry the same columns. With
+Items are flat (one value per field) so JSON and CSV carry the same columns; `embed` nests
+a market's segments, companies or figures in each item (JSON and NDJSON only). With
 `format=csv` or `format=ndjson` (or an `Accept: text/csv` / `application/x-ndjson` header) the
 response streams **every** matching row; `limit` and `offset` then do not apply."""
 
@@ -59,11 +65,32 @@ class MarketNotFound(NotFound):
 
 
 _ITEM_FIELDS = tuple(MarketListItem.model_fields)
+EMBED_BATCH_ROWS = 500  # markets whose children one query fetches while streaming
 
 
-def _list_item(row: dict[str, Any], request: Request, fields: list[str] | None) -> dict[str, Any]:
+def _list_item(
+    row: dict[str, Any], request: Request, fields: list[str] | None, embed: list[Embed]
+) -> dict[str, Any]:
     item = {**row, "url": str(request.url_for("get_market", slug=row["slug"]))}
-    return {field: item[field] for field in fields} if fields else item
+    if not fields:
+        return item
+    return {name: item[name] for name in [*fields, *(kind.value for kind in embed)]}
+
+
+def _with_children(
+    session: Session, rows: list[dict[str, Any]], embed: list[Embed]
+) -> list[dict[str, Any]]:
+    """The rows with their child lists nested: one query per kind for the whole batch."""
+    children = embedded_children(session, [row["slug"] for row in rows], embed)
+    return [{**row, **children[row["slug"]]} for row in rows]
+
+
+def _embedded_stream(
+    rows: Iterator[dict[str, Any]], engine: Engine, embed: list[Embed]
+) -> Iterator[dict[str, Any]]:
+    with Session(engine) as session:
+        while batch := list(islice(rows, EMBED_BATCH_ROWS)):
+            yield from _with_children(session, batch, embed)
 
 
 @router.get(
@@ -84,9 +111,14 @@ def list_markets(
     page: Annotated[Pagination, Depends(pagination)],
     sort: Annotated[list[SortKey], Depends(sort_parameter(repository.MARKET_SORT))],
     selected: Annotated[list[str] | None, Depends(fields_parameter(_ITEM_FIELDS))],
+    embed: Annotated[list[Embed], Depends(embed_parameter)],
     format: FormatParam = None,
 ) -> Response:
     export = negotiate(format, request.headers.get("accept", ""))
+    if embed and export is ExportFormat.CSV:
+        raise InvalidParameter(
+            "embed", "CSV stays flat (one value per cell); ask for JSON or NDJSON to embed"
+        )
     if export is not ExportFormat.JSON:
         # One ETag per representation: the same URL answers CSV or NDJSON by Accept.
         etag = weak_etag(f"{dataset_version(session)}|{export}|{request.url}".encode())
@@ -96,7 +128,9 @@ def list_markets(
         slots: ExportSlots = request.app.state.export_slots
         with slots.slot():
             stream = repository.stream_market_rows(engine, filters=filters, sort=sort)
-            exported = (_list_item(row, request, selected) for row in stream)
+            if embed:
+                stream = _embedded_stream(stream, engine, embed)
+            exported = (_list_item(row, request, selected, embed) for row in stream)
             spool = (
                 spool_csv(exported, selected or [*MarketListItem.model_fields])
                 if export is ExportFormat.CSV
@@ -105,7 +139,9 @@ def list_markets(
         headers = {"ETag": etag, "Vary": "Accept"}
         return StreamingResponse(chunks(spool), media_type=export.media_type, headers=headers)
     rows, total = repository.list_markets(session, filters=filters, sort=sort, page=page)
-    items = [_list_item(row, request, selected) for row in rows]
+    if embed:
+        rows = _with_children(session, rows, embed)
+    items = [_list_item(row, request, selected, embed) for row in rows]
     response = page_response(request, items=items, total=total, page=page)
     response.headers["Vary"] = "Accept"
     return response
