@@ -4,7 +4,7 @@ A market's own fields come from the shared bases in app/models.py. `MarketReport
 report says about its market: `python -m ingest --dry-run` prints it, an upload returns it,
 and `GET /markets/{slug}` answers it with the database's own fields (`MarketDetail`)."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -386,4 +386,66 @@ class UploadResult(BaseModel):
     report: MarketReport = Field(
         description="The whole parse, as `python -m ingest --dry-run` prints it: the shape of "
         "GET /markets/{slug} without its stored fields (a company's name is as given)."
+    )
+
+
+class EditionOut(BaseModel):
+    """One edition of a market's report: a distinct content version, with its headline
+    figures and what changed since the edition before it."""
+
+    number: int = Field(description="1 for the first edition ingested, then 2, 3, …", examples=[2])
+    sha256: str = Field(description="SHA-256 of the report file of this edition.")
+    ingested_at: UtcDatetime = Field(description="When this edition was first loaded (UTC).")
+    published_on: date | None = Field(description="Publication date the page states, if any.")
+    size_usd: int | None = Field(description="Market size stated (USD).", examples=[500000000])
+    size_year: int | None = Field(description="Year of the size.", examples=[2022])
+    forecast_usd: int | None = Field(description="Forecast stated (USD).", examples=[1100000000])
+    forecast_year: int | None = Field(description="Year of the forecast.", examples=[2030])
+    cagr_percent: float | None = Field(description="CAGR stated, percent.", examples=[10.5])
+    cagr_start_year: int | None = Field(description="First year of the CAGR.", examples=[2024])
+    cagr_end_year: int | None = Field(description="Last year of the CAGR.", examples=[2030])
+    currency: str | None = Field(description="Currency of the figures.", examples=["USD"])
+    changed: list[str] = Field(
+        description="Figure fields that differ from the previous edition (empty for the first).",
+        examples=[["forecast_usd", "cagr_percent"]],
+    )
+
+
+class ChangeKind(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    DELETED = "deleted"
+
+
+class ChangeOut(BaseModel):
+    version: int = Field(description="The dataset version this write produced.", examples=[7])
+    at: UtcDatetime = Field(description="When the write happened (UTC).")
+    slug: str = Field(description="The market's slug.", examples=["united-states-iclusig"])
+    change: ChangeKind = Field(description="What happened to the market.", examples=["updated"])
+
+
+class ChangePage(Page[ChangeOut]):
+    latest_version: int = Field(
+        description="The dataset version now: pass it as `since` next time.", examples=[7]
+    )
+
+
+class StatsGroup(BaseModel):
+    """One group of GET /stats?group_by=: the markets matching the filters that are in it."""
+
+    group: str | int | None = Field(
+        description="The group's value (a region, segment key, company slug, year, …); null "
+        "for markets without one.",
+        examples=["hospital"],
+    )
+    market_count: int = Field(description="Markets in the group.", examples=[4])
+    size_usd_sum: float | None = Field(description="Sum of their sizes, USD.", examples=[2.1e10])
+    forecast_usd_sum: float | None = Field(
+        description="Sum of their forecasts, USD.", examples=[5.9e10]
+    )
+    cagr_percent_median: float | None = Field(
+        description="Median of their stated CAGRs.", examples=[11.5]
+    )
+    cagr_percent_mean: float | None = Field(
+        description="Mean of their stated CAGRs.", examples=[11.075]
     )

@@ -1,19 +1,65 @@
 """GET /stats and /meta: the dataset as a whole."""
 
-from fastapi import APIRouter, Request
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import StreamingResponse
 
 from app import __version__
 from app.api.deps import SessionDep
+from app.api.exports import chunks, spool_csv, spool_ndjson
+from app.api.formats import EXPORT_RESPONSES, ExportFormat, FormatParam, negotiate
+from app.api.pages import page_response
+from app.api.params import market_filters, pagination
+from app.core.problems import InvalidParameter, problem_responses
+from app.core.query import MarketFilters, Pagination
+from app.repositories.groups import GroupBy, group_stats
 from app.repositories.meta import dataset_state
 from app.repositories.stats import dataset_stats, parser_version
-from app.schemas import Meta, Stats
+from app.schemas import Meta, Page, Stats, StatsGroup
 
 router = APIRouter(tags=["dataset"])
 
 
-@router.get("/stats", response_model=Stats, summary="Counts, CAGR spread, total size by year")
-def get_stats(session: SessionDep) -> Stats:
-    return Stats(**dataset_stats(session))
+@router.get(
+    "/stats",
+    response_model=Stats | Page[StatsGroup],
+    summary="Counts, CAGR spread, total size by year; or one row per group",
+    description="Without `group_by`: the whole dataset. With it: one row per group of the "
+    "markets matching the `/markets` filters (largest groups first), paged, and exportable "
+    "as CSV or NDJSON like every collection; a market in several groups (segments, "
+    "companies) counts in each.",
+    responses={**problem_responses(), **EXPORT_RESPONSES},
+)
+def get_stats(
+    request: Request,
+    session: SessionDep,
+    filters: Annotated[MarketFilters, Depends(market_filters)],
+    page: Annotated[Pagination, Depends(pagination)],
+    group_by: Annotated[
+        GroupBy | None, Query(description="What to group the markets by.", examples=["segment"])
+    ] = None,
+    format: FormatParam = None,
+) -> Any:
+    if group_by is None:
+        if filters != MarketFilters():
+            raise InvalidParameter(
+                "group_by",
+                "the /markets filters apply with group_by; alone, /stats describes "
+                "the whole dataset",
+            )
+        return Stats(**dataset_stats(session))
+    export = negotiate(format, request.headers.get("accept", ""))
+    if export is ExportFormat.JSON:
+        rows, total = group_stats(session, group_by, filters, page)
+        return page_response(request, items=rows, total=total, page=page)
+    rows, _ = group_stats(session, group_by, filters, None)  # one row per group: bounded
+    spool = (
+        spool_csv(iter(rows), list(StatsGroup.model_fields))
+        if export is ExportFormat.CSV
+        else spool_ndjson(iter(rows))
+    )
+    return StreamingResponse(chunks(spool), media_type=export.media_type)
 
 
 @router.get("/meta", response_model=Meta, summary="Dataset version, last ingest, versions")
