@@ -131,6 +131,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.readiness = BoundedRead(partial(is_migrated, engine), seconds=READY_WAIT_SECONDS)
     app.state.report_writer = ReportWriter(engine, parse_seconds=settings.parse_timeout_seconds)
     app.state.built_files = BuiltFiles()
+    # Uploads take turns on the one parser child: those waiting wait here, on the event loop,
+    # rather than each holding one of the few worker threads that reads need.
+    app.state.upload_turn = anyio.Lock()
     cache: ResponseCache = app.state.response_cache
     cache.open(read_version=lambda: read_dataset_version(engine))
     try:

@@ -197,7 +197,10 @@ async def upload_report(
     limit_bytes = request.app.state.settings.max_upload_bytes
     data, file_name = await _read_report(request, limit_bytes, filename)
     try:
-        outcome = await run_in_threadpool(writer.upload, data, file_name=file_name, dry_run=dry_run)
+        async with request.app.state.upload_turn:
+            outcome = await run_in_threadpool(
+                writer.upload, data, file_name=file_name, dry_run=dry_run
+            )
     except ReportParseError as error:
         raise NotAReport(str(error)) from error
     except ReportConflict as error:
