@@ -127,16 +127,16 @@ def _anchored_on_forecast(
     ):
         raise NotProjectable("method=stated_cagr needs a stated CAGR and a forecast with its year")
     rate = figures.cagr_percent / 100
-    low = figures.size_year if figures.size_year is not None else figures.forecast_year
     points = []
     for year in range(from_year, to_year + 1):
         value = _grown(figures.forecast_usd, rate, year - figures.forecast_year)
-        if year == figures.forecast_year:
-            kind = ProjectionKind.REPORTED
-        elif low <= year < figures.forecast_year:
-            kind = ProjectionKind.INTERPOLATED
-        else:
-            kind = ProjectionKind.EXTRAPOLATED
+        # Every other year is carried by the CAGR from the forecast, back-cast years included:
+        # none is interpolated between two reported values. A back-cast that lands on the
+        # reported size is that reported figure.
+        is_reported = year == figures.forecast_year or (
+            year == figures.size_year and round(value) == figures.size_usd
+        )
+        kind = ProjectionKind.REPORTED if is_reported else ProjectionKind.EXTRAPOLATED
         points.append(_point(year, value, kind))
     return points
 

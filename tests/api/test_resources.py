@@ -52,6 +52,12 @@ def test_projection_anchored_on_the_forecast(client: TestClient) -> None:
     points = points_by_year(client, "?method=stated_cagr")
     assert points[LAST] == {"year": LAST, "value_usd": FORECAST, "kind": "reported"}
     assert points[LAST - 1]["value_usd"] == round(FORECAST / GROWTH)
+    # Back-cast years rest on the CAGR, not on two reported values: never "interpolated",
+    # and the size year is "reported" only where the back-cast lands on the reported size.
+    assert {points[year]["kind"] for year in range(FIRST + 1, LAST)} == {"extrapolated"}
+    # This market's stated CAGR does not lead from its size to its forecast (seed-gold flags
+    # the mismatch), so the back-cast misses the reported size and is not labelled reported.
+    assert points[FIRST]["value_usd"] != SIZE and points[FIRST]["kind"] == "extrapolated"
 
 
 @pytest.mark.parametrize(
