@@ -33,4 +33,4 @@ EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=15s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2).status != 200)"]
 # Workers per container: WEB_CONCURRENCY (uvicorn reads it); scale out with replicas.
-CMD ["uvicorn", "--factory", "app.main:create_app", "--host", "0.0.0.0", "--port", "8000", "--proxy-headers", "--limit-concurrency", "256", "--timeout-keep-alive", "5", "--timeout-graceful-shutdown", "10", "--no-access-log"]
+CMD ["uvicorn", "--factory", "app.main:create_app", "--http", "app.core.guarded_http:GuardedHttpToolsProtocol", "--host", "0.0.0.0", "--port", "8000", "--proxy-headers", "--limit-concurrency", "256", "--timeout-keep-alive", "5", "--timeout-graceful-shutdown", "10", "--no-access-log"]

@@ -46,6 +46,7 @@ run: $(SERVE_INSTALLED)
 	$(PY) -m ingest seeds/ || test $$? -eq 1
 	@echo "API docs: http://$(HOST):$(PORT)/docs"
 	MALLOC_ARENA_MAX=2 $(PY) -m uvicorn --factory app.main:create_app --host $(HOST) --port $(PORT) \
+	  --http app.core.guarded_http:GuardedHttpToolsProtocol \
 	  --no-access-log --timeout-graceful-shutdown 10 \
 	  $(if $(FORWARDED_ALLOW_IPS),--proxy-headers,--no-proxy-headers)
 

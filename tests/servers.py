@@ -43,6 +43,10 @@ def free_port() -> int:
     raise RuntimeError(f"no free loopback port in {block}")
 
 
+# The protocol `make run` and the image serve with (request header size and time limits).
+GUARDED_HTTP = "app.core.guarded_http:GuardedHttpToolsProtocol"
+
+
 def uvicorn_command(port: int, *options: str) -> list[str]:
     return [
         sys.executable,
@@ -50,6 +54,8 @@ def uvicorn_command(port: int, *options: str) -> list[str]:
         "uvicorn",
         "--factory",
         "app.main:create_app",
+        "--http",
+        GUARDED_HTTP,
         "--port",
         str(port),
         *options,

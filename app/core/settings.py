@@ -57,6 +57,17 @@ class Settings(BaseSettings):
         "beyond, 503 with Retry-After. Each is spooled before it is sent, so a slow client "
         "holds no connection.",
     )
+    max_request_header_bytes: int = Field(
+        default=65_536,
+        ge=1_024,
+        description="Largest request line plus headers the server reads; beyond, 431.",
+    )
+    request_header_timeout_seconds: float = Field(
+        default=10.0,
+        gt=0,
+        description="How long a client may take to send a request line and its headers; "
+        "beyond, 408 and the connection is closed.",
+    )
     worker_threads: int = Field(
         default=8,
         ge=1,
