@@ -183,9 +183,7 @@ def test_market_detail_matches_gold(client: TestClient, slug: str) -> None:
 
 
 @pytest.mark.parametrize("child", ["segments", "companies", "faqs", "figures"])
-def test_a_markets_children_come_in_the_collection_envelope(
-    client: TestClient, child: str
-) -> None:
+def test_a_markets_children_come_in_the_collection_envelope(client: TestClient, child: str) -> None:
     slug = max(GOLD, key=lambda s: len(GOLD[s]["faqs"]))
     every = client.get(f"/markets/{slug}/{child}", params={"limit": 100}).json()
     assert every["total"] == len(every["items"]) >= 2 and every["next"] is None
