@@ -70,6 +70,7 @@ class _Piece:
     bold: bool
     is_break: bool = False
     in_link: bool = False
+    image_alt: bool = False  # an image's alt text: kept only when the block has no other text
 
 
 class _BlockBuilder:
@@ -80,6 +81,7 @@ class _BlockBuilder:
         self._heading_depth = 0
         self._link_depth = 0
         self._block_tag = ""  # the tag that opened the current block
+        self._has_image_alt = False
 
     def text(self, text: str) -> None:
         self._pieces.append(_Piece(text, bold=self._bold_depth > 0, in_link=self._link_depth > 0))
@@ -99,6 +101,10 @@ class _BlockBuilder:
             self._bold_depth += 1
         elif tag.name == "br":
             self.line_break()
+        elif tag.name == "img" and self._block_tag == "li" and tag.get("alt"):
+            # A list of logos names its companies.
+            self._pieces.append(_Piece(str(tag["alt"]), bold=False, image_alt=True))
+            self._has_image_alt = True
         elif tag.name == "a":
             self._link_depth += 1
             if tag.get("href"):
@@ -118,8 +124,10 @@ class _BlockBuilder:
         if not self._pieces:
             return  # most block boundaries close nothing
         pieces, self._pieces = self._pieces, []
+        if self._has_image_alt:
+            pieces, self._has_image_alt = _without_image_alts(pieces), False
         lines = _join_lines(pieces)
-        text = clean_text(" ".join(lines))
+        text = " ".join(lines)  # each line is clean already
         if not text:
             return
         if self._heading_depth > 0:
@@ -143,6 +151,13 @@ class _BlockBuilder:
                     list_item=self._block_tag == "li",
                 )
             )
+
+
+def _without_image_alts(pieces: list[_Piece]) -> list[_Piece]:
+    """The pieces without image alt texts, unless those are all the block says."""
+    if any(not piece.image_alt and piece.text.strip() for piece in pieces):
+        return [piece for piece in pieces if not piece.image_alt]
+    return pieces
 
 
 def _join_lines(pieces: list[_Piece]) -> list[str]:

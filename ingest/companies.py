@@ -16,6 +16,11 @@ def _is_legal_form(token: str) -> bool:
     return token.strip(".,").replace(".", "").lower() in LEGAL_FORMS
 
 
+def has_legal_form(name: str) -> bool:
+    """'Kaiyo Therapeutics Inc.' and 'DAIICHI SANKYO COMPANY, LIMITED' carry one."""
+    return any(_is_legal_form(token) for token in name.split()[1:])
+
+
 def split_company_entry(entry: str) -> list[str]:
     """'Pfizer Inc Taiho Pharmaceutical Co Ltd' → ['Pfizer Inc', 'Taiho Pharmaceutical Co Ltd'].
 
@@ -65,15 +70,33 @@ _PLAYERS_SENTENCE = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:players|companies|vendors|manufacturers|participants|competitors|"
     r"firms)\b[^.;:]{0,100}?\b(?:include|includes|including|are|such\s+as|like|comprise|"
     r"namely)\b\s*:?\s*(?P<names>.+)$"
+    # "The market includes companies such as A, B and C"
+    r"|\b(?:includes?|including|comprises?)\s+(?:companies|players|vendors|manufacturers)\s+"
+    r"(?:such\s+as|like)\b\s*(?P<names_such>.+)$"
     # "Companies covered: A, B" / "Key Companies Profiled A; B"
     r"|\b(?:players|companies|vendors|manufacturers)\s+(?:covered|profiled)\b\s*:?\s*"
     r"(?P<names_covered>.+)$",
     re.I,
 )
-_LIST_SPLIT = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+|&\s+)?|\s+and\s+(?=[A-Z])")
+# "Eli Lilly and Company" is one name.
+# Every players sentence has one of these words.
+_PLAYER_WORDS = (
+    "players", "compan", "vendors", "manufacturers", "participants", "competitors", "firms"
+)  # fmt: skip
+# "A, B and C are the top three players …" / "A and B are some of the key companies …"
+_NAMES_THEN_PLAYERS = re.compile(
+    r"(?P<names>[A-Z](?:[^;:()]|\([^()]{0,40}\)){1,300}?)\s+(?:are|were)\s+(?:some\s+of\s+|among\s+)?(?:the\s+)?"
+    r"(?:top|leading|key|major|prominent|dominant|main|notable|largest)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:players|companies|vendors|manufacturers|competitors)\b"
+)
+_LIST_SPLIT = re.compile(
+    r"\s*;\s*|\s*,\s*(?:and\s+|&\s+)?(?!(?:and\s+)?Company\b)|\s+and\s+(?=[A-Z])(?!Company\b)"
+)
 _LIST_TAIL = re.compile(
     r"\s*(?:,?\s*(?:and|&|among)\s+)?(?:others|many more|more|etc)\.?\s*$", re.I
 )
+# "… like A and B, coupled with the emergence of …": the sentence goes on after the list.
+_PROSE_RESUMES = re.compile(r",\s+(?:[a-z]+\s+){2}")
 _MAX_NAME_WORDS = 8
 _DOTTED_FORMS = frozenset({"inc.", "co.", "corp.", "ltd."})  # the dot is the name's, kept
 _RANK = re.compile(r"^(?:#?\d{1,3}[.)]?|[a-z][.)])\s+")
@@ -87,10 +110,15 @@ _NOT_NAMES = frozenset({"company", "company name", "companies", "key players", "
 # Words no company name is made of: list headings and page chrome under a key-players heading.
 _NOT_NAME_WORDS = frozenset(
     "players companies vendors others key audience investors authors author loading like "
-    "announcement benefits stakeholders leaders segments share".split()
+    "announcement benefits stakeholders leaders segments share following these those they "
+    "there which".split()
 )
-# "(U.S.)", "(Japan)": where a list says a company is based, not part of its name.
-_TRAILING_PLACE = re.compile(r"\s*\((?:[A-Z][\w.]*\.?(?:\s+[A-Z][\w.]*){0,2})\)\s*$")
+# "(U.S.)", "(Japan)": where a list says a company is based, not part of its name; nor is its
+# ticker ("($MRK)", "(NYSE: AZN)").
+_TRAILING_PLACE = re.compile(
+    r"\s*\((?:[A-Z][\w.]*\.?(?:\s+(?:&\s+)?[A-Z][\w.]*){0,3}|\$[A-Z.]{1,8}|[A-Z]{2,8}\s*:\s*[A-Z.]{1,8})\)"
+    r"\s*$"
+)
 
 
 def looks_like_company(name: str) -> bool:
@@ -125,10 +153,17 @@ def _drop_full_stop(text: str) -> str:
 
 def companies_in_sentence(sentence: str) -> list[str]:
     """The names a 'key players include A, B, and C' sentence lists; [] for other sentences."""
-    match = _PLAYERS_SENTENCE.search(sentence)
-    if match is None:
+    lowered = sentence.lower()
+    if not any(word in lowered for word in _PLAYER_WORDS):
+        return []  # the cheap test first: most sentences name no players
+    if match := _PLAYERS_SENTENCE.search(sentence):
+        listed = match["names"] or match["names_such"] or match["names_covered"]
+        listed = _PROSE_RESUMES.split(listed, maxsplit=1)[0]
+    elif match := _NAMES_THEN_PLAYERS.match(sentence):
+        listed = match["names"]
+    else:
         return []
-    listed = _LIST_TAIL.sub("", _drop_full_stop((match["names"] or match["names_covered"]).strip()))
+    listed = _LIST_TAIL.sub("", _drop_full_stop(listed.strip()))
     names: list[str] = []
     for part in _LIST_SPLIT.split(listed):
         part = _TRAILING_PLACE.sub("", part.strip())

@@ -9,6 +9,7 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _UNIT_MULTIPLIER = {
     "trillion": 10**12,
     "tn": 10**12,
+    "trn": 10**12,
     "billion": 10**9,
     "bn": 10**9,
     "bln": 10**9,

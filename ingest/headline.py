@@ -14,20 +14,36 @@ from ingest.currency import amount_pattern, currency_of, unit_multiplier
 from ingest.regions import WHOLE_WORLD_WORD, mentions_other_region
 
 _YEAR = r"(?:19|20)\d{2}"
-_FY_YEAR = rf"(?:FY\s?)?(?P<year>{_YEAR})"
+# "2024", "FY2024", "FY24" (a fiscal year in two digits: 2024).
+_FY_YEAR = rf"(?:FY\s?(?P<fy>\d{{2}})(?!\d)|(?:FY\s?)?(?P<year>{_YEAR}))"
+_FISCAL = r"(?:fiscal\s+(?:year\s+)?)?"
 _MONEY = re.compile(amount_pattern(), re.IGNORECASE)
+# What every amount `amount_pattern()` matches begins a word with, or contains: a cheap search
+# that spares the costly amount pattern the many sentences with a number and no money.
+_CURRENCY_HINT = re.compile(
+    r"[$€£₹¥]|(?<![a-z])(?=[udegicrjyp])"
+    r"(?:usd|eur|gbp|inr|cny|rmb|jpy|aud|cad|rs|dollar|pound|rupee|yuan|renminbi|yen)",
+    re.IGNORECASE,
+)
 # The year after an amount: "in 2022", "by 2030", "till 2026", "by the end of 2031", "(2023)".
 _YEAR_AFTER = re.compile(
-    rf"[^.;]{{0,40}}?\b(?P<prep>in|by|for|of|through|till|until|during|as\s+of)\s+(?:the\s+)?"
-    rf"(?:end\s+of\s+(?:the\s+)?|year\s+)?(?:year\s+)?{_FY_YEAR}\b"
+    rf"[^.;,]{{0,40}}?\b(?P<prep>in|by|for|of|through|till|until|during|as\s+of)\s+(?:the\s+)?"
+    rf"(?:end\s+of\s+(?:the\s+)?|year\s+)?(?:year\s+)?{_FISCAL}{_FY_YEAR}\b"
     rf"|\s*\(\s*(?:FY\s?)?(?P<paren_year>{_YEAR})\s*\)",
     re.IGNORECASE,
 )
 # The year before an amount, in its own clause: "In 2023, the market was worth …",
 # "By 2031, it will reach …", a label "Market Size in 2024: …" or "2033 Market Size: …".
 _YEAR_BEFORE = re.compile(
-    rf"\b(?P<prep>in|by|for|as\s+of)\s+(?:the\s+year\s+)?{_FY_YEAR}\b"
+    rf"\b(?P<prep>in|by|for|as\s+of)\s+(?:the\s+year\s+)?{_FISCAL}{_FY_YEAR}\b"
     rf"|(?:^|[\s(])(?:FY\s?)?(?P<label_year>{_YEAR})\b[^\d.;:]{{0,40}}:",
+    re.IGNORECASE,
+)
+# A year that labels the amount right after it: "Market Size in 2023 US$ 1.84 Billion",
+# "2024 | USD 3.12 Billion", "from 2024 (1.29 billion USD)", "2023's USD 4.3 billion".
+_YEAR_RIGHT_BEFORE = re.compile(
+    rf"(?:^|[\s(|])(?:(?P<prep>in|by|for|till|through)\s+)?(?:FY\s?)?(?P<year>{_YEAR})"
+    r"(?:['’]s)?\s*[|:(]?\s*$",
     re.IGNORECASE,
 )
 _BY_YEAR = frozenset({"by", "through", "till", "until"})
@@ -43,7 +59,14 @@ _PART_MARKER = re.compile(
     re.IGNORECASE,
 )
 _CAGR_KEYWORD = re.compile(
-    r"\bCAGR\b|\bcompound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?", re.IGNORECASE
+    # The lookahead on the first letter spares the alternation every other word's start.
+    r"\b(?=[cagoCAGO])(?:CAGR\b|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?"
+    r"|annuali[sz]ed\s+(?:growth\s+)?rate"
+    # "Market Growth Rate (2025-2033) | 8.47%": a growth rate over a stated period
+    r"|growth\s+rate(?=\s*\(\s*(?:FY\s?)?(?:19|20)\d{2}\s*[-–])"
+    # "6.2% annually", "9.8 percent on average annually": only with the percent before it
+    r"|(?P<annually>(?:on\s+average\s+)?annually\b))",
+    re.IGNORECASE,
 )
 # A declining market's CAGR carries a minus (ASCII, the minus sign, or a typeset en dash) set
 # against the number; after a digit, a dash is a range ("5-6% CAGR" is 6).
@@ -53,19 +76,41 @@ _PERCENT_BEFORE = re.compile(rf"{_PERCENT}\s*(?:\w+\s+)?$", re.IGNORECASE)
 _PERIOD = re.compile(
     rf"(?:FY\s?)?(?P<start>{_YEAR})\s*(?:-|–|—|to|through|and|until|till)\s*"
     rf"(?:FY\s?)?(?P<end>{_YEAR})\b"
-    rf"|\b(?:through|till|until|to)\s+(?:the\s+year\s+)?(?:FY\s?)?(?P<end_only>{_YEAR})\b",
+    rf"|\b(?:through|till|until|to)\s+(?:the\s+year\s+)?(?:FY\s?)?(?P<end_only>{_YEAR})\b"
+    r"|\bFY\s?(?P<fy_start>\d{2})\s*(?:-|–|—|to)\s*FY\s?(?P<fy_end>\d{2})\b"
+    # "… CAGR of 7.3% from 2025": the start year alone
+    rf"|\bfrom\s+(?:FY\s?)?(?P<start_only>{_YEAR})\b(?!\s*(?:-|–|—|to|through|until|till)\s*\S)",
     re.IGNORECASE,
 )
 _MINUS = str.maketrans("−–", "--")
-# The cheap test first: only after a full stop are the abbreviations looked at.
+# "… a CAGR of 8.9% over this period": the period the sentence has just stated.
+_THIS_PERIOD = re.compile(r"\s*(?:over|during|in|for)\s+(?:this|that|the\s+same)\s+period\b", re.I)
+_HISTORY_WINDOW_CHARS = 120
+_ANY_YEAR = re.compile(rf"\b({_YEAR})\b")
+# A CAGR of the past: "grew from … at a CAGR of 7.2%", "during the historical period".
+_HISTORICAL = re.compile(
+    r"\b(?:grew|has\s+grown|had\s+grown|historical|historic|recorded|rose|increased)\b", re.I
+)
+# The cheap test first: only after a full stop are the abbreviations and initials looked at
+# ("U.S.", "F. Hoffmann-La Roche").
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?])(?<!\bU\.S\.)(?<!\bInc\.)(?<!\bCo\.)(?<!\bLtd\.)(?<!\bi\.e\.)(?<!\be\.g\.)"
+    r"(?<=[.!?])(?:(?<!\b[A-Z]\.)(?<!\bInc\.)(?<!\bCo\.)(?<!\bLtd\.)(?<!\bi\.e\.)(?<!\be\.g\.)"
     r"(?<!\bvs\.)\s+(?=[A-Z])"
+    # "… and Rowan Oncology Ltd. These companies …": a name's full stop that ends a sentence
+    r"|(?:(?<=\bInc\.)|(?<=\bLtd\.)|(?<=\bCo\.))\s+(?=(?:The|These|This|They|Their|It|Its|In|"
+    r"With|However|Moreover|Additionally|Furthermore|According)\b))"
 )
 _WINDOW_CHARS = 80
+_LABEL_CHARS = 30
+# "CNY68.3bn ($9.4bn)", "1.2 trillion yuan (about $165 billion)": a conversion, not a figure.
+_CONVERSION_OPEN = re.compile(r"\s*\(\s*(?:~|≈|about|around|approx\.?|approximately|or)?\s*", re.I)
+_CONVERSION_CLOSE = re.compile(r"\s*\)")
 _DIGIT = re.compile(r"\d")
 _SUBJECT_CHARS = 160
 _MAX_QUOTE_CHARS = 600
+_RELATIVE_CLAUSE = re.compile(
+    r"(?P<noun>[^,;]{1,60}),\s+which\s+(?:is|was|are|were|has|had|will|would)\b[^,;]{0,60}$"
+)
 _SPEAKS_OF_MARKET = re.compile(r"\bmarket|\bindustry\b|\bCAGR\b", re.IGNORECASE)
 
 
@@ -90,6 +135,11 @@ class StatedCagr:
     start_year: int | None
     end_year: int | None
     sentence: str
+    historical: bool = False  # "grew … at a CAGR of 7.2%": the past, not the forecast
+
+    def gives_way_to(self, later: "StatedCagr | None") -> bool:
+        """Whether a later CAGR replaces this one: a forecast CAGR after a historical one."""
+        return later is not None and self.historical and not later.historical
 
 
 @dataclass(frozen=True)
@@ -123,8 +173,14 @@ class HeadlineFigures:
         return bool(self.amounts or self.cagr)
 
     def then(self, other: "HeadlineFigures") -> "HeadlineFigures":
-        """These figures followed by another text's: amounts appended, the first CAGR kept."""
-        return HeadlineFigures(self.amounts + other.amounts, self.cagr or other.cagr)
+        """These figures followed by another text's: amounts appended, the first CAGR kept (with
+        the period a later statement of the same percent gives it, when it states none)."""
+        cagr, later = self.cagr or other.cagr, other.cagr
+        if cagr and later and cagr.end_year is None and later.percent == cagr.percent:
+            cagr = later if later.end_year is not None else cagr
+        if cagr and cagr.gives_way_to(later):
+            cagr = later
+        return HeadlineFigures(self.amounts + other.amounts, cagr)
 
 
 def _size_and_forecast(figures: HeadlineFigures) -> tuple[Amount | None, Amount | None]:
@@ -151,7 +207,10 @@ def _size_and_forecast(figures: HeadlineFigures) -> tuple[Amount | None, Amount 
 
 def mentions_headline_figures(text: str) -> bool:
     # Every amount and every CAGR has a digit: most paragraphs are ruled out by that alone.
-    return bool(_DIGIT.search(text)) and bool(_MONEY.search(text) or _CAGR_KEYWORD.search(text))
+    if not _DIGIT.search(text):
+        return False
+    states_money = _CURRENCY_HINT.search(text) is not None and _MONEY.search(text) is not None
+    return states_money or _CAGR_KEYWORD.search(text) is not None
 
 
 def parse_headline_figures(
@@ -167,10 +226,11 @@ def parse_headline_figures(
             continue  # no amount, no percent
         if market_sentences_only and not _SPEAKS_OF_MARKET.search(sentence):
             continue
-        money = list(_MONEY.finditer(sentence))
+        money = list(_MONEY.finditer(sentence)) if _CURRENCY_HINT.search(sentence) else []
         about = _Subject(own_region, _subject_is_a_part(sentence, money, own_region))
         sentence_cagr, masked = _parse_cagr(sentence, about=about)
-        cagr = cagr or sentence_cagr
+        if cagr is None or cagr.gives_way_to(sentence_cagr):
+            cagr = sentence_cagr
         amounts.extend(_parse_amounts(sentence, money, masked=masked, about=about))
     return HeadlineFigures(tuple(amounts), cagr)
 
@@ -213,7 +273,7 @@ def _parse_cagr(
     clause_start = 0
     for keyword in _CAGR_KEYWORD.finditer(sentence):
         found = _percent_near(sentence, keyword.start(), keyword.end())
-        if found is None:
+        if found is None or (keyword["annually"] and found[1] == keyword.start()):
             continue
         number, span_start, span_end = found
         clause = sentence[max(clause_start, span_start - _WINDOW_CHARS) : span_start]
@@ -223,10 +283,23 @@ def _parse_cagr(
         start_year, end_year, span_start, span_end = _cagr_period(
             sentence, keyword_end=keyword.end(), span=(span_start, span_end)
         )
+        if start_year is None and _THIS_PERIOD.match(sentence, span_end):
+            start_year, end_year = _years_stated_before(sentence[:span_start])
         percent = float(number.translate(_MINUS).replace(" ", ""))
         quote = _quote(sentence, span_start, span_end)
-        return StatedCagr(percent, start_year, end_year, quote), (span_start, span_end)
+        around = sentence[max(0, span_start - _HISTORY_WINDOW_CHARS) : span_end + 40]
+        historical = bool(_HISTORICAL.search(around))
+        return StatedCagr(percent, start_year, end_year, quote, historical), (span_start, span_end)
     return None, None
+
+
+def _years_stated_before(text: str) -> tuple[int | None, int | None]:
+    """The earliest and latest years a clause states ('from USD 2.9 billion in 2023 to USD 6.8
+    billion by 2033' → 2023, 2033), for a CAGR 'over this period'."""
+    years = [int(year) for year in _ANY_YEAR.findall(text[-_MAX_QUOTE_CHARS:])]
+    if len(set(years)) < 2:
+        return None, None
+    return min(years), max(years)
 
 
 def _percent_near(sentence: str, start: int, end: int) -> tuple[str, int, int] | None:
@@ -257,14 +330,21 @@ def _cagr_period(
     )
     for window_start, window_end, allow_end_only in candidates:
         for period in _PERIOD.finditer(sentence, window_start, window_end):
-            if period["end_only"] and not allow_end_only:
+            if (period["end_only"] or period["start_only"]) and not allow_end_only:
                 continue
             if window_start == span_end and _crosses_clause(sentence[span_end : period.start()]):
                 break
-            start = int(period["start"]) if period["start"] else None
-            end = int(period["end"] or period["end_only"])
+            start, end = _period_years(period)
             return start, end, min(span_start, period.start()), max(span_end, period.end())
     return None, None, span_start, span_end
+
+
+def _period_years(period: re.Match[str]) -> tuple[int | None, int | None]:
+    if period["fy_start"]:
+        return 2000 + int(period["fy_start"]), 2000 + int(period["fy_end"])
+    start = period["start"] or period["start_only"]
+    end = period["end"] or period["end_only"]
+    return (int(start) if start else None), (int(end) if end else None)
 
 
 def _crosses_clause(between: str) -> bool:
@@ -284,22 +364,51 @@ def _parse_amounts(
         start, end = masked
         text = sentence[:start] + " " * (end - start) + sentence[end:]
         matches = [m for m in money if m.end() <= start or m.start() >= end]
+    matches, read_from = _without_conversions(text, matches)
     amounts = []
     clause_start = 0  # where the current amount's clause begins: after the previous one's year
     for index, match in enumerate(matches):
         following = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-        after = _YEAR_AFTER.match(text, match.end(), min(following, match.end() + _WINDOW_CHARS))
+        end = read_from.get(match.start(), match.end())
         before_window_start = max(clause_start, match.start() - _WINDOW_CHARS)
         clause = text[before_window_start : match.start()]
+        after = None
+        if not _YEAR_RIGHT_BEFORE.search(clause[-_LABEL_CHARS:]):  # else the label's year
+            after = _YEAR_AFTER.match(text, end, min(following, end + _WINDOW_CHARS))
         clause_start = after.end() if after else match.end()
         value = _amount_value(match)
-        if value is None or about.is_part(clause):
+        if value is None or about.is_part(clause) or _of_another_noun(clause):
             continue
         year, by_year = _amount_year(after, clause)
         forecast_wording = by_year or bool(_FORECAST_VERB.search(clause[-60:]))
         quote = _quote(sentence, match.start(), match.end())
         amounts.append(Amount(value, currency_of(match), year, quote, forecast_wording))
     return amounts
+
+
+def _without_conversions(
+    text: str, matches: list[re.Match[str]]
+) -> tuple[list[re.Match[str]], dict[int, int]]:
+    """Amounts without their conversions in parentheses ('CNY68.3bn ($9.4bn) in 2023', 'Rs.
+    1.9 trillion (US$ 22.8 billion)'), and where each amount's year is to be looked for: after
+    the conversion that follows it."""
+    kept: list[re.Match[str]] = []
+    read_from: dict[int, int] = {}
+    for match in matches:
+        if kept and _CONVERSION_OPEN.fullmatch(text, kept[-1].end(), match.start()):
+            close = _CONVERSION_CLOSE.match(text, match.end())
+            if close is not None:
+                read_from[kept[-1].start()] = close.end()
+                continue
+        kept.append(match)
+    return kept, read_from
+
+
+def _of_another_noun(clause: str) -> bool:
+    """'… and cancer immunotherapy, which is estimated to reach USD 277.4 billion': a relative
+    clause gives the amount to the noun before it, which is not the market."""
+    relative = _RELATIVE_CLAUSE.search(clause)
+    return relative is not None and not _SPEAKS_OF_MARKET.search(relative["noun"])
 
 
 def _quote(sentence: str, start: int, end: int) -> str:
@@ -315,16 +424,24 @@ def _quote(sentence: str, start: int, end: int) -> str:
 
 def _amount_year(after: re.Match[str] | None, clause: str) -> tuple[int | None, bool]:
     """The amount's year, and whether it was stated as a deadline ('by 2030')."""
+    if after is None and (label := _YEAR_RIGHT_BEFORE.search(clause[-_LABEL_CHARS:])):
+        return int(label["year"]), (label["prep"] or "").lower() in _BY_YEAR
     if after is not None:
         prep = (after["prep"] or "").lower()
-        return int(after["year"] or after["paren_year"]), prep in _BY_YEAR
+        year = int(after["paren_year"]) if after["paren_year"] else _year_of(after)
+        return year, prep in _BY_YEAR
     years_before = list(_YEAR_BEFORE.finditer(clause))
     if not years_before:
         return None, False
     before = years_before[-1]  # the nearest year before the amount
     if before["label_year"]:
         return int(before["label_year"]), False
-    return int(before["year"]), (before["prep"] or "").lower() in _BY_YEAR
+    return _year_of(before), (before["prep"] or "").lower() in _BY_YEAR
+
+
+def _year_of(match: re.Match[str]) -> int:
+    """The year a `_FY_YEAR` group matched: 'FY24' is 2024."""
+    return int(match["year"]) if match["year"] else 2000 + int(match["fy"])
 
 
 def _amount_value(match: re.Match[str]) -> int | None:

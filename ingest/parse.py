@@ -2,7 +2,8 @@
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from itertools import chain
 
 from app.models import (
@@ -14,12 +15,18 @@ from app.models import (
     plausible_cagr,
 )
 from ingest.blocks import Block, parse_document
-from ingest.companies import companies_in_sentence, company_from_line, split_company_entry
+from ingest.companies import (
+    companies_in_sentence,
+    company_from_line,
+    has_legal_form,
+    split_company_entry,
+)
 from ingest.errors import ReportParseError
 from ingest.faqs import clean_faq_pair, pair_faqs
 from ingest.headline import (
     Amount,
     HeadlineFigures,
+    StatedCagr,
     mentions_headline_figures,
     parse_headline_figures,
     split_sentences,
@@ -47,7 +54,9 @@ from ingest.segments import (
     make_candidate,
     segment_key,
     segment_name,
+    segment_subjects,
     segmentation_sentence,
+    split_segment_names,
     title_segment_groups,
 )
 from ingest.text import (
@@ -57,12 +66,13 @@ from ingest.text import (
     split_numbered_items,
     strip_list_marker,
 )
-from ingest.title import parse_title, title_from_headline
+from ingest.title import parse_title, title_from_headline, title_from_subject
 
 # Stated and implied CAGR further apart than this (percentage points) earn a warning.
 CAGR_MISMATCH_TOLERANCE_PP = 1.0
 _MAX_TITLE_WORDS = 20
 _HEADLINE_SEARCH_BLOCKS = 40
+_SUBJECT_SEARCH_BLOCKS = 5
 _MAX_SEGMENT_HEADING_WORDS = 6
 _MAX_LIST_SEGMENT_WORDS = 8
 # Sections whose paragraphs may state the market's headline figures.
@@ -72,6 +82,50 @@ _SEGMENT_WORD = re.compile(r"\b(?:applications?|segments?)\b", re.IGNORECASE)
 _PLAYERS_LABEL = re.compile(r"\b(?:players|companies|vendors)\b", re.IGNORECASE)
 _SEGMENTS_LABEL = re.compile(r"\bsegment", re.IGNORECASE)
 _GENERIC_WORDS = frozenset("the global worldwide overall key total current a".split())
+# A title names "X Market"; "… Driving the Market Growth" speaks of a market named elsewhere.
+_DETERMINERS = frozenset("the a an this that its their our of".split())
+# A press release quotes the report's title: 'a report, titled, "X Market by Type (A, B) …"'.
+# The words before "Market" hold no dash or colon ("Oncology Drugs - Market Insights" is not
+# a market's name).
+_QUOTED_TITLE = re.compile(r"[\"“](?P<title>[A-Z][^\"“”:–—]{1,120}?\bMarket\b[^\"“”]{0,600})[\"”]")
+# "Forecasts, 2024-2032", "Forecast Period (2018 - 2023)", "forecast period 2016–2026",
+# "Forecast Period | 2024-2031", "Forecast Period: 2024-2031".
+_FORECAST_PERIOD = re.compile(
+    r"\bforecasts?(?:\s+period)?\s*(?:of\s+|[:|,(]\s*|from\s+)?(?:FY\s?)?(?P<start>(?:19|20)\d{2})"
+    r"\s*(?:-|–|—|to)\s*(?:FY\s?)?(?P<end>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+# A report title restated in prose: "X Market By Therapy Type (A, B), By End User (C) … is
+# estimated to grow …".
+_RESTATED_TITLE = re.compile(
+    r"\bMarket\s+(?:[\w,&-]+\s+){0,8}?[Bb]y\s+[A-Z][\w&/ -]{1,40}?\s*[(\[]"
+)
+_MAX_RESTATED_TITLE_CHARS = 1500
+# A paragraph that ends by announcing the players the next block names one a line.
+_PLAYERS_LEAD = re.compile(
+    r"\b(?:key|major|leading|prominent|top|notable|main|dominant|established)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:players|companies|vendors|manufacturers)\b[^.;]{0,40}?"
+    r"(?:such\s+as|include|including|are|like|profiled|covered)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_PLAYERS_LEAD_CHARS = 80
+# The cheap test first: how such a paragraph ends.
+_PLAYERS_LEAD_ENDINGS = (
+    "as", ":", "include", "including", "are", "like", "profiled", "covered", "players",
+    "companies", "vendors", "manufacturers",
+)  # fmt: skip
+_MAX_LABEL_WORDS = 6
+_MAX_DIMENSION_LABEL_WORDS = 4
+_MAX_SEGMENT_LIST_CHARS = 1000  # a dimension's names fit in a few lines
+_MIN_SUMMARY_WORDS = 8
+_SENTENCE_ENDS = (".", "!", "?", "…", ")", "”", '"', "’")
+_MAX_VALUE_WORDS = 4
+_BY_LABEL_LINE = re.compile(r"(?:By|Based\s+on)\s+[\w&/ -]{2,40}?\s*[:;]?", re.IGNORECASE)
+_SNAPSHOT_VALUE_STARTS = frozenset("0123456789-–U$E€G£I₹J¥CR")
+# A figure on its own: "9.80%", "USD 642.41 Million", "$3.2 Bn", "2026-2030".
+_SNAPSHOT_VALUE = re.compile(
+    r"^(?:[-–]?\d[\d.,]*\s*(?:%|[-–]\s*\d{4}$)|(?:USD|US\$|\$|EUR|€|GBP|£|INR|₹|JPY|¥|CNY|RMB)\s?\d)"
+)
 _TITLE_PARTS = re.compile(r"\s+[|–—]\s+|\s+-\s+")
 
 
@@ -92,12 +146,57 @@ class _Collected:
     faq_blocks: list[Block] = field(default_factory=list)
     company_entries: list[str] = field(default_factory=list)
     company_prose: list[str] = field(default_factory=list)  # anywhere: "key players include …"
-    table_segment_groups: list[str] = field(default_factory=list)  # "By Type (A, B), By …"
+    players_lead: bool = False  # the last paragraph ended "… major players, such as"
+    # A report-scope row or a title restated in prose: "By Type (A, B), By …"
+    segment_group_texts: list[str] = field(default_factory=list)
     region_lines: list[str] = field(default_factory=list)
 
 
 def _is_noise(block: Block) -> bool:
     return block.link_only or is_chrome_line(block.text)
+
+
+def _join_label_values(blocks: list[Block]) -> list[Block]:
+    """A snapshot widget's label and value in blocks of their own ('CAGR (2025-2030)', '9.80%';
+    'Market Size (2024)', 'USD 642.41 Million') become one line, 'CAGR (2025-2030): 9.80%'."""
+    joined: list[Block] = []
+    for block in blocks:
+        previous = joined[-1] if joined else None
+        if previous is not None and _is_value(block) and _is_label(previous):
+            joined[-1] = Block(f"{previous.text}: {block.text}", lines=(previous.text,))
+        elif previous is not None and _is_segment_list_after_label(previous, block):
+            line = f"{previous.text.rstrip(':;')}: {block.text}"
+            joined[-1] = Block(line, lines=(line,))
+        else:
+            joined.append(block)
+    return joined
+
+
+def _is_label(block: Block) -> bool:
+    text = block.text
+    short = len(text.split()) <= _MAX_LABEL_WORDS and not text.endswith((".", ":", "?"))
+    return short and not block.is_heading and not block.list_item and text[:1].isalpha()
+
+
+def _is_value(block: Block) -> bool:
+    return (
+        block.text[:1] in _SNAPSHOT_VALUE_STARTS  # the cheap tests first
+        and _SNAPSHOT_VALUE.match(block.text) is not None
+        and not block.is_heading
+        and len(block.text.split()) <= _MAX_VALUE_WORDS
+    )
+
+
+def _is_segment_list_after_label(label: Block, block: Block) -> bool:
+    """'By Therapy Type;' in a paragraph of its own, then 'A, B, and Others' in the next."""
+    return (
+        not label.is_heading
+        and not block.is_heading
+        and "," in block.text
+        and len(block.text) <= _MAX_SEGMENT_LIST_CHARS
+        and _BY_LABEL_LINE.fullmatch(label.text) is not None
+        and len(split_segment_names(block.text)) >= 2
+    )
 
 
 def _title_from_meta(meta: PageMeta) -> str | None:
@@ -112,9 +211,12 @@ def _title_from_meta(meta: PageMeta) -> str | None:
 
 def _names_a_market(block: Block) -> bool:
     """A heading that could be the report's title: it names a market, and is not a section
-    heading such as 'Market Overview' or 'X Market By Application'."""
+    heading such as 'Market Overview' or 'X Market By Application', nor a sentence about 'the
+    market' ('Increasing Prevalence of Cancer is Driving the Market Growth')."""
     words_before = _MARKET_WORD.split(block.text, maxsplit=1)[0].lower().split()
     if len(words_before) == len(block.text.split()) or not set(words_before) - _GENERIC_WORDS:
+        return False
+    if words_before[-1] in _DETERMINERS:
         return False
     return classify_heading(block.text) in (None, Section.OVERVIEW, Section.OTHER)
 
@@ -131,14 +233,27 @@ def _find_title(blocks: list[Block], meta: PageMeta) -> tuple[str, int]:
     if meta_title := _title_from_meta(meta):
         return meta_title, start
     for block in blocks[:_HEADLINE_SEARCH_BLOCKS]:
-        if mentions_headline_figures(block.text) and (title := title_from_headline(block.text)):
+        if mentions_headline_figures(block.text) and (title := _title_in_headline(block.text)):
             return title, 0
-    if headings and headings[0][0] < 5:
+    if headings and headings[0][0] < 5 and _MARKET_WORD.search(headings[0][1].text):
         return headings[0][1].text, headings[0][0] + 1
     first = blocks[0]
     if len(first.text.split()) <= _MAX_TITLE_WORDS and _MARKET_WORD.search(first.text):
         return first.text, 1
+    for block in blocks[:_SUBJECT_SEARCH_BLOCKS]:
+        if title := title_from_subject(block.text):
+            return title, 0  # "… drive the growth of the global X market": no figures stated
+    if headings and headings[0][0] < 5:
+        return headings[0][1].text, headings[0][0] + 1
     raise ReportParseError("no recognisable title (no heading naming the market)")
+
+
+def _title_in_headline(text: str) -> str | None:
+    """The report title a press release quotes, else the headline sentence's subject."""
+    quoted = _QUOTED_TITLE.search(text)
+    if quoted and len(quoted["title"].split()) > 1:
+        return quoted["title"].strip()
+    return title_from_headline(text)
 
 
 def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
@@ -148,21 +263,22 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
     section = Section.INTRO
     dimension = SegmentDimension.APPLICATION
     item_heading: str | None = None  # a bold sub-heading inside trends or opportunities
-    for block in blocks[first_index:]:
+    for block in _content_after_title(blocks, first_index):
         if block.is_heading and not (section is Section.FAQS and block.text.endswith("?")):
-            heading_section = classify_heading(block.text)
+            heading = strip_list_marker(block.text)  # "2. Type": outline numbering is no word
+            heading_section = classify_heading(heading)
             if heading_section is not None:
                 section, item_heading = heading_section, None
                 if section is Section.APPLICATIONS:
-                    dimension = dimension_of(block.text) or SegmentDimension.OTHER
+                    dimension = dimension_of(heading) or SegmentDimension.OTHER
                 continue
-            if section is Section.APPLICATIONS and BY_LABEL.match(block.text):
-                along = dimension_of(block.text)  # "By Nation:" groups regions, not segments
+            if section is Section.APPLICATIONS and BY_LABEL.match(heading):
+                along = dimension_of(heading)  # "By Nation:" groups regions, not segments
                 section, dimension = (section, along) if along else (Section.REGIONS, dimension)
                 continue
             if section in (Section.INTRO, Section.APPLICATIONS):
-                if _is_segment_heading(block.text, section):
-                    collected.headed_segments.append((block.text, dimension, []))
+                if _is_segment_heading(heading, section):
+                    collected.headed_segments.append((heading, dimension, []))
                     section = Section.APPLICATIONS
                 continue
             if section in (Section.TRENDS, Section.OPPORTUNITIES):
@@ -175,6 +291,25 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
         _route(collected, section, block, item_heading, dimension)
         item_heading = None
     return collected
+
+
+def _content_after_title(blocks: list[Block], first_index: int) -> list[Block]:
+    """The blocks after the title; when the title heading follows the headline paragraph (a
+    press release's lead, then "X Market Highlights"), from that paragraph on, title left out.
+    Above an `<h1>` there is only page chrome (teasers of other reports with their figures)."""
+    if first_index == 0 or blocks[first_index - 1].is_h1:
+        return blocks[first_index:]
+    lead = next(
+        (
+            index
+            for index, block in enumerate(blocks[: max(0, first_index - 1)])
+            if not block.is_heading and mentions_headline_figures(block.text)
+        ),
+        None,
+    )
+    if lead is None:
+        return blocks[first_index:]
+    return blocks[lead : first_index - 1] + blocks[first_index:]
 
 
 def _is_segment_heading(text: str, section: Section) -> bool:
@@ -196,8 +331,19 @@ def _route(
     dimension: SegmentDimension,
 ) -> None:
     text = block.text
+    if collected.players_lead and section is not Section.COMPANIES:
+        collected.players_lead = False
+        if names := _names_on_lines(block.lines):  # "… major players, such as" + a name a line
+            collected.company_entries.extend(names)
+            return
     if section not in (Section.CHROME, Section.FAQS, Section.COMPANIES):
         collected.company_prose.append(text)
+        collected.players_lead = text.endswith(_PLAYERS_LEAD_ENDINGS) and bool(
+            _PLAYERS_LEAD.search(text[-_PLAYERS_LEAD_CHARS:])
+        )
+    restated = section in (Section.INTRO, Section.OVERVIEW) and "Market" in text
+    if restated and (title := _RESTATED_TITLE.search(text)):
+        collected.segment_group_texts.append(_restated_title(text, title.start()))
     if section in (Section.INTRO, Section.OVERVIEW, Section.APPLICATIONS):
         if _route_segment_list(collected, section, block, dimension):
             return
@@ -209,7 +355,7 @@ def _route(
                 return  # a one-sentence headline is not the summary
         elif section is Section.INTRO and mentions_headline_figures(text):
             collected.figure_texts.append(text)
-        if collected.summary is None:
+        if collected.summary is None and _reads_as_summary(text):
             collected.summary = text
         elif collected.headed_segments:
             collected.headed_segments[-1][2].append(text)
@@ -218,7 +364,7 @@ def _route(
     elif section is Section.OVERVIEW:
         if mentions_headline_figures(text):
             collected.figure_texts.append(text)
-        if collected.summary is None and not block.list_item:
+        if collected.summary is None and not block.list_item and _is_overview_summary(text):
             collected.summary = text
     elif section in (Section.TRENDS, Section.OPPORTUNITIES):
         items = split_numbered_items(text)
@@ -236,13 +382,39 @@ def _route(
         collected.region_lines.extend(strip_list_marker(line) for line in block.lines)
 
 
+def _names_on_lines(lines: tuple[str, ...]) -> list[str]:
+    """The company names of a block that is nothing but names, one a line (two at least, one
+    with a legal form: "Product launches" and "Partnerships" are no players)."""
+    names = [company_from_line(strip_list_marker(line)) for line in lines]
+    if len(names) < 2 or not all(names) or not any(map(has_legal_form, lines)):
+        return []
+    return [name for name in names if name]
+
+
+def _reads_as_summary(text: str) -> bool:
+    """Prose of a few words at least, not a leftover label ('Main Content start here')."""
+    return len(text.split()) >= _MIN_SUMMARY_WORDS and text.rstrip().endswith(_SENTENCE_ENDS)
+
+
+def _is_overview_summary(text: str) -> bool:
+    """An overview paragraph that reads as a summary; a one-sentence headline is not one."""
+    one_sentence_headline = len(text.split(". ")) == 1 and mentions_headline_figures(text)
+    return _reads_as_summary(text) and not one_sentence_headline
+
+
+def _restated_title(text: str, start: int) -> str:
+    """The restated title's sentence, bounded: a title's groups fit in a few lines."""
+    window = text[start : start + _MAX_RESTATED_TITLE_CHARS]
+    return window.split(". ", 1)[0]
+
+
 def _route_table_row(collected: _Collected, row: str) -> None:
     """A report-scope table's 'Key Players | A, B, C' and 'Segments Covered | Type (A, B)'."""
     label, _, value = row.partition(" | ")
     if _PLAYERS_LABEL.search(label):
         collected.company_prose.append(f"Key players include {value}")
     elif _SEGMENTS_LABEL.search(label):
-        collected.table_segment_groups.append(value.replace("), ", "), By ").join(("By ", "")))
+        collected.segment_group_texts.append(value.replace("), ", "), By ").join(("By ", "")))
 
 
 def _route_segment_list(
@@ -250,7 +422,7 @@ def _route_segment_list(
 ) -> bool:
     """'By Type: A, B' anywhere, or a short list item in a segmentation section: segments."""
     for line in block.lines:
-        if labelled := labelled_segment_list(line):
+        if labelled := labelled_segment_list(line) or _dimension_labelled_list(line):
             along = dimension_of(labelled[0])
             if along is not None:
                 collected.listed_segments.extend((along, name) for name in labelled[1])
@@ -264,10 +436,22 @@ def _route_segment_list(
     return True
 
 
+def _dimension_labelled_list(line: str) -> tuple[str, list[str]] | None:
+    """'Application: Kidney Cancer, Breast Cancer': a list whose label is a dimension's name
+    (two names at least; 'Type: PDF' is a format)."""
+    label, colon, items = line.partition(": ")
+    if not colon or len(label.split()) > _MAX_DIMENSION_LABEL_WORDS:
+        return None
+    if classify_heading(label) is not Section.APPLICATIONS:
+        return None
+    names = split_segment_names(items)
+    return (label, names) if len(names) >= 2 else None
+
+
 def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
-    """Segments in report order: the title's 'By X (A, B)' groups, those the report describes
-    only in prose, headed ones, then listed ones; prose that merely says 'segmented into A, B'
-    only when the report names segments no other way."""
+    """Segments in report order: the title's 'By X (A, B)' groups, prose 'segmented into A, B'
+    (else those the seed family describes only in prose), headed ones, listed ones, then those
+    a sentence has as its subject ('the A segment accounted for …')."""
     found: dict[str, ParsedSegment] = {}
 
     def add(name: str, dimension: str, description: str = "") -> None:
@@ -277,35 +461,46 @@ def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
         if key in found:
             known = found[key]
             known.description = "\n\n".join(filter(None, (known.description, description)))
+            if _capitalised_words(name) > _capitalised_words(known.name):
+                known.name = segment_name(name)  # the form a heading or list capitalises
         else:
             found[key] = ParsedSegment(
                 key=key, name=segment_name(name), description=description, dimension=dimension
             )
 
-    groups = chain.from_iterable(
-        title_segment_groups(text)
-        for text in (collected.title_heading, *collected.table_segment_groups)
+    def add_labelled(groups: Iterable[tuple[str, list[str]]]) -> None:
+        for label, names in groups:
+            along = dimension_of(label) if label else SegmentDimension.OTHER
+            if along is not None:  # a region, not a segment
+                for name in names:
+                    add(name, along)
+
+    add_labelled(
+        chain.from_iterable(
+            title_segment_groups(text)
+            for text in (collected.title_heading, *collected.segment_group_texts)
+        )
     )
-    for label, names in groups:
-        if (along := dimension_of(label)) is not None:
-            for name in names:
-                add(name, along)
-    headed_keys = {segment_key(heading) for heading, _, _ in collected.headed_segments}
-    for segment in _prose_segments(collected, headed_keys).values():
-        add(segment.name, segment.dimension, segment.description)
+    segmented = list(
+        chain.from_iterable(segmentation_sentence(text) for text in collected.segmentation_prose)
+    )
+    add_labelled(segmented)
+    if not segmented:  # the seed family describes its segments in prose, never "segmented into"
+        headed_keys = {segment_key(heading) for heading, _, _ in collected.headed_segments}
+        for segment in _prose_segments(collected, headed_keys).values():
+            add(segment.name, segment.dimension, segment.description)
     for heading, dimension, paragraphs in collected.headed_segments:
         add(heading, dimension, "\n\n".join(paragraphs))
     for dimension, name in collected.listed_segments:
         add(name, dimension)
-    if not found:
-        for label, names in chain.from_iterable(
-            segmentation_sentence(text) for text in collected.segmentation_prose
-        ):
-            along = dimension_of(label) if label else SegmentDimension.OTHER
-            for name in names:
-                if along is not None:
-                    add(name, along)
+    add_labelled(
+        chain.from_iterable(segment_subjects(text) for text in collected.segmentation_prose)
+    )
     return list(found.values())
+
+
+def _capitalised_words(name: str) -> int:
+    return sum(word[:1].isupper() for word in name.split())
 
 
 def _prose_segments(collected: _Collected, headed_keys: set[str]) -> dict[str, ParsedSegment]:
@@ -330,7 +525,8 @@ def _prose_segments(collected: _Collected, headed_keys: set[str]) -> dict[str, P
 
 def _company_names(collected: _Collected) -> list[str]:
     """The key-players section's entries (a name per line, a ranking, a table's first
-    column, or its 'include A, B and C' sentences); else such a sentence anywhere."""
+    column, or its 'include A, B and C' sentences); else the first paragraph with such
+    sentences anywhere."""
     names: list[str] = []
     for entry in collected.company_entries:
         if len(entry.split()) > _MAX_TITLE_WORDS // 2 and " | " not in entry:
@@ -342,9 +538,9 @@ def _company_names(collected: _Collected) -> list[str]:
     if names:
         return names
     for text in collected.company_prose:
-        for sentence in split_sentences(text):
-            if listed := companies_in_sentence(sentence):
-                return listed
+        listed = list(chain.from_iterable(map(companies_in_sentence, split_sentences(text))))
+        if listed:  # the paragraph's every list: "… are the top three players. Other … include"
+            return listed
     return []
 
 
@@ -452,7 +648,7 @@ def parse_report(
     document = parse_document(repaired)
     if not document.blocks:
         raise ReportParseError("no text content")
-    content = [block for block in document.blocks if not _is_noise(block)]
+    content = _join_label_values([block for block in document.blocks if not _is_noise(block)])
     if not content:
         raise ReportParseError("no text content")
     collected = _collect(content, document.meta)
@@ -460,7 +656,10 @@ def parse_report(
     if not title.slug:
         raise ReportParseError(f"title {collected.title_heading!r} gives no usable slug")
     figures = _within_bounds(_headline_figures(collected, own_region=title.region), warnings)
-    size, forecast, cagr = figures.size, figures.forecast, figures.cagr
+    size, forecast = figures.size, figures.forecast
+    cagr = _with_forecast_period(
+        figures.cagr, title=collected.title_heading, blocks=document.blocks
+    )
     implied = implied_cagr_percent(size, forecast)
     if implied is not None and not plausible_cagr(implied):
         message = f"the implied CAGR {implied}% is outside {MIN_CAGR_PERCENT}–{MAX_CAGR_PERCENT}%"
@@ -564,6 +763,26 @@ def _headline_figures(collected: _Collected, *, own_region: str | None) -> Headl
             parse_headline_figures(text, own_region=own_region, market_sentences_only=True)
         )
     return figures.then(parse_headline_figures(collected.title_heading, own_region=own_region))
+
+
+def _with_forecast_period(
+    cagr: StatedCagr | None, *, title: str, blocks: list[Block]
+) -> StatedCagr | None:
+    """A CAGR stated without its years spans the report's forecast period, when the page
+    states one ("Forecasts, 2024-2032" in its title, "Forecast Period: 2024-2031"); when it
+    states several, the CAGR keeps no years."""
+    if cagr is None or cagr.start_year is not None or cagr.end_year is not None:
+        return cagr
+    periods = {
+        (int(found["start"]), int(found["end"]))
+        for text in (title, *(block.text for block in blocks))
+        for found in _FORECAST_PERIOD.finditer(text)
+        if int(found["start"]) < int(found["end"])
+    }
+    if len(periods) != 1:
+        return cagr
+    ((start, end),) = periods
+    return replace(cagr, start_year=start, end_year=end)
 
 
 def prepare_parser() -> None:

@@ -51,6 +51,23 @@ _REGION_ADJECTIVES = (
     "Italian",
     "Spanish",
 )
+# The region a title's leading adjective names ("European Glass Packaging Market"); only
+# adjectives that rarely begin a product's own name ("American ginseng", "African swine fever").
+REGION_OF_ADJECTIVE = {
+    "european": "Europe",
+    "chinese": "China",
+    "japanese": "Japan",
+    "indian": "India",
+    "german": "Germany",
+    "british": "United Kingdom",
+    "french": "France",
+    "italian": "Italy",
+    "spanish": "Spain",
+    "canadian": "Canada",
+    "korean": "South Korea",
+    "brazilian": "Brazil",
+    "australian": "Australia",
+}
 # Names that are one region under several spellings.
 _SAME_REGION = (
     frozenset({"united states", "us", "u.s.", "usa", "america", "american"}),

@@ -17,7 +17,10 @@ from app.schemas import MarketReport
 from ingest.companies import company_slug
 
 # Stored with every market: a newer version re-parses files already ingested.
-PARSER_VERSION = "2.1.0"  # 2.1.0: amounts and CAGRs bounded to what the data can hold
+# 2.1.0: amounts and CAGRs bounded to what the data can hold; 2.2.0: other publishers' pages
+# (quoted and restated titles, segments as sentence subjects, players before "are the top …",
+# forecast periods, fiscal years, label-value snapshots).
+PARSER_VERSION = "2.2.0"
 
 
 class ParsedSegment(SegmentBase):

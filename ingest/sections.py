@@ -51,6 +51,8 @@ _SECTION_HEADINGS: list[tuple[Section, re.Pattern[str]]] = [
             r"^source:|browse|explore more|^search$",
         ),
     ),
+    # "X Market Size and Trends", "Market Size & Share": where the headline sentence lives.
+    (Section.OVERVIEW, _heading_pattern(r"market\s+size\b")),
     # Share charts and concentration notes are about the market's structure, not its players.
     (Section.OTHER, _heading_pattern(r"market\s+share|concentration")),
     (

@@ -7,11 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from slugify import slugify
 
+from ingest.regions import mentions_other_region
+
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 _SEGMENT_WORD_SUFFIX = re.compile(r"\s+(?:applications?|segments?|subsegments?)\s*$", re.I)
 # Sentences that name segments: "segmented by application", "divided into", "categorized".
 _SEGMENT_CONTEXT = re.compile(
-    r"segment|application|categori[sz]|divided|classified|split into", re.IGNORECASE
+    r"segment(?:s|ed|ation)?\b|application|categori[sz]|divided|classified|split into",
+    re.IGNORECASE,
 )
 _ENUMERATION_TRIGGER = re.compile(
     r"\b(?:including|includes|include|being|into|on|namely|as|between|are)\s+|:\s*", re.I
@@ -132,8 +135,8 @@ def find_named_segments(texts: list[str]) -> dict[str, Candidate]:
 
     def add(raw_name: str) -> None:
         candidate = make_candidate(raw_name)
-        if not candidate.key:
-            return
+        if not candidate.key or _DIMENSION_LABEL.fullmatch(candidate.name):
+            return  # "Based on indication, …": the axis, not a segment
         known = found.get(candidate.key)
         if known is None or _name_rank(candidate.name) < _name_rank(known.name):
             found[candidate.key] = candidate
@@ -152,10 +155,14 @@ def find_named_segments(texts: list[str]) -> dict[str, Candidate]:
 
 
 _MAX_LIST_CHARS = 600
+# "On the other hand, …" opens no list.
+_DISCOURSE_MARKER = re.compile(r"\b[Oo]n\s+the\s+(?:other|one)\s+hand\b")
 
 
 def _enumerated_names(sentence: str) -> list[str]:
     names: list[str] = []
+    if "hand" in sentence:
+        sentence = _DISCOURSE_MARKER.sub("", sentence)
     for trigger in _ENUMERATION_TRIGGER.finditer(sentence):
         # A list in prose is short: reading a bounded window keeps each trigger's cost
         # constant (the rest of a run-on sentence would make it quadratic).
@@ -167,6 +174,23 @@ def _enumerated_names(sentence: str) -> list[str]:
                 break  # the list has ended; what follows is prose
             names.append(name)
     return names
+
+
+# In an explicit list ("segmented into …", "By Type (…)") prepositions belong to names ("In
+# Situ Hybridization", "Drugs for Rare Cancers"); verbs, articles and pronouns still mark prose.
+_PROSE_WORDS = frozenset(
+    "is are was were be been can will may would should has have had the a an this these those "
+    "its their which who that such where various several".split()
+)
+
+
+def _is_listed_name(name: str) -> bool:
+    words = _PARENTHETICAL.sub("", name).lower().split()
+    return (
+        0 < len(words) <= _MAX_NAME_WORDS + 1
+        and name[:1].isalpha()
+        and not (_PROSE_WORDS & set(words))
+    )
 
 
 def _looks_like_name(item: str) -> bool:
@@ -194,9 +218,9 @@ def dominant_segment(paragraph: str, candidates: dict[str, Candidate]) -> str | 
 
 # The groups of a report title after its first "by": "By Type (A, B), By End User (C, D)",
 # "By Applications [A, B]", "(By Indication: A, B; By …)", "by Therapy (A, B) and Route (C)".
-_TITLE_BY = re.compile(r"\b[Bb]y\s+")
+_TITLE_BY = re.compile(r"\b[Bb]y\s+(?=[A-Z])")  # "by 2032" is no group
 _TITLE_GROUP = re.compile(
-    r"(?P<label>[A-Z][\w&/ -]{1,40}?)\s*(?:\((?P<paren>[^()]{2,600})\)"
+    r"(?P<label>[A-Z][\w&/ -]{1,40}?)\s*(?:\((?P<paren>(?:[^()]|\([^()]{0,300}\)){2,600})\)"
     r"|\[(?P<bracket>[^\[\]]{2,600})\]|:\s*(?P<colon>[^;()\[\]]{2,600}))"
 )
 _LEADING_BY = re.compile(r"^(?:by|and)\s+", re.IGNORECASE)
@@ -209,45 +233,104 @@ _LABELLED_LIST = re.compile(
 # "On the basis of type, the market is segmented into A, B and C." / "segmented by
 # technology into A and B."
 _SEGMENTED_INTO = re.compile(
-    r"(?:(?:on\s+the\s+basis\s+of|based\s+on|by|in\s+terms\s+of)\s+(?P<label>[\w&/ -]{2,40}?),"
-    r"[^.;]{0,80}?)?\b(?:segmented|divided|categori[sz]ed|classified|split|bifurcated|"
-    r"sub-segmented|grouped)\s+(?:by\s+(?P<label2>[\w&/ -]{2,40}?)\s+)?into\s+"
+    r"(?:\b(?:segmented|segments|divided|divides|categori[sz]e[sd]|classified|classifies|split|"
+    r"splits|bifurcated|segregated|sub-segmented|grouped)\s+(?:the\s+(?:[\w-]+\s+){0,3}?market\s+)?"
+    r"(?:by\s+(?P<label2>[\w&/ -]{2,40}?)\s+)?into"
+    # "… by type into A and B, and by application into C, D and E"
+    r"|,\s*(?:and\s+)?by\s+(?P<label3>[\w&/ -]{2,40}?)\s+into"
+    # "By end-user, key segments include A, B and C"
+    r"|\b(?:key|major|main)\s+segments\s+(?:include|are|comprise))\s+"
     r"(?:(?:the\s+)?(?:following|two|three|four|five|six)\s+(?:\w+\s+)?)?"
-    r"(?P<items>[^.;:]{2,400})",
+    # the list, up to the next "…, and by X into"
+    r"(?P<items>(?:(?!,\s*(?:and\s+)?by\s+[\w&/ -]{2,40}?\s+into\b)[^.;:]){2,400})",
     re.I,
 )
+# The dimension named before the verb, in the same sentence: "On the basis of type, the market
+# is segmented into …". Looked for only before a verb the cheap search found.
+_LABEL_BEFORE = re.compile(
+    r"\b(?:on\s+the\s+basis(?:\s+of)?|based\s+on|by|in\s+terms\s+of|according\s+to|"
+    r"with\s+(?:respect|regard)\s+to)\s+(?P<label>[\w&/ -]{2,40}?),[^.;]{0,80}?$",
+    re.I,
+)
+_LABEL_WINDOW_CHARS = 140
 # In a list of segment names "&" joins one name ("Kits & Reagents"); commas and "and" part them.
-_LIST_ITEM_SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
-_NESTED_LIST = re.compile(r"\s*(?:\{[^{}\[\]]*\}|\[[^{}\[\]]*\])")
+# Items part at commas; "and" parts only the last two ("A, B and C"), unless a comma already
+# did ("A, B, and C"): "Head and Neck Cancer" inside a list stays one name.
+_COMMA = re.compile(r"\s*[,;]\s*")
+_OXFORD_CONJUNCTION = re.compile(r"^(?:and|or|&)\s+", re.IGNORECASE)
+_LAST_CONJUNCTION = re.compile(r"\s+(?:and|or)\s+")
+
+
+def _list_items(text: str) -> list[str]:
+    items = [item for item in _COMMA.split(text) if item]
+    oxford = any(_OXFORD_CONJUNCTION.match(item) for item in items[1:])
+    items = [_OXFORD_CONJUNCTION.sub("", item) for item in items]
+    if items and not oxford:
+        items[-1:] = _LAST_CONJUNCTION.split(items[-1], maxsplit=1)
+    return items
+
+
 _MAX_NESTING = 4
+_SUB_LIST_MARK = re.compile(r"[,;]")
+# The name of an axis of segmentation, not of a segment: "application", "cancer type".
 _DIMENSION_LABEL = re.compile(
-    r"(?:applications?|types?|products?|end[- ]?users?|technolog(?:y|ies)|indications?|regions?|"
-    r"drug\s+class(?:es)?|route(?:\s+of\s+administration)?|distribution\s+channels?)",
+    r"(?:applications?|(?:[\w-]+\s+)?types?|products?|end[- ]?users?|technolog(?:y|ies)|"
+    r"indications?|regions?|drug\s+class(?:es)?|route(?:\s+of\s+administration)?|"
+    r"distribution\s+channels?)",
     re.IGNORECASE,
 )
+# Words that trail a name in a list; "Others" on its own is a segment of its own.
 _TRAILING_LIST_WORDS = re.compile(
-    r"\s*(?:,?\s*(?:and\s+)?others?|\betc\.?|segments?|categories|among others)\s*$", re.I
+    r"(?:\s+among\s+others|\s*,?\s+(?:and\s+)?others?|\s*\betc\.?|\s+(?:segments?|categories))"
+    r"\s*$",
+    re.I,
 )
+
+
+def _flatten_sub_lists(text: str, depth: int = 0) -> str:
+    """'Drugs {Rx, OTC} and Vaccines' → 'Drugs , Rx, OTC,  and Vaccines': a sub-list in braces,
+    brackets, or parentheses with a comma follows its parent as items of the same list; a
+    parenthesis without one is part of the name ('CML (Chronic Myelogenous Leukemia)')."""
+    parts: list[str] = []
+    level = start = opened = 0
+    for index, char in enumerate(text):
+        if char in "([{":
+            if level == 0:
+                parts.append(text[start:index])
+                opened = index
+            level += 1
+        elif char in ")]}" and level:
+            level -= 1
+            if level == 0:
+                inner = text[opened + 1 : index]
+                if char == ")" and not _SUB_LIST_MARK.search(inner):
+                    parts.append(text[opened : index + 1])
+                elif depth < _MAX_NESTING:
+                    parts.append(f", {_flatten_sub_lists(inner, depth + 1)}, ")
+                start = index + 1
+    parts.append(text[opened:] if level else text[start:])
+    return "".join(parts)
 
 
 def split_segment_names(items: str) -> list[str]:
-    """'A, B, and C' → [A, B, C]; sub-lists in braces or brackets ('Drugs {Prescription &
-    OTC}') are left out; empty when an item reads as prose or names a dimension instead."""
-    for _ in range(_MAX_NESTING):
-        items, nested = _NESTED_LIST.subn("", items)
-        if not nested:
-            break
+    """'A, B, and C' → [A, B, C]; sub-lists follow their parent ('Drugs {Prescription, OTC}'
+    → Drugs, Prescription, OTC); empty when an item reads as prose or names a dimension."""
     names = []
-    for item in _LIST_ITEM_SEPARATOR.split(items.strip().rstrip(".")):
-        name = _TRAILING_LIST_WORDS.sub("", _LEADING_ARTICLE.sub("", item.strip()))
-        name = name.strip(" .")
+    for item in _list_items(_flatten_sub_lists(items).strip().rstrip(".")):
+        name = _TRAILING_LIST_WORDS.sub("", _LEADING_ARTICLE.sub("", item.strip(" '‘’\"“”")))
+        name = name.strip(" .'‘’\"“”")
         if not name:
             continue
-        if not _looks_like_name(name) and not (name[:1].isupper() and len(name.split()) <= 3):
+        if not _is_listed_name(name):
             return []
-        if _DIMENSION_LABEL.fullmatch(name) or any(mark in name for mark in "{}[]"):
+        if (
+            _DIMENSION_LABEL.fullmatch(name)
+            or _LEADING_BY.match(name)
+            or "{" in name
+            or "[" in name
+        ):
             return []  # "segmented based on application, type": the axes, not segments
-        names.append(name[:1].upper() + name[1:])
+        names.append(name)  # as the report writes it
     return names
 
 
@@ -276,9 +359,80 @@ def labelled_segment_list(line: str) -> tuple[str, list[str]] | None:
 
 def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
     """(dimension label or '', names) of each 'segmented into A, B and C' in prose."""
-    groups = []
+    groups: list[tuple[str, list[str]]] = []
+    if not ("into" in text or "egments" in text or "Into" in text or "INTO" in text):
+        return groups  # every match has one of these words; most paragraphs have none
     for match in _SEGMENTED_INTO.finditer(text):
         names = split_segment_names(match["items"])
         if len(names) >= 2:
-            groups.append((match["label"] or match["label2"] or "", names))
+            before = text[max(0, match.start() - _LABEL_WINDOW_CHARS) : match.start()]
+            label = _LABEL_BEFORE.search(before)
+            stated = match["label2"] or match["label3"]
+            groups.append((stated or (label["label"] if label else ""), names))
+    return groups
+
+
+# "The targeted therapy segment accounted for …", "By product, the branded segment …": a
+# segment named as the subject of a sentence, with the label of its dimension when stated.
+_DIMENSION_LEAD = r"\b(?:[Bb]y|[Bb]ased\s+on|[Oo]n\s+the\s+basis\s+of|[Ii]n\s+terms\s+of)\s+"
+_SEGMENT_SUBJECT = re.compile(
+    rf"(?:{_DIMENSION_LEAD}(?P<label>[\w&/ -]{{2,40}}?)\s*,\s*)?\b[Tt]he\s+"
+    # Word by word: each "the" tries a few words, not every length of a character run.
+    r"(?P<names>[\w&/'’-]+(?:\s+[\w&/'’-]+){0,7}?(?:\s*\([^()]{1,40}\))?)\s+(?:sub-?)?segments?\b"
+    r"(?!\s+(?:the|into|by|it|them|its)\b)"  # "the report segments the market …": a verb
+)
+# Mordor's takeaways: "By therapy type, chemotherapy held a 42% share …, while targeted therapy
+# is projected to …"; the label opens the sentence, each name is followed by its verb.
+_LABELLED_SUBJECT = re.compile(
+    # A bullet or arrow may come first ("→ By indication, lung cancer emerged …").
+    rf"^[^\w(]{{0,4}}{_DIMENSION_LEAD}(?P<label>[\w&/ -]{{2,40}}?)\s*,\s*"
+    r"(?:the\s+)?(?P<name>[^,;:()]{2,60}?)\s+"
+    r"(?:held|holds|accounted|accounts|commanded|commands|captured|dominated|dominates|led|"
+    r"leads|generated|contributed|represented|represents|registered|emerged|remained)\b"
+)
+_SECOND_SUBJECT = re.compile(
+    r"(?:\bwhile|\bwhereas|;)\s+(?:the\s+)?(?P<name>[^,;:()]{2,60}?)\s+(?:is|are)\s+"
+    r"(?:projected|set|poised|expected|anticipated|forecast|likely)\b"
+)
+# Words that make "the … segment" a rank or a pointer, not a name ("the fastest-growing
+# segment", "the largest segment", "the same segment").
+_RANK_WORDS = frozenset(
+    "largest fastest fastest-growing growing leading dominant dominating highest biggest "
+    "smallest second third same other overall entire whole remaining respective market "
+    "prominent significant lucrative top emerging major lowest following above below "
+    "mentioned said most least vital important critical crucial".split()
+)
+
+
+def _is_superlative(word: str) -> bool:
+    return len(word) > 5 and word.endswith("est")  # "the biggest segment", "the latest"
+
+
+def _subject_name(name: str) -> str | None:
+    name = _LEADING_ARTICLE.sub("", name.strip())
+    words = _PARENTHETICAL.sub("", name).lower().split()
+    if not _looks_like_name(name) or _RANK_WORDS & set(words) or any(map(_is_superlative, words)):
+        return None
+    if _SEGMENT_WORD_SUFFIX.search(name) or "segment" in words:
+        return None  # "the hospital segment s holds …": the name is before "segment"
+    if _DIMENSION_LABEL.fullmatch(" ".join(words)) or any(ch.isdigit() for ch in name):
+        return None
+    if mentions_other_region(name, None):
+        return None  # "the North America segment": a region, never a segment
+    return name
+
+
+def segment_subjects(text: str) -> list[tuple[str, list[str]]]:
+    """(dimension label or '', names) of each segment a sentence has as its subject: 'the A
+    and B segments', 'By type, A held … while B is projected …'."""
+    groups = []
+    for match in _SEGMENT_SUBJECT.finditer(text) if "egment" in text else ():
+        names = [_subject_name(item) for item in _list_items(match["names"])]
+        if names and all(names):
+            groups.append((match["label"] or "", [name for name in names if name]))
+    if labelled := _LABELLED_SUBJECT.match(text):
+        subjects = [labelled["name"]]
+        subjects += [m["name"] for m in _SECOND_SUBJECT.finditer(text, labelled.end())]
+        if found := [name for name in map(_subject_name, subjects) if name]:
+            groups.append((labelled["label"], found))
     return groups

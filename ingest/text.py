@@ -7,7 +7,8 @@ import ftfy
 from ingest.errors import ReportParseError
 
 _BACKTICKS = re.compile(r"`{2,}")
-_LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[-*•·–])\s+")
+# "1. ", "2) ", "1.1. " (outline numbering), "- ", "• ".
+_LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]|[-*•·–])\s+")
 # Control characters other than tab/newline/carriage return: a file dense in them is binary.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _BINARY_CONTROL_RATIO = 0.01
@@ -52,7 +53,7 @@ def clean_text(text: str) -> str:
 
 
 def strip_list_marker(text: str) -> str:
-    """Drop list numbering or bullets: '1. ', '2) ', '- ', '• '."""
+    """Drop list numbering or bullets: '1. ', '2) ', '1.1. ', '- ', '• '."""
     return _LIST_MARKER.sub("", text, count=1)
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from slugify import slugify
 
-from ingest.regions import region_names
+from ingest.regions import REGION_OF_ADJECTIVE, region_names
 
 _TRAILING_AFTER_MARKET = re.compile(r"(\bMarket\b).*$", re.IGNORECASE)
 _TRAILING_DECORATION = re.compile(
@@ -25,6 +25,12 @@ _LEADING_SUBJECT = re.compile(
 # "… market in India …": the region a headline names after its market.
 _PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
 _MAX_REGION_WORDS = 5
+_POSSESSIVE = re.compile(r"['’]s$")
+_CLAUSE_BEFORE_SUBJECT = re.compile(r",\s+the\s+", re.IGNORECASE)
+_POSSESSIVE_START = re.compile(r"^(\S+)['’]s\b")  # "China's Cancer" slugs as china-cancer
+_DASH_BEFORE_MARKET = re.compile(r"\s*[-–—]\s*(?=market\b)", re.IGNORECASE)
+# A heading that opens "The global …" is a sentence; the market's name is without those words.
+_LEADING_THE = re.compile(r"^the\s+(?:(?:global|worldwide)\s+)?(?=\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -36,20 +42,33 @@ class TitleParts:
 
 
 def _split_region_prefix(base: str) -> tuple[str | None, str]:
+    """'United States Iclusig' → ('United States', 'Iclusig'); 'European Glass Packaging' and
+    "China's Cancer" name their region too (Europe, China)."""
     words = base.split()
     for length in range(min(_MAX_REGION_WORDS, len(words) - 1), 0, -1):
-        prefix = " ".join(words[:length])
-        if prefix.lower() in region_names():
-            return prefix, " ".join(words[length:])
+        prefix = _POSSESSIVE.sub("", " ".join(words[:length]))
+        region = region_names().get(prefix.lower()) or REGION_OF_ADJECTIVE.get(prefix.lower())
+        if region:
+            found = prefix if prefix.lower() in region_names() else region
+            return found, " ".join(words[length:])
     return None, base
 
 
 def title_from_headline(text: str) -> str | None:
     """'The global wound dressing market was valued at …' → 'Wound Dressing Market'."""
-    found = _GLOBAL_SUBJECT.search(text) or _LEADING_SUBJECT.match(text)
+    return _title_from_match(text, _GLOBAL_SUBJECT.search(text) or _LEADING_SUBJECT.match(text))
+
+
+def title_from_subject(text: str) -> str | None:
+    """The market a sentence names as 'the global X market', wherever it says so."""
+    return _title_from_match(text, _GLOBAL_SUBJECT.search(text))
+
+
+def _title_from_match(text: str, found: re.Match[str] | None) -> str | None:
     if found is None:
         return None
-    words = found["subject"].split()
+    subject = _CLAUSE_BEFORE_SUBJECT.split(found["subject"])[-1]  # "For analysis, the X market"
+    words = subject.split()
     title = " ".join(word[:1].upper() + word[1:] for word in words) + " Market"
     place = _PLACE_AFTER.match(text, found.end())
     region = _split_region_prefix(f"{place['place'].rstrip('.,')} {title}")[0] if place else None
@@ -68,6 +87,10 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
         title = _TRAILING_AFTER_MARKET.sub(r"\1", heading).strip()
     else:
         title = _TRAILING_DECORATION.sub("", heading).strip() or heading
+    title = _DASH_BEFORE_MARKET.sub(" ", title)  # "Oncology Drugs - Market Insights"
+    if _LEADING_THE.match(title):  # a sentence: "The global cancer therapeutics market is …"
+        title = _LEADING_THE.sub("", title)
+        title = " ".join(word[:1].upper() + word[1:] for word in title.split())
     base = _MARKET_SUFFIX.sub("", title).strip() or title
     region: str | None = None
     name = base
@@ -79,4 +102,6 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
             region, name = candidate_region, candidate_name
     if region is None:
         region, name = _split_region_prefix(base)
-    return TitleParts(title=title, name=name, region=region, slug=slugify(base))
+    return TitleParts(
+        title=title, name=name, region=region, slug=slugify(_POSSESSIVE_START.sub(r"\1", base))
+    )

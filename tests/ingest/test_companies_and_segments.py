@@ -1,9 +1,18 @@
-"""Company entry splitting and slugs; canonical segment keys."""
+"""Company entry splitting, slugs and player sentences; canonical segment keys, and segments
+named in titles, lists and prose."""
 
 import pytest
 
-from ingest.companies import company_slug, split_company_entry
-from ingest.segments import find_named_segments, segment_key, segment_name
+from ingest.companies import companies_in_sentence, company_slug, split_company_entry
+from ingest.headline import split_sentences
+from ingest.segments import (
+    find_named_segments,
+    segment_key,
+    segment_name,
+    segment_subjects,
+    segmentation_sentence,
+    split_segment_names,
+)
 
 
 @pytest.mark.parametrize(
@@ -64,3 +73,106 @@ def test_segments_named_in_prose() -> None:
         "ambulatory-surgical-center": "Ambulatory Surgical Centers",
         "specialty-clinic": "Specialty Clinics",
     }
+
+
+@pytest.mark.parametrize(
+    "sentence,names",
+    [
+        (
+            "Leading market players discussed in the research are Halvik Inc., Tallis and "
+            "Company, F. Ostberg Pharma AG, and Merck & Co., Inc.",
+            ["Halvik Inc.", "Tallis and Company", "F. Ostberg Pharma AG", "Merck & Co., Inc."],
+        ),
+        (
+            "The dominance of established players like Brandt Medtech GmbH and Lisova SA, "
+            "coupled with the entry of smaller firms, keeps prices low.",
+            ["Brandt Medtech GmbH", "Lisova SA"],
+        ),
+        (
+            "Kaito Pharma Co. ($KAI), Norvane AG (NYSE: NVA) and Ellis Corp are the top three "
+            "players, together holding half of the market.",
+            ["Kaito Pharma Co.", "Norvane AG", "Ellis Corp"],
+        ),
+        (
+            "Halvik Diagnostics, LLC (Corvane & Corvane), Ostrava Health, and Pfizer, are among "
+            "the leading companies serving the market.",
+            ["Halvik Diagnostics, LLC", "Ostrava Health", "Pfizer"],
+        ),
+        ("The following are the leading companies in the market.", []),
+        ("Key players include expanding their portfolios through partnerships.", []),
+    ],
+)
+def test_companies_in_sentence(sentence: str, names: list[str]) -> None:
+    assert [name for s in split_sentences(sentence) for name in companies_in_sentence(s)] == names
+
+
+@pytest.mark.parametrize(
+    "text,groups",
+    [
+        (
+            "Based on drug class, the targeted therapy and chemotherapy segments together "
+            "held most of the market.",
+            [("drug class", ["targeted therapy", "chemotherapy"])],
+        ),
+        (
+            "By modality, external beam held a 71% share in 2024, while brachytherapy is "
+            "projected to grow fastest; proton therapy is set to follow.",
+            [("modality", ["external beam", "brachytherapy", "proton therapy"])],
+        ),
+        ("The hormone therapy (HT) segment led in 2024.", [("", ["hormone therapy (HT)"])]),
+        ("By End-use ,the hospital segment grew fastest.", [("End-use", ["hospital"])]),
+        ("→ By indication, lung cancer emerged as the leader.", [("indication", ["lung cancer"])]),
+        ("The fastest-growing segment and the largest segment were both hospitals.", []),
+        ("The North America segment led the market.", []),
+        ("Hospitals remain one of the most vital segments.", []),
+    ],
+)
+def test_segment_subjects(text: str, groups: list[tuple[str, list[str]]]) -> None:
+    assert segment_subjects(text) == groups
+
+
+@pytest.mark.parametrize(
+    "items,names",
+    [
+        (
+            "Drugs {Rx, OTC} and Vaccines [Viral, Bacterial]",
+            ["Drugs", "Rx", "OTC", "Vaccines", "Viral", "Bacterial"],
+        ),
+        (
+            "Consumables (Antibodies, Probes), CML (Chronic Myelogenous Leukemia), And Others",
+            ["Consumables", "Antibodies", "Probes", "CML (Chronic Myelogenous Leukemia)", "Others"],
+        ),
+        (
+            "in situ hybridization, mRNA panels, and ‘others’",
+            ["in situ hybridization", "mRNA panels", "others"],
+        ),
+        ("by type, by application, and by end user", []),
+    ],
+)
+def test_split_segment_names_lifts_sub_lists(items: str, names: list[str]) -> None:
+    assert split_segment_names(items) == names
+
+
+def test_a_sentence_that_segments_along_two_dimensions() -> None:
+    text = (
+        "The study segments the market by modality into photons and protons, and by end user "
+        "into hospitals, cancer centres, and head and neck clinics."
+    )
+    assert segmentation_sentence(text) == [
+        ("modality", ["photons", "protons"]),
+        ("end user", ["hospitals", "cancer centres", "head and neck clinics"]),
+    ]
+    assert segment_subjects(text) == []  # "segments" is the verb here
+
+
+def test_segmentation_sentences_with_their_labels() -> None:
+    text = (
+        "With respect to cancer type, the market has been bifurcated into lung cancer and "
+        "melanoma. By end-user, key segments include hospitals, reference labs, and others. "
+        "Based on application, the market has further been segregated into imaging and biopsy."
+    )
+    assert segmentation_sentence(text) == [
+        ("cancer type", ["lung cancer", "melanoma"]),
+        ("end-user", ["hospitals", "reference labs", "others"]),
+        ("application", ["imaging", "biopsy"]),
+    ]

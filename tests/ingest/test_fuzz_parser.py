@@ -97,3 +97,33 @@ def test_a_page_of_headline_wording_parses_within_the_cap(pieces: list[str]) -> 
     with parse_time_limit():
         report = parse_report_bytes(data, file_name="wording.html")
     assert all(len(figure.sentence) <= 610 for figure in report.figures)
+
+
+# Pieces of the wording the segment, title and company readers search: "the A segment", "By
+# type, A held … while B is projected", restated and quoted titles with nested lists, forecast
+# periods, and lists that turn back into prose.
+STRUCTURE_PIECES = [
+    "the ", " segment", " segments ", "By type, ", "Based on ", "held ", " while ", " is projected",
+    "Market By Type (", "(", ")", "{", "}", "[", "]", ", ", " and ", '"', "Acme Market ",
+    "forecast period 2024-", "Forecasts, ", "Key players include Acme Inc", ", coupled with the ",
+    "segmented into ", "key segments include ", "On the other hand, ", "China's ", "F. ",
+    "Acme AG (NYSE: AC)", " are the top three players", "CAGR (2025-2030)", "9.80%",
+    " grew from USD 1 Billion in 2024", " over this period", " CAGR of 5%", "By Type;",
+]  # fmt: skip
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(STRUCTURE_PIECES), min_size=1, max_size=40))
+def test_a_page_of_structure_wording_parses_within_the_cap(pieces: list[str]) -> None:
+    """A 2 MB report of nothing but segment, title and player wording, as a lead paragraph,
+    list items and an overview, parses within the per-report cap (MAX_PARSE_SECONDS)."""
+    unit = "".join(pieces)
+    paragraph = unit * (MAX_REPORT_BYTES // 3 // len(unit.encode()))
+    items = "".join(f"<li>{unit}</li>" for _ in range(200))
+    page = (
+        f"<p>{paragraph} USD 1.5 Billion in 2023</p><h2>Acme Market Highlights</h2>"
+        f"<ul>{items}</ul><h2>Market Overview</h2><p>{paragraph}</p>"
+    )
+    data = page.encode()[: MAX_REPORT_BYTES - 10]
+    with parse_time_limit():
+        parses_or_refuses(data)

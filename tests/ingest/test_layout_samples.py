@@ -13,8 +13,9 @@ from tests.golden import check_expectations
 
 SAMPLES = sorted((Path(__file__).parent / "samples").glob("*.html"))
 PUBLISHER_PAGES = sorted((Path(__file__).parent / "publishers").glob("*.html"))
-# Share of the publisher pages' expected fields read exactly (measured 0.90 on parser 2.0.0).
-MIN_PUBLISHER_FIELD_SHARE = 0.88
+# Share of the publisher pages' expected fields read exactly (measured 0.95 on parser 2.2.0 over
+# 38 pages; 0.90 on 2.0.0 over the first 28).
+MIN_PUBLISHER_FIELD_SHARE = 0.93
 
 
 def parse_case(case: Path) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -1,0 +1,69 @@
+"""Page structures of other publishers, read as a whole page: where the parser must not
+mistake one thing for another (each case written for the rule it guards)."""
+
+from typing import Any
+
+from ingest.parse import parse_report_bytes
+
+
+def parse(html: str) -> dict[str, Any]:
+    return parse_report_bytes(html.encode(), file_name="page.html").model_dump(mode="json")
+
+
+LEAD = (
+    "<h1>Acme Oncology Market</h1><p>The global acme oncology market was valued at USD 1.2 "
+    "billion in 2023 and is expected to reach USD 2.0 billion by 2030.</p>"
+)
+
+
+def test_names_after_a_players_lead_are_companies_but_strategies_are_not() -> None:
+    names = "<p>Corvane Biologics Inc.<br>Halden Pharma Ltd.<br>Ostrava Biotech</p>"
+    strategies = "<p>Product launches<br>Partnerships<br>Regional expansion</p>"
+    lead = "<p>The report profiles major market players, such as</p>"
+    strategy_lead = "<p>Strategies adopted by key players include:</p>"
+    assert parse(LEAD + lead + names)["companies"] == [
+        "Corvane Biologics Inc.",
+        "Halden Pharma Ltd.",
+        "Ostrava Biotech",
+    ]
+    assert parse(LEAD + strategy_lead + strategies)["companies"] == []
+
+
+def test_a_sentence_heading_about_the_market_is_not_the_title() -> None:
+    page = (
+        "<p>The tumor ablation market is estimated at USD 2.1 Bn in 2025.</p>"
+        "<h2>Rising Screening is Driving the Market Growth</h2><p>More tumours are found.</p>"
+    )
+    assert parse(page)["title"] == "Tumor Ablation Market"
+
+
+def test_a_cagr_without_years_spans_the_single_stated_forecast_period() -> None:
+    cagr = "<p>The market is growing at a CAGR of 6.1% over the forecast period.</p>"
+    one = parse(LEAD + cagr + "<p>Growth holds through the forecast period 2024–2031.</p>")
+    assert (one["cagr_start_year"], one["cagr_end_year"]) == (2024, 2031)
+    two = parse(
+        LEAD + cagr + "<p>Forecast period 2024–2031 here, forecast period 2025-2031 there.</p>"
+    )
+    assert (two["cagr_start_year"], two["cagr_end_year"]) == (None, None)
+
+
+def test_label_and_value_blocks_are_read_as_one_line() -> None:
+    snapshot = "<p>CAGR (2025-2030)</p><p>8.45%</p><p>Fastest Growing Segment</p><p>Radiology</p>"
+    report = parse(LEAD + snapshot)
+    assert (report["cagr_percent"], report["cagr_start_year"]) == (8.45, 2025)
+    assert report["segments"] == []
+
+
+def test_outline_numbered_segmentation_and_dimension_labelled_lines() -> None:
+    page = (
+        LEAD + "<p>Key market segments:</p><ul><li>Application: Kidney Cancer, Lung Cancer</li>"
+        "<li>Type: PDF</li></ul><h2>Acme Oncology Segmentation</h2><h3>2. Type</h3>"
+        "<ul><li>2.1. Single-use Probes</li><li>2.2. Reusable Probes</li></ul>"
+    )
+    segments = [(s["name"], s["dimension"]) for s in parse(page)["segments"]]
+    assert segments == [
+        ("Kidney Cancer", "application"),
+        ("Lung Cancer", "application"),
+        ("Single-use Probes", "type"),
+        ("Reusable Probes", "type"),
+    ]
