@@ -24,6 +24,7 @@ from app import __version__
 from app.api.exports import ExportSlots
 from app.api.routes import (
     admin,
+    changes,
     companies,
     exports,
     faqs,
@@ -50,7 +51,8 @@ DESCRIPTION = """Oncology market-research reports as data: market sizes, forecas
 application segments, companies, trends, opportunities and FAQs, with yearly projections.
 
 Collections answer `{items, total, limit, offset, next}` with a `Link: rel="next"` header.
-Errors are RFC 9457 problem details. Every GET carries an ETag."""
+Errors are RFC 9457 problem details; a query parameter an endpoint does not take, or NUL in
+any value, is a 422. Every GET carries an ETag."""
 
 logger = logging.getLogger("app.main")
 READY_WAIT_SECONDS = 3.0  # how long /readyz waits on the database before answering 503
@@ -91,7 +93,18 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
     access_log = logging.getLevelName(settings.log_level) <= logging.INFO
     app.state.observer = RequestObserver(app.state.metrics, access_log=access_log)
     install_problem_handlers(app)
-    routers = (markets, projections, segments, companies, faqs, stats, exports, health, admin)
+    routers = (
+        markets,
+        projections,
+        segments,
+        companies,
+        faqs,
+        stats,
+        changes,
+        exports,
+        health,
+        admin,
+    )
     for module in routers:
         app.include_router(module.router)
     # Last added runs first; the response cache wraps them all (below).

@@ -42,10 +42,11 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _market_fk() -> Any:
+def _market_fk(*, index: bool = True) -> Any:
+    """The owning market; `index=False` where a composite index already starts with it."""
     return Field(
         sa_column=Column(
-            Integer, ForeignKey("market.id", ondelete="CASCADE"), nullable=False, index=True
+            Integer, ForeignKey("market.id", ondelete="CASCADE"), nullable=False, index=index
         )
     )
 
@@ -66,9 +67,7 @@ class MarketBase(SQLModel):
     title: str = Field(
         description="Report title.", schema_extra=_examples("United States Iclusig Market")
     )
-    name: str = Field(
-        index=True, description="Market name without region.", schema_extra=_examples("Iclusig")
-    )
+    name: str = Field(description="Market name without region.", schema_extra=_examples("Iclusig"))
     region: str | None = Field(
         default=None,
         index=True,
@@ -127,14 +126,20 @@ MARKET_LIST_FIELDS = tuple(MarketBase.model_fields)
 
 
 class Market(MarketBase, table=True):
+    # GET /stats sums sizes and forecasts per year from the last two alone.
+    __table_args__ = (
+        # Sorting by name ties on slug: one index gives the whole order.
+        Index("ix_market_name_slug", "name", "slug"),
+        Index("ix_market_size_year_usd", "size_year", "size_usd"),
+        Index("ix_market_forecast_year_usd", "forecast_year", "forecast_usd"),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     # report_id, else product URL, else slug, prefixed ("rid:823236"): what makes a re-ingest
     # an update rather than a new market.
     identity: str = Field(unique=True)
     summary: str | None = Field(default=None, sa_type=Text)
     regions_covered: list[str] = Field(default_factory=list, sa_type=JSON)
-    # Lowercased title, summary, segments, insights and FAQs: what `q` searches.
-    search_text: str = Field(default="", sa_type=Text)
     updated_at: datetime = Field(
         default_factory=utc_now,
         sa_type=DateTime(timezone=True),
@@ -143,7 +148,6 @@ class Market(MarketBase, table=True):
 
 class SegmentBase(SQLModel):
     key: str = Field(
-        index=True,
         description="Canonical segment key shared across markets.",
         schema_extra=_examples("hospital"),
     )
@@ -159,15 +163,31 @@ class SegmentBase(SQLModel):
         ),
     )
     # A SegmentDimension value; stored as text (the public schema narrows it to the enum).
-    dimension: str = Field(default=SegmentDimension.APPLICATION.value, index=True)
+    dimension: str = Field(default=SegmentDimension.APPLICATION.value)
 
 
 class Segment(SegmentBase, table=True):
-    __table_args__ = (Index("ix_segment_market_position", "market_id", "position", unique=True),)
+    __table_args__ = (
+        Index("ix_segment_market_position", "market_id", "position", unique=True),
+        # The markets with a key or a dimension, read from the index alone (filters, counts).
+        Index("ix_segment_key_market", "key", "market_id"),
+        Index("ix_segment_dimension_market", "dimension", "market_id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
-    market_id: int = _market_fk()
+    market_id: int = _market_fk(index=False)
     position: int
+
+
+class SegmentTally(SQLModel, table=True):
+    """How many markets have a segment with this key, name and dimension: kept by triggers on
+    `segment` (migration 0009), so that GET /segments reads counters, not every segment."""
+
+    __tablename__ = "segment_tally"
+    key: str = Field(primary_key=True)
+    name: str = Field(primary_key=True)
+    dimension: str = Field(primary_key=True)
+    markets: int
 
 
 class FigureBase(SQLModel):
@@ -195,7 +215,11 @@ class FigureBase(SQLModel):
 
 
 class Figure(FigureBase, table=True):
-    __table_args__ = (Index("ix_figure_market_position", "market_id", "position", unique=True),)
+    __table_args__ = (
+        Index("ix_figure_market_position", "market_id", "position", unique=True),
+        # Covers GET /projections: each market's USD figures by year, in one index scan.
+        Index("ix_figure_market_year_usd", "market_id", "year", "value_usd"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     market_id: int = Field(
@@ -214,20 +238,25 @@ class Company(SQLModel, table=True):
     alias_counts: dict[str, int] = Field(
         default_factory=dict, sa_column=Column(JSON, nullable=False, server_default=text("'{}'"))
     )
+    # Distinct markets listing the company: kept by triggers on market_company (migration 0009).
+    market_count: int = Field(
+        default=0,
+        sa_column=Column(Integer, nullable=False, server_default=text("0"), index=True),
+    )
 
 
 class MarketCompany(SQLModel, table=True):
     """A company as one report lists it: the name as given and its place in the list."""
 
     __tablename__ = "market_company"
+    # A company's markets, read from the index alone.
+    __table_args__ = (Index("ix_market_company_company_market", "company_id", "market_id"),)
     market_id: int = Field(
         sa_column=Column(Integer, ForeignKey("market.id", ondelete="CASCADE"), primary_key=True)
     )
     position: int = Field(primary_key=True)
     company_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("company.id", ondelete="CASCADE"), nullable=False, index=True
-        )
+        sa_column=Column(Integer, ForeignKey("company.id", ondelete="CASCADE"), nullable=False)
     )
     name_as_given: str
 
@@ -236,7 +265,7 @@ class Insight(SQLModel, table=True):
     __table_args__ = (Index("ix_insight_market_kind_position", "market_id", "kind", "position"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    market_id: int = _market_fk()
+    market_id: int = _market_fk(index=False)
     kind: str  # "trend" or "opportunity"
     position: int
     text: str = Field(sa_type=Text)
@@ -256,8 +285,11 @@ class FaqBase(SQLModel):
 
 
 class Faq(FaqBase, table=True):
+    # GET /faqs reads markets by slug and each one's FAQs in order from this index.
+    __table_args__ = (Index("ix_faq_market_position", "market_id", "position"),)
+
     id: int | None = Field(default=None, primary_key=True)
-    market_id: int = _market_fk()
+    market_id: int = _market_fk(index=False)
     position: int
 
 
@@ -431,3 +463,50 @@ class DatasetVersion(SQLModel, table=True):
     id: int = Field(default=1, primary_key=True)
     version: int = Field(default=0, sa_type=BigInteger)
     changed_at: datetime = Field(default_factory=utc_now, sa_type=DateTime(timezone=True))
+
+
+class Edition(SQLModel, table=True):
+    """One distinct content version of a market's report (a new SHA-256 at ingest or upload),
+    with the headline figures it stated: what analysts compare across editions."""
+
+    __table_args__ = (Index("ix_edition_market_number", "market_id", "number", unique=True),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    market_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("market.id", ondelete="CASCADE"), nullable=False)
+    )
+    number: int  # 1 for the first edition ingested, then 2, 3, …
+    sha256: str
+    ingested_at: datetime = Field(default_factory=utc_now, sa_type=DateTime(timezone=True))
+    published_on: date | None = None
+    size_usd: int | None = Field(default=None, sa_type=BigInteger)
+    size_year: int | None = None
+    forecast_usd: int | None = Field(default=None, sa_type=BigInteger)
+    forecast_year: int | None = None
+    cagr_percent: float | None = None
+    cagr_start_year: int | None = None
+    cagr_end_year: int | None = None
+    currency: str | None = None
+
+
+EDITION_FIGURES = (
+    "size_usd",
+    "size_year",
+    "forecast_usd",
+    "forecast_year",
+    "cagr_percent",
+    "cagr_start_year",
+    "cagr_end_year",
+    "currency",
+)
+
+
+class Change(SQLModel, table=True):
+    """What one write did to one market, under the dataset version it produced: the feed a
+    client replays to keep a copy in sync (GET /changes), deletions included."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    version: int = Field(sa_type=BigInteger, index=True)
+    at: datetime = Field(default_factory=utc_now, sa_type=DateTime(timezone=True))
+    slug: str
+    change: str  # created, updated or deleted

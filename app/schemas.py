@@ -158,6 +158,9 @@ class MarketLinks(BaseModel):
     figures: str = Field(description="URL of the market's dated figures.", examples=["…/figures"])
     companies: str = Field(description="URL of the market's companies.", examples=["…/companies"])
     faqs: str = Field(description="URL of the market's FAQs.", examples=["…/faqs"])
+    editions: str = Field(
+        description="URL of the editions of the market's report.", examples=["…/editions"]
+    )
     projections: str = Field(
         description="URL of the market's yearly projection.", examples=["…/projections"]
     )
@@ -269,6 +272,10 @@ _SEGMENT_DIMENSIONS = Field(
 
 
 class SegmentSummary(BaseModel):
+    """A row of its list; `fields=` may leave any field out, so none is required."""
+
+    model_config = ConfigDict(json_schema_extra=_no_required_fields)
+
     key: SegmentKey
     name: str = _SEGMENT_NAME
     names: list[str] = _SEGMENT_NAMES
@@ -287,6 +294,10 @@ class SegmentDetail(BaseModel):
 
 
 class CompanySummary(BaseModel):
+    """A row of its list; `fields=` may leave any field out, so none is required."""
+
+    model_config = ConfigDict(json_schema_extra=_no_required_fields)
+
     slug: CompanySlug
     name: CompanyName
     aliases: Aliases
@@ -313,6 +324,10 @@ class CompanyDetail(BaseModel):
 
 
 class FaqWithMarket(FaqOut):
+    """A row of GET /faqs; `fields=` may leave any field out, so none is required."""
+
+    model_config = ConfigDict(json_schema_extra=_no_required_fields)  # type: ignore[assignment]
+
     market: MarketSlug
 
 
@@ -347,8 +362,10 @@ class Meta(BaseModel):
     parser_version: str = Field(
         description="Newest parser version in the data.", examples=["1.1.0"]
     )
-    dataset_version: str = Field(
-        description="Changes whenever the data changes.", examples=["2ad17ed1f3337b2e"]
+    dataset_version: int = Field(
+        description="A counter every write (ingest, upload, delete) increases; GET /changes "
+        "takes it as `since`.",
+        examples=[7],
     )
     last_ingest_at: UtcDatetime | None = Field(
         description="When the last ingest run finished.", examples=["2026-11-22T13:50:04Z"]
@@ -394,9 +411,16 @@ class EditionOut(BaseModel):
     figures and what changed since the edition before it."""
 
     number: int = Field(description="1 for the first edition ingested, then 2, 3, …", examples=[2])
-    sha256: str = Field(description="SHA-256 of the report file of this edition.")
-    ingested_at: UtcDatetime = Field(description="When this edition was first loaded (UTC).")
-    published_on: date | None = Field(description="Publication date the page states, if any.")
+    sha256: str = Field(
+        description="SHA-256 of the report file of this edition.",
+        examples=["67a20397f5666d95f2b3c1e0a9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3928170"],
+    )
+    ingested_at: UtcDatetime = Field(
+        description="When this edition was first loaded (UTC).", examples=["2026-11-25T18:38:09Z"]
+    )
+    published_on: date | None = Field(
+        description="Publication date the page states, if any.", examples=["2025-03-14"]
+    )
     size_usd: int | None = Field(description="Market size stated (USD).", examples=[500000000])
     size_year: int | None = Field(description="Year of the size.", examples=[2022])
     forecast_usd: int | None = Field(description="Forecast stated (USD).", examples=[1100000000])
@@ -419,7 +443,9 @@ class ChangeKind(StrEnum):
 
 class ChangeOut(BaseModel):
     version: int = Field(description="The dataset version this write produced.", examples=[7])
-    at: UtcDatetime = Field(description="When the write happened (UTC).")
+    at: UtcDatetime = Field(
+        description="When the write happened (UTC).", examples=["2026-11-25T18:38:09Z"]
+    )
     slug: str = Field(description="The market's slug.", examples=["united-states-iclusig"])
     change: ChangeKind = Field(description="What happened to the market.", examples=["updated"])
 

@@ -1,8 +1,9 @@
-"""`python -m bench --count N`: SPEC §6's P1–P5, each measured side by side in one run.
+"""`python -m bench --count N`: SPEC §6's P1–P6, each measured side by side in one run.
 
 Builds the deterministic corpus (bench/corpus.py), ingests it, serves it with the API, a bare
 ASGI app (the ceiling) and Datasette (the peer), loads each with wrk on loopback, and prints
-one table: target, our value, the reference value, the ratio, and whether it holds.
+one table: target, our value, the reference value, the ratio, and whether it holds; then
+every read endpoint's uncached median at 1,000 and N markets (bench/endpoints.py).
 """
 
 import argparse
@@ -24,9 +25,12 @@ from pathlib import Path
 
 import httpx
 from bs4 import BeautifulSoup
+from sqlalchemy import create_engine, text
 
 from app.core.cache import MAX_ENTRIES
+from app.core.settings import normalize_database_url
 from bench.corpus import write_corpus
+from bench.endpoints import measure_endpoints
 from bench.load import wrk
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,6 +40,16 @@ UVICORN_OPTIONS = ["--log-level", "warning", "--no-access-log", "--workers", "1"
 # The API runs with the Dockerfile's environment (its malloc arena limit).
 API_ENV = {"MALLOC_ARENA_MAX": "2"}
 ROUNDS = 3  # P1, P2 and P3 compare two servers in alternating rounds
+API = [
+    PYTHON,
+    "-m",
+    "uvicorn",
+    "--factory",
+    "app.main:create_app",
+    "--port",
+    "{port}",
+    *UVICORN_OPTIONS,
+]
 
 
 @dataclass
@@ -190,16 +204,7 @@ def run(count: int, jobs: int, seconds: int, work: Path) -> list[Row]:
         Row("P5", "ingest peak RSS (MB) vs 500 MB", ingest_rss, 500, "MB", "<= 1.0"),
     ]
 
-    api = [
-        PYTHON,
-        "-m",
-        "uvicorn",
-        "--factory",
-        "app.main:create_app",
-        "--port",
-        "{port}",
-        *UVICORN_OPTIONS,
-    ]
+    api = API
     hot = "/markets?min_cagr=10"
     with server(api, {**API_ENV, "DATABASE_URL": url_n}) as (url, api_pid):
         body = work / "bench-body.json"
@@ -254,15 +259,13 @@ def run(count: int, jobs: int, seconds: int, work: Path) -> list[Row]:
                 lambda: wrk(url, our_queries[:50], seconds, connections=1).median_ms,
                 lambda: wrk(url_5, our_queries[:50], seconds, connections=1).median_ms,
             )
-        rows.append(
-            Row(
-                "P5",
-                "API worker RSS after the load (MB) vs 250 MB",
-                rss_megabytes(api_pid),
-                250,
-                "MB",
-                "<= 1.0",
-            )
+        small = small_database(work, jobs)
+        rows += scale_rows(
+            url,
+            api_pid,
+            database_url=url_n,
+            small_database_url=f"sqlite:///{small}",
+            count=count,
         )
 
     rows += [
@@ -286,6 +289,119 @@ def run(count: int, jobs: int, seconds: int, work: Path) -> list[Row]:
     return rows
 
 
+SMALL_COUNT = 1000  # P3 compares every endpoint at N with the same at this many markets
+P3_BOUND_MS = 50.0
+
+
+@dataclass
+class EndpointRow:
+    endpoint: str
+    small_ms: float
+    large_ms: float
+
+    @property
+    def holds(self) -> bool:
+        """≤ 50 ms, and at most twice (or 5 ms above) the figure at 1,000 markets."""
+        grown_ok = self.large_ms <= max(2 * self.small_ms, self.small_ms + 5)
+        return self.large_ms <= P3_BOUND_MS and grown_ok
+
+
+def small_database(work: Path, jobs: int) -> Path:
+    """The first 1,000 reports of the same corpus, ingested once and kept."""
+    database = work / f"bench-{SMALL_COUNT}.sqlite3"
+    if not database.exists():
+        corpus = write_corpus(work / f"corpus-{SMALL_COUNT}", SMALL_COUNT)
+        timed_ingest(corpus, f"sqlite:///{database}", jobs)
+    return database
+
+
+def full_exports(url: str) -> None:
+    """Every market as CSV, and the markets table as Parquet, read to the end."""
+    for path in ("/markets?format=csv", "/exports/markets.parquet"):
+        with httpx.stream("GET", url + path, timeout=600) as response:
+            response.raise_for_status()
+            for _ in response.iter_bytes():
+                pass
+
+
+def database_bytes(database_url: str) -> int:
+    """The SQLite file with its WAL, or the PostgreSQL database, in bytes."""
+    if database_url.startswith("sqlite:///"):
+        database = Path(database_url.removeprefix("sqlite:///"))
+        return sum(path.stat().st_size for path in database.parent.glob(database.name + "*"))
+    engine = create_engine(normalize_database_url(database_url))
+    with engine.connect() as connection:
+        size = connection.execute(text("SELECT pg_database_size(current_database())"))
+        size_bytes = int(size.scalar_one())
+    engine.dispose()
+    return size_bytes
+
+
+def scale_rows(
+    url: str, api_pid: int, *, database_url: str, small_database_url: str, count: int
+) -> list[Row]:
+    """P3 per endpoint at 1,000 and N markets (printed as its own table), then P5's worker
+    RSS after all of it plus full exports, and P6's bytes per market."""
+    with server(API, {**API_ENV, "DATABASE_URL": small_database_url}) as (small_url, _):
+        small_ms = measure_endpoints(small_url)
+    large_ms = measure_endpoints(url)
+    ENDPOINT_ROWS[:] = [EndpointRow(e, small_ms[e], large_ms[e]) for e in large_ms]
+    full_exports(url)
+    kind = "SQLite" if database_url.startswith("sqlite") else "PostgreSQL"
+    return [
+        Row(
+            "P5",
+            "API worker RSS after P1-P3, every endpoint and full exports (MB) vs 250 MB",
+            rss_megabytes(api_pid),
+            250,
+            "MB",
+            "<= 1.0",
+        ),
+        Row(
+            "P6",
+            f"{kind} bytes per market at {count} vs 12 KB",
+            database_bytes(database_url) / count,
+            12 * 1024,
+            "B",
+            "<= 1.0",
+        ),
+    ]
+
+
+ENDPOINT_ROWS: list[EndpointRow] = []
+
+
+def print_endpoint_table(count: int) -> None:
+    print(f"\nP3: uncached median latency per endpoint, {SMALL_COUNT:,} vs {count:,} markets\n")
+    print(f"| endpoint | {SMALL_COUNT:,} (ms) | {count:,} (ms) | ratio | holds |")
+    print("| --- | ---: | ---: | ---: | --- |")
+    for row in ENDPOINT_ROWS:
+        ratio = row.large_ms / row.small_ms if row.small_ms else float("nan")
+        print(
+            f"| `{row.endpoint}` | {row.small_ms:.1f} | {row.large_ms:.1f} | {ratio:.2f} | "
+            f"{'yes' if row.holds else 'NO'} |"
+        )
+
+
+def run_scale_only(
+    count: int, jobs: int, work: Path, database_url: str | None, small_database_url: str | None
+) -> list[Row]:
+    """`--scale-only`: the per-endpoint P3 table, P5's worker RSS and P6, without P1, P2 and
+    P4. Databases given by URL (PostgreSQL) are served as they are and must already hold
+    `count` and 1,000 markets; by default work/bench.sqlite3 is ingested when missing."""
+    if database_url is None:
+        database = work / "bench.sqlite3"
+        if not database.exists():
+            corpus = write_corpus(work / f"corpus-{count}", count)
+            timed_ingest(corpus, f"sqlite:///{database}", jobs)
+        database_url = f"sqlite:///{database}"
+    small_url = small_database_url or f"sqlite:///{small_database(work, jobs)}"
+    with server(API, {**API_ENV, "DATABASE_URL": database_url}) as (url, api_pid):
+        return scale_rows(
+            url, api_pid, database_url=database_url, small_database_url=small_url, count=count
+        )
+
+
 def print_table(rows: list[Row], count: int, jobs: int, seconds: int) -> None:
     print(
         f"\nN = {count} markets, ingest --jobs {jobs}, wrk {seconds}s per measurement, "
@@ -307,13 +423,32 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=5, help="wrk duration per measurement")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "onco-bench")
     parser.add_argument("--json", type=Path, help="also write the rows here")
+    parser.add_argument(
+        "--scale-only",
+        action="store_true",
+        help="only every endpoint at 1,000 vs N markets, the worker's RSS and bytes per market",
+    )
+    parser.add_argument(
+        "--database-url", help="with --scale-only: serve this database of N markets as it is"
+    )
+    parser.add_argument("--small-database-url", help="with --scale-only: the same at 1,000 markets")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     resource.setrlimit(resource.RLIMIT_NOFILE, (4096, 4096))
-    rows = run(args.count, args.jobs, args.seconds, args.work)
+    if args.scale_only:
+        rows = run_scale_only(
+            args.count, args.jobs, args.work, args.database_url, args.small_database_url
+        )
+    else:
+        rows = run(args.count, args.jobs, args.seconds, args.work)
     print_table(rows, args.count, args.jobs, args.seconds)
+    print_endpoint_table(args.count)
     if args.json:
-        args.json.write_text(json.dumps([row.__dict__ for row in rows], indent=2))
+        measured = {
+            "rows": [row.__dict__ for row in rows],
+            "endpoints": [row.__dict__ for row in ENDPOINT_ROWS],
+        }
+        args.json.write_text(json.dumps(measured, indent=2))
 
 
 if __name__ == "__main__":

@@ -12,10 +12,21 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, bindparam, delete, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlmodel import Session, SQLModel
 
-from app.models import MARKET_LIST_FIELDS, utc_now
+from app.models import EDITION_FIGURES, MARKET_LIST_FIELDS, utc_now
 from ingest.companies import company_slug
 from ingest.report import ParsedReport
 
@@ -24,6 +35,7 @@ _MARKET, _COMPANY, _LINK = _TABLES["market"], _TABLES["company"], _TABLES["marke
 _SEGMENT, _INSIGHT, _FAQ = _TABLES["segment"], _TABLES["insight"], _TABLES["faq"]
 _WARNING, _PROVENANCE = _TABLES["quality_warning"], _TABLES["provenance"]
 _FIGURE = _TABLES["figure"]
+_EDITION, _CHANGE = _TABLES["edition"], _TABLES["change"]
 # Everything a market owns; replaced whole when its report is loaded again.
 _CHILD_TABLES = (_SEGMENT, _FIGURE, _INSIGHT, _FAQ, _WARNING, _LINK, _PROVENANCE)
 # The report's fields that are market columns: figures, texts, regions covered.
@@ -33,7 +45,11 @@ class LoadStatus(StrEnum):
     CREATED = "created"
     UPDATED = "updated"
     UNCHANGED = "unchanged"
+    DELETED = "deleted"  # only in the changes feed
     FAILED = "failed"
+
+
+_WRITTEN = (LoadStatus.CREATED, LoadStatus.UPDATED)
 
 
 class ReportConflict(ValueError):
@@ -45,6 +61,7 @@ class Loaded:
     status: LoadStatus  # created, updated, or failed for a slug conflict
     slug: str
     reason: str | None = None
+    renamed_from: str | None = None  # the market's slug before this update, when it changed
 
 
 def unchanged_hashes(
@@ -65,8 +82,9 @@ def load_reports(connection: Connection, reports: Sequence[ParsedReport]) -> lis
     loaded: list[Loaded] = []
     for group in _distinct_runs(reports):
         loaded += _load_distinct(connection, group)
-    if any(result.status is not LoadStatus.FAILED for result in loaded):
-        bump_dataset_version(connection)
+    written = [result for result in loaded if result.status in _WRITTEN]
+    if written:
+        record_changes(connection, bump_dataset_version(connection), written)
     return loaded
 
 
@@ -129,10 +147,14 @@ def _load_distinct(
             loaded.append(Loaded(LoadStatus.FAILED, report.slug, reason))
             continue
         # As if loaded alone: the report gives up its old slug before the next one is checked.
-        slug_owners.pop(slugs.get(report.identity, report.slug), None)
+        old_slug = slugs.get(report.identity)
+        slug_owners.pop(old_slug or report.slug, None)
         slug_owners[report.slug], slugs[report.identity] = report.identity, report.slug
-        known = report.identity in market_ids
-        loaded.append(Loaded(LoadStatus.UPDATED if known else LoadStatus.CREATED, report.slug))
+        if report.identity in market_ids:
+            renamed = old_slug if old_slug != report.slug else None
+            loaded.append(Loaded(LoadStatus.UPDATED, report.slug, renamed_from=renamed))
+        else:
+            loaded.append(Loaded(LoadStatus.CREATED, report.slug))
         accepted.append(report)
     if accepted and write:
         _write(connection, accepted, market_ids)
@@ -173,6 +195,7 @@ def _write(connection: Connection, reports: list[ParsedReport], market_ids: dict
     _insert(connection, _FAQ, _faq_rows(owned))
     _insert(connection, _WARNING, _warning_rows(owned))
     _insert(connection, _PROVENANCE, [_provenance_row(id_, r, now) for id_, r in owned])
+    _insert(connection, _EDITION, _edition_rows(connection, owned, now))
     _link_companies(connection, owned, previous_links)
 
 
@@ -183,16 +206,7 @@ def _insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) ->
 
 def _market_row(report: ParsedReport, now: Any) -> dict[str, Any]:
     row = report.model_dump(include={*MARKET_LIST_FIELDS, "summary", "regions_covered"})
-    return {**row, "search_text": search_text(report), "updated_at": now}
-
-
-def search_text(report: ParsedReport) -> str:
-    """What `GET /markets?q=` searches: lowercased, whitespace collapsed."""
-    parts = [report.title, report.summary or ""]
-    parts += [f"{segment.name} {segment.description}" for segment in report.segments]
-    parts += [*report.trends, *report.opportunities]
-    parts += [f"{faq.question} {faq.answer}" for faq in report.faqs]
-    return " ".join(" ".join(parts).lower().split())
+    return {**row, "updated_at": now}
 
 
 _Owned = list[tuple[int, ParsedReport]]
@@ -351,15 +365,74 @@ def delete_market(session: Session, slug: str) -> bool:
         connection.execute(delete(table).where(table.c.market_id == market_id))
     connection.execute(delete(_MARKET).where(_MARKET.c.id == market_id))
     retally_companies(connection, change)
-    bump_dataset_version(connection)
+    deleted = Loaded(LoadStatus.DELETED, slug)
+    record_changes(connection, bump_dataset_version(connection), [deleted])
     return True
 
 
-def bump_dataset_version(connection: Connection) -> None:
-    """Tell every API process's response cache that the data changed (same transaction)."""
+def bump_dataset_version(connection: Connection) -> int:
+    """Tell every API process's response cache that the data changed (same transaction);
+    the new version."""
     version = _TABLES["dataset_version"]
-    connection.execute(
+    bumped = connection.execute(
         update(version)
         .where(version.c.id == 1)
         .values(version=version.c.version + 1, changed_at=utc_now())
+        .returning(version.c.version)
+    ).scalar_one()
+    return int(bumped)
+
+
+def record_changes(connection: Connection, version: int, results: Sequence[Loaded]) -> None:
+    """The changes feed's rows for one write (GET /changes). A market whose slug changed is
+    a deletion of the old slug and an update of the new one, so a client that replays the
+    feed drops the old row."""
+    now = utc_now()
+    rows = []
+    for result in results:
+        if result.renamed_from:
+            rows.append(
+                {
+                    "version": version,
+                    "at": now,
+                    "slug": result.renamed_from,
+                    "change": LoadStatus.DELETED.value,
+                }
+            )
+        rows.append(
+            {"version": version, "at": now, "slug": result.slug, "change": result.status.value}
+        )
+    _insert(connection, _CHANGE, rows)
+
+
+def _edition_rows(connection: Connection, owned: _Owned, now: Any) -> list[dict[str, Any]]:
+    """A new edition per report written whose content (SHA-256) is not its latest edition's:
+    the same bytes loaded again (a reload, another path) add none."""
+    newest = (
+        select(_EDITION.c.market_id, func.max(_EDITION.c.number).label("number"))
+        .where(_EDITION.c.market_id.in_([market_id for market_id, _ in owned]))
+        .group_by(_EDITION.c.market_id)
+        .subquery()
     )
+    latest = {
+        market_id: (number, sha256)
+        for market_id, number, sha256 in connection.execute(
+            select(_EDITION.c.market_id, _EDITION.c.number, _EDITION.c.sha256).join(
+                newest,
+                (newest.c.market_id == _EDITION.c.market_id)
+                & (newest.c.number == _EDITION.c.number),
+            )
+        )
+    }
+    return [
+        {
+            "market_id": market_id,
+            "number": latest.get(market_id, (0, None))[0] + 1,
+            "sha256": report.source.sha256,
+            "ingested_at": now,
+            "published_on": report.source.published_on,
+            **report.model_dump(include=set(EDITION_FIGURES)),
+        }
+        for market_id, report in owned
+        if latest.get(market_id, (0, None))[1] != report.source.sha256
+    ]

@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
@@ -71,6 +72,26 @@ def parse_usd_amount(name: str, raw: str | None) -> int | None:
     except InvalidOperation as error:
         raise InvalidParameter(name, f"{raw!r} is not a USD amount") from error
     return min(int(number * _USD_MULTIPLIER[match[2].lower()]), MAX_USD_BOUND)
+
+
+_RFC_3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})")
+
+
+def parse_instant(name: str, raw: str | None) -> datetime | None:
+    """An RFC 3339 date-time with its offset, in UTC (SQLite compares the stored UTC text,
+    whatever offset the client wrote); a bare date, a time without offset or a number is a
+    422 rather than a guess."""
+    if raw is None:
+        return None
+    text = raw.strip()
+    if not _RFC_3339.fullmatch(text):
+        raise InvalidParameter(
+            name, f"{raw!r} is not an RFC 3339 date-time with an offset (2026-11-25T00:00:00Z)"
+        )
+    try:
+        return datetime.fromisoformat(text.replace("z", "Z")).astimezone(UTC)
+    except ValueError as error:
+        raise InvalidParameter(name, f"{raw!r} is not a valid date-time: {error}") from error
 
 
 def sort_parameter(order: SortOrder) -> Callable[[str | None], list[SortKey]]:
@@ -220,6 +241,17 @@ def market_filters(
             example="verifiedmarketreports.com",
         ),
     ] = None,
+    updated_since: Annotated[
+        str | None,
+        Query(
+            max_length=40,
+            description="Markets written (created or updated) at or after this instant, "
+            "RFC 3339 with its offset; for a full sync use GET /changes, which also lists "
+            "deletions.",
+            examples=["2026-11-25T00:00:00Z"],
+            json_schema_extra={"format": "date-time"},
+        ),
+    ] = None,
 ) -> MarketFilters:
     return MarketFilters(
         q=q.strip() or None if q else None,
@@ -234,4 +266,5 @@ def market_filters(
         segment=segment,
         dimension=dimension,
         publisher=publisher,
+        updated_since=parse_instant("updated_since", updated_since),
     )

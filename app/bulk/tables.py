@@ -1,8 +1,8 @@
 """The tables a data team can download, under their public names, and their rows in order.
 
-Columns are the stored ones minus what only the service uses (the search text, the alias
-tallies). JSON columns (lists) stay lists in NDJSON and become JSON text in CSV and Parquet,
-whose cells are flat."""
+Columns are the stored ones minus what only the service uses (the alias tallies). JSON
+columns (lists) stay lists in NDJSON and become JSON text in CSV and Parquet, whose cells
+are flat."""
 
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,7 +15,7 @@ from sqlmodel import SQLModel
 import app.models  # noqa: F401  (registers every table on SQLModel.metadata)
 
 BATCH_ROWS = 2_000  # rows fetched per round trip: bounded memory whatever the table's size
-_HIDDEN = {"market": {"search_text"}, "company": {"alias_counts"}}
+_HIDDEN = {"company": {"alias_counts"}}
 # Public name → stored table, in the order GET /exports lists them.
 _STORED = {
     "markets": "market",
@@ -27,6 +27,7 @@ _STORED = {
     "faqs": "faq",
     "warnings": "quality_warning",
     "provenance": "provenance",
+    "editions": "edition",
 }
 
 

@@ -34,7 +34,13 @@ def _tidy(parameter: dict[str, Any]) -> None:
     if values is not None:
         for key in ("type", "maxLength", "pattern"):
             schema.pop(key, None)
-        schema.update(type="array", minItems=1, items={"type": "string", "enum": values})
+        schema.update(
+            type="array",
+            minItems=1,
+            maxItems=len(values),
+            uniqueItems=True,
+            items={"type": "string", "enum": values},
+        )
         schema["examples"] = [example.split(",") for example in schema.get("examples", [])]
         parameter.update(style="form", explode=False)
     if schema.get("examples") and "example" not in parameter:

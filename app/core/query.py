@@ -3,6 +3,7 @@ field selection. Routes build them from query parameters (app/api/params.py), re
 read them; neither depends on the other for these."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from app.core.problems import InvalidParameter
 from app.models import SegmentDimension
@@ -20,9 +21,14 @@ class SortKey:
     descending: bool
 
 
-def _items(raw: str) -> list[str]:
-    """A comma list's items; spaces around them are not part of them ("slug, name")."""
-    return [part.strip(" ") for part in raw.split(",")]
+def _items(name: str, raw: str) -> list[str]:
+    """A comma list's items; spaces around them are not part of them ("slug, name"), and an
+    item listed twice is a mistake worth saying (the OpenAPI document lists them unique)."""
+    items = [part.strip(" ") for part in raw.split(",")]
+    repeated = sorted({item for item in items if items.count(item) > 1})
+    if repeated:
+        raise InvalidParameter(name, f"listed more than once: {', '.join(map(repr, repeated))}")
+    return items
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,7 @@ class SortOrder:
 
     def parse(self, raw: str | None) -> list[SortKey]:
         keys = []
-        for part in _items(self.default if raw is None else raw):
+        for part in _items("sort", self.default if raw is None else raw):
             field = part.removeprefix("-")
             if field not in self.fields:
                 raise InvalidParameter(
@@ -63,7 +69,7 @@ def parse_fields(
     the parameter's, for the error."""
     if raw is None:
         return None
-    fields = _items(raw)
+    fields = _items(name, raw)
     unknown = [repr(field) for field in fields if field not in allowed]
     if unknown:
         raise InvalidParameter(
@@ -86,3 +92,4 @@ class MarketFilters:
     segment: str | None = None
     dimension: SegmentDimension | None = None
     publisher: str | None = None
+    updated_since: datetime | None = None

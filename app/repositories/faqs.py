@@ -1,35 +1,69 @@
-"""FAQs across markets."""
+"""FAQs across markets; `q` through the full-text index over questions and answers."""
 
-from sqlalchemy import func, or_, select
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import ColumnElement, Engine, Select, func, select
 from sqlmodel import Session, col
 
-from app.core.query import Pagination
+from app.core.query import Pagination, SortKey, SortOrder
 from app.models import Faq, Market
+from app.repositories.markets import EXPORT_BATCH_ROWS
+from app.repositories.search import faq_text_match
+
+FAQ_SORT = SortOrder(("market", "position"), default="market,position")
+
+
+def _conditions(q: str | None, market: str | None) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if market:
+        in_market = select(col(Market.id)).where(col(Market.slug) == market).scalar_subquery()
+        conditions.append(col(Faq.market_id) == in_market)
+    if q and (match := faq_text_match(q)) is not None:
+        # The matches first, by the full-text index: left as a condition, PostgreSQL walks
+        # the markets in slug order and computes every FAQ's tsvector until a page fills.
+        matched = (
+            select(col(Faq.id))
+            .where(match)
+            .cte("matched")
+            .prefix_with("MATERIALIZED", dialect="postgresql")
+        )
+        conditions.append(col(Faq.id).in_(select(matched.c.id)))
+    return conditions
+
+
+def _faqs_query(q: str | None, market: str | None, sort: list[SortKey]) -> Select[*tuple[Any, ...]]:
+    columns = {"market": col(Market.slug), "position": col(Faq.position)}
+    order = [columns[k.field].desc() if k.descending else columns[k.field].asc() for k in sort]
+    return (
+        select(
+            col(Market.slug).label("market"),
+            col(Faq.question),
+            col(Faq.answer),
+            col(Faq.position),
+        )
+        .join(Market, col(Market.id) == col(Faq.market_id))
+        .where(*_conditions(q, market))
+        .order_by(*order, col(Market.slug), col(Faq.position))
+    )
 
 
 def list_faqs(
-    session: Session, *, q: str | None, market: str | None, page: Pagination
-) -> tuple[list[tuple[str, Faq]], int]:
-    conditions = []
-    if market:
-        conditions.append(col(Market.slug) == market)
-    for term in (q or "").lower().split():
-        conditions.append(
-            or_(
-                func.lower(col(Faq.question)).contains(term, autoescape=True),
-                func.lower(col(Faq.answer)).contains(term, autoescape=True),
-            )
+    session: Session, *, q: str | None, market: str | None, sort: list[SortKey], page: Pagination
+) -> tuple[list[dict[str, Any]], int]:
+    total = session.execute(
+        select(func.count()).select_from(Faq).where(*_conditions(q, market))
+    ).scalar_one()
+    statement = _faqs_query(q, market, sort).limit(page.limit).offset(page.offset)
+    return [dict(row._mapping) for row in session.execute(statement)], int(total)
+
+
+def stream_faqs(
+    engine: Engine, *, q: str | None, market: str | None, sort: list[SortKey]
+) -> Iterator[dict[str, Any]]:
+    with engine.connect() as connection:
+        result = connection.execution_options(yield_per=EXPORT_BATCH_ROWS).execute(
+            _faqs_query(q, market, sort)
         )
-    joined = (
-        select(func.count()).select_from(Faq).join(Market, col(Market.id) == col(Faq.market_id))
-    )
-    total = session.execute(joined.where(*conditions)).scalar_one()
-    statement = (
-        select(col(Market.slug), Faq)
-        .join(Market, col(Market.id) == col(Faq.market_id))
-        .where(*conditions)
-        .order_by(col(Market.slug), col(Faq.position))
-        .limit(page.limit)
-        .offset(page.offset)
-    )
-    return list(session.execute(statement).all()), int(total)
+        for row in result:
+            yield dict(row._mapping)

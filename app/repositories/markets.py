@@ -1,11 +1,12 @@
 """Market queries: filters, sorting, pages, exports and the full detail of one market."""
 
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, Select, func, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.visitors import InternalTraversal
 from sqlmodel import Session, col
 
 from app.core.query import MarketFilters, Pagination, SortKey, SortOrder
@@ -21,7 +22,7 @@ from app.models import (
     QualityWarning,
     Segment,
 )
-from app.repositories.search import market_text_match
+from app.repositories.search import market_text_words, markets_with
 
 _MARKET_COLUMNS = [getattr(Market, field) for field in MARKET_LIST_FIELDS]
 EXPORT_BATCH_ROWS = 1000
@@ -30,12 +31,42 @@ MARKET_SORT = SortOrder(
 )
 
 
-def filter_conditions(filters: MarketFilters) -> list[ColumnElement[bool]]:
+class _Unindexed(ColumnElement[Any]):
+    """A column SQLite may not look up by an index (a unary `+`): a page of a broad filter
+    then walks the sort's index and tests each market, instead of reading every match and
+    sorting them all. Other databases plan from statistics and get the column as it is."""
+
+    inherit_cache = True
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]  # noqa: RUF012
+
+    def __init__(self, column: ColumnElement[Any]) -> None:
+        self.column = column
+        self.type = column.type
+
+
+@compiles(_Unindexed)
+def _as_is(element: _Unindexed, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(element.column, **kw))
+
+
+@compiles(_Unindexed, "sqlite")
+def _unary_plus(element: _Unindexed, compiler: Any, **kw: Any) -> str:
+    return "+" + str(compiler.process(element.column, **kw))
+
+
+def filter_conditions(
+    filters: MarketFilters, *, by_index: bool = True
+) -> list[ColumnElement[bool]]:
+    """The filters as conditions; `by_index=False` keeps SQLite from using their indexes."""
+
+    def market(column: Any) -> Any:
+        return col(column) if by_index else _Unindexed(column)
+
     conditions: list[ColumnElement[bool]] = []
     bounds = (
-        (col(Market.cagr_percent), filters.min_cagr, filters.max_cagr),
-        (col(Market.size_usd), filters.min_size_usd, filters.max_size_usd),
-        (col(Market.forecast_usd), filters.min_forecast_usd, filters.max_forecast_usd),
+        (market(Market.cagr_percent), filters.min_cagr, filters.max_cagr),
+        (market(Market.size_usd), filters.min_size_usd, filters.max_size_usd),
+        (market(Market.forecast_usd), filters.min_forecast_usd, filters.max_forecast_usd),
     )
     for column, low, high in bounds:
         if low is not None:
@@ -50,20 +81,22 @@ def filter_conditions(filters: MarketFilters) -> list[ColumnElement[bool]]:
             .join(Company, col(Company.id) == col(MarketCompany.company_id))
             .where(col(Company.slug) == filters.company)
         )
-        conditions.append(col(Market.id).in_(listed))
+        conditions.append(market(Market.id).in_(listed))
     if filters.segment:
         with_segment = select(col(Segment.market_id)).where(col(Segment.key) == filters.segment)
-        conditions.append(col(Market.id).in_(with_segment))
+        conditions.append(market(Market.id).in_(with_segment))
     if filters.dimension:
         along = select(col(Segment.market_id)).where(col(Segment.dimension) == filters.dimension)
-        conditions.append(col(Market.id).in_(along))
+        conditions.append(market(Market.id).in_(along))
     if filters.publisher:
         published = select(col(Provenance.market_id)).where(
             func.lower(col(Provenance.publisher)) == filters.publisher.lower()
         )
-        conditions.append(col(Market.id).in_(published))
-    if filters.q and (text_match := market_text_match(filters.q)) is not None:
-        conditions.append(text_match)
+        conditions.append(market(Market.id).in_(published))
+    for word in market_text_words(filters.q or ""):
+        conditions.append(market(Market.id).in_(markets_with(word)))
+    if filters.updated_since is not None:
+        conditions.append(market(Market.updated_at) >= filters.updated_since)
     return conditions
 
 
@@ -77,8 +110,20 @@ def order_by(sort: list[SortKey]) -> list[Any]:
     return clauses
 
 
-def market_rows_query(filters: MarketFilters, sort: list[SortKey]) -> Select[Any]:
-    return select(*_MARKET_COLUMNS).where(*filter_conditions(filters)).order_by(*order_by(sort))
+def market_rows_query(
+    filters: MarketFilters, sort: list[SortKey], *, by_index: bool = True
+) -> Select[Any]:
+    conditions = filter_conditions(filters, by_index=by_index)
+    return select(*_MARKET_COLUMNS).where(*conditions).order_by(*order_by(sort))
+
+
+def _broad(session: Session, *, total: int, page: Pagination) -> bool:
+    """Whether walking the sort's index finds the page sooner than reading every match: it
+    reads about (offset + limit) × markets / total rows, against total rows and a sort."""
+    if total == 0:
+        return False
+    markets = int(session.execute(select(func.count()).select_from(Market)).scalar_one())
+    return (page.offset + page.limit) * markets < total * total
 
 
 def list_markets(
@@ -88,7 +133,10 @@ def list_markets(
     total = session.execute(
         select(func.count()).select_from(Market).where(*conditions)
     ).scalar_one()
-    statement = market_rows_query(filters, sort).limit(page.limit).offset(page.offset)
+    sqlite = session.get_bind().dialect.name == "sqlite"  # others plan from statistics
+    by_index = not (sqlite and conditions and _broad(session, total=total, page=page))
+    statement = market_rows_query(filters, sort, by_index=by_index)
+    statement = statement.limit(page.limit).offset(page.offset)
     rows = [dict(row._mapping) for row in session.execute(statement)]
     return rows, int(total)
 
@@ -158,18 +206,6 @@ def list_figures(session: Session, market_id: int | None) -> list[Figure]:
         select(Figure).where(col(Figure.market_id) == market_id).order_by(col(Figure.position))
     )
     return list(session.execute(statement).scalars())
-
-
-def figures_by_market(
-    session: Session, filters: MarketFilters
-) -> defaultdict[int | None, list[Figure]]:
-    """The figures of every market matching the filters, in one query."""
-    found: defaultdict[int | None, list[Figure]] = defaultdict(list)
-    matching = select(col(Market.id)).where(*filter_conditions(filters))
-    statement = select(Figure).where(col(Figure.market_id).in_(matching))
-    for figure in session.execute(statement).scalars():
-        found[figure.market_id].append(figure)
-    return found
 
 
 def list_segments(session: Session, market_id: int | None) -> list[Segment]:

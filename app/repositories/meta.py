@@ -21,11 +21,11 @@ def read_dataset_version(engine: Engine) -> int:
         return dataset_version(session)
 
 
-def dataset_state(session: Session) -> tuple[str, datetime | None, int]:
+def dataset_state(session: Session) -> tuple[int, datetime | None, int]:
     """(dataset version, last ingest time, market count)."""
     markets = session.execute(select(func.count()).select_from(Market)).scalar_one()
     last_ingest = session.execute(select(func.max(col(IngestRun.finished_at)))).scalar_one()
-    return str(dataset_version(session)), last_ingest, int(markets)
+    return dataset_version(session), last_ingest, int(markets)
 
 
 def last_finished_run(session: Session) -> IngestRun | None:

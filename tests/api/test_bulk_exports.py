@@ -27,6 +27,7 @@ TABLES = [
     "faqs",
     "warnings",
     "provenance",
+    "editions",
 ]
 
 
@@ -39,6 +40,7 @@ def _gold_rows(table: str) -> int | None:
         "market_companies": sum(len(m["companies"]) for m in markets),
         "faqs": sum(len(m["faqs"]) for m in markets),
         "provenance": len(markets),
+        "editions": len(markets),  # one each after a single ingest
     }
     return counts.get(table)
 

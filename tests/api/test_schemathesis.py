@@ -14,6 +14,7 @@ from schemathesis.checks import positive_data_acceptance
 
 from app.core.db import prepare_database
 from app.main import create_app
+from app.projections import MAX_PROJECTION_YEARS
 from ingest.run import run_ingest
 from tests.databases import fresh_database_url
 from tests.paths import SEEDS_DIR
@@ -45,10 +46,29 @@ def test_api_conforms_to_its_schema(case: schemathesis.Case[Any]) -> None:
 
 
 def _rules_openapi_cannot_state(case: schemathesis.Case[Any]) -> list[Any]:
-    """A rule across two parameters has no OpenAPI form: `embed` with CSV is a 422 (CSV stays
-    flat), so that one combination of valid values is not positive data. Every other check
-    still runs on it, and tests/api/test_embed.py checks the 422 itself."""
+    """Rules that OpenAPI cannot state make these combinations of valid values not
+    positive data: NUL in any query value (PostgreSQL text cannot hold it), `embed` with CSV
+    (CSV stays flat), a projection range backwards or over MAX_PROJECTION_YEARS (or one bound
+    alone, which meets the market's own default for the other), and `/markets` filters on
+    `/stats` without `group_by`. Every other check still runs on them; the 422s themselves
+    are tested in test_request_strictness.py, test_embed.py, test_resources.py and
+    test_group_stats.py."""
     query = case.query or {}
-    if query.get("embed") and query.get("format") == "csv":
-        return [positive_data_acceptance]
-    return []
+    # NUL is refused in every query value (the API's description says so, once).
+    crossed = any("\x00" in str(value) for value in query.values())
+    crossed = crossed or bool(query.get("embed") and query.get("format") == "csv")
+    first, last = _year(query.get("from_year")), _year(query.get("to_year"))
+    if case.path.endswith(("/projections", "/projections.svg")) and (first or last):
+        # One year given alone meets the market's own default for the other.
+        span = (last - first + 1) if first and last else None
+        crossed = crossed or span is None or not 0 < span <= MAX_PROJECTION_YEARS
+    if case.path == "/stats" and not query.get("group_by"):
+        crossed = crossed or bool(set(query) - {"group_by", "format", "limit", "offset"})
+    return [positive_data_acceptance] if crossed else []
+
+
+def _year(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

@@ -91,7 +91,14 @@ def test_bad_files_fail_alone_with_their_reasons(report_folder: Path, tmp_path: 
             text("select m.slug, w.code from quality_warning w join market m on m.id = w.market_id")
         ).all()
         stored_text = " ".join(
-            connection.execute(text("select search_text from market")).scalars().all()
+            connection.execute(
+                text(
+                    "select coalesce(summary, '') from market union all select text from insight "
+                    "union all select question || ' ' || answer from faq"
+                )
+            )
+            .scalars()
+            .all()
         )
     for gold in gold_markets():
         assert cagr[gold["slug"]] == gold["cagr_percent"]

@@ -1,18 +1,28 @@
 """GET /companies and /companies/{slug}: one row per real company across markets."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Request, Response
 
-from app.api.deps import SessionDep
+from app.api.collections import Collection, collection_response
+from app.api.deps import EngineDep, SessionDep
+from app.api.exports import ExportsBusy
+from app.api.formats import EXPORT_RESPONSES, FormatParam
 from app.api.pages import page_body
-from app.api.params import CompanySlugPath, pagination, sort_parameter, text_query
+from app.api.params import (
+    CompanySlugPath,
+    fields_parameter,
+    pagination,
+    sort_parameter,
+    text_query,
+)
 from app.core.problems import NotFound, problem_responses
 from app.core.query import Pagination, SortKey
 from app.repositories import companies as repository
 from app.schemas import CompanyDetail, CompanyMarket, CompanySummary, Page
 
 router = APIRouter(prefix="/companies", tags=["companies"])
+_FIELDS = tuple(CompanySummary.model_fields)
 
 
 class CompanyNotFound(NotFound):
@@ -23,24 +33,38 @@ class CompanyNotFound(NotFound):
     "",
     response_model=Page[CompanySummary],
     summary="Companies with aliases and market counts",
-    responses=problem_responses(),
+    description="With `format=csv` or `format=ndjson` (or the `Accept` header) every matching "
+    "company is streamed; in CSV, `aliases` is a JSON array.",
+    responses={**problem_responses(ExportsBusy), **EXPORT_RESPONSES},
 )
 def list_companies(
     request: Request,
     session: SessionDep,
+    engine: EngineDep,
     page: Annotated[Pagination, Depends(pagination)],
     sort: Annotated[list[SortKey], Depends(sort_parameter(repository.COMPANY_SORT))],
+    fields: Annotated[list[str] | None, Depends(fields_parameter(_FIELDS))],
     q: Annotated[
         str | None,
-        text_query("Substring of the name or slug.", example="pharma"),
+        text_query(
+            "Words that each start a word of one of the company's names (any alias).",
+            example="pharma",
+        ),
     ] = None,
-) -> Page[CompanySummary]:
-    rows, total = repository.list_companies(session, q=q, sort=sort, page=page)
-    items = [
-        CompanySummary(**row, url=str(request.url_for("get_company", slug=row["slug"])))
-        for row in rows
-    ]
-    return Page[CompanySummary](**page_body(request, items=items, total=total, page=page))
+    format: FormatParam = None,
+) -> Response:
+    def item(row: dict[str, Any]) -> dict[str, Any]:
+        return {**row, "url": str(request.url_for("get_company", slug=row["slug"]))}
+
+    collection = Collection(
+        read_page=lambda: repository.list_companies(session, q=q, sort=sort, page=page),
+        stream_rows=lambda: repository.stream_companies(engine, q=q, sort=sort),
+        item=item,
+        columns=_FIELDS,
+    )
+    return collection_response(
+        request, session=session, collection=collection, page=page, fields=fields, format_=format
+    )
 
 
 @router.get(
@@ -58,7 +82,6 @@ def get_company(
     company = repository.get_company(session, slug)
     if company is None:
         raise CompanyNotFound(f"no company with slug {slug!r}")
-    rows, total = repository.company_markets(session, company.id, page=page)
     markets = [
         CompanyMarket(
             slug=market,
@@ -67,8 +90,11 @@ def get_company(
             position=position,
             url=str(request.url_for("get_market", slug=market)),
         )
-        for market, title, given, position in rows
+        for market, title, given, position in repository.company_markets(
+            session, company.id, page=page
+        )
     ]
+    total = company.market_count
     return CompanyDetail(
         slug=company.slug,
         name=company.name,

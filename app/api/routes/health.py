@@ -68,7 +68,7 @@ def _read_dataset_gauges(registry: Metrics, session: Session) -> None:
     """The gauges as the database has them now; on failure they keep their last values."""
     version, _, markets = dataset_state(session)
     registry.markets.set(markets)
-    registry.dataset_version.set(int(version))
+    registry.dataset_version.set(version)
     run = last_finished_run(session)
     if run is not None and run.finished_at is not None:
         registry.last_ingest.set(run.finished_at.timestamp())

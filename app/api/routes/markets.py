@@ -22,10 +22,11 @@ from app.api.params import (
     pagination,
     sort_parameter,
 )
+from app.charts import projection_chart
 from app.core.http import etag_matches, weak_etag
 from app.core.problems import ApiError, InvalidParameter, NotFound, problem_responses
 from app.core.query import MarketFilters, Pagination, SortKey
-from app.models import FigureSentences, Market, Provenance
+from app.models import EDITION_FIGURES, Edition, FigureSentences, Market, Provenance
 from app.projections import (
     MAX_PROJECTION_YEARS,
     NotProjectable,
@@ -35,8 +36,10 @@ from app.projections import (
 )
 from app.repositories import markets as repository
 from app.repositories.children import Embed, embedded_children
+from app.repositories.history import list_editions
 from app.repositories.meta import dataset_version
 from app.schemas import (
+    EditionOut,
     FaqOut,
     FigureOut,
     MarketCompanyOut,
@@ -187,6 +190,7 @@ def get_market(slug: MarketSlugPath, request: Request, session: SessionDep) -> M
                 figures=link("get_market_figures"),
                 companies=link("get_market_companies"),
                 faqs=link("get_market_faqs"),
+                editions=link("get_market_editions"),
                 projections=link("get_market_projections"),
             ),
         },
@@ -300,39 +304,110 @@ def get_market_faqs(
     return _page_of(request, faqs, page)
 
 
+@router.get(
+    "/{slug}/editions",
+    response_model=Page[EditionOut],
+    summary="Every edition of the market's report, oldest first",
+    description="An edition is a distinct content version (a new SHA-256) of the report, "
+    "loaded by an ingest or an upload; identical bytes add none. `changed` names the figure "
+    "fields that differ from the edition before.",
+    responses=problem_responses(MarketNotFound),
+)
+def get_market_editions(
+    slug: MarketSlugPath, request: Request, session: SessionDep, page: PageDep
+) -> Response:
+    market = _market_or_404(session, slug)
+    editions: list[EditionOut] = []
+    previous: Edition | None = None
+    for edition in list_editions(session, market.id):
+        changed = [
+            name
+            for name in EDITION_FIGURES
+            if previous is not None and getattr(edition, name) != getattr(previous, name)
+        ]
+        editions.append(EditionOut.model_validate({**edition.model_dump(), "changed": changed}))
+        previous = edition
+    return _page_of(request, editions, page)
+
+
 class NotProjectableProblem(ApiError):
     status, title, slug = 422, "Market cannot be projected", "not-projectable"
+
+
+_PROJECTIONS_DOC = (
+    "Reported years are exact; years between them are interpolated geometrically; years "
+    "beyond them are extrapolated at the stated CAGR (the implied CAGR when none is "
+    "stated). `method=stated_cagr` instead anchors the stated CAGR on the forecast. At "
+    f"most {MAX_PROJECTION_YEARS} years."
+)
+FromYear = Annotated[
+    int | None,
+    Query(ge=1900, le=2200, description="First year (default: size year).", examples=[2022]),
+]
+ToYear = Annotated[
+    int | None,
+    Query(ge=1900, le=2200, description="Last year (default: forecast year).", examples=[2033]),
+]
+MethodParam = Annotated[
+    ProjectionMethod,
+    Query(description="reported (default) or stated_cagr.", examples=["stated_cagr"]),
+]
 
 
 @router.get(
     "/{slug}/projections",
     response_model=ProjectionSeries,
     summary="Yearly value series derived from the reported figures",
-    description=(
-        "Reported years are exact; years between them are interpolated geometrically; years "
-        "beyond them are extrapolated at the stated CAGR (the implied CAGR when none is "
-        "stated). `method=stated_cagr` instead anchors the stated CAGR on the forecast. At "
-        f"most {MAX_PROJECTION_YEARS} years."
-    ),
+    description=_PROJECTIONS_DOC,
     responses=problem_responses(MarketNotFound, NotProjectableProblem),
 )
 def get_market_projections(
     slug: MarketSlugPath,
     session: SessionDep,
-    from_year: Annotated[
-        int | None,
-        Query(ge=1900, le=2200, description="First year (default: size year).", examples=[2022]),
-    ] = None,
-    to_year: Annotated[
-        int | None,
-        Query(ge=1900, le=2200, description="Last year (default: forecast year).", examples=[2033]),
-    ] = None,
-    method: Annotated[
-        ProjectionMethod,
-        Query(description="reported (default) or stated_cagr.", examples=["stated_cagr"]),
-    ] = ProjectionMethod.REPORTED,
+    from_year: FromYear = None,
+    to_year: ToYear = None,
+    method: MethodParam = ProjectionMethod.REPORTED,
 ) -> ProjectionSeries:
+    return _series(session, _market_or_404(session, slug), from_year, to_year, method)
+
+
+@router.get(
+    "/{slug}/projections.svg",
+    summary="The yearly series as an SVG line chart",
+    description="The series of GET /markets/{slug}/projections drawn for embedding: reported "
+    "years as filled dots, interpolated stretches solid, extrapolated ones dashed, year and "
+    "USD axes, the market as its title. No script and no external asset.",
+    response_class=Response,
+    responses={
+        **problem_responses(MarketNotFound, NotProjectableProblem),
+        200: {"content": {"image/svg+xml": {"schema": {"type": "string"}}}},
+    },
+)
+def get_market_projections_svg(
+    slug: MarketSlugPath,
+    session: SessionDep,
+    from_year: FromYear = None,
+    to_year: ToYear = None,
+    method: MethodParam = ProjectionMethod.REPORTED,
+    width: Annotated[int, Query(ge=200, le=2400, description="Pixels.", examples=[600])] = 600,
+    height: Annotated[int, Query(ge=100, le=1600, description="Pixels.", examples=[300])] = 300,
+) -> Response:
     market = _market_or_404(session, slug)
+    series = _series(session, market, from_year, to_year, method)
+    chart = projection_chart(
+        series.points, title=market.title, size_px=(width, height), visible_title=True
+    )
+    svg = '<?xml version="1.0" encoding="UTF-8"?>\n' + str(chart)
+    return Response(svg, media_type="image/svg+xml")
+
+
+def _series(
+    session: Session,
+    market: Market,
+    from_year: int | None,
+    to_year: int | None,
+    method: ProjectionMethod,
+) -> ProjectionSeries:
     figures = ReportedFigures.of(market, repository.list_figures(session, market.id))
     try:
         default_from, default_to = default_range(figures)
@@ -345,5 +420,5 @@ def get_market_projections(
     except NotProjectable as error:
         raise NotProjectableProblem(str(error)) from error
     return ProjectionSeries(
-        market=slug, method=method, from_year=first, to_year=last, points=points
+        market=market.slug, method=method, from_year=first, to_year=last, points=points
     )

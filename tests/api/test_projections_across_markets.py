@@ -1,0 +1,119 @@
+"""GET /projections?year= computes in the database what each market's own series says:
+the same value and kind for every market in every year, filters on the value, `fields`,
+sort keys and exports."""
+
+import csv
+import io
+import shutil
+
+import orjson
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from app.core.db import prepare_database
+from app.main import create_app
+from ingest.run import run_ingest
+from tests.api.test_extreme_figures import PAGES
+from tests.databases import fresh_database_url
+from tests.paths import SEEDS_DIR
+
+# Before, inside and after the seeds' reported spans, and the ends of the accepted range.
+YEARS = (1900, 2015, 2021, 2022, 2027, 2030, 2031, 2045, 2200)
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    """The seeds and the pages with figures at the edges of what the data holds."""
+    folder = tmp_path_factory.mktemp("projections")
+    reports = folder / "reports"
+    shutil.copytree(SEEDS_DIR, reports)
+    for name, html in PAGES.items():
+        (reports / name).write_text(html, encoding="utf-8")
+    url = fresh_database_url(folder)
+    engine: Engine = prepare_database(url)
+    assert not run_ingest([reports], engine=engine).failures
+    engine.dispose()
+    return TestClient(create_app(url), raise_server_exceptions=False)
+
+
+def _series_point(client: TestClient, slug: str, year: int) -> dict[str, object] | None:
+    response = client.get(f"/markets/{slug}/projections?from_year={year}&to_year={year}")
+    if response.status_code == 422:
+        return None
+    assert response.status_code == 200, response.text
+    point: dict[str, object] = response.json()["points"][0]
+    return point
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_every_market_agrees_with_its_own_series(client: TestClient, year: int) -> None:
+    with client:
+        slugs = [m["slug"] for m in client.get("/markets?limit=100&fields=slug").json()["items"]]
+        body = client.get(f"/projections?year={year}&limit=100").json()
+        across = {item["slug"]: item for item in body["items"]}
+        expected = {
+            slug: point
+            for slug in slugs
+            if (point := _series_point(client, slug, year)) is not None
+        }
+        assert body["total"] == len(expected)
+        assert {slug: (i["value_usd"], i["kind"]) for slug, i in across.items()} == {
+            slug: (p["value_usd"], p["kind"]) for slug, p in expected.items()
+        }
+
+
+def test_value_bounds_filter_on_the_value_in_that_year(client: TestClient) -> None:
+    with client:
+        every = client.get("/projections?year=2027&limit=100").json()["items"]
+        values = sorted(item["value_usd"] for item in every)
+        low, high = values[1], values[-2]
+        inside = client.get(
+            "/projections", params={"year": 2027, "min_value": str(low), "max_value": str(high)}
+        ).json()
+        assert sorted(i["value_usd"] for i in inside["items"]) == values[1:-1]
+        assert inside["total"] == len(values) - 2
+        above = client.get("/projections?year=2027&min_value=1.5B&limit=100").json()["items"]
+        assert {i["slug"] for i in above} == {i["slug"] for i in every if i["value_usd"] >= 1.5e9}
+        bad = client.get("/projections?year=2027&min_value=lots")
+        assert bad.status_code == 422
+        assert [e["name"] for e in bad.json()["errors"]] == ["min_value"]
+
+
+def test_fields_and_sort_keys(client: TestClient) -> None:
+    with client:
+        body = client.get("/projections?year=2027&fields=slug,value_usd&sort=region,-name")
+        assert body.status_code == 200, body.text
+        items = body.json()["items"]
+        assert items and all(set(item) == {"slug", "value_usd"} for item in items)
+        full = client.get("/projections?year=2027&sort=region,-name&limit=100").json()["items"]
+        keys = [((i["region"] is None, i["region"]), i["name"]) for i in full]
+        assert [k[0] for k in keys] == sorted(k[0] for k in keys)
+        by_name = client.get("/projections?year=2027&sort=-name&limit=100").json()["items"]
+        assert [i["name"] for i in by_name] == sorted((i["name"] for i in full), reverse=True)
+        assert client.get("/projections?year=2027&fields=bogus").status_code == 422
+        assert client.get("/projections?year=2027&sort=cagr").status_code == 422
+
+
+def test_exports_stream_the_same_rows_as_total(client: TestClient) -> None:
+    with client:
+        page = client.get("/projections?year=2030&limit=2").json()
+        assert page["total"] > 2 and page["next"]
+        as_csv = client.get("/projections?year=2030&format=csv")
+        assert as_csv.headers["content-type"].startswith("text/csv")
+        rows = list(csv.DictReader(io.StringIO(as_csv.text)))
+        assert len(rows) == page["total"]
+        assert [row["slug"] for row in rows[:2]] == [item["slug"] for item in page["items"]]
+        by_accept = client.get(
+            "/projections?year=2030&fields=slug,kind",
+            headers={"Accept": "text/csv;q=0.1, application/x-ndjson"},
+        )
+        assert by_accept.headers["content-type"] == "application/x-ndjson"
+        lines = [orjson.loads(line) for line in by_accept.text.splitlines()]
+        assert len(lines) == page["total"] and set(lines[0]) == {"slug", "kind"}
+        etag = by_accept.headers["etag"]
+        again = client.get(
+            "/projections?year=2030&fields=slug,kind",
+            headers={"Accept": "application/x-ndjson", "If-None-Match": etag},
+        )
+        assert again.status_code == 304
