@@ -44,6 +44,7 @@ from app.core.observe import Metrics, RequestObserver
 from app.core.openapi import tidy_parameters
 from app.core.problems import install_problem_handlers
 from app.core.settings import Settings, get_settings
+from app.explorer import routes as explorer
 from app.reports import ReportWriter
 from app.repositories.meta import read_dataset_version
 
@@ -107,6 +108,7 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
     )
     for module in routers:
         app.include_router(module.router)
+    app.include_router(explorer.router)
     # Last added runs first; the response cache wraps them all (below).
     app.add_middleware(
         CORSMiddleware,

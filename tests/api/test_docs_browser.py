@@ -1,54 +1,16 @@
 """Swagger UI in a real headless Chromium, with every request to another host blocked."""
 
-import os
-import shutil
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import pytest
-
-from tests.environment import unavailable
-from tests.servers import free_port, serving, uvicorn_command
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, browser_or_skip
 
 if TYPE_CHECKING:  # imported by the test itself, which skips without it
     from playwright.sync_api import Route
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Flags the workplace needs: no sandbox as root, and no background calls to Google's hosts.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _browser_or_skip() -> None:
-    missing = [] if os.path.exists(CHROMIUM) else ["Debian's chromium (/usr/bin/chromium)"]
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        missing.append("the playwright package")
-    if missing:
-        unavailable(
-            f"browser test needs {' and '.join(missing)}; `make test` installs them as root"
-        )
-
-
-@pytest.fixture(scope="module")
-def server_url(seeded_database_url: str) -> Iterator[str]:
-    port = free_port()
-    command = uvicorn_command(port, "--host", "127.0.0.1")
-    with serving(command, port=port, env={"DATABASE_URL": seeded_database_url}) as url:
-        yield url
-
 
 def test_swagger_ui_executes_get_markets_offline(server_url: str) -> None:
-    _browser_or_skip()
+    browser_or_skip()
     from playwright.sync_api import sync_playwright
 
     blocked: list[str] = []
