@@ -354,7 +354,12 @@ class Stats(BaseModel):
     companies: Count
     faqs: Count
     cagr_percent: CagrStats = Field(description="Spread of stated CAGRs.")
-    total_size_by_year: list[YearTotal] = Field(description="Reported values summed per year.")
+    total_size_by_year: list[YearTotal] = Field(
+        description="Reported market sizes summed per size year."
+    )
+    total_forecast_by_year: list[YearTotal] = Field(
+        description="Reported forecasts summed per forecast year."
+    )
 
 
 class Meta(BaseModel):

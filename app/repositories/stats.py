@@ -1,7 +1,6 @@
 """Dataset statistics."""
 
 import statistics
-from collections import defaultdict
 from typing import Any
 
 from sqlalchemy import Float, cast, func, select
@@ -23,21 +22,21 @@ def dataset_stats(session: Session) -> dict[str, Any]:
             func.count(col(Market.cagr_percent)),
         )
     ).one()
-    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for year_column, usd_column in (
-        (col(Market.size_year), col(Market.size_usd)),
-        (col(Market.forecast_year), col(Market.forecast_usd)),
-    ):
+
+    def totals_by_year(year_column: Any, usd_column: Any) -> list[dict[str, int]]:
         rows = session.execute(
             # Summed as floats: exact up to 2^53, and no sum of amounts overflows (SQLite's
             # integer SUM raises past 2^63).
             select(year_column, func.sum(cast(usd_column, Float)), func.count())
             .where(col(year_column).is_not(None), col(usd_column).is_not(None))
             .group_by(year_column)
+            .order_by(year_column)
         ).all()
-        for year, total_usd, markets in rows:
-            totals[year][0] += round(total_usd)
-            totals[year][1] += int(markets)
+        return [
+            {"year": year, "total_usd": round(total_usd), "markets": int(markets)}
+            for year, total_usd, markets in rows
+        ]
+
     return {
         "markets": count(Market),
         "segments": count(Segment),
@@ -52,10 +51,12 @@ def dataset_stats(session: Session) -> dict[str, Any]:
             "mean": round(float(mean), 4) if cagr_count else None,
             "max": high,
         },
-        "total_size_by_year": [
-            {"year": year, "total_usd": usd, "markets": markets}
-            for year, (usd, markets) in sorted(totals.items())
-        ],
+        # Sizes and forecasts apart: a size of 2024 and a forecast for 2024 are different
+        # claims, and adding them would count a market twice.
+        "total_size_by_year": totals_by_year(col(Market.size_year), col(Market.size_usd)),
+        "total_forecast_by_year": totals_by_year(
+            col(Market.forecast_year), col(Market.forecast_usd)
+        ),
     }
 
 

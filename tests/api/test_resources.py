@@ -146,10 +146,14 @@ def test_stats(client: TestClient) -> None:
     assert stats["segment_keys"] == len(CROSS["segment_key_markets"])
     # The mean may be rounded for display: to 4 places at most.
     assert stats["cagr_percent"] == pytest.approx(gold_cagr_statistics(), abs=1e-4)
-    by_year = {row["year"]: row for row in stats["total_size_by_year"]}
-    for year in {market["size_year"] for market in gold_markets()}:
-        sized = [m["size_usd"] for m in gold_markets() if m["size_year"] == year]
-        assert by_year[year]["total_usd"] == sum(sized)
+    for kind in ("size", "forecast"):
+        by_year = {row["year"]: row for row in stats[f"total_{kind}_by_year"]}
+        years = {market[f"{kind}_year"] for market in gold_markets()}
+        assert set(by_year) == years  # a size year never holds forecasts, nor the reverse
+        for year in years:
+            stated = [m[f"{kind}_usd"] for m in gold_markets() if m[f"{kind}_year"] == year]
+            assert by_year[year]["total_usd"] == sum(stated)
+            assert by_year[year]["markets"] == len(stated)
 
 
 def test_meta_and_operations(client: TestClient) -> None:
