@@ -222,6 +222,9 @@ def test_a_market_page_shows_the_report(client: TestClient, slug: str) -> None:
     source = soup.select_one("#source")
     assert source is not None and gold["file"] in source.get_text()
     assert gold["product_url"] in [a["href"] for a in source.select("a")]
+    editions = client.get(f"/markets/{slug}/editions").json()
+    edition_link = next(a for a in source.select("a") if str(a["href"]).endswith("/editions"))
+    assert edition_link.get_text(strip=True) == str(editions["total"]) == "1"
     quality = soup.select_one("#quality")
     assert quality is not None
     mismatch = slug in CROSS["cagr_mismatch_over_1pp"]
