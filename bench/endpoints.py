@@ -86,6 +86,17 @@ def endpoint_urls(sample: Sample) -> dict[str, Callable[[int], str]]:
             # A drug-name stem: in the FAQs of one market in 81, as a topic would be.
             "/faqs?q=": lambda i: f"/faqs?q={_STEMS[i % len(_STEMS)]}&offset={i}",
             "/stats": lambda i: "/stats",
+            "/stats?group_by=segment": lambda i: f"/stats?group_by=segment&offset={i}",
+            "/stats?group_by=company&min_cagr=": lambda i: (
+                f"/stats?group_by=company&min_cagr={i % 5}&offset={i}"
+            ),
+            "/changes?since=": lambda i: f"/changes?since={i}",
+            "/markets/{slug}/editions": lambda i: f"/markets/{_cycle(s.slugs, i)}/editions",
+            "/markets?embed=segments,companies": lambda i: (
+                f"/markets?embed=segments,companies&offset={i}"
+            ),
+            "/explore?min_cagr= (HTML)": lambda i: f"/explore?min_cagr={i % 5}&offset={i}",
+            "/explore/markets/{slug} (HTML)": lambda i: f"/explore/markets/{_cycle(s.slugs, i)}",
         }
     )
     return urls
