@@ -480,3 +480,25 @@ class StatsGroup(BaseModel):
     cagr_percent_mean: float | None = Field(
         description="Mean of their stated CAGRs.", examples=[11.075]
     )
+
+
+# A market's child lists (GET /markets/{slug}/segments, …): the same items, but `fields=`
+# may leave any field out, so none is required in their rows.
+class SegmentRow(SegmentOut):
+    model_config = ConfigDict(json_schema_extra=_no_required_fields)  # type: ignore[assignment]
+
+
+class FigureRow(FigureOut):
+    model_config = ConfigDict(json_schema_extra=_no_required_fields)  # type: ignore[assignment]
+
+
+class MarketCompanyRow(MarketCompanyOut):
+    model_config = ConfigDict(json_schema_extra=_no_required_fields)
+
+
+class FaqRow(FaqOut):
+    model_config = ConfigDict(json_schema_extra=_no_required_fields)  # type: ignore[assignment]
+
+
+class EditionRow(EditionOut):
+    model_config = ConfigDict(json_schema_extra=_no_required_fields)

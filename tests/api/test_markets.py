@@ -206,3 +206,18 @@ def test_detail_companies_carry_the_merged_company(client: TestClient) -> None:
         "name_as_given": as_given,
         "position": market["companies"].index(as_given),  # from 0, in report order
     }
+
+
+@pytest.mark.parametrize("child", ["segments", "companies", "faqs", "figures", "editions"])
+def test_a_markets_children_take_fields_and_formats(client: TestClient, child: str) -> None:
+    slug = max(GOLD, key=lambda s: len(GOLD[s]["faqs"]))
+    every = client.get(f"/markets/{slug}/{child}", params={"limit": 100}).json()["items"]
+    first_field = next(iter(every[0]))
+    picked = client.get(f"/markets/{slug}/{child}", params={"fields": first_field}).json()
+    assert picked["items"] == [{first_field: item[first_field]} for item in every][:20]
+    rows = list(csv.DictReader(io.StringIO(client.get(f"/markets/{slug}/{child}?format=csv").text)))
+    assert len(rows) == len(every) and list(rows[0]) == list(every[0])
+    lines = client.get(f"/markets/{slug}/{child}", headers={"Accept": "application/x-ndjson"})
+    assert [json.loads(line) for line in lines.text.splitlines()] == every
+    bad = client.get(f"/markets/{slug}/{child}", params={"fields": "nope"})
+    assert bad.status_code == 422 and bad.json()["errors"][0]["name"] == "fields"

@@ -1,6 +1,7 @@
 """GET /markets, one market, and its children."""
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import islice
 from typing import Annotated, Any
 
@@ -10,6 +11,7 @@ from pydantic import BaseModel
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from app.api.collections import Collection, collection_response
 from app.api.deps import EngineDep, SessionDep
 from app.api.exports import ExportsBusy, ExportSlots, chunks, spool_csv, spool_ndjson
 from app.api.formats import EXPORT_RESPONSES, ExportFormat, FormatParam, negotiate
@@ -40,9 +42,13 @@ from app.repositories.history import list_editions
 from app.repositories.meta import dataset_version
 from app.schemas import (
     EditionOut,
+    EditionRow,
     FaqOut,
+    FaqRow,
     FigureOut,
+    FigureRow,
     MarketCompanyOut,
+    MarketCompanyRow,
     MarketDetail,
     MarketFields,
     MarketLinks,
@@ -52,6 +58,7 @@ from app.schemas import (
     ProjectionSeries,
     ProvenanceOut,
     SegmentOut,
+    SegmentRow,
 )
 
 router = APIRouter(prefix="/markets", tags=["markets"])
@@ -232,89 +239,139 @@ def _company_out(link: Any, company: Any) -> MarketCompanyOut:
     )
 
 
-def _page_of(request: Request, items: Sequence[BaseModel], page: Pagination) -> Response:
-    """One page of a market's child list (the report bounds its length, so it is in memory)."""
-    window = [
-        item.model_dump(mode="json") for item in items[page.offset : page.offset + page.limit]
-    ]
-    return page_response(request, items=window, total=len(items), page=page)
+@dataclass(frozen=True)
+class ChildView:
+    """How a market's child list is asked for: a page, the fields, the representation."""
+
+    page: Pagination
+    fields: list[str] | None
+    format: ExportFormat | None
+    columns: tuple[str, ...]
 
 
-PageDep = Annotated[Pagination, Depends(pagination)]
+def child_view(model: type[BaseModel]) -> Callable[..., ChildView]:
+    """The query parameters of a child list whose items are `model`s."""
+    columns = tuple(model.model_fields)
+
+    def view(
+        page: Annotated[Pagination, Depends(pagination)],
+        fields: Annotated[list[str] | None, Depends(fields_parameter(columns))],
+        format: FormatParam = None,
+    ) -> ChildView:
+        return ChildView(page=page, fields=fields, format=format, columns=columns)
+
+    return view
+
+
+def _page_of(
+    request: Request, session: Session, items: Sequence[BaseModel], view: ChildView
+) -> Response:
+    """A market's child list as asked: the report bounds its length, so it is in memory."""
+    rows = [item.model_dump(mode="json") for item in items]
+    window = rows[view.page.offset : view.page.offset + view.page.limit]
+    collection = Collection(
+        read_page=lambda: (window, len(rows)),
+        stream_rows=lambda: iter(rows),
+        item=lambda row: row,
+        columns=view.columns,
+    )
+    return collection_response(
+        request,
+        session=session,
+        collection=collection,
+        page=view.page,
+        fields=view.fields,
+        format_=view.format,
+    )
 
 
 @router.get(
     "/{slug}/segments",
-    response_model=Page[SegmentOut],
+    response_model=Page[SegmentRow],
     summary="A market's segments with their dimension, in report order",
-    responses=problem_responses(MarketNotFound),
+    responses={**problem_responses(MarketNotFound), **EXPORT_RESPONSES},
 )
 def get_market_segments(
-    slug: MarketSlugPath, request: Request, session: SessionDep, page: PageDep
+    slug: MarketSlugPath,
+    request: Request,
+    session: SessionDep,
+    view: Annotated[ChildView, Depends(child_view(SegmentOut))],
 ) -> Response:
     market = _market_or_404(session, slug)
     segments = [_segment_out(s) for s in repository.list_segments(session, market.id)]
-    return _page_of(request, segments, page)
+    return _page_of(request, session, segments, view)
 
 
 @router.get(
     "/{slug}/figures",
-    response_model=Page[FigureOut],
+    response_model=Page[FigureRow],
     summary="Every dated value the market's report states, by year",
     description="Amounts stay in the currency the report stated them in; `value_usd` is null "
     "for any other currency (no exchange rates are invented).",
-    responses=problem_responses(MarketNotFound),
+    responses={**problem_responses(MarketNotFound), **EXPORT_RESPONSES},
 )
 def get_market_figures(
-    slug: MarketSlugPath, request: Request, session: SessionDep, page: PageDep
+    slug: MarketSlugPath,
+    request: Request,
+    session: SessionDep,
+    view: Annotated[ChildView, Depends(child_view(FigureOut))],
 ) -> Response:
     market = _market_or_404(session, slug)
     figures = [
         FigureOut.model_validate(f, from_attributes=True)
         for f in repository.list_figures(session, market.id)
     ]
-    return _page_of(request, figures, page)
+    return _page_of(request, session, figures, view)
 
 
 @router.get(
     "/{slug}/companies",
-    response_model=Page[MarketCompanyOut],
+    response_model=Page[MarketCompanyRow],
     summary="Companies the market's report lists, in its order",
-    responses=problem_responses(MarketNotFound),
+    responses={**problem_responses(MarketNotFound), **EXPORT_RESPONSES},
 )
 def get_market_companies(
-    slug: MarketSlugPath, request: Request, session: SessionDep, page: PageDep
+    slug: MarketSlugPath,
+    request: Request,
+    session: SessionDep,
+    view: Annotated[ChildView, Depends(child_view(MarketCompanyOut))],
 ) -> Response:
     market = _market_or_404(session, slug)
     companies = [_company_out(link, c) for link, c in repository.list_companies(session, market.id)]
-    return _page_of(request, companies, page)
+    return _page_of(request, session, companies, view)
 
 
 @router.get(
     "/{slug}/faqs",
-    response_model=Page[FaqOut],
+    response_model=Page[FaqRow],
     summary="The market's FAQs, in report order",
-    responses=problem_responses(MarketNotFound),
+    responses={**problem_responses(MarketNotFound), **EXPORT_RESPONSES},
 )
 def get_market_faqs(
-    slug: MarketSlugPath, request: Request, session: SessionDep, page: PageDep
+    slug: MarketSlugPath,
+    request: Request,
+    session: SessionDep,
+    view: Annotated[ChildView, Depends(child_view(FaqOut))],
 ) -> Response:
     market = _market_or_404(session, slug)
     faqs = [FaqOut.model_validate(f) for f in repository.list_faqs(session, market.id)]
-    return _page_of(request, faqs, page)
+    return _page_of(request, session, faqs, view)
 
 
 @router.get(
     "/{slug}/editions",
-    response_model=Page[EditionOut],
+    response_model=Page[EditionRow],
     summary="Every edition of the market's report, oldest first",
     description="An edition is a distinct content version (a new SHA-256) of the report, "
     "loaded by an ingest or an upload; identical bytes add none. `changed` names the figure "
     "fields that differ from the edition before.",
-    responses=problem_responses(MarketNotFound),
+    responses={**problem_responses(MarketNotFound), **EXPORT_RESPONSES},
 )
 def get_market_editions(
-    slug: MarketSlugPath, request: Request, session: SessionDep, page: PageDep
+    slug: MarketSlugPath,
+    request: Request,
+    session: SessionDep,
+    view: Annotated[ChildView, Depends(child_view(EditionOut))],
 ) -> Response:
     market = _market_or_404(session, slug)
     editions: list[EditionOut] = []
@@ -327,7 +384,7 @@ def get_market_editions(
         ]
         editions.append(EditionOut.model_validate({**edition.model_dump(), "changed": changed}))
         previous = edition
-    return _page_of(request, editions, page)
+    return _page_of(request, session, editions, view)
 
 
 class NotProjectableProblem(ApiError):
