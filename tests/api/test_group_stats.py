@@ -86,3 +86,18 @@ def test_filters_without_group_by_are_a_422(client: TestClient) -> None:
     assert response.status_code == 422
     assert response.json()["errors"][0]["name"] == "group_by"
     assert client.get("/stats").json()["markets"] == len(gold_markets())
+
+
+def test_grouping_takes_an_export_slot(client: TestClient) -> None:
+    """Grouping reads every matching market: with every slot taken it is a 503, not a wait."""
+    slots = client.app.state.export_slots  # type: ignore[attr-defined]
+    held = [slots.slot() for _ in range(client.app.state.settings.max_concurrent_exports)]  # type: ignore[attr-defined]
+    for slot in held:
+        slot.__enter__()
+    try:
+        busy = client.get("/stats", params={"group_by": "region", "offset": 1})
+    finally:
+        for slot in held:
+            slot.__exit__(None, None, None)
+    assert busy.status_code == 503 and busy.headers["retry-after"]
+    assert client.get("/stats", params={"group_by": "region", "offset": 1}).status_code == 200

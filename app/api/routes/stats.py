@@ -7,7 +7,7 @@ from fastapi.responses import StreamingResponse
 
 from app import __version__
 from app.api.deps import SessionDep
-from app.api.exports import chunks, spool_csv, spool_ndjson
+from app.api.exports import ExportsBusy, ExportSlots, chunks, spool_csv, spool_ndjson
 from app.api.formats import EXPORT_RESPONSES, ExportFormat, FormatParam, negotiate
 from app.api.pages import page_response
 from app.api.params import market_filters, pagination
@@ -29,7 +29,7 @@ router = APIRouter(tags=["dataset"])
     "markets matching the `/markets` filters (largest groups first), paged, and exportable "
     "as CSV or NDJSON like every collection; a market in several groups (segments, "
     "companies) counts in each.",
-    responses={**problem_responses(), **EXPORT_RESPONSES},
+    responses={**problem_responses(ExportsBusy), **EXPORT_RESPONSES},
 )
 def get_stats(
     request: Request,
@@ -50,10 +50,16 @@ def get_stats(
             )
         return Stats(**dataset_stats(session))
     export = negotiate(format, request.headers.get("accept", ""))
+    # Grouping reads every matching membership (seconds at 100,000 markets for segments or
+    # companies): it takes an export slot, so a burst of them gets 503 + Retry-After rather
+    # than every worker thread.
+    slots: ExportSlots = request.app.state.export_slots
     if export is ExportFormat.JSON:
-        rows, total = group_stats(session, group_by, filters, page)
+        with slots.slot():
+            rows, total = group_stats(session, group_by, filters, page)
         return page_response(request, items=rows, total=total, page=page)
-    rows, _ = group_stats(session, group_by, filters, None)  # one row per group: bounded
+    with slots.slot():
+        rows, _ = group_stats(session, group_by, filters, None)  # one row per group: bounded
     spool = (
         spool_csv(iter(rows), list(StatsGroup.model_fields))
         if export is ExportFormat.CSV
