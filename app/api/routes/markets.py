@@ -6,16 +6,14 @@ from itertools import islice
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.api.collections import Collection, collection_response
 from app.api.deps import EngineDep, SessionDep
-from app.api.exports import ExportsBusy, ExportSlots, chunks, spool_csv, spool_ndjson
+from app.api.exports import ExportsBusy
 from app.api.formats import EXPORT_RESPONSES, ExportFormat, FormatParam, negotiate
-from app.api.pages import page_response
 from app.api.params import (
     MarketSlugPath,
     embed_parameter,
@@ -25,7 +23,6 @@ from app.api.params import (
     sort_parameter,
 )
 from app.charts import projection_chart
-from app.core.http import etag_matches, weak_etag
 from app.core.problems import ApiError, InvalidParameter, NotFound, problem_responses
 from app.core.query import MarketFilters, Pagination, SortKey
 from app.models import EDITION_FIGURES, Edition, FigureSentences, Market, Provenance
@@ -39,7 +36,6 @@ from app.projections import (
 from app.repositories import markets as repository
 from app.repositories.children import Embed, embedded_children
 from app.repositories.history import list_editions
-from app.repositories.meta import dataset_version
 from app.schemas import (
     EditionOut,
     EditionRow,
@@ -76,15 +72,6 @@ class MarketNotFound(NotFound):
 
 _ITEM_FIELDS = tuple(MarketListItem.model_fields)
 EMBED_BATCH_ROWS = 500  # markets whose children one query fetches while streaming
-
-
-def _list_item(
-    row: dict[str, Any], request: Request, fields: list[str] | None, embed: list[Embed]
-) -> dict[str, Any]:
-    item = {**row, "url": str(request.url_for("get_market", slug=row["slug"]))}
-    if not fields:
-        return item
-    return {name: item[name] for name in [*fields, *(kind.value for kind in embed)]}
 
 
 def _with_children(
@@ -124,37 +111,30 @@ def list_markets(
     embed: Annotated[list[Embed], Depends(embed_parameter)],
     format: FormatParam = None,
 ) -> Response:
-    export = negotiate(format, request.headers.get("accept", ""))
-    if embed and export is ExportFormat.CSV:
+    if embed and negotiate(format, request.headers.get("accept", "")) is ExportFormat.CSV:
         raise InvalidParameter(
             "embed", "CSV stays flat (one value per cell); ask for JSON or NDJSON to embed"
         )
-    if export is not ExportFormat.JSON:
-        # One ETag per representation: the same URL answers CSV or NDJSON by Accept.
-        etag = weak_etag(f"{dataset_version(session)}|{export}|{request.url}".encode())
-        session.close()  # its connection goes back to the pool before the export reads
-        if etag_matches(request.headers.get("if-none-match", ""), etag):
-            return Response(status_code=304, headers={"ETag": etag, "Vary": "Accept"})
-        slots: ExportSlots = request.app.state.export_slots
-        with slots.slot():
-            stream = repository.stream_market_rows(engine, filters=filters, sort=sort)
-            if embed:
-                stream = _embedded_stream(stream, engine, embed)
-            exported = (_list_item(row, request, selected, embed) for row in stream)
-            spool = (
-                spool_csv(exported, selected or [*MarketListItem.model_fields])
-                if export is ExportFormat.CSV
-                else spool_ndjson(exported)
-            )
-        headers = {"ETag": etag, "Vary": "Accept"}
-        return StreamingResponse(chunks(spool), media_type=export.media_type, headers=headers)
-    rows, total = repository.list_markets(session, filters=filters, sort=sort, page=page)
-    if embed:
-        rows = _with_children(session, rows, embed)
-    items = [_list_item(row, request, selected, embed) for row in rows]
-    response = page_response(request, items=items, total=total, page=page)
-    response.headers["Vary"] = "Accept"
-    return response
+
+    def read_page() -> tuple[list[dict[str, Any]], int]:
+        rows, total = repository.list_markets(session, filters=filters, sort=sort, page=page)
+        return (_with_children(session, rows, embed) if embed else rows), total
+
+    def stream_rows() -> Iterator[dict[str, Any]]:
+        rows = repository.stream_market_rows(engine, filters=filters, sort=sort)
+        return _embedded_stream(rows, engine, embed) if embed else rows
+
+    collection = Collection(
+        read_page=read_page,
+        stream_rows=stream_rows,
+        item=lambda row: {**row, "url": str(request.url_for("get_market", slug=row["slug"]))},
+        columns=_ITEM_FIELDS,
+    )
+    # Embedded lists travel with the chosen fields.
+    fields = [*selected, *(kind.value for kind in embed)] if selected else None
+    return collection_response(
+        request, session=session, collection=collection, page=page, fields=fields, format_=format
+    )
 
 
 def _market_or_404(session: SessionDep, slug: str) -> Market:

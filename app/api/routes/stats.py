@@ -1,15 +1,17 @@
 """GET /stats and /meta: the dataset as a whole."""
 
+from collections.abc import Iterator
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import StreamingResponse
+from sqlmodel import Session
 
 from app import __version__
-from app.api.deps import SessionDep
-from app.api.exports import ExportsBusy, ExportSlots, chunks, spool_csv, spool_ndjson
+from app.api.collections import Collection, collection_response
+from app.api.deps import EngineDep, SessionDep
+from app.api.exports import ExportsBusy, ExportSlots
 from app.api.formats import EXPORT_RESPONSES, ExportFormat, FormatParam, negotiate
-from app.api.pages import page_response
 from app.api.params import market_filters, pagination
 from app.core.problems import InvalidParameter, problem_responses
 from app.core.query import MarketFilters, Pagination
@@ -34,6 +36,7 @@ router = APIRouter(tags=["dataset"])
 def get_stats(
     request: Request,
     session: SessionDep,
+    engine: EngineDep,
     filters: Annotated[MarketFilters, Depends(market_filters)],
     page: Annotated[Pagination, Depends(pagination)],
     group_by: Annotated[
@@ -49,23 +52,34 @@ def get_stats(
                 "the whole dataset",
             )
         return Stats(**dataset_stats(session))
-    export = negotiate(format, request.headers.get("accept", ""))
-    # Grouping reads every matching membership (seconds at 100,000 markets for segments or
-    # companies): it takes an export slot, so a burst of them gets 503 + Retry-After rather
-    # than every worker thread.
-    slots: ExportSlots = request.app.state.export_slots
-    if export is ExportFormat.JSON:
-        with slots.slot():
-            rows, total = group_stats(session, group_by, filters, page)
-        return page_response(request, items=rows, total=total, page=page)
-    with slots.slot():
-        rows, _ = group_stats(session, group_by, filters, None)  # one row per group: bounded
-    spool = (
-        spool_csv(iter(rows), list(StatsGroup.model_fields))
-        if export is ExportFormat.CSV
-        else spool_ndjson(iter(rows))
+
+    def every_group() -> Iterator[dict[str, Any]]:
+        with Session(engine) as own:  # an export reads on a session of its own
+            return iter(group_stats(own, group_by, filters, None)[0])  # one row per group
+
+    collection = Collection(
+        read_page=lambda: group_stats(session, group_by, filters, page),
+        stream_rows=every_group,
+        item=lambda row: row,
+        columns=tuple(StatsGroup.model_fields),
     )
-    return StreamingResponse(chunks(spool), media_type=export.media_type)
+    answer = partial(
+        collection_response,
+        request,
+        session=session,
+        collection=collection,
+        page=page,
+        fields=None,
+        format_=format,
+    )
+    if negotiate(format, request.headers.get("accept", "")) is not ExportFormat.JSON:
+        return answer()  # an export takes its slot itself
+    # Grouping reads every matching membership (seconds at 100,000 markets for segments or
+    # companies): a page takes an export slot too, so a burst of them gets 503 + Retry-After
+    # rather than every worker thread.
+    slots: ExportSlots = request.app.state.export_slots
+    with slots.slot():
+        return answer()
 
 
 @router.get("/meta", response_model=Meta, summary="Dataset version, last ingest, versions")
