@@ -22,14 +22,13 @@ def pytest_report_header() -> str:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests of a SQLite-only feature are deselected on PostgreSQL rather than skipped: a
+    """Tests of one backend's own feature are deselected on the other rather than skipped: a
     skip in CI means something is missing, and nothing is."""
-    if BACKEND == "sqlite":
-        return
-    other = [item for item in items if item.get_closest_marker("sqlite_only")]
+    other_backend = "sqlite_only" if BACKEND == "postgresql" else "postgresql_only"
+    other = [item for item in items if item.get_closest_marker(other_backend)]
     if other:
         config.hook.pytest_deselected(items=other)
-        items[:] = [item for item in items if not item.get_closest_marker("sqlite_only")]
+        items[:] = [item for item in items if not item.get_closest_marker(other_backend)]
 
 
 @pytest.fixture

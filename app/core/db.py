@@ -3,6 +3,7 @@
 import sqlite3
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -13,12 +14,15 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from app.core.settings import PROJECT_ROOT, get_settings, normalize_database_url
+from app.core.stalled_reads import WatchedConnection
 
 ALEMBIC_INI = PROJECT_ROOT / "alembic.ini"
 CONNECT_TIMEOUT_SECONDS = 5
 POOL_WAIT_SECONDS = 5
 # Far above any query the API or an ingest batch runs (milliseconds), far below a hung client.
 STATEMENT_TIMEOUT_MS = 60_000
+# A statement still unanswered this long after its timeout: the server no longer runs it.
+GIVE_UP_GRACE = 5  # seconds
 
 
 def is_sqlite(url: str) -> bool:
@@ -32,7 +36,7 @@ def create_database_engine(url: str | None = None) -> Engine:
     if not is_sqlite(url):
         # A database that does not answer costs seconds, not a hung request: connecting,
         # waiting for a pooled connection and each statement are all bounded.
-        return create_engine(
+        engine = create_engine(
             url,
             pool_pre_ping=True,
             pool_size=5,
@@ -43,6 +47,17 @@ def create_database_engine(url: str | None = None) -> Engine:
                 "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
             },
         )
+
+        @event.listens_for(engine, "do_connect")
+        def _watched_connection(
+            _dialect: object, _record: object, cargs: tuple[Any, ...], cparams: dict[str, Any]
+        ) -> WatchedConnection:
+            # A server that stops answering mid-statement would hold a request forever.
+            connection = WatchedConnection.connect(*cargs, **cparams)
+            connection.watch_waits(give_up_seconds=STATEMENT_TIMEOUT_MS / 1000 + GIVE_UP_GRACE)
+            return connection
+
+        return engine
     database = make_url(url).database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)

@@ -1,15 +1,21 @@
 """A database that stops answering (not refusing: a stopped or wedged server) costs bounded
-time: cached answers are served as they were, and /readyz says 503 within its wait."""
+time: cached answers are served as they were, /readyz says 503 within its wait, and on
+PostgreSQL a request that needs the database gets 503 within seconds."""
 
 import threading
 import time
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, event
+from sqlalchemy.engine import make_url
 
 from app.core.cache import VERSION_CHECK_SECONDS, VERSION_WAIT_SECONDS
+from app.core.db import CONNECT_TIMEOUT_SECONDS
+from app.core.stalled_reads import PROBE_TIMEOUT_SECONDS, STALLED_SECONDS
 from app.main import READY_WAIT_SECONDS, create_app
+from tests.frozen_proxy import FreezableProxy
 
 
 class Hang:
@@ -54,3 +60,33 @@ def test_a_hung_database_gets_cached_answers_and_a_prompt_not_ready(
             assert answers["ready"].headers["retry-after"] == "5"
         finally:
             hang.end()
+
+
+@pytest.mark.postgresql_only
+def test_a_frozen_postgresql_server_gets_503_within_seconds_then_recovers(
+    seeded_database_url: str,
+) -> None:
+    """A real server behind a proxy that stops forwarding: every byte is acknowledged, no
+    answer comes, as when the server is stopped (SIGSTOP) or its host frozen."""
+    url = make_url(seeded_database_url)
+    assert url.host is not None and url.port is not None
+    with FreezableProxy((url.host, url.port)) as proxy:
+        proxied = url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+        with TestClient(create_app(proxied), raise_server_exceptions=False) as client:
+            assert client.get("/markets/united-states-blinatumomab/figures").status_code == 200
+            proxy.freeze()
+            answers: dict[str, Any] = {}
+
+            def ask() -> None:  # not cached: it needs the database
+                answers["frozen"] = client.get("/markets/united-states-blinatumomab/segments")
+
+            asking = threading.Thread(target=ask, daemon=True)
+            asking.start()
+            # a stalled read is noticed, the server checked, then a new connection tried
+            bound = STALLED_SECONDS + PROBE_TIMEOUT_SECONDS + CONNECT_TIMEOUT_SECONDS + 10
+            asking.join(timeout=bound)
+            proxy.thaw()
+            assert not asking.is_alive(), "a request waited on the frozen database"
+            assert answers["frozen"].status_code == 503
+            assert answers["frozen"].headers["retry-after"]
+            assert client.get("/markets/united-states-blinatumomab/segments").status_code == 200
