@@ -427,6 +427,8 @@ class IngestRun(SQLModel, table=True):
     ingested: int = 0
     unchanged: int = 0
     failed: int = 0
+    # set by a later run that found this one unfinished and its lock free (ingest/run_lock.py)
+    interrupted_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 class IngestFileOutcome(SQLModel, table=True):

@@ -1,13 +1,17 @@
 """What a run did with each file, and the run records (`ingest_run`, `ingest_file_outcome`)."""
 
+import logging
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, insert
-from sqlmodel import Session
+from sqlalchemy import Engine, insert, select, update
+from sqlmodel import Session, col
 
 from app.models import IngestFileOutcome, IngestRun, utc_now
 from ingest.load import LoadStatus
 from ingest.report import PARSER_VERSION, ParsedReport
+from ingest.run_lock import RunLock, run_is_live
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -50,13 +54,43 @@ class RunSummary:
         return "\n".join(lines)
 
 
-def start_run(engine: Engine) -> int:
+@dataclass(frozen=True)
+class StartedRun:
+    id: int
+    lock: RunLock  # held until the run ends (its caller releases it)
+
+
+def start_run(engine: Engine) -> StartedRun:
+    """A new run row, its lock held; earlier runs left unfinished by a dead process are
+    marked interrupted first."""
+    mark_interrupted_runs(engine)
     with Session(engine) as session, session.begin():
         run = IngestRun(parser_version=PARSER_VERSION)
         session.add(run)
         session.flush()
         assert run.id is not None
-        return run.id
+        lock = RunLock(engine, run.id)
+        lock.hold()  # before the row commits: no other run sees it without its lock
+        return StartedRun(run.id, lock)
+
+
+def mark_interrupted_runs(engine: Engine) -> list[int]:
+    """Set `interrupted_at` on every unfinished run whose lock no process holds."""
+    with Session(engine) as session, session.begin():
+        unfinished = session.execute(
+            select(col(IngestRun.id)).where(
+                col(IngestRun.finished_at).is_(None), col(IngestRun.interrupted_at).is_(None)
+            )
+        ).scalars()
+        dead = [run_id for run_id in unfinished if not run_is_live(engine, run_id)]
+        if dead:
+            session.execute(
+                update(IngestRun)
+                .where(col(IngestRun.id).in_(dead), col(IngestRun.finished_at).is_(None))
+                .values(interrupted_at=utc_now())
+            )
+            logger.warning("marked ingest run(s) %s as interrupted: their process died", dead)
+        return dead
 
 
 def finish_run(engine: Engine, *, run_id: int, summary: RunSummary) -> None:
@@ -84,4 +118,8 @@ def finish_run(engine: Engine, *, run_id: int, summary: RunSummary) -> None:
 
 def record_run(engine: Engine, outcomes: list[FileOutcome]) -> None:
     """Record outcomes that did not come from a file run (an upload) as a run of their own."""
-    finish_run(engine, run_id=start_run(engine), summary=RunSummary(outcomes=outcomes))
+    run = start_run(engine)
+    try:
+        finish_run(engine, run_id=run.id, summary=RunSummary(outcomes=outcomes))
+    finally:
+        run.lock.release()

@@ -89,11 +89,13 @@ def run_ingest(
                 finish(_store(list(previous), engine=engine, summary=summary))
         if parsing is not None:
             finish(_store(list(parsing), engine=engine, summary=summary))
+        if writing is not None and run is not None:
+            finish_run(writing, run_id=run.id, summary=summary)
     finally:
         if executor:
             executor.shutdown(cancel_futures=True)
-    if writing is not None and run is not None:
-        finish_run(writing, run_id=run, summary=summary)
+        if run is not None:
+            run.lock.release()
     return summary
 
 

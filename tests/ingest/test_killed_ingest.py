@@ -68,6 +68,11 @@ def test_sigkill_mid_run_then_rerun_equals_a_clean_ingest(tmp_path: Path) -> Non
 
     assert ingest(corpus, killed_url).wait(timeout=300) == 0
     assert market_count(engine) == REPORTS
+    with engine.connect() as connection:
+        runs = connection.execute(
+            text("select finished_at is null, interrupted_at is null from ingest_run order by id")
+        ).all()
+    assert [tuple(run) for run in runs] == [(True, False), (False, True)]  # killed, then re-run
     clean_url = fresh_database_url(tmp_path / "clean")
     assert ingest(corpus, clean_url).wait(timeout=300) == 0
     clean_engine = create_engine(clean_url)
