@@ -21,14 +21,21 @@ def pytest_report_header() -> str:
     return f"database backend: {BACKEND} (set TEST_DATABASE=sqlite|postgresql)"
 
 
+# Markers of tests that one backend's session leaves out (deselected, not skipped: a skip in
+# CI means something is missing, and nothing is). Tests that open no database of the session's
+# backend run once, in the SQLite session: on PostgreSQL they would run the same code again.
+_LEFT_OUT = {
+    "sqlite": ("postgresql_only",),
+    "postgresql": ("sqlite_only", "backend_independent"),
+}
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests of one backend's own feature are deselected on the other rather than skipped: a
-    skip in CI means something is missing, and nothing is."""
-    other_backend = "sqlite_only" if BACKEND == "postgresql" else "postgresql_only"
-    other = [item for item in items if item.get_closest_marker(other_backend)]
-    if other:
-        config.hook.pytest_deselected(items=other)
-        items[:] = [item for item in items if not item.get_closest_marker(other_backend)]
+    markers = _LEFT_OUT[BACKEND]
+    left_out = [item for item in items if any(item.get_closest_marker(m) for m in markers)]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if item not in left_out]
 
 
 @pytest.fixture

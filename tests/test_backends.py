@@ -8,6 +8,8 @@ import pytest
 
 from tests.paths import PROJECT_ROOT
 
+pytestmark = pytest.mark.backend_independent
+
 ONE_DATABASE_TEST = "tests/api/test_markets.py::test_min_cagr_filter_gives_the_gold_markets"
 
 

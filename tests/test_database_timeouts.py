@@ -4,9 +4,12 @@ connection attempt a few seconds, not forever."""
 import socket
 import threading
 
+import pytest
 from sqlalchemy.exc import OperationalError
 
 from app.core.db import CONNECT_TIMEOUT_SECONDS, create_database_engine
+
+pytestmark = pytest.mark.backend_independent
 
 
 def test_connecting_to_a_silent_server_gives_up() -> None:

@@ -11,6 +11,8 @@ import pytest
 
 from tests.servers import free_port, serving, uvicorn_command
 
+pytestmark = pytest.mark.backend_independent
+
 MAX_HEADER_BYTES = 4_096
 HEADER_TIMEOUT_SECONDS = 1.0
 SLOTS = 6  # --limit-concurrency

@@ -11,6 +11,8 @@ import pytest
 
 from tests.paths import PROJECT_ROOT
 
+pytestmark = pytest.mark.backend_independent
+
 # The domain: tables and shared shapes, public shapes, settings and the database.
 DOMAIN = ("app.models", "app.schemas", "app.core.settings", "app.core.db")
 # The one module of app/ that reaches the write side in ingest/.

@@ -10,6 +10,8 @@ from app.charts import projection_chart, value_ticks, year_step
 from app.explorer.formatting import short_amount, web_link
 from app.schemas import ProjectionKind, ProjectionPoint
 
+pytestmark = pytest.mark.backend_independent
+
 SVG = "{http://www.w3.org/2000/svg}"
 REPORTED, INTERPOLATED = ProjectionKind.REPORTED, ProjectionKind.INTERPOLATED
 EXTRAPOLATED = ProjectionKind.EXTRAPOLATED

@@ -14,6 +14,8 @@ from ingest.segments import (
     split_segment_names,
 )
 
+pytestmark = pytest.mark.backend_independent
+
 
 @pytest.mark.parametrize(
     "entry,names",

@@ -1,6 +1,7 @@
 """Hypothesis on the parser: random bytes, truncations and mutations of the seeds give a report
 or the parser's own error (ReportParseError), never anything else."""
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -8,6 +9,8 @@ from ingest.errors import ReportParseError
 from ingest.limits import MAX_REPORT_BYTES, parse_time_limit
 from ingest.parse import parse_report_bytes
 from tests.paths import SEEDS_DIR
+
+pytestmark = pytest.mark.backend_independent
 
 SEEDS = [path.read_bytes() for path in sorted(SEEDS_DIR.iterdir())]
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))

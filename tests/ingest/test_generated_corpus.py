@@ -5,6 +5,8 @@ import pytest
 from bench.corpus import LAYOUTS, company_pool, make_report
 from ingest.parse import parse_report
 
+pytestmark = pytest.mark.backend_independent
+
 COMPANIES = company_pool(seed=7)
 
 

@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 
 from ingest.headline import _CURRENCY_HINT, _MONEY, parse_headline_figures
 
+pytestmark = pytest.mark.backend_independent
+
 B, M, T = 10**9, 10**6, 10**12
 Year = int | None
 # (sentence, size, size year, forecast, forecast year, CAGR %, CAGR start, CAGR end)

@@ -7,8 +7,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.paths import PROJECT_ROOT, SEEDS_DIR
 from tests.processes import live_processes
+
+pytestmark = pytest.mark.backend_independent
 
 COPIES = 3000  # enough that the workers are still parsing when the ingest is killed
 

@@ -11,6 +11,8 @@ import pytest
 from ingest.parse import parse_report_bytes
 from tests.golden import check_expectations
 
+pytestmark = pytest.mark.backend_independent
+
 SAMPLES = sorted((Path(__file__).parent / "samples").glob("*.html"))
 PUBLISHER_PAGES = sorted((Path(__file__).parent / "publishers").glob("*.html"))
 # Share of the publisher pages' expected fields read exactly (measured 0.95 on parser 2.2.0 over

@@ -3,7 +3,11 @@ mistake one thing for another (each case written for the rule it guards)."""
 
 from typing import Any
 
+import pytest
+
 from ingest.parse import parse_report_bytes
+
+pytestmark = pytest.mark.backend_independent
 
 
 def parse(html: str) -> dict[str, Any]:

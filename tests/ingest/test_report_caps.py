@@ -3,9 +3,13 @@ cut is named by a `truncated_*` warning; the rest of the report is kept as parse
 
 from pathlib import Path
 
+import pytest
+
 from ingest.limits import MAX_ITEMS, MAX_TEXT_CHARS
 from ingest.parse import parse_report_bytes
 from tests.paths import SEEDS_DIR
+
+pytestmark = pytest.mark.backend_independent
 
 
 def _parsed(html: str) -> tuple[dict[str, int], set[str]]:

@@ -12,6 +12,8 @@ from ingest.report import ParsedReport
 from tests.golden import GoldMarket, check_gold_market, cross_market, gold_markets
 from tests.paths import SEEDS_DIR
 
+pytestmark = pytest.mark.backend_independent
+
 GOLD_MARKETS = gold_markets()
 CROSS = cross_market()
 EXACT_FIELDS = (
