@@ -138,14 +138,12 @@ def test_dockerfile_requirements_step_lists_the_project_dependencies(tmp_path: P
     assert listed == declared["dependencies"]
 
 
-@pytest.fixture
-def unmigrated_url(tmp_path: Path) -> str:
-    return standard_postgres_url(fresh_database_url(tmp_path, migrated=False))
-
-
-@pytest.fixture
-def served_like_the_image(unmigrated_url: str, tmp_path: Path) -> Iterator[str]:
-    """migrate, then ingest, then the image's CMD: each command as compose runs it."""
+@pytest.fixture(scope="module")
+def served_like_the_image(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """migrate, then ingest, then the image's CMD: each command as compose runs it (once for
+    the module's tests, which only read)."""
+    tmp_path = tmp_path_factory.mktemp("image")
+    unmigrated_url = standard_postgres_url(fresh_database_url(tmp_path, migrated=False))
     for service in ("migrate", "ingest"):
         result = run_service(service, unmigrated_url)
         assert result.returncode == 0, f"{service}: {result.stdout}{result.stderr}"
