@@ -7,6 +7,7 @@ from sqlalchemy import create_engine, pool
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from app.core.db import SQLITE_PAGE_BYTES
 from app.core.settings import get_settings, normalize_database_url
 
 config = context.config
@@ -42,6 +43,9 @@ def run_migrations_offline() -> None:
 def run_migrations_online() -> None:
     engine = create_engine(database_url(), poolclass=pool.NullPool)
     with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":  # takes effect on a new file only
+            connection.exec_driver_sql(f"PRAGMA page_size={SQLITE_PAGE_BYTES}")
+            connection.commit()  # so that the migrations run in a transaction of their own
         context.configure(
             connection=connection,
             target_metadata=target_metadata,

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, create_engine, event, text
 
-from app.core.db import prepare_database
+from app.core.db import SQLITE_PAGE_BYTES, prepare_database
 from tests.databases import fresh_database_url
 from tests.golden import check_gold_market, gold_markets
 from tests.paths import PROJECT_ROOT, SEEDS_DIR
@@ -138,7 +138,10 @@ def test_alembic_upgrade_then_check_reports_no_drift(tmp_path: Path) -> None:
     assert "No new upgrade operations detected" in check.stdout + check.stderr
 
 
-@pytest.mark.parametrize("pragma,expected", [("journal_mode", "wal"), ("foreign_keys", 1)])
+@pytest.mark.parametrize(
+    "pragma,expected",
+    [("journal_mode", "wal"), ("foreign_keys", 1), ("page_size", SQLITE_PAGE_BYTES)],
+)
 def test_embedded_sqlite_creates_migrates_and_configures_itself(
     tmp_path: Path, pragma: str, expected: object
 ) -> None:
