@@ -3,12 +3,17 @@ with the matching filter (issue 19)."""
 
 import csv
 import io
+import json
 import statistics
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Select, create_engine, select
+from sqlmodel import SQLModel, col
 
+from app.core.settings import normalize_database_url
+from app.models import Company, Market, MarketCompany, Provenance, Segment
 from tests.golden import gold_markets
 
 
@@ -101,3 +106,88 @@ def test_grouping_takes_an_export_slot(client: TestClient) -> None:
             slot.__exit__(None, None, None)
     assert busy.status_code == 503 and busy.headers["retry-after"]
     assert client.get("/stats", params={"group_by": "region", "offset": 1}).status_code == 200
+
+
+def _computed_groups(database_url: str, group_by: str) -> dict[Any, dict[str, Any]]:
+    """Each group's figures computed in Python from the rows themselves: the straightforward
+    reading of the SPEC that the grouped query must equal."""
+    engine = create_engine(normalize_database_url(database_url))
+    with engine.connect() as connection:
+        market_table = SQLModel.metadata.tables["market"]
+        markets = {row.id: row for row in connection.execute(select(market_table))}
+        links: Select[Any, Any]
+        if group_by == "company":
+            links = select(col(MarketCompany.market_id), col(Company.slug)).join(
+                Company, col(Company.id) == col(MarketCompany.company_id)
+            )
+        elif group_by in ("segment", "dimension"):
+            group_column = col(Segment.key) if group_by == "segment" else col(Segment.dimension)
+            links = select(col(Segment.market_id), group_column)
+        elif group_by == "publisher":
+            links = select(col(Provenance.market_id), col(Provenance.publisher))
+        else:
+            links = select(col(Market.id), getattr(Market, group_by))
+        members: dict[Any, set[int]] = {}
+        for market_id, group in connection.execute(links):
+            members.setdefault(group, set()).add(market_id)
+    engine.dispose()
+    return {
+        group: _expected(
+            [
+                {
+                    "size_usd": m.size_usd,
+                    "forecast_usd": m.forecast_usd,
+                    "cagr_percent": m.cagr_percent,
+                }
+                for m in (markets[market_id] for market_id in ids)
+            ]
+        )
+        for group, ids in members.items()
+    }
+
+
+def _same_figures(got: dict[str, Any], expected: dict[str, Any]) -> bool:
+    """Equal; the mean may differ in its 4th decimal when the exact mean is a rounding tie (the
+    database sums floats in its own order)."""
+    mean, expected_mean = got["cagr_percent_mean"], expected["cagr_percent_mean"]
+    return {k: got[k] for k in expected if k != "cagr_percent_mean"} == {
+        k: v for k, v in expected.items() if k != "cagr_percent_mean"
+    } and (mean == expected_mean or abs(mean - expected_mean) <= 1.0001e-4)
+
+
+@pytest.mark.parametrize(
+    "group_by",
+    ["region", "segment", "dimension", "company", "publisher", "size_year", "forecast_year"],
+)
+def test_every_group_equals_its_rows(
+    client: TestClient, seeded_database_url: str, group_by: str
+) -> None:
+    """Issue 19: the one-statement histogram (and the company page read first) gives exactly
+    the counts, sums and medians of the rows, on every page."""
+    response = client.get("/stats", params={"group_by": group_by, "format": "ndjson"})
+    every = [json.loads(line) for line in response.text.splitlines() if line]
+    expected = _computed_groups(seeded_database_url, group_by)
+    assert sorted(map(str, (g["group"] for g in every))) == sorted(map(str, expected))
+    for group in every:
+        assert _same_figures(group, expected[group["group"]]), group
+    counts = [g["market_count"] for g in every]
+    assert counts == sorted(counts, reverse=True)
+    paged: list[dict[str, Any]] = []
+    for offset in range(0, len(every) + 3, 3):
+        body = client.get(
+            "/stats", params={"group_by": group_by, "limit": 3, "offset": offset}
+        ).json()
+        assert body["total"] == len(every)
+        paged += body["items"]
+    assert paged == every
+
+
+def test_filtered_company_pages_equal_the_filtered_rows(client: TestClient) -> None:
+    every = _groups(client, group_by="company", min_cagr=12, max_size="2B")
+    firsts = client.get(
+        "/stats", params={"group_by": "company", "min_cagr": 12, "max_size": "2B", "limit": 2}
+    ).json()
+    assert firsts["items"] == every[:2] and firsts["total"] == len(every)
+    for group in every[:5]:
+        expected = _expected(_markets(client, company=group["group"], min_cagr=12, max_size="2B"))
+        assert _same_figures(group, expected), group
