@@ -76,6 +76,8 @@ _PERCENT_BEFORE = re.compile(rf"{_PERCENT}\s*(?:\w+\s+)?$", re.IGNORECASE)
 _PERIOD = re.compile(
     rf"(?:FY\s?)?(?P<start>{_YEAR})\s*(?:-|–|—|to|through|and|until|till)\s*"
     rf"(?:FY\s?)?(?P<end>{_YEAR})\b"
+    # "during 2022-30": the end year in two digits (not a range of percents or amounts)
+    rf"|\b(?P<short_start>{_YEAR})\s*[-–—]\s*(?P<short_end>\d{{2}})\b(?![%.,]?\d|\s*(?:%|percent))"
     rf"|\b(?:through|till|until|to)\s+(?:the\s+year\s+)?(?:FY\s?)?(?P<end_only>{_YEAR})\b"
     r"|\bFY\s?(?P<fy_start>\d{2})\s*(?:-|–|—|to)\s*FY\s?(?P<fy_end>\d{2})\b"
     # "… CAGR of 7.3% from 2025": the start year alone
@@ -101,6 +103,9 @@ _SENTENCE_END = re.compile(
     r"With|However|Moreover|Additionally|Furthermore|According)\b))"
 )
 _WINDOW_CHARS = 80
+# "By 2030, it is anticipated that the X market will reach a value of $10.6 Bn": the words
+# before an amount that may hold its year or say whose it is.
+_CLAUSE_BEFORE_CHARS = 120
 _LABEL_CHARS = 30
 # "CNY68.3bn ($9.4bn)", "1.2 trillion yuan (about $165 billion)": a conversion, not a figure.
 _CONVERSION_OPEN = re.compile(r"\s*\(\s*(?:~|≈|about|around|approx\.?|approximately|or)?\s*", re.I)
@@ -342,6 +347,10 @@ def _cagr_period(
 def _period_years(period: re.Match[str]) -> tuple[int | None, int | None]:
     if period["fy_start"]:
         return 2000 + int(period["fy_start"]), 2000 + int(period["fy_end"])
+    if period["short_start"]:
+        first = int(period["short_start"])
+        last = first - first % 100 + int(period["short_end"])
+        return (first, last) if last > first else (None, None)
     start = period["start"] or period["start_only"]
     end = period["end"] or period["end_only"]
     return (int(start) if start else None), (int(end) if end else None)
@@ -370,7 +379,7 @@ def _parse_amounts(
     for index, match in enumerate(matches):
         following = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         end = read_from.get(match.start(), match.end())
-        before_window_start = max(clause_start, match.start() - _WINDOW_CHARS)
+        before_window_start = max(clause_start, match.start() - _CLAUSE_BEFORE_CHARS)
         clause = text[before_window_start : match.start()]
         after = None
         if not _YEAR_RIGHT_BEFORE.search(clause[-_LABEL_CHARS:]):  # else the label's year

@@ -137,6 +137,9 @@ class _Collected:
     headline: str | None = None
     summary: str | None = None
     figure_texts: list[str] = field(default_factory=list)  # other homes of headline figures
+    # Paragraphs with figures under any other heading ("Demand Scenario" under a heading read
+    # as trends): read last, for what nothing before them stated.
+    late_figure_texts: list[str] = field(default_factory=list)
     loose_paragraphs: list[str] = field(default_factory=list)
     headed_segments: list[tuple[str, SegmentDimension, list[str]]] = field(default_factory=list)
     listed_segments: list[tuple[SegmentDimension, str]] = field(default_factory=list)
@@ -263,7 +266,12 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
     section = Section.INTRO
     dimension = SegmentDimension.APPLICATION
     item_heading: str | None = None  # a bold sub-heading inside trends or opportunities
+    page_heading = next((block for block in blocks if block.is_heading), None)
+    if page_heading is not None and not page_heading.is_h1:
+        page_heading = None  # a first `<h2>` may well open a section
     for block in _content_after_title(blocks, first_index):
+        if block is page_heading:
+            continue  # it names the report ("X Market Latest Trends …"), not a section
         if block.is_heading and not (section is Section.FAQS and block.text.endswith("?")):
             heading = strip_list_marker(block.text)  # "2. Type": outline numbering is no word
             heading_section = classify_heading(heading)
@@ -323,6 +331,9 @@ def _is_segment_heading(text: str, section: Section) -> bool:
     return words <= _MAX_SEGMENT_HEADING_WORDS and bool(_SEGMENT_WORD.search(text))
 
 
+_LATE_FIGURE_SECTIONS = (Section.TRENDS, Section.OPPORTUNITIES, Section.REGIONS, Section.OTHER)
+
+
 def _route(
     collected: _Collected,
     section: Section,
@@ -366,7 +377,9 @@ def _route(
             collected.figure_texts.append(text)
         if collected.summary is None and not block.list_item and _is_overview_summary(text):
             collected.summary = text
-    elif section in (Section.TRENDS, Section.OPPORTUNITIES):
+    elif section in _LATE_FIGURE_SECTIONS and mentions_headline_figures(text):
+        collected.late_figure_texts.append(text)
+    if section in (Section.TRENDS, Section.OPPORTUNITIES):
         items = split_numbered_items(text)
         if item_heading:
             items[0] = f"{item_heading}: {items[0]}"
@@ -758,7 +771,7 @@ def _headline_figures(collected: _Collected, *, own_region: str | None) -> Headl
     figures = HeadlineFigures()
     if collected.headline:
         figures = parse_headline_figures(collected.headline, own_region=own_region)
-    for text in collected.figure_texts:
+    for text in (*collected.figure_texts, *collected.late_figure_texts):
         figures = figures.then(
             parse_headline_figures(text, own_region=own_region, market_sentences_only=True)
         )

@@ -1,4 +1,4 @@
-"""The headline development set: 168 passages written after real pages of 40+ publishers
+"""The headline development set: 170 passages written after real pages of 40+ publishers
 (own names and figures; `headlines/passages.json`), each with what an analyst reads from it.
 
 The parser is held to a share of passages read exactly, so a change that loses wordings fails
@@ -16,8 +16,9 @@ from ingest.headline import Amount, parse_headline_figures
 pytestmark = pytest.mark.backend_independent
 
 PASSAGES = json.loads((Path(__file__).parent / "headlines" / "passages.json").read_text())
-# Measured 2026-11-25: 0.89 on parser 2.2.0 (0.76 on 2.0.0); raise it as the parser learns.
-MIN_EXACT_SHARE = 0.87
+# Measured 2026-11-25: 0.91 on parser 2.3.0 (0.89 on 2.2.0, 0.76 on 2.0.0); raise it as
+# the parser learns.
+MIN_EXACT_SHARE = 0.89
 
 
 def _amount(amount: Amount | None) -> dict[str, Any] | None:
