@@ -75,7 +75,12 @@ _PLAYERS_SENTENCE = re.compile(
     r"(?:such\s+as|like)\b\s*(?P<names_such>.+)$"
     # "Companies covered: A, B" / "Key Companies Profiled A; B"
     r"|\b(?:players|companies|vendors|manufacturers)\s+(?:covered|profiled)\b\s*:?\s*"
-    r"(?P<names_covered>.+)$",
+    r"(?P<names_covered>.+)$"
+    # "Key Players: A, B, C" (a label) / "The companies operating in the X market are A and B"
+    r"|^(?:key|major|leading|prominent|top)\s+(?:market\s+)?(?:players|companies|vendors)\s*:\s*"
+    r"(?P<names_label>.+)$"
+    r"|\b(?:companies|players|vendors|manufacturers)\s+(?:operating|active|present|competing)\s+"
+    r"in\b[^.;:]{0,80}?\b(?:are|include)\b\s*:?\s*(?P<names_operating>.+)$",
     re.I,
 )
 # "Eli Lilly and Company" is one name.
@@ -95,8 +100,8 @@ _LIST_SPLIT = re.compile(
 _LIST_TAIL = re.compile(
     r"\s*(?:,?\s*(?:and|&|among)\s+)?(?:others|many more|more|etc)\.?\s*$", re.I
 )
-# "… like A and B, coupled with the emergence of …": the sentence goes on after the list.
-_PROSE_RESUMES = re.compile(r",\s+(?:[a-z]+\s+){2}")
+# "… such as A, B, and C continue to dominate …": the last name, then the sentence goes on.
+_NAME_THEN_PROSE = re.compile(r"(?P<name>.+?)\s+(?=(?:[a-z][\w'-]*\s+)+[a-z])")
 _MAX_NAME_WORDS = 8
 _DOTTED_FORMS = frozenset({"inc.", "co.", "corp.", "ltd."})  # the dot is the name's, kept
 _RANK = re.compile(r"^(?:#?\d{1,3}[.)]?|[a-z][.)])\s+")
@@ -157,18 +162,38 @@ def companies_in_sentence(sentence: str) -> list[str]:
     if not any(word in lowered for word in _PLAYER_WORDS):
         return []  # the cheap test first: most sentences name no players
     if match := _PLAYERS_SENTENCE.search(sentence):
-        listed = match["names"] or match["names_such"] or match["names_covered"]
-        listed = _PROSE_RESUMES.split(listed, maxsplit=1)[0]
+        groups = ("names", "names_such", "names_covered", "names_label", "names_operating")
+        listed = next(match[group] for group in groups if match[group])
     elif match := _NAMES_THEN_PLAYERS.match(sentence):
         listed = match["names"]
     else:
         return []
     listed = _LIST_TAIL.sub("", _drop_full_stop(listed.strip()))
-    names: list[str] = []
+    parts: list[str] = []
     for part in _LIST_SPLIT.split(listed):
         part = _TRAILING_PLACE.sub("", part.strip())
-        if names and part and all(_is_legal_form(token) for token in part.split()):
-            names[-1] = f"{names[-1]}, {part}"  # "Merck & Co., Inc."
+        if parts and part and all(_is_legal_form(token) for token in part.split()):
+            parts[-1] = f"{parts[-1]}, {part}"  # "Merck & Co., Inc."
         elif part:
-            names.append(part)
-    return names if names and all(looks_like_company(name) for name in names) else []
+            parts.append(part)
+    return _listed_names(parts)
+
+
+def _listed_names(parts: list[str]) -> list[str]:
+    """The names of a list, up to where the sentence goes on as prose ("A and B, coupled with
+    the emergence of …", "A, B and C continue to …"); [] unless every part before that is a
+    name, and a list cut short still holds two."""
+    names: list[str] = []
+    for part in parts:
+        head = _NAME_THEN_PROSE.match(part)
+        if head and not any(word[:1].isupper() for word in part[head.end() :].split()):
+            if not looks_like_company(head["name"]):
+                break
+            names.append(head["name"])  # the last name, then the sentence goes on
+            return names if part is parts[-1] or len(names) >= 2 else []
+        if not looks_like_company(part):
+            break
+        names.append(part)
+    else:
+        return names
+    return names if len(names) >= 2 else []

@@ -105,13 +105,13 @@ _MAX_RESTATED_TITLE_CHARS = 1500
 _PLAYERS_LEAD = re.compile(
     r"\b(?:key|major|leading|prominent|top|notable|main|dominant|established)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:players|companies|vendors|manufacturers)\b[^.;]{0,40}?"
-    r"(?:such\s+as|include|including|are|like|profiled|covered)?\s*:?\s*$",
+    r"(?:such\s+as|includes?|including|are|like|profiled|covered)?\s*:?\s*$",
     re.IGNORECASE,
 )
 _PLAYERS_LEAD_CHARS = 80
 # The cheap test first: how such a paragraph ends.
 _PLAYERS_LEAD_ENDINGS = (
-    "as", ":", "include", "including", "are", "like", "profiled", "covered", "players",
+    "as", ":", "include", "includes", "including", "are", "like", "profiled", "covered", "players",
     "companies", "vendors", "manufacturers",
 )  # fmt: skip
 _MAX_LABEL_WORDS = 6
@@ -150,6 +150,7 @@ class _Collected:
     company_entries: list[str] = field(default_factory=list)
     company_prose: list[str] = field(default_factory=list)  # anywhere: "key players include …"
     players_lead: bool = False  # the last paragraph ended "… major players, such as"
+    lead_names: list[str] = field(default_factory=list)  # then one name a paragraph so far
     # A report-scope row or a title restated in prose: "By Type (A, B), By …"
     segment_group_texts: list[str] = field(default_factory=list)
     region_lines: list[str] = field(default_factory=list)
@@ -298,6 +299,7 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
                 continue  # an unclassified heading elsewhere names nothing we keep
         _route(collected, section, block, item_heading, dimension)
         item_heading = None
+    _end_players_lead(collected)  # the page may end with the names
     return collected
 
 
@@ -343,8 +345,11 @@ def _route(
 ) -> None:
     text = block.text
     if collected.players_lead and section is not Section.COMPANIES:
-        collected.players_lead = False
-        if names := _names_on_lines(block.lines):  # "… major players, such as" + a name a line
+        if len(block.lines) == 1 and company_from_line(strip_list_marker(text)):
+            collected.lead_names.append(text)  # a name a paragraph: the run goes on
+            return
+        run = _end_players_lead(collected)
+        if not run and (names := _names_on_lines(block.lines)):  # a name a line
             collected.company_entries.extend(names)
             return
     if section not in (Section.CHROME, Section.FAQS, Section.COMPANIES):
@@ -393,6 +398,14 @@ def _route(
         _route_table_row(collected, text)
     elif section is Section.REGIONS:
         collected.region_lines.extend(strip_list_marker(line) for line in block.lines)
+
+
+def _end_players_lead(collected: _Collected) -> bool:
+    """Close a run of one-name paragraphs after "… leading players include": its names are
+    players when they pass as a list of names. Whether there was a run."""
+    run, collected.lead_names, collected.players_lead = collected.lead_names, [], False
+    collected.company_entries.extend(_names_on_lines(tuple(run)))
+    return bool(run)
 
 
 def _names_on_lines(lines: tuple[str, ...]) -> list[str]:

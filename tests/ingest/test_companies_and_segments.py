@@ -102,6 +102,25 @@ def test_segments_named_in_prose() -> None:
         ),
         ("The following are the leading companies in the market.", []),
         ("Key players include expanding their portfolios through partnerships.", []),
+        (
+            "Key players such as Corvane & Co., Inc., Halden Pharma AG, and Ostrava Biotech "
+            "continue to dominate the landscape.",
+            ["Corvane & Co., Inc.", "Halden Pharma AG", "Ostrava Biotech"],
+        ),
+        (
+            "Key Players: KIRUNA SEIYAKU Co., Ltd., Brandt Herbs, LLC, NOW Extracts",
+            ["KIRUNA SEIYAKU Co., Ltd.", "Brandt Herbs, LLC", "NOW Extracts"],
+        ),
+        (
+            "The companies operating in the radiotherapy devices in India market are Lisova "
+            "Medical, Tallis Oncology and Ellis Corporation.",
+            ["Lisova Medical", "Tallis Oncology", "Ellis Corporation"],
+        ),
+        (  # a lowercase name after ", and" is a name, not the sentence going on
+            "Key players include Norvane Therapeutics, Inc., and bluefin bio, Inc.",
+            ["Norvane Therapeutics, Inc.", "bluefin bio, Inc."],
+        ),
+        ("Major players such as Norvane are investing heavily in new plants.", ["Norvane"]),
     ],
 )
 def test_companies_in_sentence(sentence: str, names: list[str]) -> None:

@@ -33,6 +33,20 @@ def test_names_after_a_players_lead_are_companies_but_strategies_are_not() -> No
     assert parse(LEAD + strategy_lead + strategies)["companies"] == []
 
 
+def test_one_name_a_paragraph_after_a_players_lead() -> None:
+    names = "<p>Corvane-La Halden</p><p>Ostrava Pharma Inc.</p><p>Tallis Biologics</p>"
+    lead = "<p>Leading players in the global acme oncology market includes</p>"
+    after = "<p>The report also covers pricing in each region.</p>"
+    assert parse(LEAD + lead + names + after)["companies"] == [
+        "Corvane-La Halden",
+        "Ostrava Pharma Inc.",
+        "Tallis Biologics",
+    ]
+    assert (
+        parse(LEAD + lead + names)["companies"] == parse(LEAD + lead + names + after)["companies"]
+    )
+
+
 def test_a_sentence_heading_about_the_market_is_not_the_title() -> None:
     page = (
         "<p>The tumor ablation market is estimated at USD 2.1 Bn in 2025.</p>"
