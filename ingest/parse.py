@@ -98,7 +98,10 @@ _FORECAST_PERIOD = re.compile(
 # A report title restated in prose: "X Market By Therapy Type (A, B), By End User (C) … is
 # estimated to grow …".
 _RESTATED_TITLE = re.compile(
-    r"\bMarket\s+(?:[\w,&-]+\s+){0,8}?[Bb]y\s+[A-Z][\w&/ -]{1,40}?\s*[(\[]"
+    # "X Market Size and Forecast (2021 - 2031), …, Report Coverage: By Type (A, B), …"
+    r"\bMarket\s+(?:[\w,:&()-]+\s+){0,20}?[Bb]y\s+[A-Z][\w&/ -]{1,40}?\s*[(\[]"
+    # "X Market (By Drug Type: A, B; By Indication: C, D) - Global Industry Analysis"
+    r"|\bMarket\s*[(\[]\s*[Bb]y\s+[A-Z][\w&/ -]{1,40}?:"
 )
 _MAX_RESTATED_TITLE_CHARS = 1500
 # A paragraph that ends by announcing the players the next block names one a line.

@@ -221,7 +221,7 @@ def dominant_segment(paragraph: str, candidates: dict[str, Candidate]) -> str | 
 _TITLE_BY = re.compile(r"\b[Bb]y\s+(?=[A-Z])")  # "by 2032" is no group
 _TITLE_GROUP = re.compile(
     r"(?P<label>[A-Z][\w&/ -]{1,40}?)\s*(?:\((?P<paren>(?:[^()]|\([^()]{0,300}\)){2,600})\)"
-    r"|\[(?P<bracket>[^\[\]]{2,600})\]|:\s*(?P<colon>[^;()\[\]]{2,600}))"
+    r"|\[(?P<bracket>[^\[\]]{2,600})\]|:\s*(?P<colon>(?:[^;()\[\]]|\([^()]{1,40}\)){2,600}))"
 )
 _LEADING_BY = re.compile(r"^(?:by|and)\s+", re.IGNORECASE)
 # "By Type: A, B, C" or "Based on product: A and B" as a line of its own.
@@ -235,7 +235,12 @@ _LABELLED_LIST = re.compile(
 _SEGMENTED_INTO = re.compile(
     r"(?:\b(?:segmented|segments|divided|divides|categori[sz]e[sd]|classified|classifies|split|"
     r"splits|bifurcated|segregated|sub-segmented|grouped)\s+(?:the\s+(?:[\w-]+\s+){0,3}?market\s+)?"
-    r"(?:by\s+(?P<label2>[\w&/ -]{2,40}?)\s+)?into"
+    r"(?:by\s+(?P<label2>[\w&/ -]{2,40}?)\s+)?(?:into|as)"
+    # "segmented by type of therapy, including A, B and C"
+    r"|\bsegmented\s+by\s+(?P<label4>[\w&/ -]{2,40}?),?\s+(?:including|such\s+as|namely)"
+    # "Based on the product type the study includes A, B and C"
+    r"|\b(?:based\s+on|on\s+the\s+basis\s+of)\s+(?:the\s+)?(?P<label5>[\w&/ -]{2,40}?),?\s+"
+    r"the\s+(?:study|report|research|analysis)\s+(?:includes|covers|comprises)"
     # "… by type into A and B, and by application into C, D and E"
     r"|,\s*(?:and\s+)?by\s+(?P<label3>[\w&/ -]{2,40}?)\s+into"
     # "By end-user, key segments include A, B and C"
@@ -360,14 +365,15 @@ def labelled_segment_list(line: str) -> tuple[str, list[str]] | None:
 def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
     """(dimension label or '', names) of each 'segmented into A, B and C' in prose."""
     groups: list[tuple[str, list[str]]] = []
-    if not ("into" in text or "egments" in text or "Into" in text or "INTO" in text):
+    lowered = text.lower()
+    if not ("into" in lowered or "egment" in lowered or "includes" in lowered):
         return groups  # every match has one of these words; most paragraphs have none
     for match in _SEGMENTED_INTO.finditer(text):
         names = split_segment_names(match["items"])
         if len(names) >= 2:
             before = text[max(0, match.start() - _LABEL_WINDOW_CHARS) : match.start()]
             label = _LABEL_BEFORE.search(before)
-            stated = match["label2"] or match["label3"]
+            stated = match["label2"] or match["label3"] or match["label4"] or match["label5"]
             groups.append((stated or (label["label"] if label else ""), names))
     return groups
 

@@ -5,6 +5,7 @@ import pytest
 
 from ingest.companies import companies_in_sentence, company_slug, split_company_entry
 from ingest.headline import split_sentences
+from ingest.parse import parse_report_bytes
 from ingest.segments import (
     find_named_segments,
     segment_key,
@@ -196,4 +197,48 @@ def test_segmentation_sentences_with_their_labels() -> None:
         ("cancer type", ["lung cancer", "melanoma"]),
         ("end-user", ["hospitals", "reference labs", "others"]),
         ("application", ["imaging", "biopsy"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,groups",
+    [
+        (
+            "By indication, the radioligand market is segmented as prostate cancer, "
+            "neuroendocrine tumours, and thyroid cancer.",
+            [("indication", ["prostate cancer", "neuroendocrine tumours", "thyroid cancer"])],
+        ),
+        (
+            "This market is segmented by type of therapy, including photon therapy, proton "
+            "therapy, and others.",
+            [("type of therapy", ["photon therapy", "proton therapy", "others"])],
+        ),
+        (
+            "Based on the end user the study includes hospitals, cancer institutes, and "
+            "ambulatory centres.",
+            [("end user", ["hospitals", "cancer institutes", "ambulatory centres"])],
+        ),
+        ("The disease is classified as a rare cancer of the bile ducts.", []),
+    ],
+)
+def test_segmentation_wordings(text: str, groups: list[tuple[str, list[str]]]) -> None:
+    assert segmentation_sentence(text) == groups
+
+
+def test_a_title_restated_with_colon_groups_and_abbreviations() -> None:
+    lead = (
+        "<h1>Acme Cell Therapy Market</h1><p>Acme Cell Therapy Market (By Drug Type: Velocel, "
+        "Others; By Indication: Lymphoma, Chronic Lymphocytic Leukemia (CLL), Multiple Myeloma "
+        "(MM); By End User: Hospitals, Cancer Treatment Centers) - Global Industry Analysis, "
+        "Size, Share and Forecast 2024-2033</p>"
+    )
+    report = parse_report_bytes(lead.encode(), file_name="page.html")
+    assert [(s.name, s.dimension) for s in report.segments] == [
+        ("Velocel", "drug-class"),
+        ("Others", "drug-class"),
+        ("Lymphoma", "indication"),
+        ("Chronic Lymphocytic Leukemia (CLL)", "indication"),
+        ("Multiple Myeloma (MM)", "indication"),
+        ("Hospitals", "end-user"),
+        ("Cancer Treatment Centers", "end-user"),
     ]
