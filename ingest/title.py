@@ -29,6 +29,12 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _CLAUSE_BEFORE_SUBJECT = re.compile(r",\s+the\s+", re.IGNORECASE)
 _POSSESSIVE_START = re.compile(r"^(\S+)['’]s\b")  # "China's Cancer" slugs as china-cancer
 _DASH_BEFORE_MARKET = re.compile(r"\s*[-–—]\s*(?=market\b)", re.IGNORECASE)
+# "Breast Cancer Therapeutics in Asia-Pacific Markets to 2024": a region after "in".
+_IN_REGION_MARKETS = re.compile(
+    r"^(?P<name>.+?)\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})\s+"
+    r"markets?\b",
+    re.IGNORECASE,
+)
 # A heading that opens "The global …" is a sentence; the market's name is without those words.
 _LEADING_THE = re.compile(r"^the\s+(?:(?:global|worldwide)\s+)?(?=\w)", re.IGNORECASE)
 
@@ -83,6 +89,9 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     The headline usually names the market without its region ('Iclusig Market size was...'),
     which separates the two; otherwise a known country or world-region prefix does.
     """
+    placed = _IN_REGION_MARKETS.match(heading)
+    if placed and placed["place"].lower() in region_names():
+        heading = f"{placed['place']} {placed['name']} Market"
     if re.search(r"\bmarket\b", heading, re.IGNORECASE):
         title = _TRAILING_AFTER_MARKET.sub(r"\1", heading).strip()
     else:

@@ -85,3 +85,14 @@ def test_outline_numbered_segmentation_and_dimension_labelled_lines() -> None:
         ("Single-use Probes", "type"),
         ("Reusable Probes", "type"),
     ]
+
+
+def test_a_region_after_in_names_the_market_s_region() -> None:
+    page = (
+        "<h1>Bladder Cancer Therapeutics in Asia-Pacific Markets to 2029</h1><p>Asia-Pacific "
+        "(APAC) bladder cancer therapeutics market was valued at $1.31 billion in 2022, and is "
+        "expected to reach $2.40 billion in 2029.</p>"
+    )
+    report = parse(page)
+    assert (report["region"], report["name"]) == ("Asia-Pacific", "Bladder Cancer Therapeutics")
+    assert (report["size_usd"], report["forecast_usd"]) == (1_310_000_000, 2_400_000_000)
