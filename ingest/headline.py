@@ -101,6 +101,8 @@ _SENTENCE_END = re.compile(
     # "… and Rowan Oncology Ltd. These companies …": a name's full stop that ends a sentence
     r"|(?:(?<=\bInc\.)|(?<=\bLtd\.)|(?<=\bCo\.))\s+(?=(?:The|These|This|They|Their|It|Its|In|"
     r"With|However|Moreover|Additionally|Furthermore|According)\b))"
+    # '… Forecasts to 2025." According to …': a quotation that ends its sentence
+    r"|(?<=[.!?][\"”’])\s+(?=[A-Z])"
 )
 _WINDOW_CHARS = 80
 # "By 2030, it is anticipated that the X market will reach a value of $10.6 Bn": the words
