@@ -9,30 +9,30 @@ from sqlmodel import Session, col
 from app.core.query import Pagination, SortKey, SortOrder
 from app.models import Faq, Market
 from app.repositories.markets import EXPORT_BATCH_ROWS
-from app.repositories.search import faq_text_match
+from app.repositories.search import faq_match_count, faq_text_match
 
 FAQ_SORT = SortOrder(("market", "position"), default="market,position")
 
 
-def _conditions(q: str | None, market: str | None) -> list[ColumnElement[bool]]:
+def _conditions(q: str | None, market: str | None, *, dialect: str) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if market:
         in_market = select(col(Market.id)).where(col(Market.slug) == market).scalar_subquery()
         conditions.append(col(Faq.market_id) == in_market)
-    if q and (match := faq_text_match(q)) is not None:
+    match = faq_text_match(q) if q else None
+    if match is not None and dialect == "postgresql":
         # The matches first, by the full-text index: left as a condition, PostgreSQL walks
         # the markets in slug order and computes every FAQ's tsvector until a page fills.
-        matched = (
-            select(col(Faq.id))
-            .where(match)
-            .cte("matched")
-            .prefix_with("MATERIALIZED", dialect="postgresql")
-        )
+        matched = select(col(Faq.id)).where(match).cte("matched").prefix_with("MATERIALIZED")
         conditions.append(col(Faq.id).in_(select(matched.c.id)))
+    elif match is not None:  # SQLite's is the index's list of FAQ ids already
+        conditions.append(match)
     return conditions
 
 
-def _faqs_query(q: str | None, market: str | None, sort: list[SortKey]) -> Select[*tuple[Any, ...]]:
+def _faqs_query(
+    q: str | None, market: str | None, sort: list[SortKey], *, dialect: str
+) -> Select[*tuple[Any, ...]]:
     columns = {"market": col(Market.slug), "position": col(Faq.position)}
     order = [columns[k.field].desc() if k.descending else columns[k.field].asc() for k in sort]
     return (
@@ -43,7 +43,7 @@ def _faqs_query(q: str | None, market: str | None, sort: list[SortKey]) -> Selec
             col(Faq.position),
         )
         .join(Market, col(Market.id) == col(Faq.market_id))
-        .where(*_conditions(q, market))
+        .where(*_conditions(q, market, dialect=dialect))
         .order_by(*order, col(Market.slug), col(Faq.position))
     )
 
@@ -51,10 +51,16 @@ def _faqs_query(q: str | None, market: str | None, sort: list[SortKey]) -> Selec
 def list_faqs(
     session: Session, *, q: str | None, market: str | None, sort: list[SortKey], page: Pagination
 ) -> tuple[list[dict[str, Any]], int]:
-    total = session.execute(
-        select(func.count()).select_from(Faq).where(*_conditions(q, market))
-    ).scalar_one()
-    statement = _faqs_query(q, market, sort).limit(page.limit).offset(page.offset)
+    dialect = session.get_bind().dialect.name
+    # Across all markets the index counts its matches alone, without reading the FAQs.
+    count_matches = faq_match_count(q) if q and not market else None
+    if count_matches is not None:
+        total = session.execute(select(count_matches)).scalar_one()
+    else:
+        total = session.execute(
+            select(func.count()).select_from(Faq).where(*_conditions(q, market, dialect=dialect))
+        ).scalar_one()
+    statement = _faqs_query(q, market, sort, dialect=dialect).limit(page.limit).offset(page.offset)
     return [dict(row._mapping) for row in session.execute(statement)], int(total)
 
 
@@ -63,7 +69,7 @@ def stream_faqs(
 ) -> Iterator[dict[str, Any]]:
     with engine.connect() as connection:
         result = connection.execution_options(yield_per=EXPORT_BATCH_ROWS).execute(
-            _faqs_query(q, market, sort)
+            _faqs_query(q, market, sort, dialect=engine.dialect.name)
         )
         for row in result:
             yield dict(row._mapping)

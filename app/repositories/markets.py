@@ -1,7 +1,7 @@
 """Market queries: filters, sorting, pages, exports and the full detail of one market."""
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, Select, func, select
@@ -22,7 +22,12 @@ from app.models import (
     QualityWarning,
     Segment,
 )
-from app.repositories.search import market_text_words, markets_with
+from app.repositories.search import (
+    count_markets_with,
+    market_has_word,
+    market_text_words,
+    word_reach,
+)
 
 _MARKET_COLUMNS = [getattr(Market, field) for field in MARKET_LIST_FIELDS]
 EXPORT_BATCH_ROWS = 1000
@@ -31,7 +36,7 @@ MARKET_SORT = SortOrder(
 )
 
 
-class _Unindexed(ColumnElement[Any]):
+class Unindexed(ColumnElement[Any]):
     """A column SQLite may not look up by an index (a unary `+`): a page of a broad filter
     then walks the sort's index and tests each market, instead of reading every match and
     sorting them all. Other databases plan from statistics and get the column as it is."""
@@ -44,23 +49,24 @@ class _Unindexed(ColumnElement[Any]):
         self.type = column.type
 
 
-@compiles(_Unindexed)
-def _as_is(element: _Unindexed, compiler: Any, **kw: Any) -> str:
+@compiles(Unindexed)
+def _as_is(element: Unindexed, compiler: Any, **kw: Any) -> str:
     return str(compiler.process(element.column, **kw))
 
 
-@compiles(_Unindexed, "sqlite")
-def _unary_plus(element: _Unindexed, compiler: Any, **kw: Any) -> str:
+@compiles(Unindexed, "sqlite")
+def _unary_plus(element: Unindexed, compiler: Any, **kw: Any) -> str:
     return "+" + str(compiler.process(element.column, **kw))
 
 
 def filter_conditions(
-    filters: MarketFilters, *, by_index: bool = True
+    filters: MarketFilters, *, by_index: bool = True, words: list[str] | None = None
 ) -> list[ColumnElement[bool]]:
-    """The filters as conditions; `by_index=False` keeps SQLite from using their indexes."""
+    """The filters as conditions; `by_index=False` keeps SQLite from using their indexes;
+    `words`: those of `q` that are conditions (all of them when not given)."""
 
     def market(column: Any) -> Any:
-        return col(column) if by_index else _Unindexed(column)
+        return col(column) if by_index else Unindexed(column)
 
     conditions: list[ColumnElement[bool]] = []
     bounds = (
@@ -93,8 +99,10 @@ def filter_conditions(
             func.lower(col(Provenance.publisher)) == filters.publisher.lower()
         )
         conditions.append(market(Market.id).in_(published))
-    for word in market_text_words(filters.q or ""):
-        conditions.append(market(Market.id).in_(markets_with(word)))
+    for word in market_text_words(filters.q or "") if words is None else words:
+        conditions.append(
+            market_has_word(word, market_id=market(Market.id), one_market_at_a_time=not by_index)
+        )
     if filters.updated_since is not None:
         conditions.append(market(Market.updated_at) >= filters.updated_since)
     return conditions
@@ -117,28 +125,76 @@ def market_rows_query(
     return select(*_MARKET_COLUMNS).where(*conditions).order_by(*order_by(sort))
 
 
-def _broad(session: Session, *, total: int, page: Pagination) -> bool:
-    """Whether walking the sort's index finds the page sooner than reading every match: it
-    reads about (offset + limit) × markets / total rows, against total rows and a sort."""
-    if total == 0:
-        return False
-    markets = int(session.execute(select(func.count()).select_from(Market)).scalar_one())
-    return (page.offset + page.limit) * markets < total * total
+def walks_sooner(*, rows: int, total: int, page: Pagination) -> bool:
+    """Whether walking the sort's index finds a page of `total` matches among `rows` sooner
+    than reading every match: it reads about (offset + limit) × rows / total rows, against
+    total rows and a sort."""
+    return total > 0 and (page.offset + page.limit) * rows < total * total
+
+
+def _broad(*, markets: int, total: int, page: Pagination) -> bool:
+    """Whether a page of these `total` matches is read along the sort's index."""
+    return walks_sooner(rows=markets, total=total, page=page)
+
+
+def _plan_words(
+    session: Session, filters: MarketFilters, *, markets: int
+) -> tuple[list[str], bool]:
+    """(SQLite) The words of `q` that leave some market out (a word in every market's own
+    text leaves none), and whether one is in as many texts as there are markets or more."""
+    words, common = [], False
+    for word in market_text_words(filters.q or ""):
+        reach = session.execute(word_reach(word, rows=markets)).one()
+        if reach.markets < markets:
+            words.append(word)
+            common = common or bool(reach.common)
+    return words, common
+
+
+def _count(
+    session: Session, filters: MarketFilters, *, words: list[str] | None, common: bool
+) -> int:
+    if words and not common and replace(filters, q=None) == MarketFilters():
+        # `q` alone: its markets counted from the indexes' market ids, no market row read.
+        return int(session.execute(count_markets_with(words)).scalar_one())
+    if common:
+        # A word in many texts: each market (of the other filters) is tested in turn, and
+        # an index's matches are read only if some market was not found by an earlier one,
+        # instead of looking every match's market up (a word in every FAQ: a million).
+        market_id: Any = col(Market.id)
+        conditions = filter_conditions(replace(filters, q=None)) + [
+            market_has_word(word, market_id=Unindexed(market_id)) for word in words or []
+        ]
+    else:
+        conditions = filter_conditions(filters, words=words)
+    return int(
+        session.execute(select(func.count()).select_from(Market).where(*conditions)).scalar_one()
+    )
 
 
 def list_markets(
     session: Session, *, filters: MarketFilters, sort: list[SortKey], page: Pagination
 ) -> tuple[list[dict[str, Any]], int]:
-    conditions = filter_conditions(filters)
-    total = session.execute(
-        select(func.count()).select_from(Market).where(*conditions)
-    ).scalar_one()
     sqlite = session.get_bind().dialect.name == "sqlite"  # others plan from statistics
-    by_index = not (sqlite and conditions and _broad(session, total=total, page=page))
-    statement = market_rows_query(filters, sort, by_index=by_index)
-    statement = statement.limit(page.limit).offset(page.offset)
+    markets = 0
+    if sqlite and filters != MarketFilters():
+        markets = int(session.execute(select(func.count()).select_from(Market)).scalar_one())
+    words, common = None, False
+    if sqlite and filters.q:
+        words, common = _plan_words(session, filters, markets=markets)
+    total = _count(session, filters, words=words, common=common)
+    conditions = filter_conditions(filters, words=words)
+    if sqlite and conditions and _broad(markets=markets, total=total, page=page):
+        conditions = filter_conditions(filters, by_index=False, words=words)
+    statement = (
+        select(*_MARKET_COLUMNS)
+        .where(*conditions)
+        .order_by(*order_by(sort))
+        .limit(page.limit)
+        .offset(page.offset)
+    )
     rows = [dict(row._mapping) for row in session.execute(statement)]
-    return rows, int(total)
+    return rows, total
 
 
 def stream_market_rows(

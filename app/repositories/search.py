@@ -8,44 +8,49 @@ by word prefix.
 """
 
 import re
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
-from sqlalchemy import Boolean, ColumnElement, select, union_all
+from sqlalchemy import Boolean, ColumnElement, Integer, TextClause, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import BindParameter, bindparam
 from sqlalchemy.sql.visitors import InternalTraversal
-from sqlmodel import col
 
-from app.models import Faq, Insight, Market, Segment
 from app.repositories.stopwords import ENGLISH_STOP_WORDS
 
 _WORD_CHARS = re.compile(r"[^\w']")
 # A company-name token as both indexes split them (letters and digits; `_` separates too).
 _TOKEN = re.compile(r"[^\W_]+")
+_T = TypeVar("_T")
 
 
-class TextMatch(ColumnElement[bool]):
-    """True for rows whose indexed text matches every word of the query; each subclass names
-    its index on both databases (migrations 0002 and 0009).
+class _FullText(ColumnElement[_T]):
+    """SQL over a full-text index, one template per database (migrations 0002 and 0009);
+    `{query}` in a template is the bound query string.
 
     Both dialects' query strings are bound parameters and part of the cache key, so a cached
     compilation is always run with this query's words.
     """
 
-    type = Boolean()
-    _is_implicitly_boolean = True  # a predicate already: no "= 1" on SQLite
     inherit_cache = True
     _traverse_internals = [  # noqa: RUF012 (SQLAlchemy's own declaration style)
         ("fts5_query", InternalTraversal.dp_clauseelement),
         ("plain_query", InternalTraversal.dp_clauseelement),
     ]
-    # `{query}` is the bound query string.
     fts5_template: ClassVar[str]
     postgresql_template: ClassVar[str]
 
     def __init__(self, fts5: str, plain: str) -> None:
         self.fts5_query: BindParameter[str] = bindparam(None, fts5, unique=True)
         self.plain_query: BindParameter[str] = bindparam(None, plain, unique=True)
+
+
+class TextMatch(_FullText[bool]):
+    """True for rows whose indexed text matches every word of the query; each subclass names
+    its index on both databases."""
+
+    type = Boolean()
+    _is_implicitly_boolean = True  # a predicate already: no "= 1" on SQLite
+    inherit_cache = True
 
 
 class _MarketOwnTextMatch(TextMatch):
@@ -94,6 +99,111 @@ class FaqTextMatch(TextMatch):
     )
 
 
+class FaqMatchCount(_FullText[int]):
+    """How many FAQs match: on SQLite counted in the full-text index alone, which holds a
+    row for every FAQ (its triggers), without reading one."""
+
+    type = Integer()
+    inherit_cache = True
+    fts5_template = "(SELECT count(*) FROM market_search_faq WHERE market_search_faq MATCH {query})"
+    postgresql_template = (
+        "(SELECT count(*) FROM faq WHERE to_tsvector('english', faq.question || ' ' || "
+        "faq.answer) @@ plainto_tsquery('english', {query}))"
+    )
+
+
+_MARKET_TEXT_INDEXES = (
+    "market_search_market",
+    "market_search_segment",
+    "market_search_insight",
+    "market_search_faq",
+)
+
+
+def _market_ids(table: str, match: type[TextMatch], *, fts5_hint: str = "") -> dict[str, str]:
+    """The ids of the markets whose `table` rows match, on each database."""
+    return {
+        "fts5": f"SELECT market_id FROM {table}{fts5_hint} WHERE {match.fts5_template}",
+        "postgresql": f"SELECT {table}.market_id FROM {table} WHERE {match.postgresql_template}",
+    }
+
+
+_SEGMENT_MARKETS = _market_ids(
+    "segment",
+    _SegmentTextMatch,
+    # Migration 0013: a matched segment's market read from a small index, not from its row.
+    fts5_hint=" INDEXED BY market_search_segment_market",
+)
+_INSIGHT_MARKETS = _market_ids("insight", _InsightTextMatch)
+_FAQ_MARKETS = _market_ids("faq", FaqTextMatch)
+
+
+class MarketHasWord(TextMatch):
+    """True for the markets with the word in their title, summary, segments, insights or
+    FAQs, each searched by its own index.
+
+    On SQLite each index's markets are a list of their own, tried in turn: a market found
+    in its own text is never looked up in the others, and a list is only built when some
+    market needs it (a word in every title never reads a million FAQ matches). PostgreSQL
+    reads their union once.
+    """
+
+    inherit_cache = True
+    _traverse_internals = [  # noqa: RUF012
+        *TextMatch._traverse_internals,
+        ("market_id", InternalTraversal.dp_clauseelement),
+    ]
+    fts5_template = " OR ".join(
+        f"{{market_id}} IN ({markets})"
+        for markets in (
+            "SELECT rowid FROM market_search_market WHERE market_search_market MATCH {query}",
+            _SEGMENT_MARKETS["fts5"],
+            _INSIGHT_MARKETS["fts5"],
+            _FAQ_MARKETS["fts5"],
+        )
+    )
+    postgresql_template = (
+        "{market_id} IN ("
+        + " UNION ALL ".join(
+            (
+                f"SELECT market.id FROM market WHERE {_MarketOwnTextMatch.postgresql_template}",
+                _SEGMENT_MARKETS["postgresql"],
+                _INSIGHT_MARKETS["postgresql"],
+                _FAQ_MARKETS["postgresql"],
+            )
+        )
+        + ")"
+    )
+
+    def __init__(self, fts5: str, plain: str, *, market_id: ColumnElement[Any]) -> None:
+        super().__init__(fts5, plain)
+        self.market_id = market_id
+
+
+class MarketHasWordOfItsOwn(MarketHasWord):
+    """MarketHasWord for a market at a time (SQLite): its own rows looked for among each
+    index's matches, by the indexes on market_id, so that walking a sort's index to fill a
+    page reads the few markets it passes, not every match's market."""
+
+    inherit_cache = True
+    fts5_template = " OR ".join(
+        (
+            "{market_id} IN (SELECT rowid FROM market_search_market "
+            "WHERE market_search_market MATCH {query})",
+            *(
+                # `+`: never the match's ids as rowids, looked up for each market.
+                f"EXISTS (SELECT 1 FROM {table} WHERE {table}.market_id = {{market_id}} "
+                f"AND +{match.fts5_template})"
+                for table, match in (
+                    ("segment", _SegmentTextMatch),
+                    ("insight", _InsightTextMatch),
+                    ("faq", FaqTextMatch),
+                )
+            ),
+        )
+    )
+
+
 class CompanyAliasMatch(TextMatch):
     """Every word of the query starts a word of some alias (no stemming: names)."""
 
@@ -130,21 +240,55 @@ def market_text_words(q: str) -> list[str]:
     return _words(q)
 
 
-def markets_with(word: str) -> Any:
-    """The ids of the markets with `word` in their title, summary, segments, insights or
-    FAQs, each searched by its own index."""
-    fts5, plain = _fts5_strings([word]), word
-    return union_all(
-        select(col(Market.id)).where(_MarketOwnTextMatch(fts5, plain)).correlate(None),
-        select(col(Segment.market_id)).where(_SegmentTextMatch(fts5, plain)),
-        select(col(Insight.market_id)).where(_InsightTextMatch(fts5, plain)),
-        select(col(Faq.market_id)).where(FaqTextMatch(fts5, plain)),
+def market_has_word(
+    word: str, *, market_id: ColumnElement[Any], one_market_at_a_time: bool = False
+) -> MarketHasWord:
+    """`one_market_at_a_time` when a page walks a sort's index (SQLite)."""
+    kind = MarketHasWordOfItsOwn if one_market_at_a_time else MarketHasWord
+    return kind(_fts5_strings([word]), word, market_id=market_id)
+
+
+def word_reach(word: str, *, rows: int) -> TextClause:
+    """(SQLite) How many markets have `word` in their own text, and whether the four indexes
+    of market texts hold `rows` rows or more with it: read from the indexes alone, no more
+    than `rows` of them for the second."""
+    every_index = " UNION ALL ".join(
+        f"SELECT rowid FROM {index} WHERE {index} MATCH :query" for index in _MARKET_TEXT_INDEXES
+    )
+    own = "SELECT count(*) FROM market_search_market WHERE market_search_market MATCH :query"
+    return text(
+        f"SELECT ({own}) AS markets, (SELECT count(*) >= :rows FROM ({every_index} LIMIT :rows)) "
+        "AS common"
+    ).bindparams(query=_fts5_strings([word]), rows=rows)
+
+
+def count_markets_with(words: list[str]) -> TextClause:
+    """(SQLite) How many markets have every word, counted from the indexes' market ids alone
+    (no market row read): for each word the union of its four indexes' markets."""
+    each_word = []
+    for i in range(len(words)):
+        markets = " UNION ".join(
+            [
+                "SELECT rowid FROM market_search_market WHERE market_search_market MATCH {query}",
+                _SEGMENT_MARKETS["fts5"],
+                _INSIGHT_MARKETS["fts5"],
+                _FAQ_MARKETS["fts5"],
+            ]
+        ).format(query=f":query_{i}")
+        each_word.append(f"SELECT * FROM ({markets})")
+    return text(f"SELECT count(*) FROM ({' INTERSECT '.join(each_word)})").bindparams(
+        **{f"query_{i}": _fts5_strings([word]) for i, word in enumerate(words)}
     )
 
 
 def faq_text_match(q: str) -> FaqTextMatch | None:
     words = _words(q)
     return FaqTextMatch(_fts5_strings(words), " ".join(words)) if words else None
+
+
+def faq_match_count(q: str) -> FaqMatchCount | None:
+    words = _words(q)
+    return FaqMatchCount(_fts5_strings(words), " ".join(words)) if words else None
 
 
 def company_alias_match(q: str) -> CompanyAliasMatch | None:
@@ -156,11 +300,23 @@ def company_alias_match(q: str) -> CompanyAliasMatch | None:
     return CompanyAliasMatch(_fts5_strings(tokens, suffix="*"), tsquery)
 
 
-@compiles(TextMatch, "sqlite")
-def _fts5(element: TextMatch, compiler: Any, **kw: Any) -> str:
+@compiles(_FullText, "sqlite")
+def _fts5(element: _FullText[Any], compiler: Any, **kw: Any) -> str:
     return element.fts5_template.format(query=compiler.process(element.fts5_query, **kw))
 
 
-@compiles(TextMatch, "postgresql")
-def _tsquery(element: TextMatch, compiler: Any, **kw: Any) -> str:
+@compiles(MarketHasWord, "sqlite")
+def _fts5_markets(element: MarketHasWord, compiler: Any, **kw: Any) -> str:
+    query, market_id = (compiler.process(e, **kw) for e in (element.fts5_query, element.market_id))
+    return "(" + element.fts5_template.format(query=query, market_id=market_id) + ")"
+
+
+@compiles(MarketHasWord, "postgresql")
+def _tsquery_markets(element: MarketHasWord, compiler: Any, **kw: Any) -> str:
+    query, market_id = (compiler.process(e, **kw) for e in (element.plain_query, element.market_id))
+    return element.postgresql_template.format(query=query, market_id=market_id)
+
+
+@compiles(_FullText, "postgresql")
+def _tsquery(element: _FullText[Any], compiler: Any, **kw: Any) -> str:
     return element.postgresql_template.format(query=compiler.process(element.plain_query, **kw))

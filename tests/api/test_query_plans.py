@@ -15,7 +15,10 @@ from sqlalchemy import Engine, event
 from sqlmodel import SQLModel
 
 from app.main import create_app
-from app.repositories import markets
+from app.repositories import companies, markets
+from tests.golden import cross_market, gold_text_mentions
+
+CROSS = cross_market()
 
 # EXPLAIN QUERY PLAN is SQLite's: the PostgreSQL run deselects these (tests/conftest.py);
 # PostgreSQL's plans were checked by hand with EXPLAIN ANALYZE at 100,000 markets.
@@ -130,3 +133,59 @@ def test_the_check_sees_a_full_scan_and_sort() -> None:
     assert _full_scan_and_sort(["SCAN market", "USE TEMP B-TREE FOR ORDER BY"])
     assert not _full_scan_and_sort(["SCAN market USING INDEX ix_market_name"])
     assert not _full_scan_and_sort(["SCAN anchors", "USE TEMP B-TREE FOR ORDER BY"])
+
+
+@pytest.mark.parametrize("q", ["market", "leukemia", "market leukemia", "bone marrow"])
+@pytest.mark.parametrize("common", [False, True])
+@pytest.mark.parametrize("also", ["", "&min_cagr=0"])
+def test_q_is_counted_and_paged_alike_on_every_plan(
+    seeded_database_url: str, monkeypatch: pytest.MonkeyPatch, q: str, common: bool, also: str
+) -> None:
+    """On SQLite `q` alone is counted from the indexes' market ids, with other filters over
+    the markets; a word in every market's own text drops out, and a word in many texts has
+    each market tested in turn (`common`). Every plan gives seed-gold's markets."""
+    plan_words = markets._plan_words
+    monkeypatch.setattr(
+        markets,
+        "_plan_words",
+        lambda *a, **k: (plan_words(*a, **k)[0], common),
+    )
+    expected = gold_text_mentions(*q.split())
+    with TestClient(create_app(seeded_database_url)) as client:
+        body = client.get(f"/markets?q={q}{also}&limit=100&fields=slug").json()
+        page = client.get(f"/markets?q={q}{also}&limit=2&offset=1&sort=name&fields=slug").json()
+        by_name = client.get(f"/markets?q={q}{also}&limit=100&sort=name&fields=slug").json()
+    assert sorted(item["slug"] for item in body["items"]) == expected
+    assert body["total"] == page["total"] == len(expected)
+    assert page["items"] == by_name["items"][1:3]
+
+
+@pytest.mark.parametrize("walk", [False, True])
+def test_a_companys_markets_are_the_same_walked_or_sorted(
+    seeded_database_url: str, monkeypatch: pytest.MonkeyPatch, walk: bool
+) -> None:
+    """A company's page of markets is read along the slug index or from its links: both give
+    every market once, by slug, with its first listing."""
+    answers = []
+    for walks in (False, True):
+        monkeypatch.setattr(companies, "walks_sooner", lambda *, walks=walks, **_k: walks)
+        with TestClient(create_app(seeded_database_url)) as client:
+            pages = [
+                client.get(f"/companies/{group['slug']}?limit=1&offset={offset}").json()
+                for group in CROSS["company_groups"]
+                for offset in range(len(group["markets"]) + 1)
+            ]
+            answers.append([page["markets"]["items"] for page in pages])
+    assert answers[0] == answers[1]
+    firsts = [items for items in answers[0] if items]
+    assert len(firsts) == sum(len(group["markets"]) for group in CROSS["company_groups"])
+
+
+def test_faq_matches_are_counted_by_the_index_as_listed(client: TestClient) -> None:
+    for q in ("insurance", "covered insurance", "leukemia", "zzzunknown"):
+        body = client.get("/faqs", params={"q": q, "limit": 100}).json()
+        assert body["total"] == len(body["items"])
+        for market in {item["market"] for item in body["items"]}:
+            one = client.get("/faqs", params={"q": q, "market": market, "limit": 100}).json()
+            assert one["items"] == [item for item in body["items"] if item["market"] == market]
+            assert one["total"] == len(one["items"])
