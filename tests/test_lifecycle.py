@@ -18,6 +18,9 @@ from tests.paths import PROJECT_ROOT, SEEDS_DIR
 from tests.processes import live_processes
 from tests.servers import free_port, uvicorn_command, wait_until_serving
 
+# Processes, imports and signals: the same on either backend.
+pytestmark = pytest.mark.backend_independent
+
 PARSER_MODULES = ("bs4", "lxml", "ftfy", "pycountry")
 TOKEN = "lifecycle-token"
 

@@ -3,7 +3,12 @@
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+import pytest
+
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, browser_or_skip
+
+# Swagger UI's offline assets and script: the same on either backend.
+pytestmark = pytest.mark.backend_independent
 
 if TYPE_CHECKING:  # imported by the test itself, which skips without it
     from playwright.sync_api import Route

@@ -16,6 +16,10 @@ import pytest
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, browser_or_skip
 from tests.golden import cross_market, gold_market, gold_markets
 
+# Layout and script in Chromium: the same on either backend (tests/explorer/test_pages.py
+# checks the pages' data on both).
+pytestmark = pytest.mark.backend_independent
+
 if TYPE_CHECKING:  # imported by the fixtures themselves, which skip without it
     from playwright.sync_api import Browser, ConsoleMessage, Page, Route
 
