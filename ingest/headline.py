@@ -40,10 +40,12 @@ _YEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A year that labels the amount right after it: "Market Size in 2023 US$ 1.84 Billion",
-# "2024 | USD 3.12 Billion", "from 2024 (1.29 billion USD)", "2023's USD 4.3 billion".
+# "2024 | USD 3.12 Billion", "from 2024 (1.29 billion USD)", "2023's USD 4.3 billion",
+# "a 2016 valuation of USD 15.2 billion".
 _YEAR_RIGHT_BEFORE = re.compile(
     rf"(?:^|[\s(|])(?:(?P<prep>in|by|for|till|through)\s+)?(?:FY\s?)?(?P<year>{_YEAR})"
-    r"(?:['’]s)?\s*[|:(]?\s*$",
+    # "rising from a 2016 valuation of USD 15.2 billion"
+    r"(?:['’]s|\s+(?:valuation|value|estimate|revenue)\s+of)?\s*[|:(]?\s*$",
     re.IGNORECASE,
 )
 _BY_YEAR = frozenset({"by", "through", "till", "until"})
