@@ -186,7 +186,8 @@ def _listed_names(parts: list[str]) -> list[str]:
     names: list[str] = []
     for part in parts:
         head = _NAME_THEN_PROSE.match(part)
-        if head and not any(word[:1].isupper() for word in part[head.end() :].split()):
+        rest = part[head.end() :].split() if head else []
+        if head and not any(map(_is_legal_form, rest)):  # "… bio, Inc." is still a name
             if not looks_like_company(head["name"]):
                 break
             names.append(head["name"])  # the last name, then the sentence goes on

@@ -105,7 +105,7 @@ def test_segments_named_in_prose() -> None:
         ("Key players include expanding their portfolios through partnerships.", []),
         (
             "Key players such as Corvane & Co., Inc., Halden Pharma AG, and Ostrava Biotech "
-            "continue to dominate the landscape.",
+            "continue to dominate the landscape with their drugs and ongoing R&D efforts.",
             ["Corvane & Co., Inc.", "Halden Pharma AG", "Ostrava Biotech"],
         ),
         (
