@@ -80,25 +80,13 @@ def filter_conditions(
         if high is not None:
             conditions.append(column <= high)
     if filters.region:
-        conditions.append(func.lower(col(Market.region)) == filters.region.lower())
-    if filters.company:
-        listed = (
-            select(col(MarketCompany.market_id))
-            .join(Company, col(Company.id) == col(MarketCompany.company_id))
-            .where(col(Company.slug) == filters.company)
-        )
-        conditions.append(market(Market.id).in_(listed))
-    if filters.segment:
-        with_segment = select(col(Segment.market_id)).where(col(Segment.key) == filters.segment)
-        conditions.append(market(Market.id).in_(with_segment))
-    if filters.dimension:
-        along = select(col(Segment.market_id)).where(col(Segment.dimension) == filters.dimension)
-        conditions.append(market(Market.id).in_(along))
-    if filters.publisher:
-        published = select(col(Provenance.market_id)).where(
-            func.lower(col(Provenance.publisher)) == filters.publisher.lower()
-        )
-        conditions.append(market(Market.id).in_(published))
+        conditions.append(func.lower(market(Market.region)) == filters.region.lower())
+    for members in _memberships(filters):
+        if by_index:
+            conditions.append(col(Market.id).in_(members))
+        else:  # each walked market looked up in the filter's index, no list of every match
+            (member_id,) = members.selected_columns
+            conditions.append(members.where(member_id == col(Market.id)).exists())
     for word in market_text_words(filters.q or "") if words is None else words:
         conditions.append(
             market_has_word(word, market_id=market(Market.id), one_market_at_a_time=not by_index)
@@ -151,9 +139,44 @@ def _plan_words(
     return words, common
 
 
+def _memberships(filters: MarketFilters) -> list[Select[int]]:
+    """The market ids of each filter that a market meets by a row elsewhere: a company that
+    lists it, a segment or dimension of its, its publisher."""
+    selects: list[Select[int]] = []
+    if filters.company:
+        selects.append(
+            select(col(MarketCompany.market_id))
+            .join(Company, col(Company.id) == col(MarketCompany.company_id))
+            .where(col(Company.slug) == filters.company)
+        )
+    if filters.segment:
+        selects.append(select(col(Segment.market_id)).where(col(Segment.key) == filters.segment))
+    if filters.dimension:
+        selects.append(
+            select(col(Segment.market_id)).where(col(Segment.dimension) == filters.dimension)
+        )
+    if filters.publisher:
+        selects.append(
+            select(col(Provenance.market_id)).where(
+                func.lower(col(Provenance.publisher)) == filters.publisher.lower()
+            )
+        )
+    return selects
+
+
+_MEMBERSHIP_ONLY = {"company": None, "segment": None, "dimension": None, "publisher": None}
+
+
 def _count(
     session: Session, filters: MarketFilters, *, words: list[str] | None, common: bool
 ) -> int:
+    memberships = _memberships(filters)
+    if len(memberships) == 1 and replace(filters, **_MEMBERSHIP_ONLY) == MarketFilters():
+        # One company, segment, dimension or publisher alone: its markets counted from its
+        # own index (every row's market exists), not by looking each market up.
+        members = memberships[0].subquery()
+        distinct = select(func.count(func.distinct(members.c.market_id)))
+        return int(session.execute(distinct).scalar_one())
     if words and not common and replace(filters, q=None) == MarketFilters():
         # `q` alone: its markets counted from the indexes' market ids, no market row read.
         return int(session.execute(count_markets_with(words)).scalar_one())

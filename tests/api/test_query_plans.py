@@ -30,6 +30,7 @@ URLS = [
     "/markets?q=leukemia",
     "/markets?segment=hospital",
     "/markets?company=celgene",
+    "/markets?dimension=application",
     "/markets?region=united%20states",
     "/markets?min_cagr=5",
     "/markets?min_size=100M&max_size=50B",
