@@ -101,6 +101,7 @@ _LIST_TAIL = re.compile(
     r"\s*(?:,?\s*(?:and|&|among)\s+)?(?:others|many more|more|etc)\.?\s*$", re.I
 )
 # "… such as A, B, and C continue to dominate …": the last name, then the sentence goes on.
+_LEADING_ADVERB = re.compile(r"^[A-Z][a-z]+ly,\s+")
 _NAME_THEN_PROSE = re.compile(r"(?P<name>.+?)\s+(?=(?:[a-z][\w'-]*\s+)+[a-z])")
 _MAX_NAME_WORDS = 8
 _DOTTED_FORMS = frozenset({"inc.", "co.", "corp.", "ltd."})  # the dot is the name's, kept
@@ -168,6 +169,13 @@ def companies_in_sentence(sentence: str) -> list[str]:
         listed = match["names"]
     else:
         return []
+    # "Currently, J&J and BMS are key players": the adverb is no name.
+    return companies_in_list(_LEADING_ADVERB.sub("", listed))
+
+
+def companies_in_list(listed: str) -> list[str]:
+    """'Accuray Incorporated, Varian Medical Systems, Inc., Elekta AB' → three names; [] when
+    a part reads as prose (see `_listed_names`)."""
     listed = _LIST_TAIL.sub("", _drop_full_stop(listed.strip()))
     parts: list[str] = []
     for part in _LIST_SPLIT.split(listed):

@@ -5,7 +5,10 @@ Amounts keep the currency they were stated in; nothing here converts between cur
 
 import re
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "1,234.5", "1234.5", or a decimal comma before a scale word ("USD 7,7 billion": a group of
+# thousands has three digits, so one or two after the comma are decimals).
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?"
+DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _UNIT_MULTIPLIER = {
     "trillion": 10**12,
     "tn": 10**12,

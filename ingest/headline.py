@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 
-from ingest.currency import amount_pattern, currency_of, unit_multiplier
+from ingest.currency import DECIMAL_COMMA, amount_pattern, currency_of, unit_multiplier
 from ingest.regions import WHOLE_WORLD_WORD, mentions_other_region
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -463,6 +463,8 @@ def _amount_value(match: re.Match[str]) -> int | None:
     unit = groups.get("unit") or groups.get("unit2") or ""
     if number is None:
         return None
+    if DECIMAL_COMMA.fullmatch(number):
+        number = number.replace(",", ".")
     try:
         value = Decimal(number.replace(",", ""))
     except InvalidOperation:

@@ -16,6 +16,7 @@ from app.models import (
 )
 from ingest.blocks import Block, parse_document
 from ingest.companies import (
+    companies_in_list,
     companies_in_sentence,
     company_from_line,
     has_legal_form,
@@ -100,8 +101,9 @@ _FORECAST_PERIOD = re.compile(
 _RESTATED_TITLE = re.compile(
     # "X Market Size and Forecast (2021 - 2031), …, Report Coverage: By Type (A, B), …"
     r"\bMarket\s+(?:[\w,:&()-]+\s+){0,20}?[Bb]y\s+[A-Z][\w&/ -]{1,40}?\s*[(\[]"
-    # "X Market (By Drug Type: A, B; By Indication: C, D) - Global Industry Analysis"
-    r"|\bMarket\s*[(\[]\s*[Bb]y\s+[A-Z][\w&/ -]{1,40}?:"
+    # "X Market (By Drug Type: A, B; By Indication: C, D) - Global Industry Analysis", also
+    # without "By" ("(Product Type - A, B; Treatment - C, D)")
+    r"|\bMarket\s*[(\[]\s*(?:[Bb]y\s+)?[A-Z][\w&/ -]{1,40}?(?::|\s[-–]\s)"
 )
 _MAX_RESTATED_TITLE_CHARS = 1500
 # A paragraph that ends by announcing the players the next block names one a line.
@@ -352,7 +354,9 @@ def _route(
             collected.lead_names.append(text)  # a name a paragraph: the run goes on
             return
         run = _end_players_lead(collected)
-        if not run and (names := _names_on_lines(block.lines)):  # a name a line
+        # a name a line, or one line of them: "Accuray Incorporated, Elekta AB, …"
+        one_line = companies_in_list(text) if len(block.lines) == 1 else []
+        if not run and (names := _names_on_lines(block.lines) or one_line):
             collected.company_entries.extend(names)
             return
     if section not in (Section.CHROME, Section.FAQS, Section.COMPANIES):
@@ -559,11 +563,17 @@ def _company_names(collected: _Collected) -> list[str]:
     names: list[str] = []
     for entry in collected.company_entries:
         if len(entry.split()) > _MAX_TITLE_WORDS // 2 and " | " not in entry:
-            names += chain.from_iterable(
-                companies_in_sentence(sentence) for sentence in split_sentences(entry)
+            listed = list(
+                chain.from_iterable(
+                    companies_in_sentence(sentence) for sentence in split_sentences(entry)
+                )
             )
+            # else a line of names: "Accuray Incorporated, Varian Medical Systems, Inc., …"
+            names += listed or companies_in_list(entry)
         elif name := company_from_line(entry):
             names.append(name)
+        elif ", " in entry:
+            names += companies_in_list(entry)
     if names:
         return names
     for text in collected.company_prose:

@@ -339,11 +339,34 @@ def split_segment_names(items: str) -> list[str]:
     return names
 
 
+# "X Market (Drug Type: A, B, and Others; Distribution Channel: C, D)", also with dashes
+# ("(Product Type - A, B; Treatment - C, D)"): labelled groups without "By".
+_LABELLED_TITLE_GROUPS = re.compile(r"\bMarket\s*\((?P<inner>(?:[^()]|\([^()]{0,40}\)){4,1200})\)")
+_LABELLED_GROUP = re.compile(
+    r"^\s*(?P<label>[A-Z][\w&/ ]{1,30}?)\s*(?::|\s[-–]\s)\s*(?P<items>.+)$"
+)
+
+
+def _labelled_title_groups(title: str) -> list[tuple[str, list[str]]]:
+    found = _LABELLED_TITLE_GROUPS.search(title)
+    if found is None:
+        return []
+    groups = []
+    for part in found["inner"].split(";"):
+        labelled = _LABELLED_GROUP.match(part)
+        names = split_segment_names(labelled["items"]) if labelled else []
+        if labelled is None or len(names) < 2:
+            return []  # not every part a labelled list: not a segmentation
+        groups.append((labelled["label"], names))
+    return groups
+
+
 def title_segment_groups(title: str) -> list[tuple[str, list[str]]]:
-    """(dimension label, names) for each 'By X (A, B)' group of a report title."""
+    """(dimension label, names) for each 'By X (A, B)' group of a report title, else each
+    'Label: A, B' group of 'X Market (Label: A, B; Label: C, D)'."""
     first_by = _TITLE_BY.search(title)
     if first_by is None:
-        return []
+        return _labelled_title_groups(title)
     return [
         (
             _LEADING_BY.sub("", match["label"]),

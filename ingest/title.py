@@ -35,6 +35,19 @@ _IN_REGION_MARKETS = re.compile(
     r"markets?\b",
     re.IGNORECASE,
 )
+# "Global Market for Contrast Media to Reach $6.9 Billion", "18 Billion-Dollar Market for
+# Precision Cancer Diagnostics": the market is named after "for"; before it, only a region,
+# "global" or an amount.
+_MARKET_FOR = re.compile(
+    r"^(?:the\s+)?(?P<before>[^:]{0,40}?)\s*\bmarket\s+for\s+(?:the\s+)?"
+    r"(?P<name>[A-Za-z][\w&/'’ -]{1,80}?)"
+    r"(?=\s+(?:to|will|is|are|set|expected|projected|poised|could|may|reaches|hits|grows|"
+    r"in|by|at|from|worth)\b|\s*[,:;.!?(]|\s*$)",
+    re.IGNORECASE,
+)
+_AMOUNT_WORDS = re.compile(r"\d|\$|\b(?:billion|million|trillion)\b", re.IGNORECASE)
+# "Report: Cancer immunotherapy market to hit $9B", "2024: Global …": a label, not a region.
+_LEADING_LABEL = re.compile(r"^(?:\d{4}|[A-Za-z]+(?:\s+[A-Za-z]+)?):\s+(?=.*\bmarket\b)", re.I)
 # A heading that opens "The global …" is a sentence; the market's name is without those words.
 _LEADING_THE = re.compile(r"^the\s+(?:(?:global|worldwide)\s+)?(?=\w)", re.IGNORECASE)
 
@@ -61,7 +74,10 @@ def _split_region_prefix(base: str) -> tuple[str | None, str]:
 
 
 def title_from_headline(text: str) -> str | None:
-    """'The global wound dressing market was valued at …' → 'Wound Dressing Market'."""
+    """'The global wound dressing market was valued at …' → 'Wound Dressing Market'; 'The
+    global market for contrast media …' → 'Global Contrast Media Market'."""
+    if (named := _named_after_for(text)) != text:
+        return " ".join(word[:1].upper() + word[1:] for word in named.split())
     return _title_from_match(text, _GLOBAL_SUBJECT.search(text) or _LEADING_SUBJECT.match(text))
 
 
@@ -83,12 +99,29 @@ def _title_from_match(text: str, found: re.Match[str] | None) -> str | None:
     return title
 
 
+def _named_after_for(heading: str) -> str:
+    """'Global Market for Contrast Media to Reach …' → 'Global Contrast Media Market'."""
+    found = _MARKET_FOR.match(heading)
+    if found is None:
+        return heading
+    before = found["before"].strip()
+    region, rest = _split_region_prefix(f"{before} x") if before else (None, "x")
+    worldwide = before.lower() in ("global", "worldwide")
+    names_nothing = not before or (region and rest == "x") or worldwide
+    if not names_nothing and not _AMOUNT_WORDS.search(before):
+        return heading  # "Oncology Market for …": the name is before "market"
+    place = region or ("Global" if worldwide else "")
+    return f"{place} {found['name'].strip()} Market".strip()
+
+
 def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     """'United States Iclusig Market Insights' → title, name 'Iclusig', region 'United States'.
 
     The headline usually names the market without its region ('Iclusig Market size was...'),
     which separates the two; otherwise a known country or world-region prefix does.
     """
+    heading = _LEADING_LABEL.sub("", heading)
+    heading = _named_after_for(heading)
     placed = _IN_REGION_MARKETS.match(heading)
     if placed and placed["place"].lower() in region_names():
         heading = f"{placed['place']} {placed['name']} Market"

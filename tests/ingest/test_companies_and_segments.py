@@ -13,6 +13,7 @@ from ingest.segments import (
     segment_subjects,
     segmentation_sentence,
     split_segment_names,
+    title_segment_groups,
 )
 
 pytestmark = pytest.mark.backend_independent
@@ -122,6 +123,7 @@ def test_segments_named_in_prose() -> None:
             ["Norvane Therapeutics, Inc.", "bluefin bio, Inc."],
         ),
         ("Major players such as Norvane are investing heavily in new plants.", ["Norvane"]),
+        ("Currently, K&L and NVB are key players in the myeloma market.", ["K&L", "NVB"]),
     ],
 )
 def test_companies_in_sentence(sentence: str, names: list[str]) -> None:
@@ -242,3 +244,16 @@ def test_a_title_restated_with_colon_groups_and_abbreviations() -> None:
         ("Hospitals", "end-user"),
         ("Cancer Treatment Centers", "end-user"),
     ]
+
+
+def test_title_groups_labelled_without_by() -> None:
+    title = (
+        "Bile Duct Cancer Treatment Market (Drug Type: Photon Therapy, Biological Therapy, and "
+        "Others; Distribution Channel - Hospital Pharmacies, Online Pharmacies) - Global "
+        "Industry Analysis"
+    )
+    assert title_segment_groups(title) == [
+        ("Drug Type", ["Photon Therapy", "Biological Therapy", "Others"]),
+        ("Distribution Channel", ["Hospital Pharmacies", "Online Pharmacies"]),
+    ]
+    assert title_segment_groups("Oncology Market Size and Forecast (2021 - 2031)") == []

@@ -96,3 +96,37 @@ def test_a_region_after_in_names_the_market_s_region() -> None:
     report = parse(page)
     assert (report["region"], report["name"]) == ("Asia-Pacific", "Bladder Cancer Therapeutics")
     assert (report["size_usd"], report["forecast_usd"]) == (1_310_000_000, 2_400_000_000)
+
+
+@pytest.mark.parametrize(
+    "heading,name",
+    [
+        (
+            "Global Market for Tumour Ablation Devices to Reach $6.9 Billion",
+            "Tumour Ablation Devices",
+        ),
+        ("4 Billion-Dollar Market for Liquid Biopsy Kits", "Liquid Biopsy Kits"),
+        ("Report: Bile duct cancer market to hit $3B by 2030", "Bile duct cancer"),
+    ],
+)
+def test_the_market_a_heading_names_after_for_or_a_label(heading: str, name: str) -> None:
+    page = (
+        f"<h1>{heading}</h1><p>The market was worth USD 2.1 billion in 2023 and will reach "
+        "USD 3.0 billion by 2030.</p>"
+    )
+    report = parse(page)
+    assert (report["name"], report["region"]) == (name, "Global")
+
+
+def test_a_players_heading_over_one_line_of_names_with_legal_forms() -> None:
+    players = (
+        "<h2>Key Players</h2><p>Corvane Incorporated, Halden Medical Systems, Inc., Lisova AB, "
+        "Ostrava Beam Applications S.A., T.R. Ellis, Inc.</p>"
+    )
+    assert parse(LEAD + players)["companies"] == [
+        "Corvane Incorporated",
+        "Halden Medical Systems, Inc.",
+        "Lisova AB",
+        "Ostrava Beam Applications S.A.",
+        "T.R. Ellis, Inc.",
+    ]
