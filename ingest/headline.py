@@ -120,7 +120,11 @@ _MAX_QUOTE_CHARS = 600
 _RELATIVE_CLAUSE = re.compile(
     r"(?P<noun>[^,;]{1,60}),\s+which\s+(?:is|was|are|were|has|had|will|would)\b[^,;]{0,60}$"
 )
-_SPEAKS_OF_MARKET = re.compile(r"\bmarket|\bindustry\b|\bCAGR\b", re.IGNORECASE)
+# "… lifting CATL's market capitalization to $186 billion" speaks of a company, not a market.
+_MARKET_CAP = re.compile(r"\bmarket\s*cap(?:s\b|\b|itali[sz]ation)[^.;]{0,40}$", re.IGNORECASE)
+_SPEAKS_OF_MARKET = re.compile(
+    r"\bmarket(?!\s*cap(?:s\b|\b|itali[sz]ation))|\bindustry\b|\bCAGR\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -392,6 +396,8 @@ def _parse_amounts(
         value = _amount_value(match)
         if value is None or about.is_part(clause) or _of_another_noun(clause):
             continue
+        if _MARKET_CAP.search(clause):
+            continue  # a company's worth: "… lifting its market capitalization to $186 billion"
         year, by_year = _amount_year(after, clause)
         forecast_wording = by_year or bool(_FORECAST_VERB.search(clause[-60:]))
         quote = _quote(sentence, match.start(), match.end())

@@ -234,10 +234,16 @@ _LABELLED_LIST = re.compile(
 # technology into A and B."
 _SEGMENTED_INTO = re.compile(
     r"(?:\b(?:segmented|segments|divided|divides|categori[sz]e[sd]|classified|classifies|split|"
+    r"characteri[sz]ed|"
     r"splits|bifurcated|segregated|sub-segmented|grouped)\s+(?:the\s+(?:[\w-]+\s+){0,3}?market\s+)?"
     r"(?:by\s+(?P<label2>[\w&/ -]{2,40}?)\s+)?(?:into|as)"
     # "segmented by type of therapy, including A, B and C"
     r"|\bsegmented\s+by\s+(?P<label4>[\w&/ -]{2,40}?),?\s+(?:including|such\s+as|namely)"
+    # "By type, it includes A, B and others." / "By indication, the report analyzes A and B"
+    r"|\bby\s+(?P<label6>(?:[\w-]+\s+)?(?:type|application|product|end[- ]?user|technolog(?:y|ie)|"
+    r"indication|drug\s+class|route|distribution\s+channel|modality|therapy|component|test)s?),"
+    r"\s+(?:it|the\s+(?:market|report|study|research))\s+"
+    r"(?:includes|covers|comprises|analy[sz]es|examines)"
     # "Based on the product type the study includes A, B and C"
     r"|\b(?:based\s+on|on\s+the\s+basis\s+of)\s+(?:the\s+)?(?P<label5>[\w&/ -]{2,40}?),?\s+"
     r"the\s+(?:study|report|research|analysis)\s+(?:includes|covers|comprises)"
@@ -385,18 +391,22 @@ def labelled_segment_list(line: str) -> tuple[str, list[str]] | None:
     return (match["label"], names) if names else None
 
 
+_SEGMENTATION_WORDS = ("into", "egment", "includes", "covers", "comprises", "analy", "examines")
+
+
 def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
     """(dimension label or '', names) of each 'segmented into A, B and C' in prose."""
     groups: list[tuple[str, list[str]]] = []
     lowered = text.lower()
-    if not ("into" in lowered or "egment" in lowered or "includes" in lowered):
+    if not any(word in lowered for word in _SEGMENTATION_WORDS):
         return groups  # every match has one of these words; most paragraphs have none
     for match in _SEGMENTED_INTO.finditer(text):
         names = split_segment_names(match["items"])
         if len(names) >= 2:
             before = text[max(0, match.start() - _LABEL_WINDOW_CHARS) : match.start()]
             label = _LABEL_BEFORE.search(before)
-            stated = match["label2"] or match["label3"] or match["label4"] or match["label5"]
+            labels = ("label2", "label3", "label4", "label5", "label6")
+            stated = next((match[label] for label in labels if match[label]), None)
             groups.append((stated or (label["label"] if label else ""), names))
     return groups
 

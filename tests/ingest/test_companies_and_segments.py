@@ -221,6 +221,17 @@ def test_segmentation_sentences_with_their_labels() -> None:
             [("end user", ["hospitals", "cancer institutes", "ambulatory centres"])],
         ),
         ("The disease is classified as a rare cancer of the bile ducts.", []),
+        (
+            "Based on cancer type, the market is characterized into melanoma and basal cell "
+            "carcinoma.",
+            [("cancer type", ["melanoma", "basal cell carcinoma"])],
+        ),
+        (
+            "Segments outlook by type, it includes preventive vaccines, therapeutic vaccines "
+            "and others.",
+            [("type", ["preventive vaccines", "therapeutic vaccines", "others"])],
+        ),
+        ("Driven by demand, the market includes many new entrants and established firms.", []),
     ],
 )
 def test_segmentation_wordings(text: str, groups: list[tuple[str, list[str]]]) -> None:
