@@ -6,7 +6,7 @@ linear time.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 
@@ -122,6 +122,10 @@ _RELATIVE_CLAUSE = re.compile(
 )
 # "… lifting CATL's market capitalization to $186 billion" speaks of a company, not a market.
 _MARKET_CAP = re.compile(r"\bmarket\s*cap(?:s\b|\b|itali[sz]ation)[^.;]{0,40}$", re.IGNORECASE)
+_YEAR_EARLIER = re.compile(
+    r"\b(?:a|one)\s+year\s+(?:earlier|before|prior)\b|\bthe\s+(?:previous|prior|preceding)\s+year\b",
+    re.IGNORECASE,
+)
 _SPEAKS_OF_MARKET = re.compile(
     r"\bmarket(?!\s*cap(?:s\b|\b|itali[sz]ation))|\bindustry\b|\bCAGR\b", re.IGNORECASE
 )
@@ -244,7 +248,11 @@ def parse_headline_figures(
         sentence_cagr, masked = _parse_cagr(sentence, about=about)
         if cagr is None or cagr.gives_way_to(sentence_cagr):
             cagr = sentence_cagr
-        amounts.extend(_parse_amounts(sentence, money, masked=masked, about=about))
+        found = _parse_amounts(sentence, money, masked=masked, about=about)
+        if amounts and amounts[-1].year and _YEAR_EARLIER.search(sentence):
+            earlier = amounts[-1].year - 1  # "In 2024, … reached $7.44 billion. A year earlier, …"
+            found = [replace(a, year=earlier) if a.year is None else a for a in found]
+        amounts.extend(found)
     return HeadlineFigures(tuple(amounts), cagr)
 
 
