@@ -112,6 +112,12 @@ STRUCTURE_PIECES = [
     "segmented into ", "key segments include ", "On the other hand, ", "China's ", "F. ",
     "Acme AG (NYSE: AC)", " are the top three players", "CAGR (2025-2030)", "9.80%",
     " grew from USD 1 Billion in 2024", " over this period", " CAGR of 5%", "By Type;",
+    # parser 2.3.0, a headline's amounts here too
+    "segmented as ", "segmented by type of therapy, including ", "the study includes ",
+    "Key Players: ", "Acme Market (Drug Type: ", "Product Type - ", "Report Coverage: ",
+    " continue to dominate ", "Currently, ", "Global Market for Acme ", "USD 7,7 billion",
+    " a year earlier, ", "market capitalization ", "characterized into ", " in Asia-Pacific Markets",
+    " during 2022-30", "By 2030, it is anticipated that ", "Acme Incorporated, Ostrava S.A., ",
 ]  # fmt: skip
 
 
