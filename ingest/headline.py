@@ -21,7 +21,7 @@ _MONEY = re.compile(amount_pattern(), re.IGNORECASE)
 # What every amount `amount_pattern()` matches begins a word with, or contains: a cheap search
 # that spares the costly amount pattern the many sentences with a number and no money.
 _CURRENCY_HINT = re.compile(
-    r"[$€£₹¥]|(?<![a-z])(?=[udegicrjyp])"
+    r"[$€£₹¥]|(?<![a-z])(?=[audegicrjyp])"
     r"(?:usd|eur|gbp|inr|cny|rmb|jpy|aud|cad|rs|dollar|pound|rupee|yuan|renminbi|yen)",
     re.IGNORECASE,
 )

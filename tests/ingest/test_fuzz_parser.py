@@ -116,8 +116,9 @@ STRUCTURE_PIECES = [
     "segmented as ", "segmented by type of therapy, including ", "the study includes ",
     "Key Players: ", "Acme Market (Drug Type: ", "Product Type - ", "Report Coverage: ",
     " continue to dominate ", "Currently, ", "Global Market for Acme ", "USD 7,7 billion",
-    " a year earlier, ", "market capitalization ", "characterized into ", " in Asia-Pacific Markets",
-    " during 2022-30", "By 2030, it is anticipated that ", "Acme Incorporated, Ostrava S.A., ",
+    " a year earlier, ", "market capitalization ", "characterized into ",
+    " in Asia-Pacific Markets", " during 2022-30", "By 2030, it is anticipated that ",
+    "Acme Incorporated, Ostrava S.A., ",
 ]  # fmt: skip
 
 
