@@ -23,9 +23,12 @@ _UNIT_MULTIPLIER = {
     "mio": 10**6,
     "m": 10**6,
     "crore": 10**7,
+    "crores": 10**7,
     "cr": 10**7,
     "lakh": 10**5,
+    "lakhs": 10**5,
     "lac": 10**5,
+    "lacs": 10**5,
     "thousand": 10**3,
     "k": 10**3,
 }

@@ -28,7 +28,7 @@ _CURRENCY_HINT = re.compile(
 # The year after an amount: "in 2022", "by 2030", "till 2026", "by the end of 2031", "(2023)".
 _YEAR_AFTER = re.compile(
     rf"[^.;,]{{0,40}}?\b(?P<prep>in|by|for|of|through|till|until|during|as\s+of)\s+(?:the\s+)?"
-    rf"(?:end\s+of\s+(?:the\s+)?|year\s+)?(?:year\s+)?{_FISCAL}{_FY_YEAR}\b"
+    rf"(?:end\s+of\s+(?:the\s+)?|(?:base\s+)?year\s+)?(?:year\s+)?{_FISCAL}{_FY_YEAR}\b"
     rf"|\s*\(\s*(?:FY\s?)?(?P<paren_year>{_YEAR})\s*\)",
     re.IGNORECASE,
 )
@@ -57,7 +57,8 @@ _FORECAST_VERB = re.compile(
 # A clause about a part of the market, not the whole: a segment, a share, the fastest grower.
 _PART_MARKER = re.compile(
     r"\bsub-?segments?\b|\bsegments?\b|\bshare\b|\bfastest\b|\bhighest\b|\bsub-?markets?\b|"
-    r"\bregions?\b|\bcountr(?:y|ies)\b|\bcategor(?:y|ies)\b|\bdominat\w*",
+    # "the country's market" is the market itself
+    r"\bregions?\b|\bcountr(?:y|ies)\b(?!['’]s\s)|\bcategor(?:y|ies)\b|\bdominat\w*",
     re.IGNORECASE,
 )
 _CAGR_KEYWORD = re.compile(
@@ -209,7 +210,10 @@ def _size_and_forecast(figures: HeadlineFigures) -> tuple[Amount | None, Amount 
     undated = [amount for amount in figures.amounts if amount.year is None]
     if len(dated) == 1:
         only = dated[0]
-        if only.looks_like_forecast:
+        # "projected to reach €2.04 billion in 2025 and grow at a CAGR of 11.3% from 2025 to
+        # 2033": the year the growth starts from is the size's, whatever the wording.
+        from_its_year = figures.cagr is not None and figures.cagr.start_year == only.year
+        if only.looks_like_forecast and not from_its_year:
             current = [a for a in undated if not a.looks_like_forecast]
             return (current[0] if current else None), only
         later = [a for a in undated if a.looks_like_forecast]

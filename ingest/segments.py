@@ -159,6 +159,12 @@ _MAX_LIST_CHARS = 600
 _DISCOURSE_MARKER = re.compile(r"\b[Oo]n\s+the\s+(?:other|one)\s+hand\b")
 
 
+# A full stop ends a clause, a decimal point ("34.6%") does not.
+_CLAUSE_END = re.compile(r"[;:]|\.(?!\d)")
+# "Wire Bonding (34.6% share)": the figure beside a name is not part of it.
+_FIGURE_NOTE = re.compile(r"\s*\([^()]*\d[^()]*\)\s*$")
+
+
 def _enumerated_names(sentence: str) -> list[str]:
     names: list[str] = []
     if "hand" in sentence:
@@ -167,9 +173,10 @@ def _enumerated_names(sentence: str) -> list[str]:
         # A list in prose is short: reading a bounded window keeps each trigger's cost
         # constant (the rest of a run-on sentence would make it quadratic).
         window = sentence[trigger.end() : trigger.end() + _MAX_LIST_CHARS]
-        clause = re.split(r"[.;:]", window, maxsplit=1)[0]
+        clause = _CLAUSE_END.split(window, maxsplit=1)[0]
         for item in _ITEM_SEPARATOR.split(clause):
-            name = _SEGMENT_WORD_SUFFIX.sub("", _LEADING_ARTICLE.sub("", item.strip()))
+            name = _FIGURE_NOTE.sub("", _LEADING_ARTICLE.sub("", item.strip()))
+            name = _SEGMENT_WORD_SUFFIX.sub("", name)
             if not _looks_like_name(name):
                 break  # the list has ended; what follows is prose
             names.append(name)
@@ -184,11 +191,15 @@ _PROSE_WORDS = frozenset(
 )
 
 
+# "3D Imaging", "5G Modules", "16-Lens": a name may open with digits joined to letters.
+_DIGIT_LED_NAME = re.compile(r"\d+-?[A-Za-z]")
+
+
 def _is_listed_name(name: str) -> bool:
     words = _PARENTHETICAL.sub("", name).lower().split()
     return (
         0 < len(words) <= _MAX_NAME_WORDS + 1
-        and name[:1].isalpha()
+        and (name[:1].isalpha() or bool(_DIGIT_LED_NAME.match(name)))
         and not (_PROSE_WORDS & set(words))
     )
 
