@@ -25,9 +25,9 @@ _LEADING_SUBJECT = re.compile(
 # "… market in India …": the region a headline names after its market.
 _PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
 _MAX_REGION_WORDS = 5
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = re.compile(r"['’][sS]$")  # "China's", "CHINA’S"
 _CLAUSE_BEFORE_SUBJECT = re.compile(r",\s+the\s+", re.IGNORECASE)
-_POSSESSIVE_START = re.compile(r"^(\S+)['’]s\b")  # "China's Cancer" slugs as china-cancer
+_POSSESSIVE_START = re.compile(r"^(\S+)['’][sS]\b")  # "China's Cancer" slugs as china-cancer
 _DASH_BEFORE_MARKET = re.compile(r"\s*[-–—]\s*(?=market\b)", re.IGNORECASE)
 # "Breast Cancer Therapeutics in Asia-Pacific Markets to 2024": a region after "in".
 _IN_REGION_MARKETS = re.compile(
@@ -46,6 +46,10 @@ _MARKET_FOR = re.compile(
     re.IGNORECASE,
 )
 _AMOUNT_WORDS = re.compile(r"\d|\$|\b(?:billion|million|trillion)\b", re.IGNORECASE)
+# "In India, snacks market size is Rs 44000 cr": the region opens the heading.
+_IN_REGION_FIRST = re.compile(
+    r"^In\s+(?:the\s+)?(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}),\s+"
+)
 # "Report: Cancer immunotherapy market to hit $9B", "2024: Global …": a label, not a region.
 _LEADING_LABEL = re.compile(r"^(?:\d{4}|[A-Za-z]+(?:\s+[A-Za-z]+)?):\s+(?=.*\bmarket\b)", re.I)
 # A heading that opens "The global …" is a sentence; the market's name is without those words.
@@ -68,7 +72,9 @@ def _split_region_prefix(base: str) -> tuple[str | None, str]:
         prefix = _POSSESSIVE.sub("", " ".join(words[:length]))
         region = region_names().get(prefix.lower()) or REGION_OF_ADJECTIVE.get(prefix.lower())
         if region:
-            found = prefix if prefix.lower() in region_names() else region
+            # as the page spells it, unless a name in capitals ("CHINA’S …" → China)
+            shouted = prefix.isupper() and len(prefix) > 4
+            found = prefix if prefix.lower() in region_names() and not shouted else region
             return found, " ".join(words[length:])
     return None, base
 
@@ -121,6 +127,9 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     which separates the two; otherwise a known country or world-region prefix does.
     """
     heading = _LEADING_LABEL.sub("", heading)
+    opening = _IN_REGION_FIRST.match(heading)
+    if opening and opening["place"].lower() in region_names():
+        heading = f"{opening['place']} {heading[opening.end() :]}"
     heading = _named_after_for(heading)
     placed = _IN_REGION_MARKETS.match(heading)
     if placed and placed["place"].lower() in region_names():

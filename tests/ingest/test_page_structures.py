@@ -139,3 +139,20 @@ def test_names_opening_with_digits_and_figures_beside_names() -> None:
     )
     names = {segment["name"] for segment in parse(LEAD + lists)["segments"]}
     assert names == {"3D Imaging", "AR", "VR", "MR", "Wire Bonding"}
+
+
+@pytest.mark.parametrize(
+    "heading,region,name",
+    [
+        (
+            "CHINA’S COSMETICS AND TOILETRIES MARKET SEES GROWTH",
+            "China",
+            "COSMETICS AND TOILETRIES",
+        ),
+        ("In India, snacks market size is Rs 44000 cr", "India", "snacks"),
+    ],
+)
+def test_a_region_in_capitals_or_opening_the_heading(heading: str, region: str, name: str) -> None:
+    page = f"<h1>{heading}</h1><p>Sales were USD 2.1 billion in 2023.</p>"
+    report = parse(page)
+    assert (report["region"], report["name"]) == (region, name)
