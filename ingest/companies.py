@@ -80,13 +80,17 @@ _PLAYERS_SENTENCE = re.compile(
     r"|^(?:key|major|leading|prominent|top)\s+(?:market\s+)?(?:players|companies|vendors)\s*:\s*"
     r"(?P<names_label>.+)$"
     r"|\b(?:companies|players|vendors|manufacturers)\s+(?:operating|active|present|competing)\s+"
-    r"in\b[^.;:]{0,80}?\b(?:are|include)\b\s*:?\s*(?P<names_operating>.+)$",
+    r"in\b[^.;:]{0,80}?\b(?:are|include)\b\s*:?\s*(?P<names_operating>.+)$"
+    # "four multinational corporations — A, B, C, and D — along with …"
+    r"|\b(?:players|companies|corporations|manufacturers|producers|vendors)\s*[—–]\s*"
+    r"(?P<names_dashed>[^—–]{3,300}?)\s*[—–]",
     re.I,
 )
 # "Eli Lilly and Company" is one name.
 # Every players sentence has one of these words.
 _PLAYER_WORDS = (
-    "players", "compan", "vendors", "manufacturers", "participants", "competitors", "firms"
+    "players", "compan", "vendors", "manufacturers", "participants", "competitors", "firms",
+    "corporations", "producers",
 )  # fmt: skip
 # "A, B and C are the top three players …" / "A and B are some of the key companies …"
 _NAMES_THEN_PLAYERS = re.compile(
@@ -163,7 +167,10 @@ def companies_in_sentence(sentence: str) -> list[str]:
     if not any(word in lowered for word in _PLAYER_WORDS):
         return []  # the cheap test first: most sentences name no players
     if match := _PLAYERS_SENTENCE.search(sentence):
-        groups = ("names", "names_such", "names_covered", "names_label", "names_operating")
+        groups = (
+            "names", "names_such", "names_covered", "names_label", "names_operating",
+            "names_dashed",
+        )  # fmt: skip
         listed = next(match[group] for group in groups if match[group])
     elif match := _NAMES_THEN_PLAYERS.match(sentence):
         listed = match["names"]

@@ -405,9 +405,23 @@ def labelled_segment_list(line: str) -> tuple[str, list[str]] | None:
 _SEGMENTATION_WORDS = ("into", "egment", "includes", "covers", "comprises", "analy", "examines")
 
 
+# "segmentation exists based on both service type (e.g., SaaS, PaaS) and application (e.g.,
+# CRM, ERP)": a dimension with its examples, in a sentence about segments.
+_EXAMPLES_GROUP = re.compile(
+    r"\b(?P<label>(?:[\w-]+\s+)?(?:types?|applications?|products?|end[- ]?users?|"
+    r"technolog(?:y|ies)|indications?|components?|deployments?|channels?|services?))\s*\(\s*"
+    r"(?:e\.g\.|i\.e\.|such\s+as|including)[,:]?\s*(?P<items>[^()]{2,300})\)",
+    re.I,
+)
+
+
 def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
     """(dimension label or '', names) of each 'segmented into A, B and C' in prose."""
     groups: list[tuple[str, list[str]]] = []
+    if "egment" in text:
+        for example in _EXAMPLES_GROUP.finditer(text):
+            if len(names := split_segment_names(example["items"])) >= 2:
+                groups.append((_LEADING_BY.sub("", example["label"]), names))
     lowered = text.lower()
     if not any(word in lowered for word in _SEGMENTATION_WORDS):
         return groups  # every match has one of these words; most paragraphs have none

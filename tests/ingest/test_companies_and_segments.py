@@ -124,6 +124,11 @@ def test_segments_named_in_prose() -> None:
         ),
         ("Major players such as Norvane are investing heavily in new plants.", ["Norvane"]),
         ("Currently, K&L and NVB are key players in the myeloma market.", ["K&L", "NVB"]),
+        (
+            "Today, four multinational corporations — Halvik, Tronda, Venlo, and Kastor "
+            "Worldwide — along with state-backed producers, dominate global capacity.",
+            ["Halvik", "Tronda", "Venlo", "Kastor Worldwide"],
+        ),
     ],
 )
 def test_companies_in_sentence(sentence: str, names: list[str]) -> None:
@@ -232,6 +237,14 @@ def test_segmentation_sentences_with_their_labels() -> None:
             [("type", ["preventive vaccines", "therapeutic vaccines", "others"])],
         ),
         ("Driven by demand, the market includes many new entrants and established firms.", []),
+        (
+            "Market segmentation exists based on both service type (e.g., SaaS, PaaS, IaaS) and "
+            "application (e.g., CRM, ERP, collaboration tools).",
+            [
+                ("service type", ["SaaS", "PaaS", "IaaS"]),
+                ("application", ["CRM", "ERP", "collaboration tools"]),
+            ],
+        ),
     ],
 )
 def test_segmentation_wordings(text: str, groups: list[tuple[str, list[str]]]) -> None:
