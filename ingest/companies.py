@@ -81,6 +81,9 @@ _PLAYERS_SENTENCE = re.compile(
     r"(?P<names_label>.+)$"
     r"|\b(?:companies|players|vendors|manufacturers)\s+(?:operating|active|present|competing)\s+"
     r"in\b[^.;:]{0,80}?\b(?:are|include)\b\s*:?\s*(?P<names_operating>.+)$"
+    # "Companies like A, B, and C are leveraging …" opening a sentence
+    r"|^(?:companies|players|vendors|firms|manufacturers)\s+(?:like|such\s+as)\s+"
+    r"(?P<names_like>.+)$"
     # "four multinational corporations — A, B, C, and D — along with …"
     r"|\b(?:players|companies|corporations|manufacturers|producers|vendors)\s*[—–]\s*"
     r"(?P<names_dashed>[^—–]{3,300}?)\s*[—–]",
@@ -169,7 +172,7 @@ def companies_in_sentence(sentence: str) -> list[str]:
     if match := _PLAYERS_SENTENCE.search(sentence):
         groups = (
             "names", "names_such", "names_covered", "names_label", "names_operating",
-            "names_dashed",
+            "names_like", "names_dashed",
         )  # fmt: skip
         listed = next(match[group] for group in groups if match[group])
     elif match := _NAMES_THEN_PLAYERS.match(sentence):

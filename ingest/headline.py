@@ -74,7 +74,10 @@ _CAGR_KEYWORD = re.compile(
 # A declining market's CAGR carries a minus (ASCII, the minus sign, or a typeset en dash) set
 # against the number; after a digit, a dash is a range ("5-6% CAGR" is 6).
 _PERCENT = r"(?P<percent>(?:(?<![\d.%])[-−–]\s?)?\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s*cent\b)"
-_PERCENT_AFTER = re.compile(rf"[^.;]{{0,60}}?{_PERCENT}", re.IGNORECASE)
+# A decimal point is no sentence end: "CAGR of 5.5-6%".
+_PERCENT_AFTER = re.compile(rf"(?:[^.;]|\.(?=\d)){{0,60}}?{_PERCENT}", re.IGNORECASE)
+# "5.5%–6%": a range, whose upper figure is the CAGR read.
+_RANGE_UPPER = re.compile(r"\s*[-–—]\s*(?P<upper>\d+(?:\.\d+)?)\s*%")
 _PERCENT_BEFORE = re.compile(rf"{_PERCENT}\s*(?:\w+\s+)?$", re.IGNORECASE)
 _PERIOD = re.compile(
     rf"(?:FY\s?)?(?P<start>{_YEAR})\s*(?:-|–|—|to|through|and|until|till)\s*"
@@ -335,6 +338,8 @@ def _percent_near(sentence: str, start: int, end: int) -> tuple[str, int, int] |
         return before["percent"], before.start(), end
     after = _PERCENT_AFTER.match(sentence, end, end + _WINDOW_CHARS)
     if after is not None and not _MONEY.search(sentence, end, after.start("percent")):
+        if upper := _RANGE_UPPER.match(sentence, after.end()):
+            return upper["upper"], start, upper.end()
         return after["percent"], start, after.end()
     return None
 
@@ -348,14 +353,14 @@ def _cagr_period(
     limit = span_end + _WINDOW_CHARS
     next_amount = _MONEY.search(sentence, span_end, limit)
     after_end = next_amount.start() if next_amount else limit
-    candidates = (
-        (span_end, after_end, True),
-        (keyword_end, span_end, False),
-        (max(0, span_start - 60), span_start, False),
+    candidates = (  # (start, end, whether "from YEAR" alone, whether "through YEAR" alone)
+        (span_end, after_end, True, True),
+        (keyword_end, span_end, False, True),  # "The estimated CAGR through 2026 is 12.3%"
+        (max(0, span_start - 60), span_start, False, False),
     )
-    for window_start, window_end, allow_end_only in candidates:
+    for window_start, window_end, start_alone, end_alone in candidates:
         for period in _PERIOD.finditer(sentence, window_start, window_end):
-            if (period["end_only"] or period["start_only"]) and not allow_end_only:
+            if (period["start_only"] and not start_alone) or (period["end_only"] and not end_alone):
                 continue
             if window_start == span_end and _crosses_clause(sentence[span_end : period.start()]):
                 break

@@ -152,6 +152,9 @@ class _Collected:
     trends: list[str] = field(default_factory=list)
     opportunities: list[str] = field(default_factory=list)
     faq_blocks: list[Block] = field(default_factory=list)
+    # Question headings and their answers outside an FAQ section: the FAQs of a page that has
+    # no such section but asks several questions ("How Big is the X Market?").
+    question_blocks: list[Block] = field(default_factory=list)
     company_entries: list[str] = field(default_factory=list)
     company_prose: list[str] = field(default_factory=list)  # anywhere: "key players include …"
     players_lead: bool = False  # the last paragraph ended "… major players, such as"
@@ -222,6 +225,8 @@ def _names_a_market(block: Block) -> bool:
     """A heading that could be the report's title: it names a market, and is not a section
     heading such as 'Market Overview' or 'X Market By Application', nor a sentence about 'the
     market' ('Increasing Prevalence of Cancer is Driving the Market Growth')."""
+    if block.text.rstrip().endswith("?"):
+        return False  # a question about the market ("What is the Healthcare Market?")
     words_before = _MARKET_WORD.split(block.text, maxsplit=1)[0].lower().split()
     if len(words_before) == len(block.text.split()) or not set(words_before) - _GENERIC_WORDS:
         return False
@@ -275,9 +280,14 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
     page_heading = next((block for block in blocks if block.is_heading), None)
     if page_heading is not None and not page_heading.is_h1:
         page_heading = None  # a first `<h2>` may well open a section
+    asking = False  # under a question heading outside an FAQ section
     for block in _content_after_title(blocks, first_index):
         if block is page_heading:
             continue  # it names the report ("X Market Latest Trends …"), not a section
+        if block.is_heading:
+            asking = section is not Section.FAQS and block.text.rstrip().endswith("?")
+        if asking:
+            collected.question_blocks.append(block)
         if block.is_heading and not (section is Section.FAQS and block.text.endswith("?")):
             heading = strip_list_marker(block.text)  # "2. Type": outline numbering is no word
             heading_section = classify_heading(heading)
@@ -292,7 +302,7 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
                 continue
             if section in (Section.INTRO, Section.APPLICATIONS):
                 if _is_segment_heading(heading, section):
-                    collected.headed_segments.append((heading, dimension, []))
+                    collected.headed_segments.append((heading.rstrip(":"), dimension, []))
                     section = Section.APPLICATIONS
                 continue
             if section in (Section.TRENDS, Section.OPPORTUNITIES):
@@ -331,6 +341,8 @@ def _is_segment_heading(text: str, section: Section) -> bool:
     """An unclassified heading names a segment inside a segmentation section, or in the
     introduction when it is short and not about the market as a whole."""
     words = len(text.split())
+    if section is Section.APPLICATIONS and text.endswith(":"):
+        text = text[:-1]  # "1. Hospitals and Clinical Services:" under "Major Segments"
     if text.endswith(("?", ":")) or _MARKET_WORD.search(text):
         return False
     if section is Section.APPLICATIONS:
@@ -718,6 +730,10 @@ def parse_report(
     segments = _assemble_segments(collected)
     companies = _dedupe_companies(_company_names(collected), warnings)
     faq_pairs, unanswered = pair_faqs(collected.faq_blocks)
+    if not faq_pairs:
+        asked, _ = pair_faqs(collected.question_blocks)
+        if len(asked) >= _MIN_QUESTIONS_WITHOUT_FAQ_HEADING:
+            faq_pairs = asked
     faqs = [(pair.question, pair.answer) for pair in faq_pairs] + document.marked_up_faqs
     faqs = [clean_faq_pair(question, answer) for question, answer in faqs or document.meta.faqs]
     links = find_report_links(document.links)
@@ -797,11 +813,37 @@ def _headline_figures(collected: _Collected, *, own_region: str | None) -> Headl
     figures = HeadlineFigures()
     if collected.headline:
         figures = parse_headline_figures(collected.headline, own_region=own_region)
-    for text in (*collected.figure_texts, *collected.late_figure_texts):
+    # Read last, and only sentences about this market: "The global aesthetic medicine market,
+    # valued at $85.6 billion …" on a wound-dressing page is another market's figure.
+    late = [
+        sentence
+        for text in collected.late_figure_texts
+        for sentence in split_sentences(text)
+        if not _names_another_market(sentence, collected.title_heading)
+    ]
+    for text in (*collected.figure_texts, " ".join(late)):
         figures = figures.then(
             parse_headline_figures(text, own_region=own_region, market_sentences_only=True)
         )
     return figures.then(parse_headline_figures(collected.title_heading, own_region=own_region))
+
+
+_MIN_QUESTIONS_WITHOUT_FAQ_HEADING = 2  # one question heading is a rhetorical one
+_NAMED_MARKET = re.compile(r"\b(?P<words>(?:[\w'’-]+\s+){1,4})market\b", re.IGNORECASE)
+_NAMING_NOTHING = frozenset(
+    "the this that its their our a an of in for global worldwide overall entire total whole "
+    "broader wider".split()
+)
+
+
+def _names_another_market(sentence: str, title: str) -> bool:
+    """Whether the sentence names a market that shares no word with the title's."""
+    own = set(title.lower().split())
+    for found in _NAMED_MARKET.finditer(sentence):
+        words = {word.strip("'’").lower() for word in found["words"].split()} - _NAMING_NOTHING
+        if words and not words & own:
+            return True
+    return False
 
 
 def _with_forecast_period(

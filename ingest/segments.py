@@ -402,6 +402,8 @@ def labelled_segment_list(line: str) -> tuple[str, list[str]] | None:
     return (match["label"], names) if names else None
 
 
+# Brands and companies within a segment are no segments of the market.
+_NOT_A_DIMENSION = re.compile(r"\b(?:brands?|compan(?:y|ies)|players?|vendors?)\b", re.I)
 _SEGMENTATION_WORDS = ("into", "egment", "includes", "covers", "comprises", "analy", "examines")
 
 
@@ -431,7 +433,9 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
             before = text[max(0, match.start() - _LABEL_WINDOW_CHARS) : match.start()]
             label = _LABEL_BEFORE.search(before)
             labels = ("label2", "label3", "label4", "label5", "label6")
-            stated = next((match[label] for label in labels if match[label]), None)
+            stated = next((match[group] for group in labels if match[group]), None)
+            if _NOT_A_DIMENSION.search(stated or (label["label"] if label else "")):
+                continue  # "On the basis of brand, … classified into Enbrel, Remicade, …"
             groups.append((stated or (label["label"] if label else ""), names))
     return groups
 

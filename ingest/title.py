@@ -149,7 +149,8 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     if subject and base.lower().endswith(subject["subject"].lower()):
         candidate_name = base[len(base) - len(subject["subject"]) :]
         candidate_region = base[: len(base) - len(candidate_name)].strip()
-        if candidate_region:
+        # a region is a name ("Asia-Pacific"), not "Know the" of "Know the X Market Size"
+        if candidate_region and all(word[:1].isupper() for word in candidate_region.split()):
             region, name = candidate_region, candidate_name
     if region is None:
         region, name = _split_region_prefix(base)

@@ -125,6 +125,10 @@ def test_segments_named_in_prose() -> None:
         ("Major players such as Norvane are investing heavily in new plants.", ["Norvane"]),
         ("Currently, K&L and NVB are key players in the myeloma market.", ["K&L", "NVB"]),
         (
+            "Companies like Halvik Analytics, IBN, and Corvane are leveraging new models.",
+            ["Halvik Analytics", "IBN", "Corvane"],
+        ),
+        (
             "Today, four multinational corporations — Halvik, Tronda, Venlo, and Kastor "
             "Worldwide — along with state-backed producers, dominate global capacity.",
             ["Halvik", "Tronda", "Venlo", "Kastor Worldwide"],
@@ -237,6 +241,11 @@ def test_segmentation_sentences_with_their_labels() -> None:
             [("type", ["preventive vaccines", "therapeutic vaccines", "others"])],
         ),
         ("Driven by demand, the market includes many new entrants and established firms.", []),
+        (
+            "On the basis of brand, the division is further classified into Velocel, Remora, "
+            "and others.",
+            [],
+        ),
         (
             "Market segmentation exists based on both service type (e.g., SaaS, PaaS, IaaS) and "
             "application (e.g., CRM, ERP, collaboration tools).",

@@ -156,3 +156,47 @@ def test_a_region_in_capitals_or_opening_the_heading(heading: str, region: str, 
     page = f"<h1>{heading}</h1><p>Sales were USD 2.1 billion in 2023.</p>"
     report = parse(page)
     assert (report["region"], report["name"]) == (region, name)
+
+
+def test_question_headings_are_faqs_when_a_page_asks_several() -> None:
+    asked = (
+        "<h2>How Big is the Acme Oncology Market?</h2><p>It was USD 1.2 billion in 2023.</p>"
+        "<h2>How is the Acme Oncology Market Segmented?</h2><p>By type and by end user.</p>"
+    )
+    faqs = parse(LEAD + asked)["faqs"]
+    assert [faq["question"] for faq in faqs] == [
+        "How Big is the Acme Oncology Market?",
+        "How is the Acme Oncology Market Segmented?",
+    ]
+    assert faqs[1]["answer"] == "By type and by end user."
+    rhetorical = "<h2>Why does it matter?</h2><p>Because patients wait.</p>"
+    assert parse(LEAD + rhetorical)["faqs"] == []
+
+
+def test_another_market_s_figure_under_another_heading_is_not_this_one_s() -> None:
+    page = (
+        "<h1>Hyaluronate Repair Dressings Market</h1><p>Dressings that speed healing.</p>"
+        "<h2>Market Trends</h2><p>The global aesthetic medicine market, valued at $85.6 "
+        "billion in 2022, relies on these dressings.</p>"
+    )
+    report = parse(page)
+    assert (report["size_usd"], report["size_year"]) == (None, None)
+    own = page.replace("aesthetic medicine market", "hyaluronate repair dressings market")
+    assert parse(own)["size_usd"] == 85_600_000_000  # read last, but read
+
+
+def test_segment_headings_ending_with_a_colon_under_a_segments_heading() -> None:
+    segments = (
+        "<h2>Major Acme Segments</h2><h3>1. Hospitals and Clinical Services:</h3><p>Most care.</p>"
+        "<h3>2. Diagnostic Laboratories:</h3><p>Tests.</p>"
+    )
+    names = [segment["name"] for segment in parse(LEAD + segments)["segments"]]
+    assert names == ["Hospitals and Clinical Services", "Diagnostic Laboratories"]
+
+
+def test_words_before_the_headline_s_subject_are_a_region_only_when_named() -> None:
+    page = (
+        "<h1>Know the Acme Devices Market Size &amp; Share Analysis</h1><p>The Acme Devices "
+        "market was valued at USD 1.2 billion in 2023.</p>"
+    )
+    assert parse(page)["region"] == "Global"
