@@ -727,6 +727,12 @@ def parse_report(
                 "empty (no exchange rate is assumed)",
             )
         )
+    if len(stated_in := sorted({figure.currency for figure in figures.figures})) > 1:
+        message = (
+            f"the dated figures are stated in {', '.join(stated_in)}; those in different "
+            "currencies cannot be compared (no exchange rate is assumed)"
+        )
+        warnings.append(ParsedWarning(code="mixed_currencies", message=message))
     segments = _assemble_segments(collected)
     companies = _dedupe_companies(_company_names(collected), warnings)
     faq_pairs, unanswered = pair_faqs(collected.faq_blocks)

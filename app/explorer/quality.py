@@ -12,6 +12,8 @@ _EXPLANATIONS = {
     "non_utf8_text": "The report file was not UTF-8 and was read in another encoding.",
     "non_usd_currency": "The report states its amounts in another currency. They are shown as "
     "stated; no exchange rate is invented, so the USD size and forecast stay empty.",
+    "mixed_currencies": "The report states its dated figures in more than one currency. "
+    "Figures in different currencies cannot be compared, and no exchange rate is invented.",
     "missing_size": "The report states no current market size.",
     "missing_size_year": "The report states a market size without saying for which year.",
     "missing_forecast": "The report states no forecast.",

@@ -200,3 +200,15 @@ def test_words_before_the_headline_s_subject_are_a_region_only_when_named() -> N
         "market was valued at USD 1.2 billion in 2023.</p>"
     )
     assert parse(page)["region"] == "Global"
+
+
+def test_figures_in_two_currencies_are_flagged() -> None:
+    page = (
+        "<h1>India Snacks Market</h1><p>The India snacks market was Rs 38,603 crore in 2022 and "
+        "will reach Rs 70,731 crore by 2028.</p><p>The market's revenue is estimated to reach "
+        "US$66.9 billion by 2030.</p>"
+    )
+    report = parse(page)
+    assert {figure["currency"] for figure in report["figures"]} == {"INR", "USD"}
+    assert "mixed_currencies" in {warning["code"] for warning in report["quality"]["warnings"]}
+    assert report["implied_cagr_percent"] is None  # never across currencies
