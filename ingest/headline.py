@@ -6,6 +6,7 @@ linear time.
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
@@ -206,8 +207,14 @@ class HeadlineFigures:
 
 def _size_and_forecast(figures: HeadlineFigures) -> tuple[Amount | None, Amount | None]:
     """Size is the earliest dated value and forecast the latest; with a single dated value,
-    its wording and the undated amounts beside it decide."""
+    its wording and the undated amounts beside it decide. When the dated values mix
+    currencies, both come from the one most of them are stated in (the first on a tie), so
+    that size and forecast stay comparable."""
     dated = figures.figures
+    currencies = Counter(amount.currency for amount in dated)
+    if len(currencies) > 1:
+        main = max(currencies, key=lambda code: (currencies[code], -_first_use(dated, code)))
+        dated = [amount for amount in dated if amount.currency == main]
     if len(dated) >= 2:
         return dated[0], dated[-1]
     undated = [amount for amount in figures.amounts if amount.year is None]
@@ -227,6 +234,10 @@ def _size_and_forecast(figures: HeadlineFigures) -> tuple[Amount | None, Amount 
         only = undated[0]
         return (None, only) if only.looks_like_forecast else (only, None)
     return undated[0], undated[1]
+
+
+def _first_use(amounts: list[Amount], currency: str) -> int:
+    return next(index for index, amount in enumerate(amounts) if amount.currency == currency)
 
 
 def mentions_headline_figures(text: str) -> bool:
