@@ -126,6 +126,12 @@ _RELATIVE_CLAUSE = re.compile(
     r"(?P<noun>[^,;]{1,60}),\s+which\s+(?:is|was|are|were|has|had|will|would)\b[^,;]{0,60}$"
 )
 # "… lifting CATL's market capitalization to $186 billion" speaks of a company, not a market.
+# "poised to grow by USD 312.6 million during 2021-2025", "an incremental growth of $2 bn"
+_INCREMENT = re.compile(
+    r"\b(?:grow|increase|expand|rise|climb|accelerate)s?\s+by\s+(?:an?\s+)?(?:estimated\s+|"
+    r"additional\s+)?$|\bincremental\s+(?:growth|revenue|value)\s+of\s+$|\bincrease\s+of\s+$",
+    re.IGNORECASE,
+)
 _MARKET_CAP = re.compile(r"\bmarket\s*cap(?:s\b|\b|itali[sz]ation)[^.;]{0,40}$", re.IGNORECASE)
 _YEAR_EARLIER = re.compile(
     r"\b(?:a|one)\s+year\s+(?:earlier|before|prior)\b|\bthe\s+(?:previous|prior|preceding)\s+year\b",
@@ -426,6 +432,8 @@ def _parse_amounts(
             continue
         if _MARKET_CAP.search(clause):
             continue  # a company's worth: "… lifting its market capitalization to $186 billion"
+        if _INCREMENT.search(clause):
+            continue  # a change, not a value: "forecast to increase by USD 1.27 billion"
         year, by_year = _amount_year(after, clause)
         forecast_wording = by_year or bool(_FORECAST_VERB.search(clause[-60:]))
         quote = _quote(sentence, match.start(), match.end())

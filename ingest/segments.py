@@ -21,6 +21,7 @@ _ENUMERATION_TRIGGER = re.compile(
 )
 _ITEM_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 _QUOTED = re.compile(r"[\"“]([^\"”]{2,40})[\"”]")
+_MONEY_UNIT = re.compile(r"\b(?:USD|EUR|GBP|INR|US\$|dollars?|billion|million|thousand)\b|\$", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # Words that show an enumeration item is prose, not a segment name.
@@ -145,7 +146,8 @@ def find_named_segments(texts: list[str]) -> dict[str, Candidate]:
         for sentence in _SENTENCE_END.split(text):
             if not _SEGMENT_CONTEXT.search(sentence):
                 continue
-            quoted = _QUOTED.findall(sentence)
+            # a quoted unit ('estimates in "USD billion"') names no segment
+            quoted = [name for name in _QUOTED.findall(sentence) if not _MONEY_UNIT.search(name)]
             for name in quoted:
                 add(name)
             if not quoted:

@@ -290,3 +290,8 @@ def test_title_groups_labelled_without_by() -> None:
         ("Distribution Channel", ["Hospital Pharmacies", "Online Pharmacies"]),
     ]
     assert title_segment_groups("Oncology Market Size and Forecast (2021 - 2031)") == []
+
+
+def test_a_quoted_unit_is_no_segment() -> None:
+    text = 'The report offers estimates in "USD billion" for the following segments.'
+    assert find_named_segments([text]) == {}
