@@ -25,7 +25,8 @@ class ReportedFigures:
     cagr_percent: float | None
     implied_cagr_percent: float | None
     # Every dated USD value the report states (size and forecast among them), by year: the
-    # series passes through each.
+    # series passes through each. None for a market stated in another currency: a stray USD
+    # figure beside its rupee series is no series of its own.
     usd_by_year: tuple[tuple[int, int], ...] = ()
 
     @classmethod
@@ -43,7 +44,9 @@ class ReportedFigures:
                         f.year: f.value_usd for f in figures if f.value_usd and f.value_usd > 0
                     }.items()
                 )
-            ),
+            )
+            if market.currency == "USD"
+            else (),
         )
 
 

@@ -84,7 +84,8 @@ def _anchored_markets(query: ProjectionQuery) -> Any:
             (1 + rate).label("growth"),  # NULL when no CAGR is known
         )
         .join(anchors, anchors.c.market_id == col(Market.id))
-        .where(*filter_conditions(query.filters))
+        # as app/projections.py: a market stated in another currency has no USD series
+        .where(col(Market.currency) == "USD", *filter_conditions(query.filters))
         .subquery("anchored")
     )
 
