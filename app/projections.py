@@ -28,6 +28,7 @@ class ReportedFigures:
     # series passes through each. None for a market stated in another currency: a stray USD
     # figure beside its rupee series is no series of its own.
     usd_by_year: tuple[tuple[int, int], ...] = ()
+    currency: str | None = "USD"  # of the market's stated figures
 
     @classmethod
     def of(cls, market: Market, figures: Iterable[Figure]) -> "ReportedFigures":
@@ -47,6 +48,7 @@ class ReportedFigures:
             )
             if market.currency == "USD"
             else (),
+            currency=market.currency,
         )
 
 
@@ -66,6 +68,11 @@ def project(
     if method is ProjectionMethod.STATED_CAGR:
         return _anchored_on_forecast(figures, from_year=from_year, to_year=to_year)
     anchors = list(figures.usd_by_year)
+    if not anchors and figures.currency not in (None, "USD"):
+        raise NotProjectable(
+            f"the market is stated in {figures.currency}; projections are in USD and no "
+            "exchange rate is assumed"
+        )
     if not anchors:
         raise NotProjectable("the market reports no USD value with its year")
     reported = dict(anchors)

@@ -29,5 +29,6 @@ def test_a_stray_usd_figure_makes_no_usd_series(
             None,
         )
         assert {figure["currency"] for figure in market["figures"]} == {"INR", "USD"}
-        assert client.get("/markets/india-snacks/projections").status_code == 422
+        refused = client.get("/markets/india-snacks/projections")
+        assert refused.status_code == 422 and "stated in INR" in refused.text
         assert client.get("/projections", params={"year": 2025}).json()["total"] == 0
