@@ -149,11 +149,3 @@ def _anchored_on_forecast(
         kind = ProjectionKind.REPORTED if is_reported else ProjectionKind.EXTRAPOLATED
         points.append(_point(year, value, kind))
     return points
-
-
-def value_in_year(figures: ReportedFigures, year: int) -> ProjectionPoint | None:
-    """One market's value in one year, or None when it cannot be projected."""
-    try:
-        return project(figures, from_year=year, to_year=year, method=ProjectionMethod.REPORTED)[0]
-    except NotProjectable:
-        return None

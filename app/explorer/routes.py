@@ -24,7 +24,7 @@ from app.explorer.templating import render
 from app.explorer.views import MarketTable, market_table
 from app.models import SegmentDimension
 from app.repositories import companies, markets, segments
-from app.repositories.history import list_editions
+from app.repositories.history import count_editions
 from app.repositories.meta import dataset_state
 from app.repositories.stats import dataset_stats, parser_version
 
@@ -88,7 +88,7 @@ def explore_market(slug: str, request: Request, session: SessionDep) -> HTMLResp
         json_url=str(request.url_for("get_market", slug=market.slug)),
         projections_url=str(request.url_for("get_market_projections", slug=market.slug)),
         figures_url=str(request.url_for("get_market_figures", slug=market.slug)),
-        editions=len(list_editions(session, market.id)),
+        editions=count_editions(session, market.id),
         editions_url=str(request.url_for("get_market_editions", slug=market.slug)),
         **market_context(markets.load_market_bundle(session, market)),
     )

@@ -58,10 +58,10 @@ def get_company(session: Session, slug: str) -> Company | None:
 
 
 def company_markets(
-    session: Session, company_id: int | None, *, page: Pagination
+    session: Session, company_id: int | None, *, listed: int, page: Pagination
 ) -> list[tuple[str, str, str, int]]:
     """(slug, title, name as given, position) of the markets listing the company, by slug
-    (its first listing in each)."""
+    (its first listing in each); `listed` is how many there are (the company's counter)."""
     listed_ids = select(col(MarketCompany.market_id)).where(
         col(MarketCompany.company_id) == company_id
     )
@@ -69,12 +69,9 @@ def company_markets(
     # each market, than by reading all of the company's markets and sorting them (markets.py).
     market_id: Any = col(Market.id)
     if session.get_bind().dialect.name == "sqlite":
-        listed = session.execute(
-            select(col(Company.market_count)).where(col(Company.id) == company_id)
-        ).scalar_one_or_none()
         # The highest id bounds the markets at once (counting them reads an index).
         markets = session.execute(select(func.max(col(Market.id)))).scalar_one() or 0
-        if walks_sooner(rows=markets, total=listed or 0, page=page):
+        if walks_sooner(rows=markets, total=listed, page=page):
             market_id = Unindexed(market_id)
     # The page's markets first, by slug alone; their titles and first listings after.
     on_page = (

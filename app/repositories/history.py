@@ -16,6 +16,11 @@ def list_editions(session: Session, market_id: int | None) -> Sequence[Edition]:
     return session.execute(statement).scalars().all()
 
 
+def count_editions(session: Session, market_id: int | None) -> int:
+    statement = select(func.count()).where(col(Edition.market_id) == market_id)
+    return int(session.execute(statement).scalar_one())
+
+
 def list_changes(session: Session, *, since: int, page: Pagination) -> tuple[Sequence[Change], int]:
     """Changes after dataset version `since`, oldest first (in the order they were written)."""
     after = col(Change.version) > since

@@ -106,10 +106,8 @@ def order_by(sort: list[SortKey]) -> list[Any]:
     return clauses
 
 
-def market_rows_query(
-    filters: MarketFilters, sort: list[SortKey], *, by_index: bool = True
-) -> Select[Any]:
-    conditions = filter_conditions(filters, by_index=by_index)
+def market_rows_query(filters: MarketFilters, sort: list[SortKey]) -> Select[Any]:
+    conditions = filter_conditions(filters)
     return select(*_MARKET_COLUMNS).where(*conditions).order_by(*order_by(sort))
 
 

@@ -91,7 +91,7 @@ def get_company(
             url=str(request.url_for("get_market", slug=market)),
         )
         for market, title, given, position in repository.company_markets(
-            session, company.id, page=page
+            session, company.id, listed=company.market_count, page=page
         )
     ]
     total = company.market_count
