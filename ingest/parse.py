@@ -821,11 +821,12 @@ def _headline_figures(collected: _Collected, *, own_region: str | None) -> Headl
         figures = parse_headline_figures(collected.headline, own_region=own_region)
     # Read last, and only sentences about this market: "The global aesthetic medicine market,
     # valued at $85.6 billion …" on a wound-dressing page is another market's figure.
+    own_words = frozenset(collected.title_heading.lower().split())
     late = [
         sentence
         for text in collected.late_figure_texts
         for sentence in split_sentences(text)
-        if not _names_another_market(sentence, collected.title_heading)
+        if not _names_another_market(sentence, own_words)
     ]
     for text in (*collected.figure_texts, " ".join(late)):
         figures = figures.then(
@@ -842,9 +843,8 @@ _NAMING_NOTHING = frozenset(
 )
 
 
-def _names_another_market(sentence: str, title: str) -> bool:
-    """Whether the sentence names a market that shares no word with the title's."""
-    own = set(title.lower().split())
+def _names_another_market(sentence: str, own: frozenset[str]) -> bool:
+    """Whether the sentence names a market that shares no word with `own`, the title's."""
     for found in _NAMED_MARKET.finditer(sentence):
         words = {word.strip("'’").lower() for word in found["words"].split()} - _NAMING_NOTHING
         if words and not words & own:

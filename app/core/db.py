@@ -14,7 +14,6 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from app.core.settings import PROJECT_ROOT, get_settings, normalize_database_url
-from app.core.stalled_reads import WatchedConnection
 
 ALEMBIC_INI = PROJECT_ROOT / "alembic.ini"
 CONNECT_TIMEOUT_SECONDS = 5
@@ -48,6 +47,8 @@ def create_database_engine(url: str | None = None) -> Engine:
                 "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
             },
         )
+
+        from app.core.stalled_reads import WatchedConnection  # psycopg: PostgreSQL only
 
         @event.listens_for(engine, "do_connect")
         def _watched_connection(

@@ -71,7 +71,8 @@ class _Watchdog:
                 }
             if not stalled:
                 continue
-            gone = {w.conninfo for w in stalled.values() if not _server_answers(w.conninfo)}
+            servers = {wait.conninfo for wait in stalled.values()}  # each checked once
+            gone = {conninfo for conninfo in servers if not _server_answers(conninfo)}
             with self._lock:  # a wait still registered still owns its socket
                 for key, wait in stalled.items():
                     overdue = now - wait.started > wait.give_up_seconds
