@@ -190,6 +190,18 @@ class SegmentTally(SQLModel, table=True):
     markets: int
 
 
+class MarketTotal(SQLModel, table=True):
+    """The sum and count of the markets' stated `measure` (size_usd, forecast_usd by their
+    year; cagr_percent under year 0): kept by triggers on `market` (migration 0015), so that
+    GET /stats reads totals, not every market."""
+
+    __tablename__ = "market_total"
+    measure: str = Field(primary_key=True)
+    year: int = Field(primary_key=True)
+    total: float
+    markets: int
+
+
 class FigureBase(SQLModel):
     """A dated value the report states for its market, in the currency it was stated in."""
 

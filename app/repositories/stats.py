@@ -3,38 +3,36 @@
 import statistics
 from typing import Any
 
-from sqlalchemy import Float, cast, func, select
+from sqlalchemy import func, select
 from sqlmodel import Session, col
 
-from app.models import Company, Faq, Market, Provenance, Segment, SegmentTally
+from app.models import Company, Faq, Market, MarketTotal, Provenance, Segment, SegmentTally
 
 
 def dataset_stats(session: Session) -> dict[str, Any]:
+    """Counts from the tables' smallest indexes, sums and counts of the stated figures from
+    `market_total` (kept by triggers), the CAGR's ends and middle from its index: nothing
+    here reads every market."""
+
     def count(table: Any) -> int:
-        """count(*): read from the table's smallest index, not its rows."""
         return int(session.execute(select(func.count()).select_from(table)).scalar_one())
 
-    low, high, mean, cagr_count = session.execute(
-        select(
-            func.min(col(Market.cagr_percent)),
-            func.max(col(Market.cagr_percent)),
-            func.avg(col(Market.cagr_percent)),
-            func.count(col(Market.cagr_percent)),
-        )
-    ).one()
+    totals = session.execute(
+        select(MarketTotal).order_by(col(MarketTotal.measure), col(MarketTotal.year))
+    ).scalars()
+    by_measure: dict[str, list[MarketTotal]] = {}
+    for total in totals:
+        by_measure.setdefault(total.measure, []).append(total)
+    (cagr,) = by_measure.get("cagr_percent") or [None]
+    cagr_count = cagr.markets if cagr else 0
+    # Each alone, so that both databases read one end of the CAGR index.
+    low = session.execute(select(func.min(col(Market.cagr_percent)))).scalar_one()
+    high = session.execute(select(func.max(col(Market.cagr_percent)))).scalar_one()
 
-    def totals_by_year(year_column: Any, usd_column: Any) -> list[dict[str, int]]:
-        rows = session.execute(
-            # Summed as floats: exact up to 2^53, and no sum of amounts overflows (SQLite's
-            # integer SUM raises past 2^63).
-            select(year_column, func.sum(cast(usd_column, Float)), func.count())
-            .where(col(year_column).is_not(None), col(usd_column).is_not(None))
-            .group_by(year_column)
-            .order_by(year_column)
-        ).all()
+    def totals_by_year(measure: str) -> list[dict[str, int]]:
         return [
-            {"year": year, "total_usd": round(total_usd), "markets": int(markets)}
-            for year, total_usd, markets in rows
+            {"year": total.year, "total_usd": round(total.total), "markets": total.markets}
+            for total in by_measure.get(measure, [])
         ]
 
     return {
@@ -48,15 +46,13 @@ def dataset_stats(session: Session) -> dict[str, Any]:
         "cagr_percent": {
             "min": low,
             "median": _median_cagr(session, cagr_count) if cagr_count else None,
-            "mean": round(float(mean), 4) if cagr_count else None,
+            "mean": round(cagr.total / cagr.markets, 4) if cagr else None,
             "max": high,
         },
         # Sizes and forecasts apart: a size of 2024 and a forecast for 2024 are different
         # claims, and adding them would count a market twice.
-        "total_size_by_year": totals_by_year(col(Market.size_year), col(Market.size_usd)),
-        "total_forecast_by_year": totals_by_year(
-            col(Market.forecast_year), col(Market.forecast_usd)
-        ),
+        "total_size_by_year": totals_by_year("size_usd"),
+        "total_forecast_by_year": totals_by_year("forecast_usd"),
     }
 
 

@@ -1,10 +1,12 @@
-"""/segments, /companies and /faqs: counters kept exact by the database through creates,
-updates and deletes; `q` through the full-text indexes; every format, `fields` and `sort`."""
+"""/segments, /companies, /faqs and /stats: counters and totals kept exact by the database
+through creates, updates and deletes; `q` through the full-text indexes; every format, `fields` and `sort`."""
 
 import csv
 import io
 import random
+import statistics
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -30,8 +32,9 @@ def _write_reports(folder: Path, indexes: range, *, seed: int = 7) -> None:
         (folder / report.file_name).write_text(report.html, encoding="utf-8")
 
 
-def _true_counts(engine: Engine) -> tuple[dict[str, int], dict[str, int]]:
-    """Market counts per company and per segment key, counted from the rows themselves."""
+def _true_counts(engine: Engine) -> tuple[dict[str, int], dict[str, int], dict[str, Any]]:
+    """Market counts per company and per segment key, and the market figures' totals,
+    counted from the rows themselves."""
     with engine.connect() as connection:
         companies = connection.execute(
             text(
@@ -43,15 +46,51 @@ def _true_counts(engine: Engine) -> tuple[dict[str, int], dict[str, int]]:
         segments = connection.execute(
             text("SELECT key, count(DISTINCT market_id) FROM segment GROUP BY key")
         ).all()
-    return dict(companies), dict(segments)
+        markets = connection.execute(
+            text(
+                "SELECT size_year, size_usd, forecast_year, forecast_usd, cagr_percent FROM market"
+            )
+        ).all()
+    return dict(companies), dict(segments), _figure_totals(markets)
 
 
-def _served_counts(client: TestClient) -> tuple[dict[str, int], dict[str, int]]:
+def _figure_totals(markets: list[Any]) -> dict[str, Any]:
+    """/stats's figures, as SPEC §4 defines them, from every market's row."""
+
+    def by_year(pairs: list[tuple[int | None, int | None]]) -> list[dict[str, int]]:
+        totals: dict[int, list[int]] = {}
+        for year, usd in pairs:
+            if year is not None and usd is not None:
+                totals.setdefault(year, []).append(usd)
+        return [
+            {"year": year, "total_usd": sum(values), "markets": len(values)}
+            for year, values in sorted(totals.items())
+        ]
+
+    cagrs = [m.cagr_percent for m in markets if m.cagr_percent is not None]
+    return {
+        "cagr_percent": {
+            "min": min(cagrs),
+            "median": statistics.median(cagrs),
+            "mean": round(statistics.fmean(cagrs), 4),
+            "max": max(cagrs),
+        },
+        "total_size_by_year": by_year([(m.size_year, m.size_usd) for m in markets]),
+        "total_forecast_by_year": by_year([(m.forecast_year, m.forecast_usd) for m in markets]),
+    }
+
+
+def _served_counts(client: TestClient) -> tuple[dict[str, int], dict[str, int], dict[str, Any]]:
     companies = client.get("/companies?format=ndjson").text.splitlines()
     segments = client.get("/segments?format=ndjson").text.splitlines()
+    stats = client.get("/stats").json()
     return (
         {row["slug"]: row["market_count"] for row in map(orjson.loads, companies)},
         {row["key"]: row["market_count"] for row in map(orjson.loads, segments)},
+        {
+            key: stats[key]
+            for key in ("cagr_percent", "total_size_by_year", "total_forecast_by_year")
+        },
     )
 
 
