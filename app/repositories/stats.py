@@ -23,7 +23,7 @@ def dataset_stats(session: Session) -> dict[str, Any]:
     by_measure: dict[str, list[MarketTotal]] = {}
     for total in totals:
         by_measure.setdefault(total.measure, []).append(total)
-    (cagr,) = by_measure.get("cagr_percent") or [None]
+    cagr = next(iter(by_measure.get("cagr_percent", [])), None)
     cagr_count = cagr.markets if cagr else 0
     # Each alone, so that both databases read one end of the CAGR index.
     low = session.execute(select(func.min(col(Market.cagr_percent)))).scalar_one()

@@ -1,10 +1,12 @@
 """/segments, /companies, /faqs and /stats: counters and totals kept exact by the database
-through creates, updates and deletes; `q` through the full-text indexes; every format, `fields` and `sort`."""
+through creates, updates and deletes; `q` through the full-text indexes; every format,
+`fields` and `sort`."""
 
 import csv
 import io
 import random
 import statistics
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +56,7 @@ def _true_counts(engine: Engine) -> tuple[dict[str, int], dict[str, int], dict[s
     return dict(companies), dict(segments), _figure_totals(markets)
 
 
-def _figure_totals(markets: list[Any]) -> dict[str, Any]:
+def _figure_totals(markets: Sequence[Any]) -> dict[str, Any]:
     """/stats's figures, as SPEC §4 defines them, from every market's row."""
 
     def by_year(pairs: list[tuple[int | None, int | None]]) -> list[dict[str, int]]:
