@@ -10,8 +10,9 @@ from sqlmodel import Session, col
 
 from app.core.query import Pagination, SortKey, SortOrder
 from app.models import Company, Market, MarketCompany
-from app.repositories.markets import EXPORT_BATCH_ROWS, Unindexed, walks_sooner
+from app.repositories.markets import Unindexed, walks_sooner
 from app.repositories.search import company_alias_match
+from app.repositories.streaming import stream_rows
 
 COMPANY_SORT = SortOrder(("name", "slug", "market_count"), default="-market_count,name")
 _COLUMNS = (col(Company.slug), col(Company.name), col(Company.aliases), col(Company.market_count))
@@ -45,12 +46,8 @@ def list_companies(
 def stream_companies(
     engine: Engine, *, q: str | None, sort: list[SortKey]
 ) -> Iterator[dict[str, Any]]:
-    with engine.connect() as connection:
-        result = connection.execution_options(yield_per=EXPORT_BATCH_ROWS).execute(
-            _companies_query(q, sort)
-        )
-        for row in result:
-            yield dict(row._mapping)
+    for row in stream_rows(engine, _companies_query(q, sort)):
+        yield dict(row._mapping)
 
 
 def get_company(session: Session, slug: str) -> Company | None:

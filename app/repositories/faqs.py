@@ -8,8 +8,8 @@ from sqlmodel import Session, col
 
 from app.core.query import Pagination, SortKey, SortOrder
 from app.models import Faq, Market
-from app.repositories.markets import EXPORT_BATCH_ROWS
 from app.repositories.search import faq_match_count, faq_text_match
+from app.repositories.streaming import stream_rows
 
 FAQ_SORT = SortOrder(("market", "position"), default="market,position")
 
@@ -67,9 +67,5 @@ def list_faqs(
 def stream_faqs(
     engine: Engine, *, q: str | None, market: str | None, sort: list[SortKey]
 ) -> Iterator[dict[str, Any]]:
-    with engine.connect() as connection:
-        result = connection.execution_options(yield_per=EXPORT_BATCH_ROWS).execute(
-            _faqs_query(q, market, sort, dialect=engine.dialect.name)
-        )
-        for row in result:
-            yield dict(row._mapping)
+    for row in stream_rows(engine, _faqs_query(q, market, sort, dialect=engine.dialect.name)):
+        yield dict(row._mapping)

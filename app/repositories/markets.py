@@ -28,9 +28,9 @@ from app.repositories.search import (
     market_text_words,
     word_reach,
 )
+from app.repositories.streaming import stream_rows
 
 _MARKET_COLUMNS = [getattr(Market, field) for field in MARKET_LIST_FIELDS]
-EXPORT_BATCH_ROWS = 1000
 MARKET_SORT = SortOrder(
     ("name", "cagr_percent", "size_usd", "forecast_usd", "implied_cagr_percent"), default="name"
 )
@@ -221,14 +221,8 @@ def list_markets(
 def stream_market_rows(
     engine: Engine, *, filters: MarketFilters, sort: list[SortKey]
 ) -> Iterator[dict[str, Any]]:
-    """Every matching row, fetched in batches on a connection of its own (the response outlives
-    the request's session)."""
-    with engine.connect() as connection:
-        result = connection.execution_options(yield_per=EXPORT_BATCH_ROWS).execute(
-            market_rows_query(filters, sort)
-        )
-        for row in result:
-            yield dict(row._mapping)
+    for row in stream_rows(engine, market_rows_query(filters, sort)):
+        yield dict(row._mapping)
 
 
 @dataclass

@@ -29,7 +29,8 @@ from sqlmodel import Session, col
 
 from app.core.query import MarketFilters, Pagination, SortKey, SortOrder
 from app.models import MAX_AMOUNT, Figure, Market
-from app.repositories.markets import EXPORT_BATCH_ROWS, filter_conditions
+from app.repositories.markets import filter_conditions
+from app.repositories.streaming import stream_rows
 from app.schemas import ProjectionKind
 
 PROJECTION_SORT = SortOrder(("value_usd", "name", "slug", "region"), default="-value_usd")
@@ -174,10 +175,5 @@ def list_projections(
 
 
 def stream_projections(engine: Engine, query: ProjectionQuery) -> Iterator[dict[str, Any]]:
-    """Every matching row in order, fetched in batches on a connection of its own."""
-    with engine.connect() as connection:
-        result = connection.execution_options(yield_per=EXPORT_BATCH_ROWS).execute(
-            _projection_query(query)
-        )
-        for row in result:
-            yield _row(row, query.year)
+    for row in stream_rows(engine, _projection_query(query)):
+        yield _row(row, query.year)

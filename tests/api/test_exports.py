@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from starlette.types import Message, Scope
 
 import app.repositories.markets as repository
+import app.repositories.streaming as streaming
 from app.core.settings import Settings
 from app.main import create_app
 from tests.golden import gold_markets
@@ -21,7 +22,7 @@ def test_a_reader_that_never_reads_holds_no_connection(
 ) -> None:
     # Batches of one row: were rows sent as they are read, the first would leave while the
     # export's connection is still open.
-    monkeypatch.setattr(repository, "EXPORT_BATCH_ROWS", 1)
+    monkeypatch.setattr(streaming, "EXPORT_BATCH_ROWS", 1)
     app = create_app(seeded_database_url)
     with TestClient(app) as client:
         scope: Scope = {
