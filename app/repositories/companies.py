@@ -11,6 +11,7 @@ from sqlmodel import Session, col
 from app.core.query import Pagination, SortKey, SortOrder
 from app.models import Company, Market, MarketCompany
 from app.repositories.markets import Unindexed, walks_sooner
+from app.repositories.ordering import order_clauses
 from app.repositories.search import company_alias_match
 from app.repositories.streaming import stream_rows
 
@@ -29,7 +30,7 @@ def _companies_query(q: str | None, sort: list[SortKey]) -> Select[*tuple[Any, .
         "slug": col(Company.slug),
         "market_count": col(Company.market_count),
     }
-    order = [columns[k.field].desc() if k.descending else columns[k.field].asc() for k in sort]
+    order = order_clauses(sort, columns)
     return select(*_COLUMNS).where(*_conditions(q)).order_by(*order, col(Company.slug))
 
 

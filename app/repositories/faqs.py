@@ -8,6 +8,7 @@ from sqlmodel import Session, col
 
 from app.core.query import Pagination, SortKey, SortOrder
 from app.models import Faq, Market
+from app.repositories.ordering import order_clauses
 from app.repositories.search import faq_match_count, faq_text_match
 from app.repositories.streaming import stream_rows
 
@@ -34,7 +35,7 @@ def _faqs_query(
     q: str | None, market: str | None, sort: list[SortKey], *, dialect: str
 ) -> Select[*tuple[Any, ...]]:
     columns = {"market": col(Market.slug), "position": col(Faq.position)}
-    order = [columns[k.field].desc() if k.descending else columns[k.field].asc() for k in sort]
+    order = order_clauses(sort, columns)
     return (
         select(
             col(Market.slug).label("market"),

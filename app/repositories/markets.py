@@ -22,6 +22,7 @@ from app.models import (
     QualityWarning,
     Segment,
 )
+from app.repositories.ordering import order_clauses
 from app.repositories.search import (
     count_markets_with,
     market_has_word,
@@ -98,12 +99,8 @@ def filter_conditions(
 
 def order_by(sort: list[SortKey]) -> list[Any]:
     """Requested keys (nulls last either way), then slug: a stable, total order."""
-    clauses: list[Any] = []
-    for key in sort:
-        column = getattr(Market, key.field)
-        clauses.append(column.desc().nulls_last() if key.descending else column.asc().nulls_last())
-    clauses.append(col(Market.slug).asc())
-    return clauses
+    columns = {field: getattr(Market, field) for field in MARKET_SORT.fields}
+    return [*order_clauses(sort, columns, nulls_last=True), col(Market.slug).asc()]
 
 
 def market_rows_query(filters: MarketFilters, sort: list[SortKey]) -> Select[Any]:

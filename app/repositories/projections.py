@@ -30,6 +30,7 @@ from sqlmodel import Session, col
 from app.core.query import MarketFilters, Pagination, SortKey, SortOrder
 from app.models import MAX_AMOUNT, Figure, Market
 from app.repositories.markets import filter_conditions
+from app.repositories.ordering import order_clauses
 from app.repositories.streaming import stream_rows
 from app.schemas import ProjectionKind
 
@@ -135,12 +136,7 @@ def _projection_query(query: ProjectionQuery) -> Select[Any]:
     if query.max_value_usd is not None:
         conditions.append(func.round(v.value) <= query.max_value_usd)
     columns = {"value_usd": v.value, "name": v.name, "slug": v.slug, "region": v.region}
-    order = [
-        columns[key.field].desc().nulls_last()
-        if key.descending
-        else columns[key.field].asc().nulls_last()
-        for key in query.sort
-    ]
+    order = order_clauses(query.sort, columns, nulls_last=True)
     return (
         select(v.slug, v.name, v.region, v.value, v.kind)
         .where(*conditions)

@@ -9,6 +9,7 @@ from sqlmodel import Session, col
 
 from app.core.query import Pagination, SortKey, SortOrder
 from app.models import Market, Segment, SegmentTally
+from app.repositories.ordering import order_clauses
 
 SEGMENT_SORT = SortOrder(("key", "market_count"), default="key")
 _KEYS_PER_BATCH = 500
@@ -19,7 +20,7 @@ def _keys_query(dimension: str | None, sort: list[SortKey]) -> Select[*tuple[Any
     only = [col(SegmentTally.dimension) == dimension] if dimension is not None else []
     market_count = func.sum(col(SegmentTally.markets)).label("market_count")
     columns = {"key": col(SegmentTally.key), "market_count": market_count}
-    order = [columns[k.field].desc() if k.descending else columns[k.field].asc() for k in sort]
+    order = order_clauses(sort, columns)
     return (
         select(col(SegmentTally.key), market_count)
         .where(*only)
