@@ -3,10 +3,11 @@ Handlers do HTTP; the queries are the API's own repositories."""
 
 from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import HTMLResponse
+from sqlmodel import Session
 
 from app.api.deps import SessionDep
 from app.core.query import MarketFilters, Pagination
@@ -101,15 +102,14 @@ def explore_company(
     company = companies.get_company(session, slug) if _plausible(slug) else None
     if company is None:
         return not_found(request, f"No company has the slug “{slug}”.")
-    query = read_list_query(given)
-    return render(
+    return _markets_of(
         request,
+        session,
+        given,
+        MarketFilters(company=company.slug),
         "company.html",
-        status_code=_status(query),
         company=company,
         json_url=str(request.url_for("get_company", slug=company.slug)),
-        query=query,
-        table=_table(session, query, MarketFilters(company=company.slug)),
     )
 
 
@@ -120,15 +120,34 @@ def explore_segment(
     segment = segments.get_segment_key(session, key) if _plausible(key) else None
     if segment is None:
         return not_found(request, f"No segment has the key “{key}”.")
+    return _markets_of(
+        request,
+        session,
+        given,
+        MarketFilters(segment=key),
+        "segment.html",
+        segment=segment,
+        json_url=str(request.url_for("get_segment", key=key)),
+    )
+
+
+def _markets_of(
+    request: Request,
+    session: Session,
+    given: Given,
+    filters: MarketFilters,
+    template: str,
+    **context: Any,
+) -> HTMLResponse:
+    """A company's or a segment's page: its heading, then the table of its markets."""
     query = read_list_query(given)
     return render(
         request,
-        "segment.html",
+        template,
         status_code=_status(query),
-        segment=segment,
-        json_url=str(request.url_for("get_segment", key=key)),
         query=query,
-        table=_table(session, query, MarketFilters(segment=key)),
+        table=_table(session, query, filters),
+        **context,
     )
 
 
