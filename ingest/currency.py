@@ -48,6 +48,16 @@ _PREFIXES = "|".join(f"(?P<before_{code}>{marks})" for code, marks, _ in _CURREN
 _SUFFIXES = "|".join(f"(?P<after_{code}>{words})" for code, _, words in _CURRENCIES)
 
 
+# What every amount `amount_pattern()` matches begins a word with, or contains: a cheap search
+# that spares the costly amount pattern the many sentences with a number and no money. Written
+# out for speed; tests/ingest/test_currency.py checks it against every form the table allows.
+CURRENCY_HINT = re.compile(
+    r"[$€£₹¥]|(?<![a-z])(?=[audegicrjyp])"
+    r"(?:usd|eur|gbp|inr|cny|rmb|jpy|aud|cad|rs|dollar|pound|rupee|yuan|renminbi|yen)",
+    re.IGNORECASE,
+)
+
+
 def amount_pattern() -> str:
     """'USD 3.5 Billion', 'US$ 1,250.5 Mn', '€2.3bn', 'Rs 500 crore', '2 billion euros', and a
     large number without a scale word ('USD 1,250,000,000'); never a price like 'USD 4,250'."""

@@ -11,7 +11,13 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 
-from ingest.currency import DECIMAL_COMMA, amount_pattern, currency_of, unit_multiplier
+from ingest.currency import (
+    CURRENCY_HINT,
+    DECIMAL_COMMA,
+    amount_pattern,
+    currency_of,
+    unit_multiplier,
+)
 from ingest.regions import WHOLE_WORLD_WORD, mentions_other_region
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -19,13 +25,6 @@ _YEAR = r"(?:19|20)\d{2}"
 _FY_YEAR = rf"(?:FY\s?(?P<fy>\d{{2}})(?!\d)|(?:FY\s?)?(?P<year>{_YEAR}))"
 _FISCAL = r"(?:fiscal\s+(?:year\s+)?)?"
 _MONEY = re.compile(amount_pattern(), re.IGNORECASE)
-# What every amount `amount_pattern()` matches begins a word with, or contains: a cheap search
-# that spares the costly amount pattern the many sentences with a number and no money.
-_CURRENCY_HINT = re.compile(
-    r"[$€£₹¥]|(?<![a-z])(?=[audegicrjyp])"
-    r"(?:usd|eur|gbp|inr|cny|rmb|jpy|aud|cad|rs|dollar|pound|rupee|yuan|renminbi|yen)",
-    re.IGNORECASE,
-)
 # The year after an amount: "in 2022", "by 2030", "till 2026", "by the end of 2031", "(2023)".
 _YEAR_AFTER = re.compile(
     rf"[^.;,]{{0,40}}?\b(?P<prep>in|by|for|of|through|till|until|during|as\s+of)\s+(?:the\s+)?"
@@ -250,7 +249,7 @@ def mentions_headline_figures(text: str) -> bool:
     # Every amount and every CAGR has a digit: most paragraphs are ruled out by that alone.
     if not _DIGIT.search(text):
         return False
-    states_money = _CURRENCY_HINT.search(text) is not None and _MONEY.search(text) is not None
+    states_money = CURRENCY_HINT.search(text) is not None and _MONEY.search(text) is not None
     return states_money or _CAGR_KEYWORD.search(text) is not None
 
 
@@ -267,7 +266,7 @@ def parse_headline_figures(
             continue  # no amount, no percent
         if market_sentences_only and not _SPEAKS_OF_MARKET.search(sentence):
             continue
-        money = list(_MONEY.finditer(sentence)) if _CURRENCY_HINT.search(sentence) else []
+        money = list(_MONEY.finditer(sentence)) if CURRENCY_HINT.search(sentence) else []
         about = _Subject(own_region, _subject_is_a_part(sentence, money, own_region))
         sentence_cagr, masked = _parse_cagr(sentence, about=about)
         if cagr is None or cagr.gives_way_to(sentence_cagr):
