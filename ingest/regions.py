@@ -32,25 +32,6 @@ WORLD_REGIONS = (
     "Russia",
 )
 _WHOLE_WORLD = frozenset({"global", "worldwide", "world"})
-# Adjectives that name a region as surely as its name does ("the European market").
-_REGION_ADJECTIVES = (
-    "American",
-    "European",
-    "Asian",
-    "African",
-    "Chinese",
-    "Japanese",
-    "Indian",
-    "German",
-    "French",
-    "British",
-    "Canadian",
-    "Korean",
-    "Brazilian",
-    "Australian",
-    "Italian",
-    "Spanish",
-)
 # The region a title's leading adjective names ("European Glass Packaging Market"); only
 # adjectives that rarely begin a product's own name ("American ginseng", "African swine fever").
 REGION_OF_ADJECTIVE = {
@@ -68,6 +49,9 @@ REGION_OF_ADJECTIVE = {
     "brazilian": "Brazil",
     "australian": "Australia",
 }
+# Adjectives that name a region in a sentence as surely as its name does ("the European
+# market"): a title's, and those that begin too many products' names to name a title's region.
+_REGION_ADJECTIVES = (*REGION_OF_ADJECTIVE, "american", "asian", "african")
 # Names that are one region under several spellings.
 _SAME_REGION = (
     frozenset({"united states", "us", "u.s.", "usa", "america", "american"}),
@@ -97,7 +81,7 @@ def region_names() -> dict[str, str]:
 @functools.cache
 def _region_mention() -> re.Pattern[str]:
     words = [name for name in region_names() if name not in _WHOLE_WORLD and len(name) > 3]
-    words += [adjective.lower() for adjective in _REGION_ADJECTIVES]
+    words += _REGION_ADJECTIVES
     long_names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     short_names = "|".join(re.escape(w) for w in _UPPERCASE_ONLY)
     # Names are written capitalised: the lookahead spares the long alternation every other
