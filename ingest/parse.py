@@ -575,13 +575,8 @@ def _company_names(collected: _Collected) -> list[str]:
     names: list[str] = []
     for entry in collected.company_entries:
         if len(entry.split()) > _MAX_TITLE_WORDS // 2 and " | " not in entry:
-            listed = list(
-                chain.from_iterable(
-                    companies_in_sentence(sentence) for sentence in split_sentences(entry)
-                )
-            )
             # else a line of names: "Accuray Incorporated, Varian Medical Systems, Inc., …"
-            names += listed or companies_in_list(entry)
+            names += _companies_in_prose(entry) or companies_in_list(entry)
         elif name := company_from_line(entry):
             names.append(name)
         elif ", " in entry:
@@ -589,10 +584,14 @@ def _company_names(collected: _Collected) -> list[str]:
     if names:
         return names
     for text in collected.company_prose:
-        listed = list(chain.from_iterable(map(companies_in_sentence, split_sentences(text))))
-        if listed:  # the paragraph's every list: "… are the top three players. Other … include"
+        if listed := _companies_in_prose(text):
             return listed
     return []
+
+
+def _companies_in_prose(text: str) -> list[str]:
+    """The names of every sentence's list: "… are the top three players. Other … include" """
+    return list(chain.from_iterable(map(companies_in_sentence, split_sentences(text))))
 
 
 def _dedupe_companies(entries: list[str], warnings: list[ParsedWarning]) -> list[str]:

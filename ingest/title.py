@@ -64,6 +64,12 @@ class TitleParts:
     slug: str
 
 
+def _capitalised(text: str) -> str:
+    """Each word's first letter in capitals, the rest as written: 'PD-L1 inhibitors' →
+    'PD-L1 Inhibitors' (str.title() would write 'Pd-L1')."""
+    return " ".join(word[:1].upper() + word[1:] for word in text.split())
+
+
 def _split_region_prefix(base: str) -> tuple[str | None, str]:
     """'United States Iclusig' → ('United States', 'Iclusig'); 'European Glass Packaging' and
     "China's Cancer" name their region too (Europe, China)."""
@@ -83,7 +89,7 @@ def title_from_headline(text: str) -> str | None:
     """'The global wound dressing market was valued at …' → 'Wound Dressing Market'; 'The
     global market for contrast media …' → 'Global Contrast Media Market'."""
     if (named := _named_after_for(text)) != text:
-        return " ".join(word[:1].upper() + word[1:] for word in named.split())
+        return _capitalised(named)
     return _title_from_match(text, _GLOBAL_SUBJECT.search(text) or _LEADING_SUBJECT.match(text))
 
 
@@ -96,8 +102,7 @@ def _title_from_match(text: str, found: re.Match[str] | None) -> str | None:
     if found is None:
         return None
     subject = _CLAUSE_BEFORE_SUBJECT.split(found["subject"])[-1]  # "For analysis, the X market"
-    words = subject.split()
-    title = " ".join(word[:1].upper() + word[1:] for word in words) + " Market"
+    title = _capitalised(subject) + " Market"
     place = _PLACE_AFTER.match(text, found.end())
     region = _split_region_prefix(f"{place['place'].rstrip('.,')} {title}")[0] if place else None
     if region:
@@ -141,7 +146,7 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     title = _DASH_BEFORE_MARKET.sub(" ", title)  # "Oncology Drugs - Market Insights"
     if _LEADING_THE.match(title):  # a sentence: "The global cancer therapeutics market is …"
         title = _LEADING_THE.sub("", title)
-        title = " ".join(word[:1].upper() + word[1:] for word in title.split())
+        title = _capitalised(title)
     base = _MARKET_SUFFIX.sub("", title).strip() or title
     region: str | None = None
     name = base
