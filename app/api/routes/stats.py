@@ -1,7 +1,6 @@
 """GET /stats and /meta: the dataset as a whole."""
 
 from collections.abc import Iterator
-from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -11,7 +10,7 @@ from app import __version__
 from app.api.collections import Collection, collection_response
 from app.api.deps import EngineDep, SessionDep
 from app.api.exports import ExportsBusy, ExportSlots
-from app.api.formats import EXPORT_RESPONSES, ExportFormat, FormatParam, negotiate
+from app.api.formats import EXPORT_RESPONSES, FormatParam
 from app.api.params import market_filters, pagination
 from app.core.problems import InvalidParameter, problem_responses
 from app.core.query import MarketFilters, Pagination
@@ -53,18 +52,26 @@ def get_stats(
             )
         return Stats(**dataset_stats(session))
 
+    slots: ExportSlots = request.app.state.export_slots
+
+    def read_page() -> tuple[list[dict[str, Any]], int]:
+        # Grouping reads every matching membership (0.6–0.8 s at 100,000 markets for segments
+        # or companies): a page takes an export slot too, so that a burst of them gets 503 +
+        # Retry-After rather than every worker thread.
+        with slots.slot():
+            return group_stats(session, group_by, filters, page)
+
     def every_group() -> Iterator[dict[str, Any]]:
         with Session(engine) as own:  # an export reads on a session of its own
             return iter(group_stats(own, group_by, filters, None)[0])  # one row per group
 
     collection = Collection(
-        read_page=lambda: group_stats(session, group_by, filters, page),
+        read_page=read_page,
         stream_rows=every_group,
         item=lambda row: row,
         columns=tuple(StatsGroup.model_fields),
     )
-    answer = partial(
-        collection_response,
+    return collection_response(
         request,
         session=session,
         collection=collection,
@@ -72,14 +79,6 @@ def get_stats(
         fields=None,
         format_=format,
     )
-    if negotiate(format, request.headers.get("accept", "")) is not ExportFormat.JSON:
-        return answer()  # an export takes its slot itself
-    # Grouping reads every matching membership (seconds at 100,000 markets for segments or
-    # companies): a page takes an export slot too, so a burst of them gets 503 + Retry-After
-    # rather than every worker thread.
-    slots: ExportSlots = request.app.state.export_slots
-    with slots.slot():
-        return answer()
 
 
 @router.get("/meta", response_model=Meta, summary="Dataset version, last ingest, versions")
