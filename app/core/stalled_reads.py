@@ -44,6 +44,9 @@ class _Watchdog:
         self._waits: dict[int, _Wait] = {}
         self._keys = itertools.count()
         self._thread: threading.Thread | None = None
+        # When each server last answered a check: a long statement on a live server is checked
+        # again after STALLED_SECONDS, not at every tick.
+        self._answered_at: dict[str, float] = {}
 
     def watch(self, wait: _Wait) -> int:
         with self._lock:
@@ -72,7 +75,9 @@ class _Watchdog:
             if not stalled:
                 continue
             servers = {wait.conninfo for wait in stalled.values()}  # each checked once
-            gone = {conninfo for conninfo in servers if not _server_answers(conninfo)}
+            due = {c for c in servers if now - self._answered_at.get(c, 0.0) > STALLED_SECONDS}
+            gone = {conninfo for conninfo in due if not _server_answers(conninfo)}
+            self._answered_at.update((conninfo, now) for conninfo in due - gone)
             with self._lock:  # a wait still registered still owns its socket
                 for key, wait in stalled.items():
                     overdue = now - wait.started > wait.give_up_seconds

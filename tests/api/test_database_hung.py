@@ -8,11 +8,12 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, text
 from sqlalchemy.engine import make_url
 
+from app.core import stalled_reads
 from app.core.cache import VERSION_CHECK_SECONDS, VERSION_WAIT_SECONDS
-from app.core.db import CONNECT_TIMEOUT_SECONDS
+from app.core.db import CONNECT_TIMEOUT_SECONDS, create_database_engine
 from app.core.stalled_reads import PROBE_TIMEOUT_SECONDS, STALLED_SECONDS
 from app.main import READY_WAIT_SECONDS, create_app
 from tests.frozen_proxy import FreezableProxy
@@ -90,3 +91,29 @@ def test_a_frozen_postgresql_server_gets_503_within_seconds_then_recovers(
             assert answers["frozen"].status_code == 503
             assert answers["frozen"].headers["retry-after"]
             assert client.get("/markets/united-states-blinatumomab/segments").status_code == 200
+
+
+@pytest.mark.postgresql_only
+def test_a_long_statement_on_a_live_server_runs_to_its_end(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The watchdog checks a live server once a statement has run STALLED_SECONDS, then waits
+    as long again before the next check (not every tick), and leaves the statement be."""
+    checks: list[str] = []
+    check = stalled_reads._server_answers
+
+    def counted_check(conninfo: str) -> bool:
+        checks.append(conninfo)
+        return check(conninfo)
+
+    monkeypatch.setattr(stalled_reads, "_server_answers", counted_check)
+    engine = create_database_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            slept = connection.execute(
+                text("SELECT 1 FROM pg_sleep(:seconds)"), {"seconds": STALLED_SECONDS + 2.5}
+            ).scalar_one()
+    finally:
+        engine.dispose()
+    assert slept == 1
+    assert len(checks) == 1
