@@ -35,7 +35,12 @@ _UNIT_MULTIPLIER = {
 _UNIT = "|".join(sorted(_UNIT_MULTIPLIER, key=len, reverse=True))
 # (ISO code, marks written before the number, words written after the scale word).
 _CURRENCIES = (
-    ("USD", r"USD|US\s?\$|U\.S\.\s?\$|(?<![A-Za-z])\$", r"USD|(?:US\s|U\.S\.\s)?dollars?"),
+    # "$US 44.3bn" (Australian and British usage) before the bare "$"
+    (
+        "USD",
+        r"USD|US\s?\$|U\.S\.\s?\$|\$\s?US(?![A-Za-z])|(?<![A-Za-z])\$",
+        r"USD|(?:US\s|U\.S\.\s)?dollars?",
+    ),
     ("EUR", r"EUR|€", r"EUR|euros?"),
     ("GBP", r"GBP|£", r"GBP|pounds?(?:\s+sterling)?"),
     ("INR", r"INR|Rs\.?|₹", r"INR|rupees?"),

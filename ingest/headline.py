@@ -25,10 +25,15 @@ _YEAR = r"(?:19|20)\d{2}"
 _FY_YEAR = rf"(?:FY\s?(?P<fy>\d{{2}})(?!\d)|(?:FY\s?)?(?P<year>{_YEAR}))"
 _FISCAL = r"(?:fiscal\s+(?:year\s+)?)?"
 _MONEY = re.compile(amount_pattern(), re.IGNORECASE)
-# The year after an amount: "in 2022", "by 2030", "till 2026", "by the end of 2031", "(2023)".
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+"
+)
+# The year after an amount: "in 2022", "by 2030", "till 2026", "by the end of 2031", "(2023)",
+# "as of March 2024".
 _YEAR_AFTER = re.compile(
     rf"[^.;,]{{0,40}}?\b(?P<prep>in|by|for|of|through|till|until|during|as\s+of)\s+(?:the\s+)?"
-    rf"(?:end\s+of\s+(?:the\s+)?|(?:base\s+)?year\s+)?(?:year\s+)?{_FISCAL}{_FY_YEAR}\b"
+    rf"(?:end\s+of\s+(?:the\s+)?|(?:base\s+)?year\s+|{_MONTH})?(?:year\s+)?{_FISCAL}{_FY_YEAR}\b"
     rf"|\s*\(\s*(?:FY\s?)?(?P<paren_year>{_YEAR})\s*\)",
     re.IGNORECASE,
 )
@@ -41,11 +46,13 @@ _YEAR_BEFORE = re.compile(
 )
 # A year that labels the amount right after it: "Market Size in 2023 US$ 1.84 Billion",
 # "2024 | USD 3.12 Billion", "from 2024 (1.29 billion USD)", "2023's USD 4.3 billion",
-# "a 2016 valuation of USD 15.2 billion".
+# "a 2016 valuation of USD 15.2 billion", "a 2024 market size of approximately $500 billion",
+# "the 2022 U.S. market of $11.3 billion".
 _YEAR_RIGHT_BEFORE = re.compile(
     rf"(?:^|[\s(|])(?:(?P<prep>in|by|for|till|through)\s+)?(?:FY\s?)?(?P<year>{_YEAR})"
-    # "rising from a 2016 valuation of USD 15.2 billion"
-    r"(?:['’]s|\s+(?:valuation|value|estimate|revenue)\s+of)?\s*[|:(]?\s*$",
+    r"(?:['’]s|\s+(?:U\.?S\.?\s+|global\s+)?(?:market\s+)?"
+    r"(?:size|valuation|value|estimate|revenue|market)\s+of"
+    r"(?:\s+(?:approximately|about|around|nearly|roughly|some|over))?)?\s*[|:(]?\s*$",
     re.IGNORECASE,
 )
 _BY_YEAR = frozenset({"by", "through", "till", "until"})
@@ -63,12 +70,14 @@ _PART_MARKER = re.compile(
 )
 _CAGR_KEYWORD = re.compile(
     # The lookahead on the first letter spares the alternation every other word's start.
-    r"\b(?=[cagoCAGO])(?:CAGR\b|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?"
+    r"\b(?=[cagopCAGOP])(?:CAGR\b|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?"
     r"|annuali[sz]ed\s+(?:growth\s+)?rate"
     # "Market Growth Rate (2025-2033) | 8.47%": a growth rate over a stated period
     r"|growth\s+rate(?=\s*\(\s*(?:FY\s?)?(?:19|20)\d{2}\s*[-–])"
-    # "6.2% annually", "9.8 percent on average annually": only with the percent before it
-    r"|(?P<annually>(?:on\s+average\s+)?annually\b))",
+    # "6.2% annually", "9.8 percent on average annually", "5.8% a year", "4% per annum": only
+    # with the percent before it
+    r"|(?P<annually>(?:on\s+average\s+)?(?:annually|(?:a|per)\s+year(?!\s+(?:ago|earlier|before))"
+    r"|per\s+annum)\b))",
     re.IGNORECASE,
 )
 # A declining market's CAGR carries a minus (ASCII, the minus sign, or a typeset en dash) set
@@ -114,7 +123,7 @@ _WINDOW_CHARS = 80
 # "By 2030, it is anticipated that the X market will reach a value of $10.6 Bn": the words
 # before an amount that may hold its year or say whose it is.
 _CLAUSE_BEFORE_CHARS = 120
-_LABEL_CHARS = 30
+_LABEL_CHARS = 45  # "a 2024 market size of approximately " (the year and its label)
 # "CNY68.3bn ($9.4bn)", "1.2 trillion yuan (about $165 billion)": a conversion, not a figure.
 _CONVERSION_OPEN = re.compile(r"\s*\(\s*(?:~|≈|about|around|approx\.?|approximately|or)?\s*", re.I)
 _CONVERSION_CLOSE = re.compile(r"\s*\)")
@@ -137,7 +146,10 @@ _YEAR_EARLIER = re.compile(
     re.IGNORECASE,
 )
 _SPEAKS_OF_MARKET = re.compile(
-    r"\bmarket(?!\s*cap(?:s\b|\b|itali[sz]ation))|\bindustry\b|\bCAGR\b", re.IGNORECASE
+    r"\bmarket(?!\s*cap(?:s\b|\b|itali[sz]ation))|\bindustry\b|\bCAGR\b"
+    # a key findings line "2023 Value: USD 105,037.8 Million"
+    rf"|^\W*(?:FY\s?)?{_YEAR}\s+(?:value|valuation|size|revenue)\s*:",
+    re.IGNORECASE,
 )
 
 
@@ -163,10 +175,16 @@ class StatedCagr:
     end_year: int | None
     sentence: str
     historical: bool = False  # "grew … at a CAGR of 7.2%": the past, not the forecast
+    # "will grow from $100.4 billion in 2022 to $107.1 billion in 2023 at a CAGR of 6.6%": one
+    # year's growth, which a press release follows with the forecast period's CAGR
+    one_year: bool = False
 
     def gives_way_to(self, later: "StatedCagr | None") -> bool:
-        """Whether a later CAGR replaces this one: a forecast CAGR after a historical one."""
-        return later is not None and self.historical and not later.historical
+        """Whether a later CAGR replaces this one: a forecast CAGR over the forecast period
+        after a historical one or one year's."""
+        if later is None or later.historical or later.one_year:
+            return False
+        return self.historical or self.one_year
 
 
 @dataclass(frozen=True)
@@ -269,14 +287,21 @@ def parse_headline_figures(
         money = list(_MONEY.finditer(sentence)) if CURRENCY_HINT.search(sentence) else []
         about = _Subject(own_region, _subject_is_a_part(sentence, money, own_region))
         sentence_cagr, masked = _parse_cagr(sentence, about=about)
+        found = _parse_amounts(sentence, money, masked=masked, about=about)
+        if sentence_cagr and sentence_cagr.start_year is None and _one_year_apart(found):
+            sentence_cagr = replace(sentence_cagr, one_year=True)
         if cagr is None or cagr.gives_way_to(sentence_cagr):
             cagr = sentence_cagr
-        found = _parse_amounts(sentence, money, masked=masked, about=about)
         if amounts and amounts[-1].year and _YEAR_EARLIER.search(sentence):
             earlier = amounts[-1].year - 1  # "In 2024, … reached $7.44 billion. A year earlier, …"
             found = [replace(a, year=earlier) if a.year is None else a for a in found]
         amounts.extend(found)
     return HeadlineFigures(tuple(amounts), cagr)
+
+
+def _one_year_apart(amounts: list[Amount]) -> bool:
+    years = sorted({amount.year for amount in amounts if amount.year is not None})
+    return len(years) == 2 and years[1] - years[0] == 1
 
 
 def split_sentences(text: str) -> list[str]:

@@ -67,7 +67,7 @@ from ingest.text import (
     split_numbered_items,
     strip_list_marker,
 )
-from ingest.title import parse_title, title_from_headline, title_from_subject
+from ingest.title import as_market_heading, parse_title, title_from_headline, title_from_subject
 
 # Stated and implied CAGR further apart than this (percentage points) earn a warning.
 CAGR_MISMATCH_TOLERANCE_PP = 1.0
@@ -104,6 +104,8 @@ _RESTATED_TITLE = re.compile(
     # "X Market (By Drug Type: A, B; By Indication: C, D) - Global Industry Analysis", also
     # without "By" ("(Product Type - A, B; Treatment - C, D)")
     r"|\bMarket\s*[(\[]\s*(?:[Bb]y\s+)?[A-Z][\w&/ -]{1,40}?(?::|\s[-–]\s)"
+    # a report page's line under its title: "Segments - by Product Type (A, B), by Technique (…)"
+    r"|^Segment(?:s|ation)\s*[-–:]\s*[Bb]y\s+[A-Z][\w&/ -]{1,40}?\s*[(\[]"
 )
 _MAX_RESTATED_TITLE_CHARS = 1500
 # A paragraph that ends by announcing the players the next block names one a line.
@@ -221,18 +223,20 @@ def _title_from_meta(meta: PageMeta) -> str | None:
     return None
 
 
-def _names_a_market(block: Block) -> bool:
+def _names_a_market(heading: str) -> bool:
     """A heading that could be the report's title: it names a market, and is not a section
     heading such as 'Market Overview' or 'X Market By Application', nor a sentence about 'the
     market' ('Increasing Prevalence of Cancer is Driving the Market Growth')."""
-    if block.text.rstrip().endswith("?"):
+    if heading.rstrip().endswith("?"):
         return False  # a question about the market ("What is the Healthcare Market?")
-    words_before = _MARKET_WORD.split(block.text, maxsplit=1)[0].lower().split()
-    if len(words_before) == len(block.text.split()) or not set(words_before) - _GENERIC_WORDS:
+    before, *after = _MARKET_WORD.split(heading, maxsplit=1)
+    # words, not an outline's numbers ("2.Market Overview")
+    words_before = [word for word in before.lower().split() if any(c.isalpha() for c in word)]
+    if not after or not set(words_before) - _GENERIC_WORDS:
         return False
     if words_before[-1] in _DETERMINERS:
         return False
-    return classify_heading(block.text) in (None, Section.OVERVIEW, Section.OTHER)
+    return classify_heading(heading) in (None, Section.OVERVIEW, Section.OTHER)
 
 
 def _find_title(blocks: list[Block], meta: PageMeta) -> tuple[str, int]:
@@ -240,7 +244,7 @@ def _find_title(blocks: list[Block], meta: PageMeta) -> tuple[str, int]:
     market, the page's own title, the headline sentence's subject, else the first heading."""
     headings = [(i, b) for i, b in enumerate(blocks) if b.is_heading]
     for index, block in headings:
-        if (index < 5 or block.is_h1) and _names_a_market(block):
+        if (index < 5 or block.is_h1) and _names_a_market(as_market_heading(block.text)):
             return block.text, index + 1
     h1 = next((index for index, block in headings if block.is_h1), None)
     start = h1 + 1 if h1 is not None else 0
@@ -376,7 +380,9 @@ def _route(
         collected.players_lead = text.endswith(_PLAYERS_LEAD_ENDINGS) and bool(
             _PLAYERS_LEAD.search(text[-_PLAYERS_LEAD_CHARS:])
         )
-    restated = section in (Section.INTRO, Section.OVERVIEW) and "Market" in text
+    restated = section in (Section.INTRO, Section.OVERVIEW) and (
+        "Market" in text or text.startswith("Segment")
+    )
     if restated and (title := _RESTATED_TITLE.search(text)):
         collected.segment_group_texts.append(_restated_title(text, title.start()))
     if section in (Section.INTRO, Section.OVERVIEW, Section.APPLICATIONS):
@@ -702,7 +708,8 @@ def parse_report(
     if not content:
         raise ReportParseError("no text content")
     collected = _collect(content, document.meta)
-    title = parse_title(collected.title_heading, headline=collected.headline)
+    headline = collected.headline or next(iter(collected.figure_texts), None)
+    title = parse_title(collected.title_heading, headline=headline)
     if not title.slug:
         raise ReportParseError(f"title {collected.title_heading!r} gives no usable slug")
     figures = _within_bounds(_headline_figures(collected, own_region=title.region), warnings)

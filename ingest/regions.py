@@ -28,6 +28,7 @@ WORLD_REGIONS = (
     "U.S.",
     "USA",
     "UK",
+    "U.K.",
     "South Korea",
     "Russia",
 )
@@ -94,6 +95,7 @@ def _region_mention() -> re.Pattern[str]:
 
 # Words that put a clause back on the whole market ("… while the global market …").
 WHOLE_WORLD_WORD = re.compile(r"\b(?:global|worldwide|overall)\b", re.IGNORECASE)
+_WORLD_MARKET = re.compile(r"\b(?:global|worldwide)\b", re.IGNORECASE)
 
 
 def _same_region(mention: str, own_region: str) -> bool:
@@ -108,6 +110,8 @@ def mentions_other_region(clause: str, own_region: str | None) -> bool:
     …' in a global report); a mention after 'global' ('the global market, led by Europe')
     still describes the whole."""
     own = own_region if own_region and own_region.lower() not in _WHOLE_WORLD else None
+    if own is not None and _WORLD_MARKET.search(clause):
+        return True  # "Worldwide, demand is forecast to reach …" on a country's page
     for mention in _region_mention().finditer(clause):
         if own is not None and _same_region(mention[0], own):
             continue

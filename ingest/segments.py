@@ -475,7 +475,9 @@ _RANK_WORDS = frozenset(
 
 
 def _is_superlative(word: str) -> bool:
-    return len(word) > 5 and word.endswith("est")  # "the biggest segment", "the latest"
+    """'the biggest segment', 'the latest', 'the highest-growing'."""
+    first = word.split("-", 1)[0]
+    return len(first) > 5 and first.endswith("est")
 
 
 def _subject_name(name: str) -> str | None:

@@ -52,6 +52,19 @@ _IN_REGION_FIRST = re.compile(
 )
 # "Report: Cancer immunotherapy market to hit $9B", "2024: Global …": a label, not a region.
 _LEADING_LABEL = re.compile(r"^(?:\d{4}|[A-Za-z]+(?:\s+[A-Za-z]+)?):\s+(?=.*\bmarket\b)", re.I)
+# "$118 Billion U.K. Gaming Market": an amount before the market's name is no part of it.
+_LEADING_AMOUNT = re.compile(
+    r"^(?:(?:US|U\.S\.)?[$€£¥₹]|USD\s?)\s?\d[\d.,]*\s*(?i:trillion|billion|million|bn|mn)\b"
+    r"[\s-]*(?:(?i:dollar)\s+)?(?=[A-Z])"
+)
+# "Tutoring Services Market in Japan: Key Findings": the region after "market in".
+_MARKET_IN_REGION = re.compile(
+    r"^(?P<name>.+?)\s+(?i:markets?)\s+in\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?)"
+    r"(?=\s*[:,;(|–—-]|\s*$|\s+(?i:to|by|from|is|will|at)\b|\s+\d)"
+)
+_WORLD_WORD = re.compile(r"\b(?:global|worldwide)\b", re.IGNORECASE)
+_MARKET_OR_INDUSTRY = re.compile(r"\b(?:(?P<market>market)|industry)\b", re.IGNORECASE)
 # A heading that opens "The global …" is a sentence; the market's name is without those words.
 _LEADING_THE = re.compile(r"^the\s+(?:(?:global|worldwide)\s+)?(?=\w)", re.IGNORECASE)
 
@@ -68,6 +81,15 @@ def _capitalised(text: str) -> str:
     """Each word's first letter in capitals, the rest as written: 'PD-L1 inhibitors' →
     'PD-L1 Inhibitors' (str.title() would write 'Pd-L1')."""
     return " ".join(word[:1].upper() + word[1:] for word in text.split())
+
+
+def as_market_heading(heading: str) -> str:
+    """'Indian Frozen Dessert Industry: Growth and Players' names its market as 'Indian Frozen
+    Dessert Market: …' would; a heading that says 'market' anywhere is left as it is."""
+    words = list(_MARKET_OR_INDUSTRY.finditer(heading))
+    if not words or any(word["market"] for word in words):
+        return heading
+    return f"{heading[: words[0].start()]}Market{heading[words[0].end() :]}"
 
 
 def _split_region_prefix(base: str) -> tuple[str | None, str]:
@@ -122,6 +144,9 @@ def _named_after_for(heading: str) -> str:
     if not names_nothing and not _AMOUNT_WORDS.search(before):
         return heading  # "Oncology Market for …": the name is before "market"
     place = region or ("Global" if worldwide else "")
+    after = _PLACE_AFTER.match(heading, found.end("name"))
+    if not region and after and after["place"].lower() in region_names():
+        place = after["place"]  # "The market for industrial pumps in the United States …"
     return f"{place} {found['name'].strip()} Market".strip()
 
 
@@ -131,12 +156,12 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     The headline usually names the market without its region ('Iclusig Market size was...'),
     which separates the two; otherwise a known country or world-region prefix does.
     """
-    heading = _LEADING_LABEL.sub("", heading)
+    heading = _LEADING_AMOUNT.sub("", _LEADING_LABEL.sub("", as_market_heading(heading)))
     opening = _IN_REGION_FIRST.match(heading)
     if opening and opening["place"].lower() in region_names():
         heading = f"{opening['place']} {heading[opening.end() :]}"
     heading = _named_after_for(heading)
-    placed = _IN_REGION_MARKETS.match(heading)
+    placed = _IN_REGION_MARKETS.match(heading) or _MARKET_IN_REGION.match(heading)
     if placed and placed["place"].lower() in region_names():
         heading = f"{placed['place']} {placed['name']} Market"
     if re.search(r"\bmarket\b", heading, re.IGNORECASE):
@@ -157,8 +182,12 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
         # a region is a name ("Asia-Pacific"), not "Know the" of "Know the X Market Size"
         if candidate_region and all(word[:1].isupper() for word in candidate_region.split()):
             region, name = candidate_region, candidate_name
+        elif candidate_region:  # "Robust Growth Predicted for Indian Ice Cream": the subject's
+            region, name = _split_region_prefix(candidate_name)
     if region is None:
         region, name = _split_region_prefix(base)
+    if region and _WORLD_WORD.search(name):
+        region = None  # "India to Account for 2.2% of Global Digital Payment Market"
     return TitleParts(
         title=title, name=name, region=region, slug=slugify(_POSSESSIVE_START.sub(r"\1", base))
     )
