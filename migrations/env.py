@@ -22,6 +22,7 @@ OUTSIDE_THE_MODELS = (
     "search_vector",
     "ix_market_search_vector",
     "ix_market_region_lower",
+    "ix_market_sort_desc",
 )
 
 
