@@ -81,8 +81,8 @@ _PLAYERS_SENTENCE = re.compile(
     r"(?P<names_label>.+)$"
     r"|\b(?:companies|players|vendors|manufacturers)\s+(?:operating|active|present|competing)\s+"
     r"in\b[^.;:]{0,80}?\b(?:are|include)\b\s*:?\s*(?P<names_operating>.+)$"
-    # "Companies like A, B, and C are leveraging …" opening a sentence
-    r"|^(?:companies|players|vendors|firms|manufacturers)\s+(?:like|such\s+as)\s+"
+    # "Companies like A, B, and C are leveraging …", "… among various companies like A, B"
+    r"|\b(?:companies|players|vendors|firms|manufacturers)\s+(?:like|such\s+as)\s+"
     r"(?P<names_like>.+)$"
     # "four multinational corporations — A, B, C, and D — along with …"
     r"|\b(?:players|companies|corporations|manufacturers|producers|vendors)\s*[—–]\s*"
@@ -169,16 +169,32 @@ def companies_in_sentence(sentence: str) -> list[str]:
     lowered = sentence.lower()
     if not any(word in lowered for word in _PLAYER_WORDS):
         return []  # the cheap test first: most sentences name no players
-    if match := _PLAYERS_SENTENCE.search(sentence):
-        groups = (
-            "names", "names_such", "names_covered", "names_label", "names_operating",
-            "names_like", "names_dashed",
-        )  # fmt: skip
-        listed = next(match[group] for group in groups if match[group])
-    elif match := _NAMES_THEN_PLAYERS.match(sentence):
-        listed = match["names"]
-    else:
-        return []
+    names: list[str] = []
+    start = 0
+    # Each list the sentence gives: "… key players, namely A and B, although new players such
+    # as C and D …" (the next list is looked for inside the previous one's tail); two at
+    # most, since each reads the rest of the sentence.
+    for _ in range(_MAX_LISTS_PER_SENTENCE):
+        if not (match := _PLAYERS_SENTENCE.search(sentence, start)):
+            break
+        group = next(group for group in _NAME_GROUPS if match[group])
+        # "players like well-known FMCG companies": a kind of company, not a name
+        if group != "names_like" or match[group][:1].isupper():
+            names += _names_listed(match[group])
+        start = match.start(group)
+    if not names and (match := _NAMES_THEN_PLAYERS.match(sentence)):
+        names = _names_listed(match["names"])
+    return names
+
+
+_MAX_LISTS_PER_SENTENCE = 2
+_NAME_GROUPS = (
+    "names", "names_such", "names_covered", "names_label", "names_operating", "names_like",
+    "names_dashed",
+)  # fmt: skip
+
+
+def _names_listed(listed: str) -> list[str]:
     # "Currently, J&J and BMS are key players": the adverb is no name.
     return companies_in_list(_LEADING_ADVERB.sub("", listed))
 

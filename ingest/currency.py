@@ -22,6 +22,8 @@ _UNIT_MULTIPLIER = {
     "mln": 10**6,
     "mio": 10**6,
     "m": 10**6,
+    "lakh crore": 10**12,  # "₹190 lakh crore"
+    "lakh crores": 10**12,
     "crore": 10**7,
     "crores": 10**7,
     "cr": 10**7,
@@ -35,10 +37,10 @@ _UNIT_MULTIPLIER = {
 _UNIT = "|".join(sorted(_UNIT_MULTIPLIER, key=len, reverse=True))
 # (ISO code, marks written before the number, words written after the scale word).
 _CURRENCIES = (
-    # "$US 44.3bn" (Australian and British usage) before the bare "$"
+    # "$US 44.3bn" (Australian and British usage) before the bare "$"; "US 112.9 billion"
     (
         "USD",
-        r"USD|US\s?\$|U\.S\.\s?\$|\$\s?US(?![A-Za-z])|(?<![A-Za-z])\$",
+        r"USD\$?|US\s?\$|U\.S\.\s?\$|\$\s?US(?![A-Za-z])|US(?=\s?\d)|(?<![A-Za-z])\$",
         r"USD|(?:US\s|U\.S\.\s)?dollars?",
     ),
     ("EUR", r"EUR|€", r"EUR|euros?"),
@@ -46,8 +48,8 @@ _CURRENCIES = (
     ("INR", r"INR|Rs\.?|₹", r"INR|rupees?"),
     ("CNY", r"CNY|RMB|CN¥", r"CNY|RMB|yuan|renminbi"),
     ("JPY", r"JPY|JP¥|¥", r"JPY|yen"),
-    ("AUD", r"AUD|AU\$|A\$", r"AUD"),
-    ("CAD", r"CAD|CA\$|C\$", r"CAD"),
+    ("AUD", r"AUD\$?|AU\$|A\$", r"AUD"),
+    ("CAD", r"CAD\$?|CA\$|C\$", r"CAD"),
 )
 _PREFIXES = "|".join(f"(?P<before_{code}>{marks})" for code, marks, _ in _CURRENCIES)
 _SUFFIXES = "|".join(f"(?P<after_{code}>{words})" for code, _, words in _CURRENCIES)
@@ -58,7 +60,7 @@ _SUFFIXES = "|".join(f"(?P<after_{code}>{words})" for code, _, words in _CURRENC
 # out for speed; tests/ingest/test_currency.py checks it against every form the table allows.
 CURRENCY_HINT = re.compile(
     r"[$€£₹¥]|(?<![a-z])(?=[audegicrjyp])"
-    r"(?:usd|eur|gbp|inr|cny|rmb|jpy|aud|cad|rs|dollar|pound|rupee|yuan|renminbi|yen)",
+    r"(?:usd|eur|gbp|inr|cny|rmb|jpy|aud|cad|rs|us(?=\s?\d)|dollar|pound|rupee|yuan|renminbi|yen)",
     re.IGNORECASE,
 )
 

@@ -22,7 +22,9 @@ from ingest.regions import WHOLE_WORLD_WORD, mentions_other_region
 
 _YEAR = r"(?:19|20)\d{2}"
 # "2024", "FY2024", "FY24" (a fiscal year in two digits: 2024).
-_FY_YEAR = rf"(?:FY\s?(?P<fy>\d{{2}})(?!\d)|(?:FY\s?)?(?P<year>{_YEAR}))"
+# An analyst's estimate or forecast year: "2024E", "2030e", "2025F".
+_ESTIMATE = r"(?:[EeFfPp](?![A-Za-z]))?"
+_FY_YEAR = rf"(?:FY\s?(?P<fy>\d{{2}})(?!\d)|(?:FY\s?)?(?P<year>{_YEAR}){_ESTIMATE})"
 _FISCAL = r"(?:fiscal\s+(?:year\s+)?)?"
 _MONEY = re.compile(amount_pattern(), re.IGNORECASE)
 _MONTH = (
@@ -41,7 +43,7 @@ _YEAR_AFTER = re.compile(
 # "By 2031, it will reach …", a label "Market Size in 2024: …" or "2033 Market Size: …".
 _YEAR_BEFORE = re.compile(
     rf"\b(?P<prep>in|by|for|as\s+of)\s+(?:the\s+year\s+)?{_FISCAL}{_FY_YEAR}\b"
-    rf"|(?:^|[\s(])(?:FY\s?)?(?P<label_year>{_YEAR})\b[^\d.;:]{{0,40}}:",
+    rf"|(?:^|[\s(])(?:FY\s?)?(?P<label_year>{_YEAR}){_ESTIMATE}\b[^\d.;:]{{0,40}}:",
     re.IGNORECASE,
 )
 # A year that labels the amount right after it: "Market Size in 2023 US$ 1.84 Billion",
@@ -57,8 +59,10 @@ _YEAR_RIGHT_BEFORE = re.compile(
 )
 _BY_YEAR = frozenset({"by", "through", "till", "until"})
 _FORECAST_VERB = re.compile(
-    r"\b(?:reach|reaching|reached\s+by|surpass|exceed|cross|hit|touch|to\s+grow\s+to|"
-    r"forecast|projected|expected|anticipated|predicted|poised|set\s+to|will|would|likely)\b",
+    r"\b(?:reach|reaching|reached\s+by|surpass|exceed|cross|hit|touch|to\s+grow\s+to|to\s+top|"
+    r"predicts?|"
+    r"forecast|projected|expected|anticipated|predicted|poised|set\s+to|will|would|could|"
+    r"likely)\b",
     re.IGNORECASE,
 )
 # A clause about a part of the market, not the whole: a segment, a share, the fastest grower.
@@ -71,7 +75,7 @@ _PART_MARKER = re.compile(
 _CAGR_KEYWORD = re.compile(
     # The lookahead on the first letter spares the alternation every other word's start.
     r"\b(?=[cagopCAGOP])(?:CAGR\b|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?"
-    r"|annuali[sz]ed\s+(?:growth\s+)?rate"
+    r"|annuali[sz]ed\s+(?:growth\s+)?rate|average\s+annual\s+(?:growth\s+)?rate"
     # "Market Growth Rate (2025-2033) | 8.47%": a growth rate over a stated period
     r"|growth\s+rate(?=\s*\(\s*(?:FY\s?)?(?:19|20)\d{2}\s*[-–])"
     # "6.2% annually", "9.8 percent on average annually", "5.8% a year", "4% per annum": only
@@ -89,8 +93,8 @@ _PERCENT_AFTER = re.compile(rf"(?:[^.;]|\.(?=\d)){{0,60}}?{_PERCENT}", re.IGNORE
 _RANGE_UPPER = re.compile(r"\s*[-–—]\s*(?P<upper>\d+(?:\.\d+)?)\s*%")
 _PERCENT_BEFORE = re.compile(rf"{_PERCENT}\s*(?:\w+\s+)?$", re.IGNORECASE)
 _PERIOD = re.compile(
-    rf"(?:FY\s?)?(?P<start>{_YEAR})\s*(?:-|–|—|to|through|and|until|till)\s*"
-    rf"(?:FY\s?)?(?P<end>{_YEAR})\b"
+    rf"(?:FY\s?)?(?P<start>{_YEAR}){_ESTIMATE}\s*(?:-|–|—|to|through|and|until|till)\s*"
+    rf"(?:FY\s?)?(?P<end>{_YEAR}){_ESTIMATE}\b"
     # "during 2022-30": the end year in two digits (not a range of percents or amounts)
     rf"|\b(?P<short_start>{_YEAR})\s*[-–—]\s*(?P<short_end>\d{{2}})\b(?![%.,]?\d|\s*(?:%|percent))"
     rf"|\b(?:through|till|until|to)\s+(?:the\s+year\s+)?(?:FY\s?)?(?P<end_only>{_YEAR})\b"

@@ -100,7 +100,7 @@ _FORECAST_PERIOD = re.compile(
 # estimated to grow …".
 _RESTATED_TITLE = re.compile(
     # "X Market Size and Forecast (2021 - 2031), …, Report Coverage: By Type (A, B), …"
-    r"\bMarket\s+(?:[\w,:&()-]+\s+){0,20}?[Bb]y\s+[A-Z][\w&/ -]{1,40}?\s*[(\[]"
+    r"\bMarket,?\s+(?:[\w,:&()-]+\s+){0,20}?[Bb]y\s+[A-Z][\w&/ -]{1,40}?\s*[(\[]"
     # "X Market (By Drug Type: A, B; By Indication: C, D) - Global Industry Analysis", also
     # without "By" ("(Product Type - A, B; Treatment - C, D)")
     r"|\bMarket\s*[(\[]\s*(?:[Bb]y\s+)?[A-Z][\w&/ -]{1,40}?(?::|\s[-–]\s)"
@@ -303,6 +303,10 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
             if section is Section.APPLICATIONS and BY_LABEL.match(heading):
                 along = dimension_of(heading)  # "By Nation:" groups regions, not segments
                 section, dimension = (section, along) if along else (Section.REGIONS, dimension)
+                continue
+            if section is Section.INTRO and (restated := _RESTATED_TITLE.search(heading)):
+                # a subtitle "X Market, By Product Type (A, B), By Application (C, D)"
+                collected.segment_group_texts.append(_restated_title(heading, restated.start()))
                 continue
             if section in (Section.INTRO, Section.APPLICATIONS):
                 if _is_segment_heading(heading, section):

@@ -89,17 +89,21 @@ def _region_mention() -> re.Pattern[str]:
     # position. "US$" and "U.S. dollars" are currencies, not regions.
     return re.compile(
         rf"(?<![\w.])(?=[A-Z])(?:(?i:{long_names})|{short_names})(?![\w$])"
-        rf"(?!\s*(?i:dollars?|\$))"
+        rf"(?!\s*(?i:dollars?|\$)|\s?\d)"
     )
 
 
 # Words that put a clause back on the whole market ("… while the global market …").
 WHOLE_WORLD_WORD = re.compile(r"\b(?:global|worldwide|overall)\b", re.IGNORECASE)
-_WORLD_MARKET = re.compile(r"\b(?:global|worldwide)\b", re.IGNORECASE)
+# The world market, not a name that starts with the word ("according to Global Data").
+_WORLD_MARKET = re.compile(r"\b(?:[Gg]lobal|[Ww]orldwide)\b(?!\s+[A-Z])")
 
 
 def _same_region(mention: str, own_region: str) -> bool:
+    """'Canadian' names Canada, 'U.K.' the United Kingdom: one region however it is written."""
     mention, own = mention.lower(), own_region.lower()
+    mention = REGION_OF_ADJECTIVE.get(mention, mention).lower()
+    own = REGION_OF_ADJECTIVE.get(own, own).lower()
     if mention == own:
         return True
     return any(mention in names and own in names for names in _SAME_REGION)

@@ -51,6 +51,14 @@ _SECTION_HEADINGS: list[tuple[Section, re.Pattern[str]]] = [
             r"^source:|browse|explore more|^search$",
         ),
     ),
+    # "Top 10 Companies Based on Market Share": the players, whatever the heading goes on with.
+    (
+        Section.COMPANIES,
+        _heading_pattern(
+            r"^(?:top|leading|key|major)\s+(?:\d+\s+)?(?:[\w-]+\s+){0,2}?"
+            r"(?:companies|players|vendors|manufacturers)\b"
+        ),
+    ),
     # "X Market Size and Trends", "Market Size & Share": where the headline sentence lives.
     (Section.OVERVIEW, _heading_pattern(r"market\s+size\b")),
     # Share charts and concentration notes are about the market's structure, not its players.

@@ -133,6 +133,18 @@ def test_segments_named_in_prose() -> None:
             "Worldwide — along with state-backed producers, dominate global capacity.",
             ["Halvik", "Tronda", "Venlo", "Kastor Worldwide"],
         ),
+        (  # a list in the middle of a sentence
+            "Rising demand has drawn interest among various companies like Norvane, Halvik "
+            "Biologics and Tallis Oncology to focus on cell therapy.",
+            ["Norvane", "Halvik Biologics", "Tallis Oncology"],
+        ),
+        (  # two lists in one sentence
+            "The market is led by key market players, namely Corvane and Ostrava Health, "
+            "although the entry of new players such as Kaito Pharma and Ellis Corp means more "
+            "competition.",
+            ["Corvane", "Ostrava Health", "Kaito Pharma", "Ellis Corp"],
+        ),
+        ("The market has players like well-known FMCG companies and local brands.", []),
     ],
 )
 def test_companies_in_sentence(sentence: str, names: list[str]) -> None:
