@@ -202,6 +202,15 @@ class MarketTotal(SQLModel, table=True):
     markets: int
 
 
+class TableRows(SQLModel, table=True):
+    """How many rows a table holds (market, segment, company, faq): kept by triggers
+    (migration 0017), so that GET /stats reads a number instead of counting every row."""
+
+    __tablename__ = "table_rows"
+    name: str = Field(primary_key=True)
+    rows: int = Field(sa_type=BigInteger)
+
+
 class FigureBase(SQLModel):
     """A dated value the report states for its market, in the currency it was stated in."""
 

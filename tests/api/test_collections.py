@@ -34,6 +34,11 @@ def _write_reports(folder: Path, indexes: range, *, seed: int = 7) -> None:
         (folder / report.file_name).write_text(report.html, encoding="utf-8")
 
 
+# /stats's counts and the tables they count
+_COUNTED = {"markets": "market", "segments": "segment", "companies": "company", "faqs": "faq"}
+_TOTALS = ("total_size_by_year", "total_forecast_by_year")
+
+
 def _true_counts(engine: Engine) -> tuple[dict[str, int], dict[str, int], dict[str, Any]]:
     """Market counts per company and per segment key, and the market figures' totals,
     counted from the rows themselves."""
@@ -53,7 +58,11 @@ def _true_counts(engine: Engine) -> tuple[dict[str, int], dict[str, int], dict[s
                 "SELECT size_year, size_usd, forecast_year, forecast_usd, cagr_percent FROM market"
             )
         ).all()
-    return dict(companies), dict(segments), _figure_totals(markets)
+        rows = {
+            served: connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+            for served, table in _COUNTED.items()
+        }
+    return dict(companies), dict(segments), {**rows, **_figure_totals(markets)}
 
 
 def _figure_totals(markets: Sequence[Any]) -> dict[str, Any]:
@@ -89,10 +98,7 @@ def _served_counts(client: TestClient) -> tuple[dict[str, int], dict[str, int], 
     return (
         {row["slug"]: row["market_count"] for row in map(orjson.loads, companies)},
         {row["key"]: row["market_count"] for row in map(orjson.loads, segments)},
-        {
-            key: stats[key]
-            for key in ("cagr_percent", "total_size_by_year", "total_forecast_by_year")
-        },
+        {key: stats[key] for key in (*_COUNTED, "cagr_percent", *_TOTALS)},
     )
 
 
