@@ -292,6 +292,14 @@ def parse_headline_figures(
         about = _Subject(own_region, _subject_is_a_part(sentence, money, own_region))
         sentence_cagr, masked = _parse_cagr(sentence, about=about)
         found = _parse_amounts(sentence, money, masked=masked, about=about)
+        if sentence_cagr and sentence_cagr.end_year is not None:
+            # "grow at a CAGR of 5.2% from 2023 to 2028, reaching $9.6 trillion by the end of
+            # the forecast period": the amount the growth reaches is the period end's
+            end = sentence_cagr.end_year
+            found = [
+                replace(a, year=end) if a.year is None and a.looks_like_forecast else a
+                for a in found
+            ]
         if sentence_cagr and sentence_cagr.start_year is None and _one_year_apart(found):
             sentence_cagr = replace(sentence_cagr, one_year=True)
         if cagr is None or cagr.gives_way_to(sentence_cagr):
