@@ -446,7 +446,8 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
 # segment named as the subject of a sentence, with the label of its dimension when stated.
 _DIMENSION_LEAD = r"\b(?:[Bb]y|[Bb]ased\s+on|[Oo]n\s+the\s+basis\s+of|[Ii]n\s+terms\s+of)\s+"
 _SEGMENT_SUBJECT = re.compile(
-    rf"(?:{_DIMENSION_LEAD}(?P<label>[\w&/ -]{{2,40}}?)\s*,\s*)?\b[Tt]he\s+"
+    # not after "in": "companies focus in the oncology segment" names no segment of its own
+    rf"(?:{_DIMENSION_LEAD}(?P<label>[\w&/ -]{{2,40}}?)\s*,\s*)?(?<!\b[Ii]n\s)\b[Tt]he\s+"
     # Word by word: each "the" tries a few words, not every length of a character run.
     r"(?P<names>[\w&/'’-]+(?:\s+[\w&/'’-]+){0,7}?(?:\s*\([^()]{1,40}\))?)\s+(?:sub-?)?segments?\b"
     r"(?!\s+(?:the|into|by|it|them|its)\b)"  # "the report segments the market …": a verb
