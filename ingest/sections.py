@@ -75,7 +75,9 @@ _SECTION_HEADINGS: list[tuple[Section, re.Pattern[str]]] = [
     (
         Section.APPLICATIONS,
         _heading_pattern(
+            # "Global CPU Market: Types" (a bold label) as well as "By Type" or "Type"
             rf"\bby\s+(?:[\w-]+\s+){{0,2}}?(?:{_DIMENSION_WORDS}|segment)\b|^(?:{_DIMENSION_WORDS})$|"
+            rf"market:\s*(?:{_DIMENSION_WORDS})$|"
             rf"segmentation|\bsegments\b|"
             rf"(?:{_DIMENSION_WORDS})\s+(?:analysis|segments?|insights|outlook|overview)",
         ),
