@@ -214,3 +214,20 @@ def test_figures_in_two_currencies_are_flagged() -> None:
     # size and forecast in the currency most figures use, so that they compare
     assert (report["currency"], report["size_year"], report["forecast_year"]) == ("INR", 2022, 2028)
     assert report["forecast_usd"] is None and report["implied_cagr_percent"] == 10.62
+
+
+def test_a_market_label_naming_a_dimension_ends_the_players_list() -> None:
+    """Bold labels "Global Acme Market: Major Players", then "…: Types" with list items: the
+    second label opens a segmentation section, so its items are segments, not companies."""
+    page = (
+        "<p><b>Global Acme Oncology Market: Major Players</b></p>"
+        "<ul><li>Corvane Biologics Inc.</li><li>Halden Pharma Ltd.</li></ul>"
+        "<p><b>Global Acme Oncology Market: Types</b></p>"
+        "<ul><li>Single Dose Vials</li><li>Prefilled Syringes</li></ul>"
+    )
+    report = parse(LEAD + page)
+    assert report["companies"] == ["Corvane Biologics Inc.", "Halden Pharma Ltd."]
+    assert [segment["name"] for segment in report["segments"]] == [
+        "Single Dose Vials",
+        "Prefilled Syringes",
+    ]
