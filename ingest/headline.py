@@ -97,7 +97,9 @@ _PERIOD = re.compile(
     rf"(?:FY\s?)?(?P<end>{_YEAR}){_ESTIMATE}\b"
     # "during 2022-30": the end year in two digits (not a range of percents or amounts)
     rf"|\b(?P<short_start>{_YEAR})\s*[-–—]\s*(?P<short_end>\d{{2}})\b(?![%.,]?\d|\s*(?:%|percent))"
-    rf"|\b(?:through|till|until|to)\s+(?:the\s+year\s+)?(?:FY\s?)?(?P<end_only>{_YEAR})\b"
+    # "through 2031", "during the forecast period 2031" (an end year alone, not a range's start)
+    rf"|\b(?:through|till|until|to|forecast\s+period)\s+(?:the\s+year\s+)?(?:FY\s?)?"
+    rf"(?P<end_only>{_YEAR})\b(?!\s*(?:-|–|—|to)\s*\d)"
     r"|\bFY\s?(?P<fy_start>\d{2})\s*(?:-|–|—|to)\s*FY\s?(?P<fy_end>\d{2})\b"
     # "… CAGR of 7.3% from 2025": the start year alone
     rf"|\bfrom\s+(?:FY\s?)?(?P<start_only>{_YEAR})\b(?!\s*(?:-|–|—|to|through|until|till)\s*\S)",
@@ -137,14 +139,17 @@ _MAX_QUOTE_CHARS = 600
 _RELATIVE_CLAUSE = re.compile(
     r"(?P<noun>[^,;]{1,60}),\s+which\s+(?:is|was|are|were|has|had|will|would)\b[^,;]{0,60}$"
 )
-# "… lifting CATL's market capitalization to $186 billion" speaks of a company, not a market.
 # "poised to grow by USD 312.6 million during 2021-2025", "an incremental growth of $2 bn"
 _INCREMENT = re.compile(
     r"\b(?:grow|increase|expand|rise|climb|accelerate)s?\s+by\s+(?:an?\s+)?(?:estimated\s+|"
     r"additional\s+)?$|\bincremental\s+(?:growth|revenue|value)\s+of\s+$|\bincrease\s+of\s+$",
     re.IGNORECASE,
 )
-_MARKET_CAP = re.compile(r"\bmarket\s*cap(?:s\b|\b|itali[sz]ation)[^.;]{0,40}$", re.IGNORECASE)
+# "… lifting CATL's market capitalization to $186 billion", "FDI inflows … reached US$ 5.3
+# billion": money that is not the market's value.
+_MARKET_CAP = re.compile(
+    r"(?:\bmarket\s*cap(?:s\b|\b|itali[sz]ation)|\bFDI\b|\binflows?\b)[^.;]{0,60}$", re.IGNORECASE
+)
 _YEAR_EARLIER = re.compile(
     r"\b(?:a|one)\s+year\s+(?:earlier|before|prior)\b|\bthe\s+(?:previous|prior|preceding)\s+year\b",
     re.IGNORECASE,

@@ -459,7 +459,8 @@ _LABELLED_SUBJECT = re.compile(
     rf"^[^\w(]{{0,4}}{_DIMENSION_LEAD}(?P<label>[\w&/ -]{{2,40}}?)\s*,\s*"
     r"(?:the\s+)?(?P<name>[^,;:()]{2,60}?)\s+"
     r"(?:held|holds|accounted|accounts|commanded|commands|captured|dominated|dominates|led|"
-    r"leads|generated|contributed|represented|represents|registered|emerged|remained)\b"
+    r"leads|generated|contributed|contributes|represented|represents|registered|emerged|"
+    r"remained)\b"
 )
 _SECOND_SUBJECT = re.compile(
     r"(?:\bwhile|\bwhereas|;)\s+(?:the\s+)?(?P<name>[^,;:()]{2,60}?)\s+(?:is|are)\s+"
