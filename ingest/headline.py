@@ -59,7 +59,9 @@ _YEAR_RIGHT_BEFORE = re.compile(
 )
 _BY_YEAR = frozenset({"by", "through", "till", "until"})
 _FORECAST_VERB = re.compile(
-    r"\b(?:reach|reaching|reached\s+by|surpass|exceed|cross|hit|touch|to\s+grow\s+to|to\s+top|"
+    # "has hit $100 billion" is the present's value, "will hit" a forecast
+    r"\b(?:reach|reaching|reached\s+by|surpass|exceed|cross|(?<!\bhas\s)(?<!\bhave\s)hit|"
+    r"touch|to\s+grow\s+to|to\s+top|"
     r"predicts?|"
     r"forecast|projected|expected|anticipated|predicted|poised|set\s+to|will|would|could|"
     r"likely)\b",
@@ -76,6 +78,7 @@ _CAGR_KEYWORD = re.compile(
     # The lookahead on the first letter spares the alternation every other word's start.
     r"\b(?=[cagopCAGOP])(?:CAGR\b|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?"
     r"|annuali[sz]ed\s+(?:growth\s+)?rate|average\s+annual\s+(?:growth\s+)?rate"
+    r"|annual\s+growth\s+rate"
     # "Market Growth Rate (2025-2033) | 8.47%": a growth rate over a stated period
     r"|growth\s+rate(?=\s*\(\s*(?:FY\s?)?(?:19|20)\d{2}\s*[-–])"
     # "6.2% annually", "9.8 percent on average annually", "5.8% a year", "4% per annum": only
@@ -86,7 +89,8 @@ _CAGR_KEYWORD = re.compile(
 )
 # A declining market's CAGR carries a minus (ASCII, the minus sign, or a typeset en dash) set
 # against the number; after a digit, a dash is a range ("5-6% CAGR" is 6).
-_PERCENT = r"(?P<percent>(?:(?<![\d.%])[-−–]\s?)?\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s*cent\b)"
+# ("7.2.%": a page's stray full stop before the sign)
+_PERCENT = r"(?P<percent>(?:(?<![\d.%])[-−–]\s?)?\d+(?:\.\d+)?)\.?\s*(?:%|percent\b|per\s*cent\b)"
 # A decimal point is no sentence end: "CAGR of 5.5-6%".
 _PERCENT_AFTER = re.compile(rf"(?:[^.;]|\.(?=\d)){{0,60}}?{_PERCENT}", re.IGNORECASE)
 # "5.5%–6%": a range, whose upper figure is the CAGR read.
@@ -97,8 +101,9 @@ _PERIOD = re.compile(
     rf"(?:FY\s?)?(?P<end>{_YEAR}){_ESTIMATE}\b"
     # "during 2022-30": the end year in two digits (not a range of percents or amounts)
     rf"|\b(?P<short_start>{_YEAR})\s*[-–—]\s*(?P<short_end>\d{{2}})\b(?![%.,]?\d|\s*(?:%|percent))"
-    # "through 2031", "during the forecast period 2031" (an end year alone, not a range's start)
-    rf"|\b(?:through|till|until|to|forecast\s+period)\s+(?:the\s+year\s+)?(?:FY\s?)?"
+    # "through 2031", "a CAGR of 24.1% by 2023", "during the forecast period 2031" (an end year
+    # alone, not a range's start)
+    rf"|\b(?:through|till|until|to|by|forecast\s+period)\s+(?:the\s+year\s+)?(?:FY\s?)?"
     rf"(?P<end_only>{_YEAR})\b(?!\s*(?:-|–|—|to)\s*\d)"
     r"|\bFY\s?(?P<fy_start>\d{2})\s*(?:-|–|—|to)\s*FY\s?(?P<fy_end>\d{2})\b"
     # "… CAGR of 7.3% from 2025": the start year alone
@@ -142,7 +147,8 @@ _RELATIVE_CLAUSE = re.compile(
 # "poised to grow by USD 312.6 million during 2021-2025", "an incremental growth of $2 bn"
 _INCREMENT = re.compile(
     r"\b(?:grow|increase|expand|rise|climb|accelerate)s?\s+by\s+(?:an?\s+)?(?:estimated\s+|"
-    r"additional\s+)?$|\bincremental\s+(?:growth|revenue|value)\s+of\s+$|\bincrease\s+of\s+$",
+    r"additional\s+|(?:more|less)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+)?$"
+    r"|\bincremental\s+(?:growth|revenue|value)\s+of\s+$|\bincrease\s+of\s+$",
     re.IGNORECASE,
 )
 # "… lifting CATL's market capitalization to $186 billion", "FDI inflows … reached US$ 5.3

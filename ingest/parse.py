@@ -287,7 +287,12 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
     asking = False  # under a question heading outside an FAQ section
     for block in _content_after_title(blocks, first_index):
         if block is page_heading:
-            continue  # it names the report ("X Market Latest Trends …"), not a section
+            # it names the report ("X Market Latest Trends …"), not a section; a heading that
+            # is the headline sentence ("The global market for X is predicted to grow at a
+            # CAGR of …") is read as one
+            if collected.headline is None and mentions_headline_figures(block.text):
+                collected.headline = block.text
+            continue
         if block.is_heading:
             asking = section is not Section.FAQS and block.text.rstrip().endswith("?")
         if asking:

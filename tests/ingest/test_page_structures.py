@@ -231,3 +231,19 @@ def test_a_market_label_naming_a_dimension_ends_the_players_list() -> None:
         "Single Dose Vials",
         "Prefilled Syringes",
     ]
+
+
+def test_a_headline_sentence_as_the_only_heading_gives_its_figures() -> None:
+    """A wire copy whose `<h1>` is the headline sentence and whose lead was cut: the title is
+    the sentence's market, and its CAGR is read from the heading."""
+    page = (
+        "<h1>The global market for acme cell therapy is predicted to grow at a CAGR of 31.5% over"
+        " the forecast period 2024-2032</h1><p>Read the full release on our site.</p>"
+    )
+    report = parse(page)
+    assert report["title"] == "Global Acme Cell Therapy Market"
+    assert (report["cagr_percent"], report["cagr_start_year"], report["cagr_end_year"]) == (
+        31.5,
+        2024,
+        2032,
+    )
