@@ -16,9 +16,9 @@ from ingest.headline import Amount, parse_headline_figures
 pytestmark = pytest.mark.backend_independent
 
 PASSAGES = json.loads((Path(__file__).parent / "headlines" / "passages.json").read_text())
-# Measured 2026-11-26: 0.96 on parser 2.4.0 (0.93 on 2.3.0, 0.89 on 2.2.0, 0.76 on 2.0.0);
+# Measured 2026-11-26: 0.97 on parser 2.4.0 (0.93 on 2.3.0, 0.89 on 2.2.0, 0.76 on 2.0.0);
 # raise it as the parser learns.
-MIN_EXACT_SHARE = 0.94
+MIN_EXACT_SHARE = 0.95
 
 
 def _amount(amount: Amount | None) -> dict[str, Any] | None:
