@@ -66,12 +66,13 @@ CURRENCY_HINT = re.compile(
 
 
 def amount_pattern() -> str:
-    """'USD 3.5 Billion', 'US$ 1,250.5 Mn', '€2.3bn', 'Rs 500 crore', '2 billion euros', and a
-    large number without a scale word ('USD 1,250,000,000'); never a price like 'USD 4,250'."""
+    """'USD 3.5 Billion', 'US$ 1,250.5 Mn', '€2.3bn', '$2.8-trillion', 'Rs 500 crore', '2 billion
+    euros', and a large number without a scale word ('USD 1,250,000,000'); never a price like
+    'USD 4,250'."""
     return (
         # Each form starts a word (or a number): the lookbehinds spare every other position
         # the alternation of currency marks.
-        rf"(?:(?<![A-Za-z])(?:{_PREFIXES})\s?(?:(?P<number>{_NUMBER})\s*(?P<unit>{_UNIT})\b"
+        rf"(?:(?<![A-Za-z])(?:{_PREFIXES})\s?(?:(?P<number>{_NUMBER})(?:\s*|-)(?P<unit>{_UNIT})\b"
         rf"|(?P<number_plain>\d{{1,3}}(?:,\d{{3}}){{2,}}(?:\.\d+)?))"
         rf"|(?<![\d.,])(?P<number2>{_NUMBER})\s*(?P<unit2>{_UNIT})\s+(?:{_SUFFIXES})\b)"
     )

@@ -42,7 +42,7 @@ _YEAR_AFTER = re.compile(
 # The year before an amount, in its own clause: "In 2023, the market was worth …",
 # "By 2031, it will reach …", a label "Market Size in 2024: …" or "2033 Market Size: …".
 _YEAR_BEFORE = re.compile(
-    rf"\b(?P<prep>in|by|for|as\s+of)\s+(?:the\s+year\s+)?{_FISCAL}{_FY_YEAR}\b"
+    rf"\b(?P<prep>in|by|for|as\s+of)\s+(?:the\s+year\s+|{_MONTH})?{_FISCAL}{_FY_YEAR}\b"
     rf"|(?:^|[\s(])(?:FY\s?)?(?P<label_year>{_YEAR}){_ESTIMATE}\b[^\d.;:]{{0,40}}:",
     re.IGNORECASE,
 )
@@ -78,13 +78,13 @@ _CAGR_KEYWORD = re.compile(
     # The lookahead on the first letter spares the alternation every other word's start.
     r"\b(?=[cagopCAGOP])(?:CAGR\b|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?"
     r"|annuali[sz]ed\s+(?:growth\s+)?rate|average\s+annual\s+(?:growth\s+)?rate"
-    r"|annual\s+growth\s+rate"
+    r"|annual\s+growth\s+rate|average\s+annual\s+expansion|AAGR\b"
     # "Market Growth Rate (2025-2033) | 8.47%": a growth rate over a stated period
     r"|growth\s+rate(?=\s*\(\s*(?:FY\s?)?(?:19|20)\d{2}\s*[-–])"
     # "6.2% annually", "9.8 percent on average annually", "5.8% a year", "4% per annum": only
     # with the percent before it
     r"|(?P<annually>(?:on\s+average\s+)?(?:annually|(?:a|per)\s+year(?!\s+(?:ago|earlier|before))"
-    r"|per\s+annum)\b))",
+    r"|per\s+annum|annual\s+growth)\b))",
     re.IGNORECASE,
 )
 # A declining market's CAGR carries a minus (ASCII, the minus sign, or a typeset en dash) set
@@ -105,7 +105,7 @@ _PERIOD = re.compile(
     # alone, not a range's start)
     rf"|\b(?:through|till|until|to|by|forecast\s+period)\s+(?:the\s+year\s+)?(?:FY\s?)?"
     rf"(?P<end_only>{_YEAR})\b(?!\s*(?:-|–|—|to)\s*\d)"
-    r"|\bFY\s?(?P<fy_start>\d{2})\s*(?:-|–|—|to)\s*FY\s?(?P<fy_end>\d{2})\b"
+    r"|\bFY\s?(?P<fy_start>\d{2})\s*(?:-|–|—|to|and)\s*FY\s?(?P<fy_end>\d{2})\b"
     # "… CAGR of 7.3% from 2025": the start year alone
     rf"|\bfrom\s+(?:FY\s?)?(?P<start_only>{_YEAR})\b(?!\s*(?:-|–|—|to|through|until|till)\s*\S)",
     re.IGNORECASE,
@@ -117,7 +117,8 @@ _HISTORY_WINDOW_CHARS = 120
 _ANY_YEAR = re.compile(rf"\b({_YEAR})\b")
 # A CAGR of the past: "grew from … at a CAGR of 7.2%", "during the historical period".
 _HISTORICAL = re.compile(
-    r"\b(?:grew|has\s+grown|had\s+grown|historical|historic|recorded|rose|increased)\b", re.I
+    r"\b(?:grew|has\s+grown|had\s+grown|historical|historic|history|recorded|rose|increased)\b",
+    re.I,
 )
 # The cheap test first: only after a full stop are the abbreviations and initials looked at
 # ("U.S.", "F. Hoffmann-La Roche").
@@ -148,13 +149,14 @@ _RELATIVE_CLAUSE = re.compile(
 _INCREMENT = re.compile(
     r"\b(?:grow|increase|expand|rise|climb|accelerate)s?\s+by\s+(?:an?\s+)?(?:estimated\s+|"
     r"additional\s+|(?:more|less)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+)?$"
-    r"|\bincremental\s+(?:growth|revenue|value)\s+of\s+$|\bincrease\s+of\s+$",
+    r"|\bincremental\s+(?:growth|revenue|value)\s+of\s+$|\bincrease\s+of\s+$|\ban\s+extra\s+$",
     re.IGNORECASE,
 )
 # "… lifting CATL's market capitalization to $186 billion", "FDI inflows … reached US$ 5.3
 # billion": money that is not the market's value.
 _MARKET_CAP = re.compile(
-    r"(?:\bmarket\s*cap(?:s\b|\b|itali[sz]ation)|\bFDI\b|\binflows?\b)[^.;]{0,60}$", re.IGNORECASE
+    r"(?:\bmarket\s*cap(?:s\b|\b|itali[sz]ation)|\bFDI\b|\binflows?\b|\binvested\b)[^.;]{0,60}$",
+    re.IGNORECASE,
 )
 _YEAR_EARLIER = re.compile(
     r"\b(?:a|one)\s+year\s+(?:earlier|before|prior)\b|\bthe\s+(?:previous|prior|preceding)\s+year\b",

@@ -97,7 +97,9 @@ def _region_mention() -> re.Pattern[str]:
 WHOLE_WORLD_WORD = re.compile(r"\b(?:global|worldwide|overall)\b", re.IGNORECASE)
 # The world market, not a name that starts with the word ("according to Global Data") nor
 # the whole a country's share is of ("3% of the global market").
-_WORLD_MARKET = re.compile(r"(?<!\bof\sthe\s)\b(?:[Gg]lobal|[Ww]orldwide)\b(?!\s+[A-Z])")
+_WORLD_MARKET = re.compile(
+    r"(?<!\bof\sthe\s)\b(?:[Gg]lobal|[Ww]orldwide)\b(?!\s+[A-Z])|\bacross\s+the\s+globe\b"
+)
 
 
 def _same_region(mention: str, own_region: str) -> bool:
