@@ -62,7 +62,7 @@ _FORECAST_VERB = re.compile(
     # "has hit $100 billion" is the present's value, "will hit" a forecast
     r"\b(?:reach|reaching|reached\s+by|surpass|exceed|cross|(?<!\bhas\s)(?<!\bhave\s)hit|"
     r"touch|to\s+grow\s+to|to\s+top|"
-    r"predicts?|"
+    r"predicts?|expects?|"
     r"forecast|projected|expected|anticipated|predicted|poised|set\s+to|will|would|could|"
     r"likely)\b",
     re.IGNORECASE,
@@ -76,15 +76,15 @@ _PART_MARKER = re.compile(
 )
 _CAGR_KEYWORD = re.compile(
     # The lookahead on the first letter spares the alternation every other word's start.
-    r"\b(?=[cagopCAGOP])(?:CAGR\b|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?"
+    r"\b(?=[cagopeCAGOPE])(?:CAGR\b|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?"
     r"|annuali[sz]ed\s+(?:growth\s+)?rate|average\s+annual\s+(?:growth\s+)?rate"
     r"|annual\s+growth\s+rate|average\s+annual\s+expansion|AAGR\b"
     # "Market Growth Rate (2025-2033) | 8.47%": a growth rate over a stated period
     r"|growth\s+rate(?=\s*\(\s*(?:FY\s?)?(?:19|20)\d{2}\s*[-–])"
-    # "6.2% annually", "9.8 percent on average annually", "5.8% a year", "4% per annum": only
-    # with the percent before it
+    # "6.2% annually", "9.8 percent on average annually", "5.8% a year", "4% per annum", "20%
+    # every year": only with the percent before it
     r"|(?P<annually>(?:on\s+average\s+)?(?:annually|(?:a|per)\s+year(?!\s+(?:ago|earlier|before))"
-    r"|per\s+annum|annual\s+growth)\b))",
+    r"|per\s+annum|annual\s+growth|(?:every|each)\s+year)\b))",
     re.IGNORECASE,
 )
 # A declining market's CAGR carries a minus (ASCII, the minus sign, or a typeset en dash) set

@@ -832,8 +832,12 @@ def _headline_figures(collected: _Collected, *, own_region: str | None) -> Headl
     """The headline paragraph's figures, then those other introduction and overview
     paragraphs state for the market, then the title's (its amounts are often rounded)."""
     figures = HeadlineFigures()
-    if collected.headline:
-        figures = parse_headline_figures(collected.headline, own_region=own_region)
+    overview = list(collected.figure_texts)
+    # No headline in the introduction: the first overview paragraph with figures is the
+    # headline, read whole ("we expect recreational cannabis sales of $4.8bn in 2022e …")
+    headline = collected.headline or (overview.pop(0) if overview else None)
+    if headline:
+        figures = parse_headline_figures(headline, own_region=own_region)
     # Read last, and only sentences about this market: "The global aesthetic medicine market,
     # valued at $85.6 billion …" on a wound-dressing page is another market's figure.
     own_words = frozenset(collected.title_heading.lower().split())
@@ -843,7 +847,7 @@ def _headline_figures(collected: _Collected, *, own_region: str | None) -> Headl
         for sentence in split_sentences(text)
         if not _names_another_market(sentence, own_words)
     ]
-    for text in (*collected.figure_texts, " ".join(late)):
+    for text in (*overview, " ".join(late)):
         figures = figures.then(
             parse_headline_figures(text, own_region=own_region, market_sentences_only=True)
         )

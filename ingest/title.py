@@ -57,9 +57,10 @@ _LEADING_AMOUNT = re.compile(
     r"^(?:(?:US|U\.S\.)?[$€£¥₹]|USD\s?)\s?\d[\d.,]*\s*(?i:trillion|billion|million|bn|mn)\b"
     r"[\s-]*(?:(?i:dollar)\s+)?(?=[A-Z])"
 )
-# "Tutoring Services Market in Japan: Key Findings": the region after "market in".
+# "Tutoring Services Market in Japan: Key Findings", "Oncology Market Scenario of India": the
+# region after "market in/of".
 _MARKET_IN_REGION = re.compile(
-    r"^(?P<name>.+?)\s+(?i:markets?)\s+in\s+(?:the\s+)?"
+    r"^(?P<name>.+?)\s+(?i:markets?)\s+(?:[A-Z][a-z]+\s+)?(?:in|of)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?)"
     r"(?=\s*[:,;(|–—-]|\s*$|\s+(?i:to|by|from|is|will|at)\b|\s+\d)"
 )
@@ -181,7 +182,9 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
         candidate_region = base[: len(base) - len(candidate_name)].strip()
         # a region is a name ("Asia-Pacific"), not "Know the" of "Know the X Market Size"
         if candidate_region and all(word[:1].isupper() for word in candidate_region.split()):
-            region, name = candidate_region, candidate_name
+            # "Saudi healthcare market": the adjective's country
+            region = REGION_OF_ADJECTIVE.get(candidate_region.lower(), candidate_region)
+            name = candidate_name
         elif candidate_region:  # "Robust Growth Predicted for Indian Ice Cream": the subject's
             region, name = _split_region_prefix(candidate_name)
     if region is None:

@@ -150,6 +150,9 @@ def test_names_opening_with_digits_and_figures_beside_names() -> None:
             "COSMETICS AND TOILETRIES",
         ),
         ("In India, snacks market size is Rs 44000 cr", "India", "snacks"),
+        ("Korea’s Biosimilar Market Set to Double", "Korea", "Biosimilar"),
+        ("Oncology Healthcare Market Scenario of India", "India", "Oncology Healthcare"),
+        ("Vietnamese Generic Drug Market Outlook", "Vietnam", "Generic Drug"),
     ],
 )
 def test_a_region_in_capitals_or_opening_the_heading(heading: str, region: str, name: str) -> None:
@@ -247,3 +250,16 @@ def test_a_headline_sentence_as_the_only_heading_gives_its_figures() -> None:
         2024,
         2032,
     )
+
+
+def test_the_first_overview_paragraph_is_the_headline_when_the_lead_states_no_figure() -> None:
+    """A broker's note: the title, a lead without figures, then under a size heading a sentence
+    that never says "market": it is the headline, read whole."""
+    page = (
+        "<h1>Canadian Acme Beverages Market</h1><p>Our view on the category after legalisation.</p>"
+        "<h2>Acme Beverages Market Size Forecast</h2><p>We expect beverage sales of $1.2bn in "
+        "2024e, $1.9bn in 2027e and $2.6bn in 2030e.</p>"
+    )
+    report = parse(page)
+    assert (report["size_usd"], report["size_year"]) == (1_200_000_000, 2024)
+    assert (report["forecast_usd"], report["forecast_year"]) == (2_600_000_000, 2030)
