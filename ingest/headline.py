@@ -154,7 +154,7 @@ _INCREMENT = re.compile(
 )
 # "… lifting CATL's market capitalization to $186 billion", "FDI inflows … reached US$ 5.3
 # billion": money that is not the market's value.
-_MARKET_CAP = re.compile(
+_OTHER_MONEY = re.compile(
     r"(?:\bmarket\s*cap(?:s\b|\b|itali[sz]ation)|\bFDI\b|\binflows?\b|\binvested\b)[^.;]{0,60}$",
     re.IGNORECASE,
 )
@@ -306,13 +306,7 @@ def parse_headline_figures(
         sentence_cagr, masked = _parse_cagr(sentence, about=about)
         found = _parse_amounts(sentence, money, masked=masked, about=about)
         if sentence_cagr and sentence_cagr.end_year is not None:
-            # "grow at a CAGR of 5.2% from 2023 to 2028, reaching $9.6 trillion by the end of
-            # the forecast period": the amount the growth reaches is the period end's
-            end = sentence_cagr.end_year
-            found = [
-                replace(a, year=end) if a.year is None and a.looks_like_forecast else a
-                for a in found
-            ]
+            found = _reached_at_period_end(found, sentence_cagr.end_year)
         if sentence_cagr and sentence_cagr.start_year is None and _one_year_apart(found):
             sentence_cagr = replace(sentence_cagr, one_year=True)
         if cagr is None or cagr.gives_way_to(sentence_cagr):
@@ -322,6 +316,15 @@ def parse_headline_figures(
             found = [replace(a, year=earlier) if a.year is None else a for a in found]
         amounts.extend(found)
     return HeadlineFigures(tuple(amounts), cagr)
+
+
+def _reached_at_period_end(amounts: list[Amount], end_year: int) -> list[Amount]:
+    """'grow at a CAGR of 5.2% from 2023 to 2028, reaching $9.6 trillion by the end of the
+    forecast period': the undated amount the growth reaches is the period end's."""
+    return [
+        replace(a, year=end_year) if a.year is None and a.looks_like_forecast else a
+        for a in amounts
+    ]
 
 
 def _one_year_apart(amounts: list[Amount]) -> bool:
@@ -479,7 +482,7 @@ def _parse_amounts(
         value = _amount_value(match)
         if value is None or about.is_part(clause) or _of_another_noun(clause):
             continue
-        if _MARKET_CAP.search(clause):
+        if _OTHER_MONEY.search(clause):
             continue  # a company's worth: "… lifting its market capitalization to $186 billion"
         if _INCREMENT.search(clause):
             continue  # a change, not a value: "forecast to increase by USD 1.27 billion"
