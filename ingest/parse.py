@@ -717,8 +717,7 @@ def parse_report(
     if not content:
         raise ReportParseError("no text content")
     collected = _collect(content, document.meta)
-    headline = collected.headline or next(iter(collected.figure_texts), None)
-    title = parse_title(collected.title_heading, headline=headline)
+    title = parse_title(collected.title_heading, headline=_headline(collected))
     if not title.slug:
         raise ReportParseError(f"title {collected.title_heading!r} gives no usable slug")
     figures = _within_bounds(_headline_figures(collected, own_region=title.region), warnings)
@@ -828,14 +827,19 @@ def parse_report(
     return within_caps(report)
 
 
+def _headline(collected: _Collected) -> str | None:
+    """The introduction's first paragraph with figures; without one, the first overview
+    paragraph with figures ("we expect recreational cannabis sales of $4.8bn in 2022e …"),
+    read whole like a headline."""
+    return collected.headline or next(iter(collected.figure_texts), None)
+
+
 def _headline_figures(collected: _Collected, *, own_region: str | None) -> HeadlineFigures:
     """The headline paragraph's figures, then those other introduction and overview
     paragraphs state for the market, then the title's (its amounts are often rounded)."""
     figures = HeadlineFigures()
-    overview = list(collected.figure_texts)
-    # No headline in the introduction: the first overview paragraph with figures is the
-    # headline, read whole ("we expect recreational cannabis sales of $4.8bn in 2022e …")
-    headline = collected.headline or (overview.pop(0) if overview else None)
+    headline = _headline(collected)
+    overview = [text for text in collected.figure_texts if text is not headline]
     if headline:
         figures = parse_headline_figures(headline, own_region=own_region)
     # Read last, and only sentences about this market: "The global aesthetic medicine market,
