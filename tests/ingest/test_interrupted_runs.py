@@ -5,6 +5,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -13,8 +14,10 @@ from sqlmodel import Session, col
 
 from app.models import IngestRun
 from ingest.records import mark_interrupted_runs, start_run
+from ingest.run_lock import run_is_live
 from tests.paths import PROJECT_ROOT
 
+LOCK_RELEASE_SECONDS = 10
 # Starts a run, says its id, then waits for stdin to close or a signal to kill it.
 _HOLD_A_RUN = """
 import sys
@@ -42,6 +45,15 @@ def running(database_url: str, engine: Engine) -> Iterator[tuple[subprocess.Pope
     process.wait()
 
 
+def _wait_for_the_lock_to_go(engine: Engine, run_id: int) -> None:
+    """PostgreSQL drops a killed client's advisory lock when its backend notices the closed
+    connection, a moment after the kill: the next run marks the run from then on."""
+    deadline = time.monotonic() + LOCK_RELEASE_SECONDS
+    while run_is_live(engine, run_id):
+        assert time.monotonic() < deadline, "the killed run's lock was never released"
+        time.sleep(0.05)
+
+
 def _interrupted_at(engine: Engine, run_id: int) -> object:
     with Session(engine) as session:
         return session.execute(
@@ -58,6 +70,7 @@ def test_a_live_run_is_left_alone_and_a_killed_one_marked(
 
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    _wait_for_the_lock_to_go(engine, run_id)
     next_run = start_run(engine)
     try:
         assert _interrupted_at(engine, run_id) is not None
