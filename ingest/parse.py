@@ -399,7 +399,11 @@ def _route(
             return
         collected.segmentation_prose.append(text)
     if section in (Section.INTRO, Section.APPLICATIONS):
-        if collected.headline is None and mentions_headline_figures(text):
+        if (
+            collected.headline is None
+            and section is Section.INTRO
+            and mentions_headline_figures(text)
+        ):
             collected.headline = text
             if len(text.split(". ")) <= 2:
                 return  # a one-sentence headline is not the summary

@@ -263,3 +263,16 @@ def test_the_first_overview_paragraph_is_the_headline_when_the_lead_states_no_fi
     report = parse(page)
     assert (report["size_usd"], report["size_year"]) == (1_200_000_000, 2024)
     assert (report["forecast_usd"], report["forecast_year"]) == (2_600_000_000, 2030)
+
+
+def test_a_segment_s_figures_under_a_segments_heading_are_not_the_headline() -> None:
+    """The segments section comes first and states a segment's revenue; the market's own
+    figures follow under an overview heading: those are the headline."""
+    page = (
+        "<h1>Acme Devices Market</h1><h2>Revenue by Segment</h2><p>It had a revenue of USD 0.75 "
+        "billion in 2022 and is expected to reach USD 1.18 billion in 2027.</p>"
+        "<h2>Market Overview</h2><p>The global acme devices market was valued at USD 6.25 billion"
+        " in 2022 and is expected to reach USD 8.71 billion by 2027.</p>"
+    )
+    report = parse(page)
+    assert (report["size_usd"], report["forecast_usd"]) == (6_250_000_000, 8_710_000_000)
