@@ -74,6 +74,7 @@ _PART_MARKER = re.compile(
     r"\bregions?\b|\bcountr(?:y|ies)\b(?!['’]s\s)|\bcategor(?:y|ies)\b|\bdominat\w*",
     re.IGNORECASE,
 )
+_IN_THE_COUNTRY = re.compile(r"\bin\s+the\s+country\b", re.IGNORECASE)
 _CAGR_KEYWORD = re.compile(
     # The lookahead on the first letter spares the alternation every other word's start.
     r"\b(?=[cagopeCAGOPE])(?:CAGR\b|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?"
@@ -132,6 +133,9 @@ _SENTENCE_END = re.compile(
     r"|(?<=[.!?][\"”’])\s+(?=[A-Z])"
 )
 _WINDOW_CHARS = 80
+# "During the forecast period between 2024 and 2030, the India X Market size is projected to
+# grow at a CAGR of 7.89%": how far before the CAGR its period may stand.
+_PERIOD_BEFORE_CHARS = 90
 # "By 2030, it is anticipated that the X market will reach a value of $10.6 Bn": the words
 # before an amount that may hold its year or say whose it is.
 _CLAUSE_BEFORE_CHARS = 120
@@ -253,7 +257,8 @@ def _size_and_forecast(figures: HeadlineFigures) -> tuple[Amount | None, Amount 
     dated = figures.figures
     currencies = Counter(amount.currency for amount in dated)
     if len(currencies) > 1:
-        main = max(currencies, key=lambda code: (currencies[code], -_first_use(dated, code)))
+        stated = list(figures.amounts)  # text order: the first stated wins a tie
+        main = max(currencies, key=lambda code: (currencies[code], -_first_use(stated, code)))
         dated = [amount for amount in dated if amount.currency == main]
     if len(dated) >= 2:
         return dated[0], dated[-1]
@@ -360,6 +365,8 @@ def _subject_is_a_part(sentence: str, money: list[re.Match[str]], own_region: st
 
 
 def _is_about_a_part(clause: str, own_region: str | None) -> bool:
+    if own_region and not WHOLE_WORLD_WORD.fullmatch(own_region):
+        clause = _IN_THE_COUNTRY.sub(" ", clause)  # a country's page: its own country
     return bool(_PART_MARKER.search(clause)) or mentions_other_region(clause, own_region)
 
 
@@ -425,7 +432,7 @@ def _cagr_period(
     candidates = (  # (start, end, whether "from YEAR" alone, whether "through YEAR" alone)
         (span_end, after_end, True, True),
         (keyword_end, span_end, False, True),  # "The estimated CAGR through 2026 is 12.3%"
-        (max(0, span_start - 60), span_start, False, False),
+        (max(0, span_start - _PERIOD_BEFORE_CHARS), span_start, False, False),
     )
     for window_start, window_end, start_alone, end_alone in candidates:
         for period in _PERIOD.finditer(sentence, window_start, window_end):
