@@ -164,6 +164,13 @@ def _drop_full_stop(text: str) -> str:
     return text
 
 
+_MAX_LISTS_PER_SENTENCE = 2
+_NAME_GROUPS = (
+    "names", "names_such", "names_covered", "names_label", "names_operating", "names_like",
+    "names_dashed",
+)  # fmt: skip
+
+
 def companies_in_sentence(sentence: str) -> list[str]:
     """The names a 'key players include A, B, and C' sentence lists; [] for other sentences."""
     lowered = sentence.lower()
@@ -185,13 +192,6 @@ def companies_in_sentence(sentence: str) -> list[str]:
     if not names and (match := _NAMES_THEN_PLAYERS.match(sentence)):
         names = _names_listed(match["names"])
     return names
-
-
-_MAX_LISTS_PER_SENTENCE = 2
-_NAME_GROUPS = (
-    "names", "names_such", "names_covered", "names_label", "names_operating", "names_like",
-    "names_dashed",
-)  # fmt: skip
 
 
 def _names_listed(listed: str) -> list[str]:

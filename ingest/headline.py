@@ -7,6 +7,7 @@ linear time.
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
@@ -18,7 +19,7 @@ from ingest.currency import (
     currency_of,
     unit_multiplier,
 )
-from ingest.regions import WHOLE_WORLD_WORD, mentions_other_region
+from ingest.regions import WHOLE_WORLD_WORD, mentions_other_region, one_region
 
 _YEAR = r"(?:19|20)\d{2}"
 # "2024", "FY2024", "FY24" (a fiscal year in two digits: 2024).
@@ -257,7 +258,7 @@ def _size_and_forecast(figures: HeadlineFigures) -> tuple[Amount | None, Amount 
     dated = figures.figures
     currencies = Counter(amount.currency for amount in dated)
     if len(currencies) > 1:
-        stated = list(figures.amounts)  # text order: the first stated wins a tie
+        stated = figures.amounts  # in text order: the first stated wins a tie
         main = max(currencies, key=lambda code: (currencies[code], -_first_use(stated, code)))
         dated = [amount for amount in dated if amount.currency == main]
     if len(dated) >= 2:
@@ -281,7 +282,7 @@ def _size_and_forecast(figures: HeadlineFigures) -> tuple[Amount | None, Amount 
     return undated[0], undated[1]
 
 
-def _first_use(amounts: list[Amount], currency: str) -> int:
+def _first_use(amounts: Sequence[Amount], currency: str) -> int:
     return next(index for index, amount in enumerate(amounts) if amount.currency == currency)
 
 
@@ -365,7 +366,7 @@ def _subject_is_a_part(sentence: str, money: list[re.Match[str]], own_region: st
 
 
 def _is_about_a_part(clause: str, own_region: str | None) -> bool:
-    if own_region and not WHOLE_WORLD_WORD.fullmatch(own_region):
+    if one_region(own_region):
         clause = _IN_THE_COUNTRY.sub(" ", clause)  # a country's page: its own country
     return bool(_PART_MARKER.search(clause)) or mentions_other_region(clause, own_region)
 

@@ -141,11 +141,16 @@ def _same_region(mention: str, own_region: str) -> bool:
     return any(mention in names and own in names for names in _SAME_REGION)
 
 
+def one_region(region: str | None) -> str | None:
+    """The region a market is of; None for the whole world ("Global", "Worldwide")."""
+    return region if region and region.lower() not in _WHOLE_WORLD else None
+
+
 def mentions_other_region(clause: str, own_region: str | None) -> bool:
     """Whether a clause is about a region other than the market's own ('The U.S. market was
     …' in a global report); a mention after 'global' ('the global market, led by Europe')
     still describes the whole."""
-    own = own_region if own_region and own_region.lower() not in _WHOLE_WORLD else None
+    own = one_region(own_region)
     if own is not None and _WORLD_MARKET.search(clause):
         return True  # "Worldwide, demand is forecast to reach …" on a country's page
     for mention in _region_mention().finditer(clause):

@@ -22,6 +22,7 @@ from app.models import (
     QualityWarning,
     Segment,
 )
+from app.repositories.meta import row_counts
 from app.repositories.ordering import order_clauses
 from app.repositories.search import (
     count_markets_with,
@@ -35,6 +36,7 @@ _MARKET_COLUMNS = [getattr(Market, field) for field in MARKET_LIST_FIELDS]
 MARKET_SORT = SortOrder(
     ("name", "cagr_percent", "size_usd", "forecast_usd", "implied_cagr_percent"), default="name"
 )
+_SORT_COLUMNS = {field: getattr(Market, field) for field in MARKET_SORT.fields}
 
 
 class Unindexed(ColumnElement[Any]):
@@ -99,8 +101,7 @@ def filter_conditions(
 
 def order_by(sort: list[SortKey]) -> list[Any]:
     """Requested keys (nulls last either way), then slug: a stable, total order."""
-    columns = {field: getattr(Market, field) for field in MARKET_SORT.fields}
-    return [*order_clauses(sort, columns, nulls_last=True), col(Market.slug).asc()]
+    return [*order_clauses(sort, _SORT_COLUMNS, nulls_last=True), col(Market.slug).asc()]
 
 
 def market_rows_query(filters: MarketFilters, sort: list[SortKey]) -> Select[Any]:
@@ -196,7 +197,7 @@ def list_markets(
     sqlite = session.get_bind().dialect.name == "sqlite"  # others plan from statistics
     markets = 0
     if sqlite and filters != MarketFilters():
-        markets = int(session.execute(select(func.count()).select_from(Market)).scalar_one())
+        markets = row_counts(session).get("market", 0)
     words, common = None, False
     if sqlite and filters.q:
         words, common = _plan_words(session, filters, markets=markets)

@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import Engine, func, select
 from sqlmodel import Session, col
 
-from app.models import DatasetVersion, IngestRun, Market
+from app.models import DatasetVersion, IngestRun, TableRows
 
 
 def dataset_version(session: Session) -> int:
@@ -21,11 +21,18 @@ def read_dataset_version(engine: Engine) -> int:
         return dataset_version(session)
 
 
+def row_counts(session: Session) -> dict[str, int]:
+    """Rows of market, segment, company and faq as `table_rows` keeps them (migration 0017):
+    read, not counted."""
+    rows = session.execute(select(col(TableRows.name), col(TableRows.rows)))
+    return {name: int(count) for name, count in rows}
+
+
 def dataset_state(session: Session) -> tuple[int, datetime | None, int]:
     """(dataset version, last ingest time, market count)."""
-    markets = session.execute(select(func.count()).select_from(Market)).scalar_one()
+    markets = row_counts(session).get("market", 0)
     last_ingest = session.execute(select(func.max(col(IngestRun.finished_at)))).scalar_one()
-    return dataset_version(session), last_ingest, int(markets)
+    return dataset_version(session), last_ingest, markets
 
 
 def last_finished_run(session: Session) -> IngestRun | None:

@@ -6,7 +6,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
-from app.models import Market, MarketTotal, Provenance, SegmentTally, TableRows
+from app.models import Market, MarketTotal, Provenance, SegmentTally
+from app.repositories.meta import row_counts
 
 
 def dataset_stats(session: Session) -> dict[str, Any]:
@@ -14,10 +15,7 @@ def dataset_stats(session: Session) -> dict[str, Any]:
     `market_total` (both kept by triggers), the CAGR's ends and middle from its index:
     nothing here reads every row."""
 
-    rows = {
-        name: count
-        for name, count in session.execute(select(col(TableRows.name), col(TableRows.rows)))
-    }
+    rows = row_counts(session)
 
     totals = session.execute(
         select(MarketTotal).order_by(col(MarketTotal.measure), col(MarketTotal.year))
