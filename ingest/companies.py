@@ -68,7 +68,7 @@ def company_slug(name: str) -> str:
 _PLAYERS_SENTENCE = re.compile(
     r"\b(?:key|major|leading|prominent|top|notable|main|dominant|established|significant)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:players|companies|vendors|manufacturers|participants|competitors|"
-    r"firms)\b[^.;:]{0,100}?\b(?:include|includes|including|are|such\s+as|like|comprise|"
+    r"firms|providers|suppliers)\b[^.;:]{0,100}?\b(?:include|includes|including|are|such\s+as|like|comprise|"
     r"namely)\b\s*:?\s*(?P<names>.+)$"
     # "The market includes companies such as A, B and C"
     r"|\b(?:includes?|including|comprises?)\s+(?:companies|players|vendors|manufacturers)\s+"
@@ -93,7 +93,7 @@ _PLAYERS_SENTENCE = re.compile(
 # Every players sentence has one of these words.
 _PLAYER_WORDS = (
     "players", "compan", "vendors", "manufacturers", "participants", "competitors", "firms",
-    "corporations", "producers",
+    "corporations", "producers", "providers", "suppliers",
 )  # fmt: skip
 # "A, B and C are the top three players …" / "A and B are some of the key companies …"
 _NAMES_THEN_PLAYERS = re.compile(
@@ -109,7 +109,10 @@ _LIST_TAIL = re.compile(
 )
 # "… such as A, B, and C continue to dominate …": the last name, then the sentence goes on.
 _LEADING_ADVERB = re.compile(r"^[A-Z][a-z]+ly,\s+")
-_NAME_THEN_PROSE = re.compile(r"(?P<name>.+?)\s+(?=(?:[a-z][\w'-]*\s+)+[a-z])")
+# "A and B, coupled with …", "Roche Diagnostics held 14.5% …" (a list item that is a sentence)
+_NAME_THEN_PROSE = re.compile(r"(?P<name>.+?)\s+(?=(?:[a-z][\w'-]*\s+)+[a-z0-9$€£])")
+# "Ostrava Scientific captured 9.1% of …": a list item that states the company's share
+_NAME_THEN_FIGURE = re.compile(r"(?P<name>.+?)\s+(?:[a-z][\w'-]*\s+)+[$€£\d]")
 _MAX_NAME_WORDS = 8
 _DOTTED_FORMS = frozenset({"inc.", "co.", "corp.", "ltd."})  # the dot is the name's, kept
 _RANK = re.compile(r"^(?:#?\d{1,3}[.)]?|[a-z][.)])\s+")
@@ -152,6 +155,8 @@ def company_from_line(line: str) -> str | None:
     name = line.split(" | ", 1)[0].strip()
     name = _drop_full_stop(_RANKING_TAIL.sub("", _RANK.sub("", name)).strip())
     name = _TRAILING_PLACE.sub("", name)
+    if stated := _NAME_THEN_FIGURE.match(name):
+        name = stated["name"]
     return name if looks_like_company(name) else None
 
 
@@ -164,6 +169,11 @@ def _drop_full_stop(text: str) -> str:
     return text
 
 
+_TOLD_OF_HARM = re.compile(
+    r"\b(?:breach(?:es|ed)?|hack(?:s|ed)?|attack(?:s|ed)?|suffered|victims?|fined|sued|"
+    r"lawsuits?|outages?|leak(?:s|ed)?)\b",
+    re.I,
+)
 _MAX_LISTS_PER_SENTENCE = 2
 _NAME_GROUPS = (
     "names", "names_such", "names_covered", "names_label", "names_operating", "names_like",
@@ -185,13 +195,19 @@ def companies_in_sentence(sentence: str) -> list[str]:
         if not (match := _PLAYERS_SENTENCE.search(sentence, start)):
             break
         group = next(group for group in _NAME_GROUPS if match[group])
-        # "players like well-known FMCG companies": a kind of company, not a name
-        if group != "names_like" or match[group][:1].isupper():
+        if group != "names_like" or _names_players_like(sentence, match[group]):
             names += _names_listed(match[group])
         start = match.start(group)
     if not names and (match := _NAMES_THEN_PLAYERS.match(sentence)):
         names = _names_listed(match["names"])
     return names
+
+
+def _names_players_like(sentence: str, listed: str) -> bool:
+    """Whether "companies like A, B" names the market's players: not "players like well-known
+    FMCG companies" (a kind of company), nor "breaches suffered by companies like A, B" (the
+    victims a cybersecurity page cites)."""
+    return listed[:1].isupper() and not _TOLD_OF_HARM.search(sentence)
 
 
 def _names_listed(listed: str) -> list[str]:

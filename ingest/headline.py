@@ -79,7 +79,7 @@ _IN_THE_COUNTRY = re.compile(r"\bin\s+the\s+country\b", re.IGNORECASE)
 _CAGR_KEYWORD = re.compile(
     # The lookahead on the first letter spares the alternation every other word's start.
     r"\b(?=[cagopeCAGOPE])(?:CAGR\b|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?"
-    r"|annuali[sz]ed\s+(?:growth\s+)?rate|average\s+annual\s+(?:growth\s+)?rate"
+    r"|annuali[sz]ed\s+(?:growth\s+)?rate|average\s+annual\s+(?:growth(?:\s+rate)?|rate)"
     r"|annual\s+growth\s+rate|average\s+annual\s+expansion|AAGR\b"
     # "Market Growth Rate (2025-2033) | 8.47%": a growth rate over a stated period
     r"|growth\s+rate(?=\s*\(\s*(?:FY\s?)?(?:19|20)\d{2}\s*[-–])"

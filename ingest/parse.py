@@ -598,7 +598,7 @@ def _company_names(collected: _Collected) -> list[str]:
             names += _companies_in_prose(entry) or companies_in_list(entry)
         elif name := company_from_line(entry):
             names.append(name)
-        elif ", " in entry:
+        elif " | " not in entry:  # "A, B and C", "Roche Diagnostics held 14.5% of …"
             names += companies_in_list(entry)
     if names:
         return names

@@ -145,6 +145,16 @@ def test_segments_named_in_prose() -> None:
             ["Corvane", "Ostrava Health", "Kaito Pharma", "Ellis Corp"],
         ),
         ("The market has players like well-known FMCG companies and local brands.", []),
+        (  # victims of breaches are not a security market's players
+            "Breaches suffered by companies like Halvik Mail, Tronda and Venlo Hotels show "
+            "the risk.",
+            [],
+        ),
+        (  # "providers" are players, and "(USA)" says where they are based
+            "Growth is led by major providers of security software, such as Corvane (USA), "
+            "IBN (USA), Kastor Networks (Israel), etc.",
+            ["Corvane", "IBN", "Kastor Networks"],
+        ),
     ],
 )
 def test_companies_in_sentence(sentence: str, names: list[str]) -> None:

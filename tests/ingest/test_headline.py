@@ -44,6 +44,8 @@ CASES: list[Case] = [
      None, None, None, None, -0.8, 2024, 2031),
     ("Revenue is set to grow at a 5-6% CAGR from 2024 to 2030.",
      None, None, None, None, 6.0, 2024, 2030),
+    ("Analysts put average annual growth at about 10% between 2020 and 2024.",
+     None, None, None, None, 10.0, 2020, 2024),
     ("No figures at all, only prose about the market.",
      None, None, None, None, None, None, None),
 ]

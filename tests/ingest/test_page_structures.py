@@ -132,6 +132,19 @@ def test_a_players_heading_over_one_line_of_names_with_legal_forms() -> None:
     ]
 
 
+def test_a_players_list_of_sentences_gives_the_names_they_open_with() -> None:
+    players = (
+        "<h2>Key Players</h2><ul><li>Corvane Diagnostics held 14.5% of the market in 2023</li>"
+        "<li>Halden Laboratories led with 12% share in chemistry analyzers</li>"
+        "<li>Ostrava Scientific captured 9.1% of sequencing revenue</li></ul>"
+    )
+    assert parse(LEAD + players)["companies"] == [
+        "Corvane Diagnostics",
+        "Halden Laboratories",
+        "Ostrava Scientific",
+    ]
+
+
 def test_names_opening_with_digits_and_figures_beside_names() -> None:
     lists = (
         "<p>By Application;</p><p>3D Imaging, AR, VR and MR</p>"
