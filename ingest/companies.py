@@ -66,10 +66,12 @@ def company_slug(name: str) -> str:
 # "Key players operating in the market include A, B, and C." / "Major companies such as A
 # and B" / "The leading vendors are: A, B, C".
 _PLAYERS_SENTENCE = re.compile(
-    r"\b(?:key|major|leading|prominent|top|notable|main|dominant|established|significant)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:players|companies|vendors|manufacturers|participants|competitors|"
-    r"firms|providers|suppliers)\b[^.;:]{0,100}?\b(?:include|includes|including|are|such\s+as|like|comprise|"
-    r"namely)\b\s*:?\s*(?P<names>.+)$"
+    r"\b(?:key|major|leading|prominent|top|notable|main|dominant|established|significant|"
+    r"biggest|largest)\s+(?:[\w-]+\s+){0,3}?(?:players|companies|vendors|manufacturers|"
+    r"participants|competitors|firms|providers|suppliers|organi[sz]ations)\b[^.;:]{0,100}?"
+    # "… the five leading vendors: A, B and C"
+    r"(?:\b(?:include|includes|including|are|such\s+as|like|comprise|namely)\b\s*:?|:)\s*"
+    r"(?P<names>.+)$"
     # "The market includes companies such as A, B and C"
     r"|\b(?:includes?|including|comprises?)\s+(?:companies|players|vendors|manufacturers)\s+"
     r"(?:such\s+as|like)\b\s*(?P<names_such>.+)$"
@@ -82,7 +84,8 @@ _PLAYERS_SENTENCE = re.compile(
     r"|\b(?:companies|players|vendors|manufacturers)\s+(?:operating|active|present|competing)\s+"
     r"in\b[^.;:]{0,80}?\b(?:are|include)\b\s*:?\s*(?P<names_operating>.+)$"
     # "Companies like A, B, and C are leveraging …", "… among various companies like A, B"
-    r"|\b(?:companies|players|vendors|firms|manufacturers)\s+(?:like|such\s+as)\s+"
+    r"|\b(?:companies|players|vendors|firms|manufacturers|providers|suppliers),?\s+"
+    r"(?:like|such\s+as)\s+"
     r"(?P<names_like>.+)$"
     # "four multinational corporations — A, B, C, and D — along with …"
     r"|\b(?:players|companies|corporations|manufacturers|producers|vendors)\s*[—–]\s*"
@@ -93,7 +96,7 @@ _PLAYERS_SENTENCE = re.compile(
 # Every players sentence has one of these words.
 _PLAYER_WORDS = (
     "players", "compan", "vendors", "manufacturers", "participants", "competitors", "firms",
-    "corporations", "producers", "providers", "suppliers",
+    "corporations", "producers", "providers", "suppliers", "organi",
 )  # fmt: skip
 # "A, B and C are the top three players …" / "A and B are some of the key companies …"
 _NAMES_THEN_PLAYERS = re.compile(
@@ -129,6 +132,9 @@ _NOT_NAME_WORDS = frozenset(
     "announcement benefits stakeholders leaders segments share following these those they "
     "there which".split()
 )
+# "the Japanese groups Fanuc", "the National Medical Products Administration": a description
+# or a public body, not a company's name
+_DETERMINERS = frozenset("the a an its their our other several many various some".split())
 # "(U.S.)", "(Japan)": where a list says a company is based, not part of its name; nor is its
 # ticker ("($MRK)", "(NYSE: AZN)").
 _TRAILING_PLACE = re.compile(
@@ -144,7 +150,7 @@ def looks_like_company(name: str) -> bool:
     if name.lower() in _NOT_NAMES or not any(word[:1].isupper() for word in words):
         return False
     lowered = [word.lower().strip(",.") for word in words]
-    if _NOT_NAME_WORDS & set(lowered):
+    if words[0] in _DETERMINERS or _NOT_NAME_WORDS & set(lowered):
         return False
     return not (len(words) > 2 and sum(word in _SENTENCE_WORDS for word in lowered) >= 2)
 

@@ -154,6 +154,9 @@ class _Collected:
     trends: list[str] = field(default_factory=list)
     opportunities: list[str] = field(default_factory=list)
     faq_blocks: list[Block] = field(default_factory=list)
+    # The FAQ section's answers: the figures and players of a page that states them nowhere
+    # else (a page whose questions are buttons the text lost).
+    answer_texts: list[str] = field(default_factory=list)
     # Question headings and their answers outside an FAQ section: the FAQs of a page that has
     # no such section but asks several questions ("How Big is the X Market?").
     question_blocks: list[Block] = field(default_factory=list)
@@ -430,6 +433,8 @@ def _route(
         target.extend(items)
     elif section is Section.FAQS:
         collected.faq_blocks.append(block)
+        if not block.is_heading and not text.rstrip().endswith("?"):
+            collected.answer_texts.append(text)
     elif section is Section.COMPANIES:
         collected.company_entries.extend(strip_list_marker(line) for line in block.lines)
     if " | " in text:
@@ -602,7 +607,7 @@ def _company_names(collected: _Collected) -> list[str]:
             names += companies_in_list(entry)
     if names:
         return names
-    for text in collected.company_prose:
+    for text in (*collected.company_prose, *collected.answer_texts):
         if listed := _companies_in_prose(text):
             return listed
     return []
@@ -849,17 +854,24 @@ def _headline_figures(collected: _Collected, *, own_region: str | None) -> Headl
     # Read last, and only sentences about this market: "The global aesthetic medicine market,
     # valued at $85.6 billion …" on a wound-dressing page is another market's figure.
     own_words = frozenset(collected.title_heading.lower().split())
-    late = [
-        sentence
-        for text in collected.late_figure_texts
-        for sentence in split_sentences(text)
-        if not _names_another_market(sentence, own_words)
-    ]
-    for text in (*overview, " ".join(late)):
+    for text in (*overview, _own_sentences(collected.late_figure_texts, own_words)):
         figures = figures.then(
             parse_headline_figures(text, own_region=own_region, market_sentences_only=True)
         )
+    if not figures.found_any:  # FAQ answers last: they restate what the page states elsewhere
+        answers = _own_sentences(collected.answer_texts, own_words)
+        figures = parse_headline_figures(answers, own_region=own_region, market_sentences_only=True)
     return figures.then(parse_headline_figures(collected.title_heading, own_region=own_region))
+
+
+def _own_sentences(texts: list[str], own_words: frozenset[str]) -> str:
+    """The texts' sentences that name no other market than the title's."""
+    return " ".join(
+        sentence
+        for text in texts
+        for sentence in split_sentences(text)
+        if not _names_another_market(sentence, own_words)
+    )
 
 
 _MIN_QUESTIONS_WITHOUT_FAQ_HEADING = 2  # one question heading is a rhetorical one

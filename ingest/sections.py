@@ -87,7 +87,7 @@ _SECTION_HEADINGS: list[tuple[Section, re.Pattern[str]]] = [
         _heading_pattern(
             r"overview|introduction|summary|takeaways|highlights|snapshot|at a glance|"
             r"key (?:facts|figures|statistics|stats|findings)|market size|size and forecast|"
-            r"report scope|market value|valuation|\bsize\b|key (?:market )?insights|"
+            r"report scope|market value|valuation|\bsize\b|key (?:market )?insights|description|"
             r"market (?:analysis|insights|outlook|report)\b",
         ),
     ),

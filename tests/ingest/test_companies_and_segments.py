@@ -155,6 +155,25 @@ def test_segments_named_in_prose() -> None:
             "IBN (USA), Kastor Networks (Israel), etc.",
             ["Corvane", "IBN", "Kastor Networks"],
         ),
+        (
+            "A third of revenue went to the five leading vendors: Corvane, IBN, Halvik Data "
+            "and Kastor Associates.",
+            ["Corvane", "IBN", "Halvik Data", "Kastor Associates"],
+        ),
+        (
+            "The leading organizations in the telehealth market are Venlo Well, Tallis "
+            "Systems, Ostrava Corporation",
+            ["Venlo Well", "Tallis Systems", "Ostrava Corporation"],
+        ),
+        (  # a comma before "such as", the sentence going on after the names
+            "Meter vendors, such as Halden and Tronda & Tronda, will have to compete harder.",
+            ["Halden", "Tronda & Tronda"],
+        ),
+        (  # a public body, or a description, is no company's name
+            "Rules follow standards established by organizations such as the Halvik Medical "
+            "Products Agency.",
+            [],
+        ),
     ],
 )
 def test_companies_in_sentence(sentence: str, names: list[str]) -> None:

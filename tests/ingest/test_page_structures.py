@@ -145,6 +145,48 @@ def test_a_players_list_of_sentences_gives_the_names_they_open_with() -> None:
     ]
 
 
+def test_a_description_heading_after_the_players_opens_the_headline() -> None:
+    page = (
+        "<h1>India Acme Drugs Market Size, Trends and Insights</h1><h2>Major Players</h2>"
+        "<ul><li>Corvane Limited</li><li>Halden Pharma</li></ul><h2>Reports Description</h2>"
+        "<p>India Acme Drugs Market was valued at USD 5.5 Billion in 2022 and is expected to "
+        "reach USD 9.9 Billion by 2032, at a CAGR of 6.1% during the forecast period "
+        "2023 – 2032.</p>"
+    )
+    report = parse(page)
+    assert report["companies"] == ["Corvane Limited", "Halden Pharma"]
+    assert (report["size_usd"], report["forecast_usd"], report["cagr_percent"]) == (
+        5_500_000_000,
+        9_900_000_000,
+        6.1,
+    )
+
+
+def test_faq_answers_whose_questions_were_lost_give_figures_and_players() -> None:
+    page = (
+        "<h1>Acme Food Market</h1><h2>Frequently Asked Questions</h2>"
+        "<p>Acme food means prepared meals for pets.</p>"
+        "<p>The acme food market is projected to grow from USD 14 billion in 2026 to USD "
+        "24.7 billion by 2035.</p><p>The CAGR is expected to be 6.5% during 2026-2035.</p>"
+        "<p>Major players include Corvane Inc., Halden Foods, and Ostrava Nutrition.</p>"
+    )
+    report = parse(page)
+    assert (report["size_year"], report["forecast_usd"], report["cagr_end_year"]) == (
+        2026,
+        24_700_000_000,
+        2035,
+    )
+    assert report["companies"] == ["Corvane Inc.", "Halden Foods", "Ostrava Nutrition"]
+
+
+def test_faq_answers_never_add_to_figures_stated_elsewhere() -> None:
+    faq = (
+        "<h2>FAQs</h2><h3>How big will it be?</h3><p>The market is expected to reach USD 2.4 "
+        "billion in 2034.</p>"
+    )
+    assert parse(LEAD + faq)["forecast_year"] == 2030
+
+
 def test_names_opening_with_digits_and_figures_beside_names() -> None:
     lists = (
         "<p>By Application;</p><p>3D Imaging, AR, VR and MR</p>"
