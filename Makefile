@@ -54,15 +54,19 @@ run: $(SERVE_INSTALLED)
 ## Each runs in TEST_WORKERS pytest-xdist processes, every one on databases of its own (more
 ## workers than CPUs, since many tests wait on servers and subprocesses); TEST_WORKERS=0 runs
 ## the suite in one process.
+## Bytecode is cached even where PYTHONDONTWRITEBYTECODE is set (as on our CI machines):
+## without it every worker and every server or CLI a test starts compiles its modules again,
+## and pytest rewrites the asserts of 389 modules per worker (2 s each time).
 TEST_WORKERS ?= 3
 XDIST := -n $(TEST_WORKERS) --dist worksteal
+PYTEST := PYTHONDONTWRITEBYTECODE= $(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 test: test-sqlite test-postgresql
 
 test-sqlite: install system-deps
-	TEST_DATABASE=sqlite $(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
+	TEST_DATABASE=sqlite $(PYTEST)
 
 test-postgresql: install system-deps
-	TEST_DATABASE=postgresql $(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
+	TEST_DATABASE=postgresql $(PYTEST)
 
 ## SPEC §6 P1-P5 on a small corpus (BENCH_COUNT=100000 for the real thing); needs wrk.
 BENCH_COUNT ?= 500

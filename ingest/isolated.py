@@ -25,7 +25,9 @@ from app.core.settings import MAX_PARSE_SECONDS
 from ingest.report import ParseResult
 
 ParseTarget = Callable[[tuple[str, bytes], float], ParseResult]
-_PARSER_MODULES = ["ingest.jobs", "inflect"]
+# Not inflect: imported by name it keeps typeguard's instrumentation (1.7 s); the child
+# loads it through `prepare_parser`, without (ingest/segments.py).
+_PARSER_MODULES = ["ingest.jobs"]
 
 
 def _parse_in_child(job: tuple[str, bytes], seconds: float) -> ParseResult:
@@ -85,8 +87,8 @@ class ParserProcess:
     def _start(self) -> Connection:
         # "forkserver": forking a threaded server could copy a lock some thread holds, so each
         # child is forked from a small single-threaded server process instead. It imports the
-        # parser once (about 2 s, mostly inflect's), so a replaced child starts at once; this
-        # process still never imports it.
+        # parser once (about 0.7 s), so a replaced child starts at once; this process still
+        # never imports it.
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(_PARSER_MODULES)
         ours, theirs = context.Pipe()
