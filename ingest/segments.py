@@ -263,7 +263,9 @@ _SEGMENTED_INTO = re.compile(
     # "… by type into A and B, and by application into C, D and E"
     r"|,\s*(?:and\s+)?by\s+(?P<label3>[\w&/ -]{2,40}?)\s+into"
     # "By end-user, key segments include A, B and C"
-    r"|\b(?:key|major|main)\s+segments\s+(?:include|are|comprise))\s+"
+    r"|\b(?:key|major|main)\s+segments\s+(?:include|are|comprise)"
+    # "Different types of catheters are A, B and C", "The main types of X include A and B"
+    r"|\b(?P<label7>types|kinds)\s+of\s+(?:[\w-]+\s+){1,5}?(?:are|include|comprise))\s+"
     r"(?:(?:the\s+)?(?:following|two|three|four|five|six)\s+(?:\w+\s+)?)?"
     # the list, up to the next "…, and by X into"
     r"(?P<items>(?:(?!,\s*(?:and\s+)?by\s+[\w&/ -]{2,40}?\s+into\b)[^.;:]){2,400})",
@@ -406,7 +408,10 @@ def labelled_segment_list(line: str) -> tuple[str, list[str]] | None:
 
 # Brands and companies within a segment are no segments of the market.
 _NOT_A_DIMENSION = re.compile(r"\b(?:brands?|compan(?:y|ies)|players?|vendors?)\b", re.I)
-_SEGMENTATION_WORDS = ("into", "egment", "includes", "covers", "comprises", "analy", "examines")
+_SEGMENTATION_WORDS = (
+    "into", "egment", "includes", "covers", "comprises", "analy", "examines", "types of",
+    "kinds of",
+)  # fmt: skip
 
 
 # "segmentation exists based on both service type (e.g., SaaS, PaaS) and application (e.g.,
@@ -434,7 +439,7 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
         if len(names) >= 2:
             before = text[max(0, match.start() - _LABEL_WINDOW_CHARS) : match.start()]
             label = _LABEL_BEFORE.search(before)
-            labels = ("label2", "label3", "label4", "label5", "label6")
+            labels = ("label2", "label3", "label4", "label5", "label6", "label7")
             stated = next((match[group] for group in labels if match[group]), None)
             if _NOT_A_DIMENSION.search(stated or (label["label"] if label else "")):
                 continue  # "On the basis of brand, … classified into Enbrel, Remicade, …"

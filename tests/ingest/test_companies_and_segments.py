@@ -295,6 +295,14 @@ def test_segmentation_sentences_with_their_labels() -> None:
                 ("application", ["CRM", "ERP", "collaboration tools"]),
             ],
         ),
+        (
+            "Different types of stents are coronary, peripheral, and neurovascular.",
+            [("types", ["coronary", "peripheral", "neurovascular"])],
+        ),
+        (
+            "The main types of acme devices include implantable pumps and external pumps.",
+            [("types", ["implantable pumps", "external pumps"])],
+        ),
     ],
 )
 def test_segmentation_wordings(text: str, groups: list[tuple[str, list[str]]]) -> None:
