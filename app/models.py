@@ -202,6 +202,24 @@ class MarketTotal(SQLModel, table=True):
     markets: int
 
 
+class GroupTally(SQLModel, table=True):
+    """Per segment key or dimension (`grouping`) and CAGR value, the markets and the counts and
+    sums of their sizes and forecasts: the histogram GET /stats?group_by= ranks for medians,
+    kept by triggers on `segment` and `market` (migration 0018). `stated` is false for the
+    markets stating no CAGR (their `cagr_percent` is 0 here)."""
+
+    __tablename__ = "group_tally"
+    grouping: str = Field(primary_key=True)
+    grp: str = Field(primary_key=True)
+    stated: bool = Field(primary_key=True)
+    cagr_percent: float = Field(primary_key=True)
+    markets: int
+    sized: int
+    size_usd_sum: float
+    forecasted: int
+    forecast_usd_sum: float
+
+
 class TableRows(SQLModel, table=True):
     """How many rows a table holds (market, segment, company, faq): kept by triggers
     (migration 0017), so that GET /stats reads a number instead of counting every row."""

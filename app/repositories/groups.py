@@ -1,5 +1,6 @@
 """GET /stats?group_by=: one row per group of the markets matching the /markets filters,
-computed in the database (medians too, from a histogram of CAGR values per group)."""
+computed in the database (medians too, from a histogram of CAGR values per group). Segment
+and dimension groups of every market read the histogram the database keeps (group_tally)."""
 
 from enum import StrEnum
 from typing import Any
@@ -20,7 +21,7 @@ from sqlalchemy import (
 from sqlmodel import Session, col
 
 from app.core.query import MarketFilters, Pagination
-from app.models import Company, Market, MarketCompany, Provenance, Segment
+from app.models import Company, GroupTally, Market, MarketCompany, Provenance, Segment
 from app.repositories.markets import filter_conditions
 
 
@@ -106,6 +107,31 @@ def _histogram(
     )
 
 
+# Groupings whose histogram over every market the database keeps (migration 0018).
+_TALLIED = (GroupBy.SEGMENT, GroupBy.DIMENSION)
+
+
+def _tallied_histogram(group_by: GroupBy) -> CTE:
+    """`_histogram` of every market, read from `group_tally` instead of every membership."""
+    tally = GroupTally
+    stated = col(tally.stated)
+    return (
+        select(
+            col(tally.grp).label("grp"),
+            case((stated, col(tally.cagr_percent))).label("cagr"),
+            col(tally.markets).label("markets"),
+            case((col(tally.sized) > 0, col(tally.size_usd_sum))).label("size_usd_sum"),
+            case((col(tally.forecasted) > 0, col(tally.forecast_usd_sum))).label(
+                "forecast_usd_sum"
+            ),
+            case((stated, col(tally.cagr_percent) * col(tally.markets))).label("cagr_sum"),
+            case((stated, col(tally.markets)), else_=0).label("stated"),
+        )
+        .where(col(tally.grouping) == group_by.value)
+        .cte("histogram")
+    )
+
+
 def _company_page(
     session: Session, filters: MarketFilters, page: Pagination, *, sqlite: bool
 ) -> tuple[list[int], int]:
@@ -152,7 +178,10 @@ def group_stats(
         if not companies:
             return [], total
         page = None
-    values = _histogram(group_by, filters, sqlite=sqlite, companies=companies)
+    if group_by in _TALLIED and filters == MarketFilters():
+        values = _tallied_histogram(group_by)
+    else:
+        values = _histogram(group_by, filters, sqlite=sqlite, companies=companies)
     # Each CAGR value's positions in its group's ascending order: (before, up_to].
     up_to = cast(
         func.sum(values.c.stated).over(
