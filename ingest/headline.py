@@ -50,9 +50,9 @@ _YEAR_BEFORE = re.compile(
 # A year that labels the amount right after it: "Market Size in 2023 US$ 1.84 Billion",
 # "2024 | USD 3.12 Billion", "from 2024 (1.29 billion USD)", "2023's USD 4.3 billion",
 # "a 2016 valuation of USD 15.2 billion", "a 2024 market size of approximately $500 billion",
-# "the 2022 U.S. market of $11.3 billion".
+# "the 2022 U.S. market of $11.3 billion", "Market Size (2022) | USD 4,522.30 Billion".
 _YEAR_RIGHT_BEFORE = re.compile(
-    rf"(?:^|[\s(|])(?:(?P<prep>in|by|for|till|through)\s+)?(?:FY\s?)?(?P<year>{_YEAR})"
+    rf"(?:^|[\s(|])(?:(?P<prep>in|by|for|till|through)\s+)?(?:FY\s?)?(?P<year>{_YEAR})\)?"
     r"(?:['’]s|\s+(?:U\.?S\.?\s+|global\s+)?(?:market\s+)?"
     r"(?:size|valuation|value|estimate|revenue|market)\s+of"
     r"(?:\s+(?:approximately|about|around|nearly|roughly|some|over))?)?\s*[|:(]?\s*$",

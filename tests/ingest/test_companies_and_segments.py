@@ -169,6 +169,11 @@ def test_segments_named_in_prose() -> None:
             "Meter vendors, such as Halden and Tronda & Tronda, will have to compete harder.",
             ["Halden", "Tronda & Tronda"],
         ),
+        (
+            "The recalls could pave the way for competitors such as Halden and Ostrava "
+            "Scientific to take the lead.",
+            ["Halden", "Ostrava Scientific"],
+        ),
         (  # a public body, or a description, is no company's name
             "Rules follow standards established by organizations such as the Halvik Medical "
             "Products Agency.",

@@ -46,6 +46,8 @@ CASES: list[Case] = [
      None, None, None, None, 6.0, 2024, 2030),
     ("Analysts put average annual growth at about 10% between 2020 and 2024.",
      None, None, None, None, 10.0, 2020, 2024),
+    ("Market Size (2022) | USD 4,522.30 Billion",  # a snapshot table's row
+     4522.3 * B, 2022, None, None, None, None, None),
     ("No figures at all, only prose about the market.",
      None, None, None, None, None, None, None),
 ]
