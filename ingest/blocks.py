@@ -241,6 +241,17 @@ def _read_paired_faqs(tag: Tag, document: Document) -> bool:
     return True
 
 
+# "€160 billion in 2023<sup>1,2</sup>": a footnote's mark, which would glue to the year.
+_FOOTNOTE_MARK = re.compile(r"\s*(?:\[?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]?|[*†‡§]+)\s*")
+
+
+def _is_footnote_mark(sup: Tag) -> bool:
+    """A superscript that marks a footnote, not an exponent ("10<sup>9</sup>")."""
+    before = sup.previous_sibling
+    exponent = isinstance(before, NavigableString) and before.rstrip().endswith("10")
+    return not exponent and bool(_FOOTNOTE_MARK.fullmatch(sup.get_text()))
+
+
 @dataclass(frozen=True, slots=True)
 class _Close:
     tag: Tag
@@ -270,6 +281,8 @@ def parse_document(html: str) -> Document:
                 continue
             if node.name == "head":
                 read_head(node, builder.document.meta)
+                continue
+            if node.name == "sup" and _is_footnote_mark(node):
                 continue
             if node.name in _PAIRED_FAQ_TAGS and _read_paired_faqs(node, builder.document):
                 builder.flush()

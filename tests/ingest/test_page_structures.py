@@ -187,6 +187,20 @@ def test_faq_answers_never_add_to_figures_stated_elsewhere() -> None:
     assert parse(LEAD + faq)["forecast_year"] == 2030
 
 
+def test_a_footnote_mark_after_a_year_is_not_part_of_it() -> None:
+    page = (
+        "<h1>Acme Market</h1><p>The acme market was worth €160 billion in 2023<sup>1,2</sup> "
+        "and is set to reach €200 billion by 2030<sup>[3]</sup>; kits hold 1.2 × 10<sup>9</sup> "
+        "units.</p>"
+    )
+    report = parse(page)
+    assert [(f["year"], f["amount"]) for f in report["figures"]] == [
+        (2023, 160_000_000_000),
+        (2030, 200_000_000_000),
+    ]
+    assert "× 109 units" in report["figures"][0]["sentence"]  # an exponent is no footnote
+
+
 def test_names_opening_with_digits_and_figures_beside_names() -> None:
     lists = (
         "<p>By Application;</p><p>3D Imaging, AR, VR and MR</p>"
