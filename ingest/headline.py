@@ -59,6 +59,9 @@ _YEAR_RIGHT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BY_YEAR = frozenset({"by", "through", "till", "until"})
+# "… worth €203.4 billion this year": a year only the page's own date says.
+_RELATIVE_YEAR = re.compile(r"\s+(?:in\s+)?(?P<which>this|last|next)\s+year\b", re.I)
+_YEARS_FROM_THIS = {"this": 0, "last": -1, "next": 1}
 _FORECAST_VERB = re.compile(
     # "has hit $100 billion" is the present's value, "will hit" a forecast
     r"\b(?:reach|reaching|reached\s+by|surpass|exceed|cross|(?<!\bhas\s)(?<!\bhave\s)hit|"
@@ -295,11 +298,16 @@ def mentions_headline_figures(text: str) -> bool:
 
 
 def parse_headline_figures(
-    text: str, *, own_region: str | None = None, market_sentences_only: bool = False
+    text: str,
+    *,
+    own_region: str | None = None,
+    market_sentences_only: bool = False,
+    this_year: int | None = None,
 ) -> HeadlineFigures:
     """The market's own amounts and first stated CAGR in a text; clauses about a segment, a
     share or another region than `own_region` are left out, and with `market_sentences_only`
-    every sentence that does not speak of the market."""
+    every sentence that does not speak of the market. `this_year`, the page's own (from its
+    date), dates "€203 billion this year" and "last year"."""
     amounts: list[Amount] = []
     cagr: StatedCagr | None = None
     for sentence in split_sentences(text):
@@ -310,7 +318,7 @@ def parse_headline_figures(
         money = list(_MONEY.finditer(sentence)) if CURRENCY_HINT.search(sentence) else []
         about = _Subject(own_region, _subject_is_a_part(sentence, money, own_region))
         sentence_cagr, masked = _parse_cagr(sentence, about=about)
-        found = _parse_amounts(sentence, money, masked=masked, about=about)
+        found = _parse_amounts(sentence, money, masked=masked, about=about, this_year=this_year)
         if sentence_cagr and sentence_cagr.end_year is not None:
             found = _reached_at_period_end(found, sentence_cagr.end_year)
         if sentence_cagr and sentence_cagr.start_year is None and _one_year_apart(found):
@@ -468,6 +476,7 @@ def _parse_amounts(
     *,
     masked: tuple[int, int] | None,
     about: _Subject,
+    this_year: int | None,
 ) -> list[Amount]:
     text, matches = sentence, money
     if masked is not None:
@@ -495,6 +504,8 @@ def _parse_amounts(
         if _INCREMENT.search(clause):
             continue  # a change, not a value: "forecast to increase by USD 1.27 billion"
         year, by_year = _amount_year(after, clause)
+        if year is None and this_year is not None and (told := _RELATIVE_YEAR.match(text, end)):
+            year = this_year + _YEARS_FROM_THIS[told["which"].lower()]
         forecast_wording = by_year or bool(_FORECAST_VERB.search(clause[-60:]))
         quote = _quote(sentence, match.start(), match.end())
         amounts.append(Amount(value, currency_of(match), year, quote, forecast_wording))

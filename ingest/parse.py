@@ -4,6 +4,8 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import partial
 from itertools import chain
 
 from app.models import (
@@ -729,7 +731,11 @@ def parse_report(
     title = parse_title(collected.title_heading, headline=_headline(collected))
     if not title.slug:
         raise ReportParseError(f"title {collected.title_heading!r} gives no usable slug")
-    figures = _within_bounds(_headline_figures(collected, own_region=title.region), warnings)
+    published_on = find_published_on(meta=document.meta, blocks=document.blocks)
+    figures = _within_bounds(
+        _headline_figures(collected, own_region=title.region, published_on=published_on),
+        warnings,
+    )
     size, forecast = figures.size, figures.forecast
     cagr = _with_forecast_period(
         figures.cagr, title=collected.title_heading, blocks=document.blocks
@@ -824,7 +830,7 @@ def parse_report(
             publisher=find_publisher(
                 meta=document.meta, blocks=document.blocks, links=document.links
             ),
-            published_on=find_published_on(meta=document.meta, blocks=document.blocks),
+            published_on=published_on,
             figure_sentences=FigureSentences(
                 size=size.sentence if size else None,
                 forecast=forecast.sentence if forecast else None,
@@ -843,25 +849,30 @@ def _headline(collected: _Collected) -> str | None:
     return collected.headline or next(iter(collected.figure_texts), None)
 
 
-def _headline_figures(collected: _Collected, *, own_region: str | None) -> HeadlineFigures:
+def _headline_figures(
+    collected: _Collected, *, own_region: str | None, published_on: date | None
+) -> HeadlineFigures:
     """The headline paragraph's figures, then those other introduction and overview
     paragraphs state for the market, then the title's (its amounts are often rounded)."""
+    read = partial(
+        parse_headline_figures,
+        own_region=own_region,
+        this_year=published_on.year if published_on else None,
+    )
     figures = HeadlineFigures()
     headline = _headline(collected)
     overview = [text for text in collected.figure_texts if text is not headline]
     if headline:
-        figures = parse_headline_figures(headline, own_region=own_region)
+        figures = read(headline)
     # Read last, and only sentences about this market: "The global aesthetic medicine market,
     # valued at $85.6 billion …" on a wound-dressing page is another market's figure.
     own_words = frozenset(collected.title_heading.lower().split())
     for text in (*overview, _own_sentences(collected.late_figure_texts, own_words)):
-        figures = figures.then(
-            parse_headline_figures(text, own_region=own_region, market_sentences_only=True)
-        )
+        figures = figures.then(read(text, market_sentences_only=True))
     if not figures.found_any:  # FAQ answers last: they restate what the page states elsewhere
         answers = _own_sentences(collected.answer_texts, own_words)
-        figures = parse_headline_figures(answers, own_region=own_region, market_sentences_only=True)
-    return figures.then(parse_headline_figures(collected.title_heading, own_region=own_region))
+        figures = read(answers, market_sentences_only=True)
+    return figures.then(read(collected.title_heading))
 
 
 def _own_sentences(texts: list[str], own_words: frozenset[str]) -> str:

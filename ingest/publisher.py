@@ -34,6 +34,8 @@ _LABELLED_DATE = re.compile(
 )
 # A press release's dateline: "NEW YORK, Oct. 10, 2024 (GLOBE NEWSWIRE) --".
 _DATELINE = re.compile(rf"^[^\n]{{0,80}}?(?P<date>{_MONTH_DATE})\s*(?:\(|/|--|–|—)")
+# A byline: "By Anna Ellis • 12 January 2023 • 13:41", "By Jo Lee | March 3, 2024".
+_BYLINE = re.compile(rf"^By\s+[^\n]{{2,60}}?\s[•|·–—-]\s*(?P<date>{_MONTH_DATE})")
 _MAX_DATE_LINE_CHARS = 160
 _DATELINE_BLOCKS = 6  # a press release's dateline opens its first paragraphs
 _DATELINE_CHARS = 120
@@ -80,6 +82,8 @@ def find_published_on(*, meta: PageMeta, blocks: list[Block]) -> date | None:
         if not _YEAR.search(text):
             continue
         match = _LABELLED_DATE.search(text) if len(text) <= _MAX_DATE_LINE_CHARS else None
+        if match is None and len(text) <= _MAX_DATE_LINE_CHARS:
+            match = _BYLINE.match(text)
         if match is None and index < _DATELINE_BLOCKS:
             match = _DATELINE.match(text[:_DATELINE_CHARS])
         if match and (found := _parse_date(match["date"])):

@@ -79,6 +79,16 @@ def test_headline_phrasing(case: Case) -> None:
     assert got == want
 
 
+def test_this_last_and_next_year_are_dated_by_the_page() -> None:
+    text = (
+        "Sales reached USD 2.0 billion last year, will be USD 2.2 billion this year and USD "
+        "2.5 billion next year."
+    )
+    years = [amount.year for amount in parse_headline_figures(text, this_year=2024).amounts]
+    assert years == [2023, 2024, 2025]
+    assert [amount.year for amount in parse_headline_figures(text).amounts] == [None] * 3
+
+
 def test_each_figure_keeps_its_sentence() -> None:
     figures = parse_headline_figures(
         "The market was worth USD 2 Billion in 2021. It is set to reach USD 3 Billion by 2027."

@@ -201,6 +201,28 @@ def test_a_footnote_mark_after_a_year_is_not_part_of_it() -> None:
     assert "× 109 units" in report["figures"][0]["sentence"]  # an exponent is no footnote
 
 
+@pytest.mark.parametrize(
+    ("dated", "size_year"),
+    [
+        ('<meta property="article:published_time" content="2023-01-12T13:41:00Z">', 2023),
+        ("<p>By Anna Ellis • 12 January 2024 • 13:41</p>", 2024),
+        ("", None),  # no date: "this year" dates nothing
+    ],
+)
+def test_this_year_is_the_year_of_the_page(dated: str, size_year: int | None) -> None:
+    page = (
+        f"<html><head>{dated if dated.startswith('<meta') else ''}</head><body>"
+        f"<h1>Acme Market</h1>{'' if dated.startswith('<meta') else dated}"
+        "<p>The acme market will be worth €2.4 billion this year and €3.1 billion by 2030.</p>"
+        "</body></html>"
+    )
+    report = parse(page)
+    assert report["size_year"] == size_year
+    assert report["forecast_year"] == 2030
+    if size_year:
+        assert report["source"]["published_on"].startswith(str(size_year))
+
+
 def test_names_opening_with_digits_and_figures_beside_names() -> None:
     lists = (
         "<p>By Application;</p><p>3D Imaging, AR, VR and MR</p>"
