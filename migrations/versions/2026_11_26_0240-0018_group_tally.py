@@ -113,6 +113,8 @@ def _market_members(row: str) -> str:
 
 
 _CHANGED = " OR ".join(f"old.{name} IS DISTINCT FROM new.{name}" for name in _FIGURES)
+_MARKET_GONE = "; ".join(_take_out(_market_members("old")))
+_MARKET_ADDED = _add(_market_members("new"))
 SQLITE_UPGRADE = [
     "CREATE TRIGGER group_tally_segment_insert AFTER INSERT ON segment BEGIN "
     f"{_add(_segment_members('new', visible=True, sqlite=True))}; END",
@@ -120,46 +122,47 @@ SQLITE_UPGRADE = [
     f"{'; '.join(_take_out(_segment_members('old', visible=False, sqlite=True)))}; END",
     f"CREATE TRIGGER group_tally_market_update AFTER UPDATE OF {', '.join(_FIGURES)} ON market "
     f"WHEN {_CHANGED.replace('IS DISTINCT FROM', 'IS NOT')} BEGIN "
-    f"{'; '.join(_take_out(_market_members('old')))}; {_add(_market_members('new'))}; END",
-    "CREATE TRIGGER group_tally_market_delete BEFORE DELETE ON market BEGIN "
-    f"{'; '.join(_take_out(_market_members('old')))}; END",
+    f"{_MARKET_GONE}; {_MARKET_ADDED}; END",
+    f"CREATE TRIGGER group_tally_market_delete BEFORE DELETE ON market BEGIN {_MARKET_GONE}; END",
 ]
 SQLITE_DOWNGRADE = [
     f"DROP TRIGGER group_tally_{name}"
     for name in ("segment_insert", "segment_delete", "market_update", "market_delete")
 ]
 
-_PG_FUNCTIONS = {
-    "group_tally_segment_insert": f"{_add(_segment_members('new', visible=False, sqlite=False))}; "
-    "RETURN new;",
-    "group_tally_segment_delete": f"{'; '.join(_take_out(_segment_members('old', visible=True, sqlite=False)))}; "
-    "RETURN old;",
-    "group_tally_market_update": f"{'; '.join(_take_out(_market_members('old')))}; "
-    f"{_add(_market_members('new'))}; RETURN NULL;",
-    "group_tally_market_delete": f"{'; '.join(_take_out(_market_members('old')))}; RETURN old;",
+_PG_SEGMENT_ADDED = _add(_segment_members("new", visible=False, sqlite=False))
+_PG_SEGMENT_GONE = "; ".join(_take_out(_segment_members("old", visible=True, sqlite=False)))
+_PG_FUNCTIONS = {  # each trigger's body
+    "group_tally_segment_insert": f"{_PG_SEGMENT_ADDED}; RETURN new;",
+    "group_tally_segment_delete": f"{_PG_SEGMENT_GONE}; RETURN old;",
+    "group_tally_market_update": f"{_MARKET_GONE}; {_MARKET_ADDED}; RETURN NULL;",
+    "group_tally_market_delete": f"{_MARKET_GONE}; RETURN old;",
 }
+# name: (when it fires, on which table, the condition)
 _PG_TRIGGERS = {
-    "group_tally_segment_insert": "BEFORE INSERT ON segment FOR EACH ROW",
-    "group_tally_segment_delete": "BEFORE DELETE ON segment FOR EACH ROW",
-    "group_tally_market_update": f"AFTER UPDATE OF {', '.join(_FIGURES)} ON market "
-    f"FOR EACH ROW WHEN ({_CHANGED})",
-    "group_tally_market_delete": "BEFORE DELETE ON market FOR EACH ROW",
+    "group_tally_segment_insert": ("BEFORE INSERT", "segment", ""),
+    "group_tally_segment_delete": ("BEFORE DELETE", "segment", ""),
+    "group_tally_market_update": (
+        f"AFTER UPDATE OF {', '.join(_FIGURES)}",
+        "market",
+        f" WHEN ({_CHANGED})",
+    ),
+    "group_tally_market_delete": ("BEFORE DELETE", "market", ""),
 }
 POSTGRESQL_UPGRADE = [
     statement
-    for name, body in _PG_FUNCTIONS.items()
+    for name, (timing, table, condition) in _PG_TRIGGERS.items()
     for statement in (
-        f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN {body} END $$",
-        f"CREATE TRIGGER {name} {_PG_TRIGGERS[name]} EXECUTE FUNCTION {name}()",
+        f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
+        f"$$ BEGIN {_PG_FUNCTIONS[name]} END $$",
+        f"CREATE TRIGGER {name} {timing} ON {table} FOR EACH ROW{condition} "
+        f"EXECUTE FUNCTION {name}()",
     )
 ]
 POSTGRESQL_DOWNGRADE = [
     statement
-    for name, trigger in _PG_TRIGGERS.items()
-    for statement in (
-        f"DROP TRIGGER {name} ON {trigger.split(' ON ')[1].split()[0]}",
-        f"DROP FUNCTION {name}()",
-    )
+    for name, (_, table, _) in _PG_TRIGGERS.items()
+    for statement in (f"DROP TRIGGER {name} ON {table}", f"DROP FUNCTION {name}()")
 ]
 
 
