@@ -1,6 +1,6 @@
 """GET /stats?group_by=: one row per group of the markets matching the /markets filters,
-computed in the database (medians too, from a histogram of CAGR values per group). Segment
-and dimension groups of every market read the histogram the database keeps (group_tally)."""
+computed in the database (medians too, from a histogram of CAGR values per group). Without
+filters every grouping reads the histogram the database keeps (group_tally)."""
 
 from enum import StrEnum
 from typing import Any
@@ -107,17 +107,23 @@ def _histogram(
     )
 
 
-# Groupings whose histogram over every market the database keeps (migration 0018).
-_TALLIED = (GroupBy.SEGMENT, GroupBy.DIMENSION)
+# The histograms of every market the database keeps (migrations 0018 and 0019) keep each
+# group as text, '' for a market without one; these groupings are numbers.
+_NUMBERED = (GroupBy.COMPANY, GroupBy.SIZE_YEAR, GroupBy.FORECAST_YEAR)
 
 
-def _tallied_histogram(group_by: GroupBy) -> CTE:
-    """`_histogram` of every market, read from `group_tally` instead of every membership."""
+def _tallied_histogram(group_by: GroupBy, companies: list[int] | None) -> CTE:
+    """`_histogram` of every market, read from `group_tally` instead of every membership;
+    `companies` keeps those of these company ids alone."""
     tally = GroupTally
     stated = col(tally.stated)
+    grp: Any = func.nullif(col(tally.grp), "")
+    conditions = [col(tally.grouping) == group_by.value]
+    if companies is not None:
+        conditions.append(col(tally.grp).in_([str(company) for company in companies]))
     return (
         select(
-            col(tally.grp).label("grp"),
+            (cast(grp, BigInteger) if group_by in _NUMBERED else grp).label("grp"),
             case((stated, col(tally.cagr_percent))).label("cagr"),
             col(tally.markets).label("markets"),
             case((col(tally.sized) > 0, col(tally.size_usd_sum))).label("size_usd_sum"),
@@ -127,7 +133,7 @@ def _tallied_histogram(group_by: GroupBy) -> CTE:
             case((stated, col(tally.cagr_percent) * col(tally.markets))).label("cagr_sum"),
             case((stated, col(tally.markets)), else_=0).label("stated"),
         )
-        .where(col(tally.grouping) == group_by.value)
+        .where(*conditions)
         .cte("histogram")
     )
 
@@ -178,8 +184,8 @@ def group_stats(
         if not companies:
             return [], total
         page = None
-    if group_by in _TALLIED and filters == MarketFilters():
-        values = _tallied_histogram(group_by)
+    if filters == MarketFilters():
+        values = _tallied_histogram(group_by, companies)
     else:
         values = _histogram(group_by, filters, sqlite=sqlite, companies=companies)
     # Each CAGR value's positions in its group's ascending order: (before, up_to].
