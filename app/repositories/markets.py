@@ -31,6 +31,7 @@ from app.repositories.search import (
     word_reach,
 )
 from app.repositories.streaming import stream_rows
+from app.repositories.tallies import kept_count
 
 _MARKET_COLUMNS = [getattr(Market, field) for field in MARKET_LIST_FIELDS]
 MARKET_SORT = SortOrder(
@@ -166,6 +167,8 @@ _MEMBERSHIP_ONLY = {"company": None, "segment": None, "dimension": None, "publis
 def _count(
     session: Session, filters: MarketFilters, *, words: list[str] | None, common: bool
 ) -> int:
+    if (kept := kept_count(session, filters)) is not None:
+        return kept  # a CAGR range and one group at most: from the kept histograms
     memberships = _memberships(filters)
     if len(memberships) == 1 and replace(filters, **_MEMBERSHIP_ONLY) == MarketFilters():
         # One company, segment, dimension or publisher alone: its markets counted from its

@@ -218,6 +218,28 @@ def _assert_kept_groups_are_the_rows(database_url: str) -> None:
             assert sorted(served, key=str) == sorted(expected, key=str), group_by
             for group, figures in served.items():
                 assert _same_figures(figures, expected[group]), (group_by, figures)
+        _assert_totals_are_the_rows(client)
+
+
+# GroupBy values that are /markets filters, with a CAGR range or without.
+_FILTERS = ("region", "segment", "dimension", "company", "publisher")
+
+
+def _assert_totals_are_the_rows(client: TestClient) -> None:
+    """/markets totals read from the kept histograms (app/repositories/tallies.py) equal the
+    rows the same filters stream (a full NDJSON download: the rows, never a count)."""
+    every = client.get("/markets", params={"format": "ndjson"}).text.splitlines()
+    cagrs = sorted({m["cagr_percent"] for m in map(json.loads, every)} - {None})
+    low, high = cagrs[len(cagrs) // 3], cagrs[2 * len(cagrs) // 3]  # bounds a market states
+    filters: list[dict[str, Any]] = [{}, {"min_cagr": low}, {"max_cagr": high}]
+    for name in _FILTERS:
+        groups = _groups(client, group_by=name)
+        value = next(g["group"] for g in groups if g["group"] is not None)
+        filters += [{name: value}, {name: value, "min_cagr": low, "max_cagr": high}]
+    for params in filters:
+        total = client.get("/markets", params={**params, "limit": 1}).json()["total"]
+        rows = client.get("/markets", params={**params, "format": "ndjson"}).text.splitlines()
+        assert total == len(rows), params
 
 
 def test_kept_groups_follow_every_change(engine: Engine, database_url: str, tmp_path: Path) -> None:
