@@ -203,10 +203,11 @@ class MarketTotal(SQLModel, table=True):
 
 
 class GroupTally(SQLModel, table=True):
-    """Per segment key or dimension (`grouping`) and CAGR value, the markets and the counts and
-    sums of their sizes and forecasts: the histogram GET /stats?group_by= ranks for medians,
-    kept by triggers on `segment` and `market` (migration 0018). `stated` is false for the
-    markets stating no CAGR (their `cagr_percent` is 0 here)."""
+    """Per grouping of GET /stats?group_by=, group and CAGR value, the markets and the counts
+    and sums of their sizes and forecasts: the histogram it ranks for medians, kept by
+    triggers on `segment`, `market_company`, `provenance` and `market` (migration 0018).
+    `stated` is false for the markets stating no CAGR (their `cagr_percent` is 0 here); a
+    market without the group (no publisher, no size year) is under `grp` ''."""
 
     __tablename__ = "group_tally"
     grouping: str = Field(primary_key=True)

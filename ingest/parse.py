@@ -404,16 +404,13 @@ def _route(
             return
         collected.segmentation_prose.append(text)
     if section in (Section.INTRO, Section.APPLICATIONS):
-        if (
-            collected.headline is None
-            and section is Section.INTRO
-            and mentions_headline_figures(text)
-        ):
-            collected.headline = text
-            if len(text.split(". ")) <= 2:
-                return  # a one-sentence headline is not the summary
-        elif section is Section.INTRO and mentions_headline_figures(text):
-            collected.figure_texts.append(text)
+        if section is Section.INTRO and mentions_headline_figures(text):
+            if collected.headline is None:
+                collected.headline = text
+                if len(text.split(". ")) <= 2:
+                    return  # a one-sentence headline is not the summary
+            else:
+                collected.figure_texts.append(text)
         if collected.summary is None and _reads_as_summary(text):
             collected.summary = text
         elif collected.headed_segments:

@@ -81,17 +81,13 @@ REGION_OF_ADJECTIVE = {
 # Adjectives that name a region in a sentence as surely as its name does ("the European
 # market"): a title's, and those that begin too many products' names to name a title's region.
 _REGION_ADJECTIVES = (*REGION_OF_ADJECTIVE, "american", "asian", "african")
-# Names that are one region under several spellings.
+# Names that are one region under several spellings (adjectives map through
+# REGION_OF_ADJECTIVE first; "American" is none of its: it also names the Americas).
 _SAME_REGION = (
     frozenset({"united states", "us", "u.s.", "usa", "america", "american"}),
-    frozenset({"united kingdom", "uk", "u.k.", "britain", "great britain", "british"}),
-    frozenset({"south korea", "korea", "korean", "korea, republic of"}),
-    frozenset({"europe", "european"}),
+    frozenset({"united kingdom", "uk", "u.k.", "britain", "great britain"}),
+    frozenset({"south korea", "korea", "korea, republic of"}),
     frozenset({"asia pacific", "asia-pacific", "apac"}),
-    frozenset({"china", "chinese"}),
-    frozenset({"japan", "japanese"}),
-    frozenset({"india", "indian"}),
-    frozenset({"germany", "german"}),
 )
 _UPPERCASE_ONLY = ("US", "U.S.", "USA", "UK", "U.K.", "GCC", "APAC", "EU", "MEA", "LATAM")
 

@@ -23,6 +23,7 @@ OUTSIDE_THE_MODELS = (
     "ix_market_search_vector",
     "ix_market_region_lower",
     "ix_market_sort_desc",
+    "ix_group_tally_emptied",
 )
 
 

@@ -13,7 +13,7 @@ from app.models import Company, Market, MarketCompany
 from app.repositories.markets import Unindexed, walks_sooner
 from app.repositories.ordering import order_clauses
 from app.repositories.search import company_alias_match
-from app.repositories.streaming import stream_rows
+from app.repositories.streaming import stream_dicts
 
 COMPANY_SORT = SortOrder(("name", "slug", "market_count"), default="-market_count,name")
 _COLUMNS = (col(Company.slug), col(Company.name), col(Company.aliases), col(Company.market_count))
@@ -47,8 +47,7 @@ def list_companies(
 def stream_companies(
     engine: Engine, *, q: str | None, sort: list[SortKey]
 ) -> Iterator[dict[str, Any]]:
-    for row in stream_rows(engine, _companies_query(q, sort)):
-        yield dict(row._mapping)
+    return stream_dicts(engine, _companies_query(q, sort))
 
 
 def get_company(session: Session, slug: str) -> Company | None:

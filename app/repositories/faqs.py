@@ -10,7 +10,7 @@ from app.core.query import Pagination, SortKey, SortOrder
 from app.models import Faq, Market
 from app.repositories.ordering import order_clauses
 from app.repositories.search import faq_match_count, faq_text_match
-from app.repositories.streaming import stream_rows
+from app.repositories.streaming import stream_dicts
 
 FAQ_SORT = SortOrder(("market", "position"), default="market,position")
 
@@ -68,5 +68,4 @@ def list_faqs(
 def stream_faqs(
     engine: Engine, *, q: str | None, market: str | None, sort: list[SortKey]
 ) -> Iterator[dict[str, Any]]:
-    for row in stream_rows(engine, _faqs_query(q, market, sort, dialect=engine.dialect.name)):
-        yield dict(row._mapping)
+    return stream_dicts(engine, _faqs_query(q, market, sort, dialect=engine.dialect.name))

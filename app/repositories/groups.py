@@ -107,7 +107,7 @@ def _histogram(
     )
 
 
-# The histograms of every market the database keeps (migrations 0018 and 0019) keep each
+# The histograms of every market the database keeps (migration 0018) keep each
 # group as text, '' for a market without one; these groupings are numbers.
 _NUMBERED = (GroupBy.COMPANY, GroupBy.SIZE_YEAR, GroupBy.FORECAST_YEAR)
 

@@ -30,7 +30,7 @@ from app.repositories.search import (
     market_text_words,
     word_reach,
 )
-from app.repositories.streaming import stream_rows
+from app.repositories.streaming import stream_dicts
 from app.repositories.tallies import kept_count
 
 _MARKET_COLUMNS = [getattr(Market, field) for field in MARKET_LIST_FIELDS]
@@ -161,21 +161,11 @@ def _memberships(filters: MarketFilters) -> list[Select[int]]:
     return selects
 
 
-_MEMBERSHIP_ONLY = {"company": None, "segment": None, "dimension": None, "publisher": None}
-
-
 def _count(
     session: Session, filters: MarketFilters, *, words: list[str] | None, common: bool
 ) -> int:
     if (kept := kept_count(session, filters)) is not None:
         return kept  # a CAGR range and one group at most: from the kept histograms
-    memberships = _memberships(filters)
-    if len(memberships) == 1 and replace(filters, **_MEMBERSHIP_ONLY) == MarketFilters():
-        # One company, segment, dimension or publisher alone: its markets counted from its
-        # own index (every row's market exists), not by looking each market up.
-        members = memberships[0].subquery()
-        distinct = select(func.count(func.distinct(members.c.market_id)))
-        return int(session.execute(distinct).scalar_one())
     if words and not common and replace(filters, q=None) == MarketFilters():
         # `q` alone: its markets counted from the indexes' market ids, no market row read.
         return int(session.execute(count_markets_with(words)).scalar_one())
@@ -222,8 +212,7 @@ def list_markets(
 def stream_market_rows(
     engine: Engine, *, filters: MarketFilters, sort: list[SortKey]
 ) -> Iterator[dict[str, Any]]:
-    for row in stream_rows(engine, market_rows_query(filters, sort)):
-        yield dict(row._mapping)
+    return stream_dicts(engine, market_rows_query(filters, sort))
 
 
 @dataclass

@@ -1,5 +1,5 @@
 """Counts of /markets filters read from the histograms the database keeps (`group_tally`,
-migrations 0018 and 0019) instead of from every matching market: a CAGR range, with at most
+migration 0018) instead of from every matching market: a CAGR range, with at most
 one region, segment, dimension, company or publisher. Every market is in exactly one region
 group (a market without a region under ''), so a CAGR range alone sums the region groups."""
 

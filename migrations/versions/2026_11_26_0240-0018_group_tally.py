@@ -1,20 +1,27 @@
-"""Segment and dimension groups kept by the database, so that GET /stats?group_by=segment (or
-dimension) without filters reads a few rows instead of every segment of every market
+"""Every GET /stats?group_by= grouping kept by the database, so that a grouping without
+filters (and the /markets total of a CAGR range with one group at most) reads a few rows
+instead of every membership of every market
 
-`group_tally` holds, per grouping ('segment': a segment key, 'dimension': a segment
-dimension), group and CAGR value, how many markets there are and the counts and sums of their
-sizes and forecasts: the histogram GET /stats ranks for its medians (app/repositories/groups.py),
-kept as the rows change. A market counts once in each of its groups however many of its
-segments share the key. CAGR is NOT NULL in the key (`stated` says whether the market states
-one), since neither database treats two NULLs as one key. Sums are floats, as GET /stats sums
-them.
+`group_tally` holds, per grouping, group and CAGR value, how many markets there are and the
+counts and sums of their sizes and forecasts: the histogram GET /stats ranks for its medians
+(app/repositories/groups.py), kept as the rows change. The groupings: segment key and
+dimension (from `segment`), company (from `market_company`, the company's id), publisher
+(from `provenance`), and the market's own region, size year and forecast year. A market
+counts once in each of its groups however many of its rows share one; a group the market does
+not state (no publisher, no size year) is kept under '' (no real group is empty) and read back
+as null. CAGR is NOT NULL in the key (`stated` says whether the market states one), since
+neither database treats two NULLs as one key. Sums are floats, as GET /stats sums them.
 
-Row triggers on both databases, each reading the market's figures: a segment written or
-removed adds or takes out its market's membership (when no other segment of that market has
-the key); a market's figures changed move its memberships; a market removed takes out all of
-them before its segments go (a segment removed with its market finds no market, and so
-changes nothing). On PostgreSQL the segment triggers run BEFORE each row, where a
-statement's earlier rows are visible, so two segments of one market with one key count once.
+Row triggers on both databases, each reading the market's figures:
+- a child row written or removed adds or takes out its market's membership, when no other row
+  of that market gives it; a child removed with its market finds no market and changes
+  nothing (on PostgreSQL the child triggers run BEFORE each row, where a statement's earlier
+  rows are visible, so two rows of one market with one group count once);
+- a market written adds its own-column memberships; a market's figures or own columns
+  changed move its memberships; a market removed takes them all out before its children go.
+Child rows are replaced, never updated, by the loader; as for `segment_tally`, no trigger
+follows an UPDATE of a child row. An emptied group goes at once: the partial index finds the
+(rare) rows at zero without reading the table, which every take-out would otherwise do.
 
 Revision ID: 0018
 Revises: 0017
@@ -31,20 +38,42 @@ down_revision: str | None = "0017"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-_GROUPINGS = (("segment", "key"), ("dimension", "dimension"))
 _FIGURES = ("cagr_percent", "size_usd", "forecast_usd")
+_OWN_COLUMNS = ("region", "size_year", "forecast_year")
 _KEY = ("grouping", "grp", "stated", "cagr_percent")
+_COUNTS = ("markets", "sized", "size_usd_sum", "forecasted", "forecast_usd_sum")
+# Rows at zero markets, found without reading the table (migrations/env.py leaves it out of
+# the model comparison: a partial index the models do not declare).
+_EMPTIED_INDEX = "ix_group_tally_emptied"
+# grouping: (the child table it is read from, or None for the market's own row `c`; the
+# group's text from the row `c`; what makes two rows of one market the same membership)
+_GROUPINGS = {
+    "segment": ("segment", "c.key", "key"),
+    "dimension": ("segment", "c.dimension", "dimension"),
+    "company": ("market_company", "CAST(c.company_id AS TEXT)", "company_id"),
+    "publisher": ("provenance", "coalesce(c.publisher, '')", None),
+    "region": (None, "coalesce(c.region, '')", None),
+    "size_year": (None, "coalesce(CAST(c.size_year AS TEXT), '')", None),
+    "forecast_year": (None, "coalesce(CAST(c.forecast_year AS TEXT), '')", None),
+}
+# Each child table: what tells its rows apart within a market, and the columns read.
+_CHILDREN = {
+    "segment": ("id", ("id", "market_id", "key", "dimension")),
+    "market_company": ("position", ("position", "market_id", "company_id")),
+    "provenance": ("market_id", ("market_id", "publisher")),
+}
 
 
-def _members(figures: str, segments: str, where: str) -> str:
-    """(grouping, grp, market_id, cagr, size, forecast) of each grouping's distinct members:
-    `segments` rows `s` of the markets whose figures `figures` (`m`) gives, with `where`."""
-    return " UNION ".join(
-        f"SELECT '{grouping}' AS grouping, s.{column} AS grp, m.id AS market_id, "
+def _member(grouping: str, rows: str, figures: str, where: str = "TRUE") -> str:
+    """(grouping, grp, market_id, cagr, size, forecast) of `rows` `c` (the market's own row
+    for its own columns, else rows of the grouping's child table), each with its market's
+    figures `m` from `figures`."""
+    table, group, _ = _GROUPINGS[grouping]
+    market_id = "c.id" if table is None else "c.market_id"
+    return (
+        f"SELECT '{grouping}' AS grouping, {group} AS grp, m.id AS market_id, "
         "m.cagr_percent AS cagr, m.size_usd AS size, m.forecast_usd AS forecast "
-        f"FROM {segments} AS s JOIN {figures} AS m ON m.id = s.market_id "
-        f"WHERE {where.format(column=column)}"
-        for grouping, column in _GROUPINGS
+        f"FROM {rows} AS c JOIN {figures} AS m ON m.id = {market_id} WHERE {where}"
     )
 
 
@@ -61,9 +90,6 @@ def _contributions(members: str) -> str:
     )
 
 
-_COUNTS = ("markets", "sized", "size_usd_sum", "forecasted", "forecast_usd_sum")
-
-
 def _add(members: str) -> str:
     columns = ", ".join((*_KEY, *_COUNTS))
     added = ", ".join(f"{name} = group_tally.{name} + excluded.{name}" for name in _COUNTS)
@@ -73,95 +99,136 @@ def _add(members: str) -> str:
     )
 
 
-def _take_out(members: str) -> list[str]:
+def _take_out(members: str) -> str:
     taken = ", ".join(f"{name} = group_tally.{name} - gone.{name}" for name in _COUNTS)
     same = " AND ".join(f"group_tally.{name} = gone.{name}" for name in _KEY)
-    return [
-        f"UPDATE group_tally SET {taken} FROM ({_contributions(members)}) AS gone WHERE {same}",
-        "DELETE FROM group_tally WHERE markets <= 0",
-    ]
-
-
-def _alone(row: str, *, visible: bool, sqlite: bool) -> str:
-    """The segment `row` is the only one of its market with the key: no other row has it
-    (`visible`: the row itself is still in the table, and is not that other). On SQLite the
-    unary `+` keeps the lookup on the market_id index (as migration 0009's triggers do)."""
-    itself = f" AND other.id <> {row}.id" if visible else ""
-    plus = "+" if sqlite else ""
     return (
-        f"NOT EXISTS (SELECT 1 FROM segment AS other WHERE other.market_id = {row}.market_id "
-        f"AND {plus}other.{{column}} = {row}.{{column}}{itself})"
+        f"UPDATE group_tally SET {taken} FROM ({_contributions(members)}) AS gone WHERE {same}; "
+        "DELETE FROM group_tally WHERE markets <= 0"
     )
 
 
-def _segment_members(row: str, *, visible: bool, sqlite: bool) -> str:
-    """The membership the segment `row` gives its market, if no other segment gives it."""
-    source = (  # the row as a one-row table
-        f"(SELECT {row}.market_id AS market_id, {row}.key AS key, "
-        f"{row}.dimension AS dimension)"
-    )
-    return _members("market", source, _alone(row, visible=visible, sqlite=sqlite))
+def _market_row(row: str) -> str:
+    """The market row `row` (old or new) as a one-row table."""
+    columns = ("id", *_FIGURES, *_OWN_COLUMNS)
+    return "(SELECT " + ", ".join(f"{row}.{name} AS {name}" for name in columns) + ")"
 
 
 def _market_members(row: str) -> str:
-    """Every membership of the market `row` (its old or new figures)."""
-    figures = (
-        f"(SELECT {row}.id AS id, {row}.cagr_percent AS cagr_percent, "
-        f"{row}.size_usd AS size_usd, {row}.forecast_usd AS forecast_usd)"
+    """Every membership of the market `row` (old or new), with its figures: its own columns'
+    and its children's (one per distinct group)."""
+    market = _market_row(row)
+    return " UNION ".join(
+        _member(grouping, table or market, market) for grouping, (table, _, _) in _GROUPINGS.items()
     )
-    return _members(figures, "segment", "TRUE")
 
 
-_CHANGED = " OR ".join(f"old.{name} IS DISTINCT FROM new.{name}" for name in _FIGURES)
-_MARKET_GONE = "; ".join(_take_out(_market_members("old")))
-_MARKET_ADDED = _add(_market_members("new"))
+def _child_members(table: str, row: str, *, visible: bool, sqlite: bool) -> str:
+    """The memberships the child row `row` of `table` gives its market, each only when no
+    other row of that market gives it (`visible`: the row itself is in the table still)."""
+    identity, columns = _CHILDREN[table]
+    child = "(SELECT " + ", ".join(f"{row}.{name} AS {name}" for name in columns) + ")"
+    members = []
+    for grouping, (source, _, same) in _GROUPINGS.items():
+        if source != table:
+            continue
+        where = "TRUE"
+        if same is not None:
+            itself = f" AND other.{identity} <> {row}.{identity}" if visible else ""
+            plus = "+" if sqlite else ""  # SQLite: keep the lookup on the market_id index
+            where = (
+                f"NOT EXISTS (SELECT 1 FROM {table} AS other WHERE other.market_id = "
+                f"{row}.market_id AND {plus}other.{same} = {row}.{same}{itself})"
+            )
+        members.append(_member(grouping, child, "market", where))
+    return " UNION ".join(members)
+
+
+_CHANGED = " OR ".join(
+    f"old.{name} IS DISTINCT FROM new.{name}" for name in (*_FIGURES, *_OWN_COLUMNS)
+)
+_WATCHED = ", ".join((*_FIGURES, *_OWN_COLUMNS))
+_OWN_GROUPINGS = [grouping for grouping, (table, _, _) in _GROUPINGS.items() if table is None]
+_NEW_MARKET = " UNION ".join(
+    _member(grouping, _market_row("new"), _market_row("new")) for grouping in _OWN_GROUPINGS
+)
+
 SQLITE_UPGRADE = [
-    "CREATE TRIGGER group_tally_segment_insert AFTER INSERT ON segment BEGIN "
-    f"{_add(_segment_members('new', visible=True, sqlite=True))}; END",
-    "CREATE TRIGGER group_tally_segment_delete AFTER DELETE ON segment BEGIN "
-    f"{'; '.join(_take_out(_segment_members('old', visible=False, sqlite=True)))}; END",
-    f"CREATE TRIGGER group_tally_market_update AFTER UPDATE OF {', '.join(_FIGURES)} ON market "
+    *(
+        f"CREATE TRIGGER group_tally_{table}_insert AFTER INSERT ON {table} BEGIN "
+        f"{_add(_child_members(table, 'new', visible=True, sqlite=True))}; END"
+        for table in _CHILDREN
+    ),
+    *(
+        f"CREATE TRIGGER group_tally_{table}_delete AFTER DELETE ON {table} BEGIN "
+        f"{_take_out(_child_members(table, 'old', visible=False, sqlite=True))}; END"
+        for table in _CHILDREN
+    ),
+    f"CREATE TRIGGER group_tally_market_insert AFTER INSERT ON market BEGIN {_add(_NEW_MARKET)}; END",
+    f"CREATE TRIGGER group_tally_market_update AFTER UPDATE OF {_WATCHED} ON market "
     f"WHEN {_CHANGED.replace('IS DISTINCT FROM', 'IS NOT')} BEGIN "
-    f"{_MARKET_GONE}; {_MARKET_ADDED}; END",
-    f"CREATE TRIGGER group_tally_market_delete BEFORE DELETE ON market BEGIN {_MARKET_GONE}; END",
+    f"{_take_out(_market_members('old'))}; {_add(_market_members('new'))}; END",
+    "CREATE TRIGGER group_tally_market_delete BEFORE DELETE ON market BEGIN "
+    f"{_take_out(_market_members('old'))}; END",
 ]
-SQLITE_DOWNGRADE = [
-    f"DROP TRIGGER group_tally_{name}"
-    for name in ("segment_insert", "segment_delete", "market_update", "market_delete")
+_SQLITE_TRIGGERS = [
+    *(f"group_tally_{table}_{event}" for table in _CHILDREN for event in ("insert", "delete")),
+    *(f"group_tally_market_{event}" for event in ("insert", "update", "delete")),
 ]
+SQLITE_DOWNGRADE = [f"DROP TRIGGER {name}" for name in _SQLITE_TRIGGERS]
 
-_PG_SEGMENT_ADDED = _add(_segment_members("new", visible=False, sqlite=False))
-_PG_SEGMENT_GONE = "; ".join(_take_out(_segment_members("old", visible=True, sqlite=False)))
-_PG_FUNCTIONS = {  # each trigger's body
-    "group_tally_segment_insert": f"{_PG_SEGMENT_ADDED}; RETURN new;",
-    "group_tally_segment_delete": f"{_PG_SEGMENT_GONE}; RETURN old;",
-    "group_tally_market_update": f"{_MARKET_GONE}; {_MARKET_ADDED}; RETURN NULL;",
-    "group_tally_market_delete": f"{_MARKET_GONE}; RETURN old;",
-}
-# name: (when it fires, on which table, the condition)
+# name: (when it fires, on which table, the condition, its body). On PostgreSQL the child
+# triggers run BEFORE each row, where a statement's earlier rows are visible.
 _PG_TRIGGERS = {
-    "group_tally_segment_insert": ("BEFORE INSERT", "segment", ""),
-    "group_tally_segment_delete": ("BEFORE DELETE", "segment", ""),
+    **{
+        f"group_tally_{table}_insert": (
+            "BEFORE INSERT",
+            table,
+            "",
+            f"{_add(_child_members(table, 'new', visible=False, sqlite=False))}; RETURN new;",
+        )
+        for table in _CHILDREN
+    },
+    **{
+        f"group_tally_{table}_delete": (
+            "BEFORE DELETE",
+            table,
+            "",
+            f"{_take_out(_child_members(table, 'old', visible=True, sqlite=False))}; RETURN old;",
+        )
+        for table in _CHILDREN
+    },
+    "group_tally_market_insert": (
+        "AFTER INSERT",
+        "market",
+        "",
+        f"{_add(_NEW_MARKET)}; RETURN NULL;",
+    ),
     "group_tally_market_update": (
-        f"AFTER UPDATE OF {', '.join(_FIGURES)}",
+        f"AFTER UPDATE OF {_WATCHED}",
         "market",
         f" WHEN ({_CHANGED})",
+        f"{_take_out(_market_members('old'))}; {_add(_market_members('new'))}; RETURN NULL;",
     ),
-    "group_tally_market_delete": ("BEFORE DELETE", "market", ""),
+    "group_tally_market_delete": (
+        "BEFORE DELETE",
+        "market",
+        "",
+        f"{_take_out(_market_members('old'))}; RETURN old;",
+    ),
 }
 POSTGRESQL_UPGRADE = [
     statement
-    for name, (timing, table, condition) in _PG_TRIGGERS.items()
+    for name, (timing, table, condition, body) in _PG_TRIGGERS.items()
     for statement in (
-        f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
-        f"$$ BEGIN {_PG_FUNCTIONS[name]} END $$",
+        f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN {body} END $$",
         f"CREATE TRIGGER {name} {timing} ON {table} FOR EACH ROW{condition} "
         f"EXECUTE FUNCTION {name}()",
     )
 ]
 POSTGRESQL_DOWNGRADE = [
     statement
-    for name, (_, table, _) in _PG_TRIGGERS.items()
+    for name, (_, table, _, _) in _PG_TRIGGERS.items()
     for statement in (f"DROP TRIGGER {name} ON {table}", f"DROP FUNCTION {name}()")
 ]
 
@@ -185,10 +252,13 @@ def upgrade() -> None:
         sa.Column("forecast_usd_sum", sa.Float(), nullable=False),
         sa.PrimaryKeyConstraint(*_KEY),
     )
-    members = _members("market", "segment", "TRUE")
-    op.execute(
-        f"INSERT INTO group_tally ({', '.join((*_KEY, *_COUNTS))}) {_contributions(members)}"
+    op.execute(f"CREATE INDEX {_EMPTIED_INDEX} ON group_tally (markets) WHERE markets <= 0")
+    members = " UNION ".join(
+        _member(grouping, table or "market", "market")
+        for grouping, (table, _, _) in _GROUPINGS.items()
     )
+    columns = ", ".join((*_KEY, *_COUNTS))
+    op.execute(f"INSERT INTO group_tally ({columns}) {_contributions(members)}")
     _run({"sqlite": SQLITE_UPGRADE, "postgresql": POSTGRESQL_UPGRADE})
 
 

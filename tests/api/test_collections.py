@@ -17,21 +17,13 @@ from sqlalchemy import Engine, text
 from sqlmodel import Session
 
 from app.main import create_app
-from bench.corpus import company_pool, make_report
 from ingest.load import delete_market
 from ingest.run import run_ingest
+from tests.generated import write_reports
 
 # Generated reports draw 4–9 companies from a pool in which names differ only by legal form,
 # so some markets list one company twice: each must count once.
 REPORTS = 120
-
-
-def _write_reports(folder: Path, indexes: range, *, seed: int = 7) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    pool = company_pool(seed)
-    for index in indexes:
-        report = make_report(index, seed=seed, companies=pool)
-        (folder / report.file_name).write_text(report.html, encoding="utf-8")
 
 
 # /stats's counts and the tables they count
@@ -106,7 +98,7 @@ def test_counts_stay_exact_through_updates_and_deletes(
     engine: Engine, database_url: str, tmp_path: Path
 ) -> None:
     folder = tmp_path / "reports"
-    _write_reports(folder, range(REPORTS))
+    write_reports(folder, range(REPORTS))
     assert not run_ingest([folder], engine=engine).failures
     with engine.connect() as connection:
         twice = connection.execute(
@@ -121,7 +113,7 @@ def test_counts_stay_exact_through_updates_and_deletes(
         assert _served_counts(client) == _true_counts(engine)
 
         # Changed reports (other names, companies and segments, the same rid), then deletes.
-        _write_reports(folder, range(0, REPORTS, 3), seed=11)
+        write_reports(folder, range(0, REPORTS, 3), seed=11)
         assert not run_ingest([folder], engine=engine).failures
         slugs = [m["slug"] for m in client.get("/markets?limit=100&fields=slug").json()["items"]]
         with Session(engine) as session:

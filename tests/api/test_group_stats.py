@@ -17,9 +17,9 @@ from app.core.settings import normalize_database_url
 from app.main import create_app
 from app.models import Company, Market, MarketCompany, Provenance, Segment
 from app.repositories.groups import GroupBy
-from bench.corpus import company_pool, make_report
 from ingest.load import delete_market
 from ingest.run import run_ingest
+from tests.generated import write_reports
 from tests.golden import gold_markets
 
 
@@ -199,14 +199,6 @@ def test_filtered_company_pages_equal_the_filtered_rows(client: TestClient) -> N
         assert _same_figures(group, expected), group
 
 
-def _write_reports(folder: Path, indexes: range, *, seed: int) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    pool = company_pool(seed)
-    for index in indexes:
-        report = make_report(index, seed=seed, companies=pool)
-        (folder / report.file_name).write_text(report.html, encoding="utf-8")
-
-
 def _assert_kept_groups_are_the_rows(database_url: str) -> None:
     # A new app each time: the changes made with SQL below leave the dataset version alone,
     # so a running app's response cache would answer from before them.
@@ -243,16 +235,16 @@ def _assert_totals_are_the_rows(client: TestClient) -> None:
 
 
 def test_kept_groups_follow_every_change(engine: Engine, database_url: str, tmp_path: Path) -> None:
-    """Migrations 0018 and 0019: the histograms GET /stats reads without filters stay equal to
+    """Migration 0018: the histograms GET /stats reads without filters stay equal to
     the rows, for every grouping, through re-ingests, deletes, figures and regions changed in
     place, a market removed with its children, a company removed with its links, and two
     segments of one market with one key."""
     folder = tmp_path / "reports"
-    _write_reports(folder, range(40), seed=7)
+    write_reports(folder, range(40), seed=7)
     assert not run_ingest([folder], engine=engine).failures
     _assert_kept_groups_are_the_rows(database_url)
 
-    _write_reports(folder, range(0, 40, 3), seed=11)  # other segments and figures, same ids
+    write_reports(folder, range(0, 40, 3), seed=11)  # other segments and figures, same ids
     assert not run_ingest([folder], engine=engine).failures
     with Session(engine) as session:
         slugs = session.scalars(select(col(Market.slug)).order_by(col(Market.slug))).all()
