@@ -5,6 +5,8 @@ import re
 
 from slugify import slugify
 
+from ingest.regions import region_names
+
 # Legal-form suffixes (SPEC §2) plus their long spellings; compared without dots or commas.
 LEGAL_FORMS = frozenset(
     "inc incorporated corp corporation co ltd limited llc plc ag sa sl gmbh".split()
@@ -131,11 +133,13 @@ _NOT_NAMES = frozenset({"company", "company name", "companies", "key players", "
 _NOT_NAME_WORDS = frozenset(
     "players companies vendors others key audience investors authors author loading like "
     "announcement benefits stakeholders leaders segments share following these those they "
-    "there which".split()
+    "there which figure source table chart exhibit note".split()
 )
 # "the Japanese groups Fanuc", "the National Medical Products Administration": a description
 # or a public body, not a company's name
-_DETERMINERS = frozenset("the a an its their our other several many various some".split())
+_DETERMINERS = frozenset(
+    "the a an its their our other several many various some it this that we".split()
+)
 # "(U.S.)", "(Japan)": where a list says a company is based, not part of its name; nor is its
 # ticker ("($MRK)", "(NYSE: AZN)").
 _TRAILING_PLACE = re.compile(
@@ -164,6 +168,38 @@ def company_from_line(line: str) -> str | None:
     name = _TRAILING_PLACE.sub("", name)
     if stated := _NAME_THEN_FIGURE.match(name):
         name = stated["name"]
+    return name if looks_like_company(name) else None
+
+
+# A profile that opens with its company's name: "Equinix: A global leader in …", "Illumina is
+# positioned around …".
+_PROFILE_OPENING = re.compile(
+    r"(?P<name>[A-Z0-9][^:;]{0,80}?)(?::\s+(?=\S)|\s+(?:is|are|was|has|have|had|offers|"
+    r"provides|develops|operates|holds|leads|remains|focuses|specializes|specialises|"
+    r"manufactures|makes|produces|markets|sells|owns|ranks|dominates|stands|boasts)\b)"
+)
+# The words a name joins with; every other word of a name is capitalised.
+_NAME_JOINERS = frozenset("& and of de du la von".split())
+# "Competition is intense", "Innovation remains key": an abstract noun, not a company.
+_ABSTRACT_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ship|ism|th)$")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")  # "May 2023: AbbVie announced …" is news, dated
+
+
+def profiled_company(line: str) -> str | None:
+    """The company a profile opens with ("Equinix: A global leader …"); None for other lines.
+    Only a run of such lines names players: one alone may be any sentence."""
+    if not (opening := _PROFILE_OPENING.match(_RANK.sub("", line))):
+        return None
+    name = _TRAILING_PLACE.sub("", opening["name"].strip())
+    words = name.split()
+    capitalised = all(
+        word[:1].isupper() or word[:1].isdigit() or word in _NAME_JOINERS or _is_legal_form(word)
+        for word in words
+    )
+    if not capitalised or name.lower() in region_names() or _YEAR.search(name):
+        return None
+    if len(words) == 1 and _ABSTRACT_ENDING.search(name.lower()):
+        return None
     return name if looks_like_company(name) else None
 
 

@@ -22,6 +22,7 @@ from ingest.companies import (
     companies_in_sentence,
     company_from_line,
     has_legal_form,
+    profiled_company,
     split_company_entry,
 )
 from ingest.errors import ReportParseError
@@ -118,6 +119,15 @@ _PLAYERS_LEAD = re.compile(
     re.IGNORECASE,
 )
 _PLAYERS_LEAD_CHARS = 80
+# "The companies highlighted in the report fit different parts of the pipeline:" before a
+# list of profiles ("Illumina is positioned around …"); only profiles are read after it.
+_PROFILES_LEAD = re.compile(
+    r"\b(?:players|companies|vendors|manufacturers|firms)\b[^.;:!?]{0,100}:\s*$", re.IGNORECASE
+)
+_PROFILES_LEAD_CHARS = 130
+# "1. Viatris", "2) Teva": a ranking's entries as headings, on a "Top 5 … Companies" page.
+_RANKED_HEADING = re.compile(r"^#?\d{1,2}[.)]?\s+\S")
+_MIN_LISTED_NAMES = 2
 # The cheap test first: how such a paragraph ends.
 _PLAYERS_LEAD_ENDINGS = (
     "as", ":", "include", "includes", "including", "are", "like", "profiled", "covered", "players",
@@ -165,6 +175,9 @@ class _Collected:
     company_entries: list[str] = field(default_factory=list)
     company_prose: list[str] = field(default_factory=list)  # anywhere: "key players include …"
     players_lead: bool = False  # the last paragraph ended "… major players, such as"
+    # After a paragraph ending "… the companies … :", the profiles of the blocks that follow
+    profile_run: list[str] | None = None
+    ranked_names: list[str] = field(default_factory=list)  # "1. Viatris" headings
     lead_names: list[str] = field(default_factory=list)  # then one name a paragraph so far
     # A report-scope row or a title restated in prose: "By Type (A, B), By …"
     segment_group_texts: list[str] = field(default_factory=list)
@@ -290,6 +303,7 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
     if page_heading is not None and not page_heading.is_h1:
         page_heading = None  # a first `<h2>` may well open a section
     asking = False  # under a question heading outside an FAQ section
+    ranking_page = page_heading is not None and bool(_PLAYERS_LABEL.search(page_heading.text))
     for block in _content_after_title(blocks, first_index):
         if block is page_heading:
             # it names the report ("X Market Latest Trends …"), not a section; a heading that
@@ -318,6 +332,10 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
                 # a subtitle "X Market, By Product Type (A, B), By Application (C, D)"
                 collected.segment_group_texts.append(_restated_title(heading, restated.start()))
                 continue
+            ranked = ranking_page and _RANKED_HEADING.match(block.text)
+            if ranked and (name := company_from_line(block.text)):
+                collected.ranked_names.append(name)
+                continue
             if section in (Section.INTRO, Section.APPLICATIONS):
                 if _is_segment_heading(heading, section):
                     collected.headed_segments.append((heading.rstrip(":"), dimension, []))
@@ -333,6 +351,7 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
         _route(collected, section, block, item_heading, dimension)
         item_heading = None
     _end_players_lead(collected)  # the page may end with the names
+    _end_profile_run(collected)
     return collected
 
 
@@ -389,11 +408,15 @@ def _route(
         if not run and (names := _names_on_lines(block.lines) or one_line):
             collected.company_entries.extend(names)
             return
+    _follow_profiles(collected, block)
     if section not in (Section.CHROME, Section.FAQS, Section.COMPANIES):
         collected.company_prose.append(text)
         collected.players_lead = text.endswith(_PLAYERS_LEAD_ENDINGS) and bool(
             _PLAYERS_LEAD.search(text[-_PLAYERS_LEAD_CHARS:])
         )
+        if _PROFILES_LEAD.search(text[-_PROFILES_LEAD_CHARS:]):
+            _end_profile_run(collected)
+            collected.profile_run = []
     restated = section in (Section.INTRO, Section.OVERVIEW) and (
         "Market" in text or text.startswith("Segment")
     )
@@ -448,6 +471,24 @@ def _end_players_lead(collected: _Collected) -> bool:
     run, collected.lead_names, collected.players_lead = collected.lead_names, [], False
     collected.company_entries.extend(_names_on_lines(tuple(run)))
     return bool(run)
+
+
+def _follow_profiles(collected: _Collected, block: Block) -> None:
+    """After a profiles lead, a block of profiles goes on the run; any other block ends it."""
+    if collected.profile_run is None:
+        return
+    names = [profiled_company(strip_list_marker(line)) for line in block.lines]
+    if all(names):
+        collected.profile_run.extend(name for name in names if name)
+    else:
+        _end_profile_run(collected)
+
+
+def _end_profile_run(collected: _Collected) -> None:
+    """A run of two profiles at least names players ("Illumina is …", "Roche is …")."""
+    run, collected.profile_run = collected.profile_run or [], None
+    if len(run) >= _MIN_LISTED_NAMES:
+        collected.company_entries.extend(run)
 
 
 def _names_on_lines(lines: tuple[str, ...]) -> list[str]:
@@ -596,16 +637,27 @@ def _company_names(collected: _Collected) -> list[str]:
     column, or its 'include A, B and C' sentences); else the first paragraph with such
     sentences anywhere."""
     names: list[str] = []
+    long_entries = {
+        entry
+        for entry in collected.company_entries
+        if len(entry.split()) > _MAX_TITLE_WORDS // 2 and " | " not in entry
+    }
+    # "Equinix: A global leader …" paragraphs: names when the section holds two at least
+    profiles = sum(1 for entry in long_entries if profiled_company(entry)) >= _MIN_LISTED_NAMES
     for entry in collected.company_entries:
-        if len(entry.split()) > _MAX_TITLE_WORDS // 2 and " | " not in entry:
+        if entry in long_entries:
             # else a line of names: "Accuray Incorporated, Varian Medical Systems, Inc., …"
-            names += _companies_in_prose(entry) or companies_in_list(entry)
+            listed = _companies_in_prose(entry)
+            profile = profiled_company(entry) if profiles else None
+            names += listed or ([profile] if profile else companies_in_list(entry))
         elif name := company_from_line(entry):
             names.append(name)
         elif " | " not in entry:  # "A, B and C", "Roche Diagnostics held 14.5% of …"
             names += companies_in_list(entry)
     if names:
         return names
+    if len(collected.ranked_names) >= _MIN_LISTED_NAMES:
+        return collected.ranked_names
     for text in (*collected.company_prose, *collected.answer_texts):
         if listed := _companies_in_prose(text):
             return listed

@@ -64,6 +64,9 @@ _MARKET_IN_REGION = re.compile(
     r"(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?)"
     r"(?=\s*[:,;(|–—-]|\s*$|\s+(?i:to|by|from|is|will|at)\b|\s+\d)"
 )
+_LEADING_CONJUNCTION = re.compile(
+    r"^(?:with|as|while|since|given|amid|because)\s+(?=the\s)", re.IGNORECASE
+)
 _WORLD_WORD = re.compile(r"\b(?:global|worldwide)\b", re.IGNORECASE)
 _MARKET_OR_INDUSTRY = re.compile(r"\b(?:(?P<market>market)|industry)\b", re.IGNORECASE)
 # A heading that opens "The global …" is a sentence; the market's name is without those words.
@@ -111,6 +114,7 @@ def _split_region_prefix(base: str) -> tuple[str | None, str]:
 def title_from_headline(text: str) -> str | None:
     """'The global wound dressing market was valued at …' → 'Wound Dressing Market'; 'The
     global market for contrast media …' → 'Global Contrast Media Market'."""
+    text = _LEADING_CONJUNCTION.sub("", text)  # "With the global market for X expected …"
     if (named := _named_after_for(text)) != text:
         return _capitalised(named)
     return _title_from_match(text, _GLOBAL_SUBJECT.search(text) or _LEADING_SUBJECT.match(text))

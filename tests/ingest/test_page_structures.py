@@ -367,3 +367,57 @@ def test_a_segment_s_figures_under_a_segments_heading_are_not_the_headline() -> 
     )
     report = parse(page)
     assert (report["size_usd"], report["forecast_usd"]) == (6_250_000_000, 8_710_000_000)
+
+
+def test_profiles_after_a_companies_lead_give_the_names_they_open_with() -> None:
+    lead = "<p>The companies highlighted in the report serve different parts of the pipeline:</p>"
+    profiles = (
+        "<ul><li>Corvane Biologics is positioned around sequencing platforms.</li>"
+        "<li>Halden Pharma provides companion diagnostics for oncology.</li></ul>"
+    )
+    news = (
+        "<ul><li>May 2023: Corvane Biologics announced an approval.</li>"
+        "<li>Competition is intense in every region.</li></ul>"
+    )
+    assert parse(LEAD + lead + profiles)["companies"] == ["Corvane Biologics", "Halden Pharma"]
+    assert parse(LEAD + lead + news)["companies"] == []
+    # one profile alone may be any sentence
+    assert (
+        parse(LEAD + lead + profiles.replace("</li><li>", "</li></ul><p>x</p><ul><li>"))[
+            "companies"
+        ]
+        == []
+    )
+
+
+def test_name_and_description_paragraphs_under_a_players_heading() -> None:
+    heading = "<h2>Leading Companies in the Market</h2>"
+    intro = "<p>Several key players lead the charge in this space, with many facilities.</p>"
+    profiles = (
+        "<p>Corvane Biologics: A global leader in acme services, Corvane Biologics runs more "
+        "than 260 sites across 33 countries and supports many industries.</p>"
+        "<p>Halden Pharma Trust: With over 300 facilities in 50 metro markets, it is a major "
+        "player in the industry, focused on colocation and cloud services.</p>"
+    )
+    one = (
+        "<p>Figure 8: Trends in acme oncology sales across the ten largest markets, 2015-2023.</p>"
+    )
+    assert parse(LEAD + heading + intro + profiles)["companies"] == [
+        "Corvane Biologics",
+        "Halden Pharma Trust",
+    ]
+    assert parse(LEAD + heading + intro + one)["companies"] == []
+
+
+def test_ranked_headings_on_a_top_companies_page_are_the_players() -> None:
+    page = (
+        "<h1>Top 5 Global Generics Companies 2022</h1><p>With the global market for generic "
+        "drugs expected to reach USD 36.4 billion by 2027, generics producers rank high.</p>"
+        "<h2>1. Corvane</h2><p>Rx Sales: USD 17.5 billion</p><h2>2. Halden Pharma</h2>"
+        "<p>Rx Sales: USD 9.4 billion</p>"
+    )
+    parsed = parse(page)
+    assert parsed["companies"] == ["Corvane", "Halden Pharma"]
+    assert parsed["title"] == "Global Generic Drugs Market"
+    outline = page.replace("Companies 2022", "Trends 2022")
+    assert parse(outline)["companies"] == []
