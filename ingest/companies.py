@@ -5,8 +5,6 @@ import re
 
 from slugify import slugify
 
-from ingest.regions import region_names
-
 # Legal-form suffixes (SPEC §2) plus their long spellings; compared without dots or commas.
 LEGAL_FORMS = frozenset(
     "inc incorporated corp corporation co ltd limited llc plc ag sa sl gmbh".split()
@@ -14,13 +12,13 @@ LEGAL_FORMS = frozenset(
 _ENTRY_SEPARATORS = re.compile(r"\s*[;|]\s*|\s*,\s+")
 
 
-def _is_legal_form(token: str) -> bool:
+def is_legal_form(token: str) -> bool:
     return token.strip(".,").replace(".", "").lower() in LEGAL_FORMS
 
 
 def has_legal_form(name: str) -> bool:
     """'Kaiyo Therapeutics Inc.' and 'DAIICHI SANKYO COMPANY, LIMITED' carry one."""
-    return any(_is_legal_form(token) for token in name.split()[1:])
+    return any(is_legal_form(token) for token in name.split()[1:])
 
 
 def split_company_entry(entry: str) -> list[str]:
@@ -33,7 +31,7 @@ def split_company_entry(entry: str) -> list[str]:
     for part in _ENTRY_SEPARATORS.split(entry.strip()):
         if not part:
             continue
-        if parts and all(_is_legal_form(token) for token in part.split()):
+        if parts and all(is_legal_form(token) for token in part.split()):
             parts[-1] = f"{parts[-1]}, {part}"
         else:
             parts.append(part)
@@ -43,8 +41,8 @@ def split_company_entry(entry: str) -> list[str]:
         for token in part.split():
             starts_new_name = (
                 current
-                and _is_legal_form(current[-1])
-                and not _is_legal_form(token)
+                and is_legal_form(current[-1])
+                and not is_legal_form(token)
                 and token[:1].isupper()
             )
             if starts_new_name:
@@ -60,7 +58,7 @@ def split_company_entry(entry: str) -> list[str]:
 def company_slug(name: str) -> str:
     """The company's identity across markets: its name without trailing legal-form suffixes."""
     tokens = name.replace(",", " ").split()
-    while len(tokens) > 1 and _is_legal_form(tokens[-1]):
+    while len(tokens) > 1 and is_legal_form(tokens[-1]):
         tokens.pop()
     return slugify(" ".join(tokens))
 
@@ -69,7 +67,7 @@ def company_slug(name: str) -> str:
 # and B" / "The leading vendors are: A, B, C".
 _PLAYERS_SENTENCE = re.compile(
     r"\b(?:key|major|leading|prominent|top|notable|main|dominant|established|significant|"
-    r"biggest|largest)\s+(?:[\w-]+\s+){0,3}?(?:players|companies|vendors|manufacturers|"
+    r"biggest|largest|large|big)\s+(?:[\w-]+\s+){0,3}?(?:players|companies|vendors|manufacturers|"
     r"participants|competitors|firms|providers|suppliers|organi[sz]ations)\b[^.;:]{0,100}?"
     # "… the five leading vendors: A, B and C"
     r"(?:\b(?:include|includes|including|are|such\s+as|like|comprise|namely)\b\s*:?|:)\s*"
@@ -121,7 +119,7 @@ _NAME_THEN_PROSE = re.compile(r"(?P<name>.+?)\s+(?=(?:[a-z][\w'-]*\s+)+[a-z0-9$�
 _NAME_THEN_FIGURE = re.compile(r"(?P<name>.+?)\s+(?:[a-z][\w'-]*\s+)+[$€£\d]")
 _MAX_NAME_WORDS = 8
 _DOTTED_FORMS = frozenset({"inc.", "co.", "corp.", "ltd."})  # the dot is the name's, kept
-_RANK = re.compile(r"^(?:#?\d{1,3}[.)]?|[a-z][.)])\s+")
+RANK = re.compile(r"^(?:#?\d{1,3}[.)]?|[a-z][.)])\s+")
 # "Acme Holding AG: $12.4 billion." / "Acme Holding AG – USD 12.4 billion revenue"
 _RANKING_TAIL = re.compile(r"\s*(?::|\s[–—-]\s|\(\s*(?:USD|US\$|\$|€|£)).*$")
 _SENTENCE_WORDS = frozenset(
@@ -142,7 +140,7 @@ _DETERMINERS = frozenset(
 )
 # "(U.S.)", "(Japan)": where a list says a company is based, not part of its name; nor is its
 # ticker ("($MRK)", "(NYSE: AZN)").
-_TRAILING_PLACE = re.compile(
+TRAILING_PLACE = re.compile(
     r"\s*\((?:[A-Z][\w.]*\.?(?:\s+(?:&\s+)?[A-Z][\w.]*){0,3}|\$[A-Z.]{1,8}|[A-Z]{2,8}\s*:\s*[A-Z.]{1,8})\)"
     r"\s*$"
 )
@@ -164,42 +162,10 @@ def company_from_line(line: str) -> str | None:
     """The company an entry of a key-players list names: a plain name, a ranking line's name,
     a table row's first cell; None for prose."""
     name = line.split(" | ", 1)[0].strip()
-    name = _drop_full_stop(_RANKING_TAIL.sub("", _RANK.sub("", name)).strip())
-    name = _TRAILING_PLACE.sub("", name)
+    name = _drop_full_stop(_RANKING_TAIL.sub("", RANK.sub("", name)).strip())
+    name = TRAILING_PLACE.sub("", name)
     if stated := _NAME_THEN_FIGURE.match(name):
         name = stated["name"]
-    return name if looks_like_company(name) else None
-
-
-# A profile that opens with its company's name: "Equinix: A global leader in …", "Illumina is
-# positioned around …".
-_PROFILE_OPENING = re.compile(
-    r"(?P<name>[A-Z0-9][^:;]{0,80}?)(?::\s+(?=\S)|\s+(?:is|are|was|has|have|had|offers|"
-    r"provides|develops|operates|holds|leads|remains|focuses|specializes|specialises|"
-    r"manufactures|makes|produces|markets|sells|owns|ranks|dominates|stands|boasts)\b)"
-)
-# The words a name joins with; every other word of a name is capitalised.
-_NAME_JOINERS = frozenset("& and of de du la von".split())
-# "Competition is intense", "Innovation remains key": an abstract noun, not a company.
-_ABSTRACT_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ship|ism|th)$")
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")  # "May 2023: AbbVie announced …" is news, dated
-
-
-def profiled_company(line: str) -> str | None:
-    """The company a profile opens with ("Equinix: A global leader …"); None for other lines.
-    Only a run of such lines names players: one alone may be any sentence."""
-    if not (opening := _PROFILE_OPENING.match(_RANK.sub("", line))):
-        return None
-    name = _TRAILING_PLACE.sub("", opening["name"].strip())
-    words = name.split()
-    capitalised = all(
-        word[:1].isupper() or word[:1].isdigit() or word in _NAME_JOINERS or _is_legal_form(word)
-        for word in words
-    )
-    if not capitalised or name.lower() in region_names() or _YEAR.search(name):
-        return None
-    if len(words) == 1 and _ABSTRACT_ENDING.search(name.lower()):
-        return None
     return name if looks_like_company(name) else None
 
 
@@ -264,8 +230,8 @@ def companies_in_list(listed: str) -> list[str]:
     listed = _LIST_TAIL.sub("", _drop_full_stop(listed.strip()))
     parts: list[str] = []
     for part in _LIST_SPLIT.split(listed):
-        part = _TRAILING_PLACE.sub("", part.strip())
-        if parts and part and all(_is_legal_form(token) for token in part.split()):
+        part = TRAILING_PLACE.sub("", part.strip())
+        if parts and part and all(is_legal_form(token) for token in part.split()):
             parts[-1] = f"{parts[-1]}, {part}"  # "Merck & Co., Inc."
         elif part:
             parts.append(part)
@@ -280,7 +246,7 @@ def _listed_names(parts: list[str]) -> list[str]:
     for part in parts:
         head = _NAME_THEN_PROSE.match(part)
         rest = part[head.end() :].split() if head else []
-        if head and not any(map(_is_legal_form, rest)):  # "… bio, Inc." is still a name
+        if head and not any(map(is_legal_form, rest)):  # "… bio, Inc." is still a name
             if not looks_like_company(head["name"]):
                 break
             names.append(head["name"])  # the last name, then the sentence goes on

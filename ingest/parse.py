@@ -22,7 +22,6 @@ from ingest.companies import (
     companies_in_sentence,
     company_from_line,
     has_legal_form,
-    profiled_company,
     split_company_entry,
 )
 from ingest.errors import ReportParseError
@@ -38,6 +37,7 @@ from ingest.headline import (
 from ingest.limits import within_caps
 from ingest.links import find_report_links
 from ingest.page_meta import PageMeta
+from ingest.profiles import profiled_company
 from ingest.publisher import find_published_on, find_publisher
 from ingest.report import (
     PARSER_VERSION,
@@ -128,6 +128,7 @@ _PROFILES_LEAD_CHARS = 130
 # "1. Viatris", "2) Teva": a ranking's entries as headings, on a "Top 5 … Companies" page.
 _RANKED_HEADING = re.compile(r"^#?\d{1,2}[.)]?\s+\S")
 _MIN_LISTED_NAMES = 2
+_MAX_RANKING_TAIL_WORDS = 5  # "Acme AG: USD 12.4 billion in 2023."
 # The cheap test first: how such a paragraph ends.
 _PLAYERS_LEAD_ENDINGS = (
     "as", ":", "include", "includes", "including", "are", "like", "profiled", "covered", "players",
@@ -399,7 +400,7 @@ def _route(
 ) -> None:
     text = block.text
     if collected.players_lead and section is not Section.COMPANIES:
-        if len(block.lines) == 1 and company_from_line(strip_list_marker(text)):
+        if len(block.lines) == 1 and _names_one(strip_list_marker(text)):
             collected.lead_names.append(text)  # a name a paragraph: the run goes on
             return
         run = _end_players_lead(collected)
@@ -463,6 +464,14 @@ def _route(
         _route_table_row(collected, text)
     elif section is Section.REGIONS:
         collected.region_lines.extend(strip_list_marker(line) for line in block.lines)
+
+
+def _names_one(line: str) -> bool:
+    """A line that is a company's name, with a figure at most ("Acme AG: $12.4 billion"), not
+    a term and its definition ("Medical Device Rules (2017): Notified in 2017 & …")."""
+    _, colon, described = line.partition(":")
+    short = not colon or len(described.split()) <= _MAX_RANKING_TAIL_WORDS
+    return short and company_from_line(line) is not None
 
 
 def _end_players_lead(collected: _Collected) -> bool:

@@ -421,3 +421,20 @@ def test_ranked_headings_on_a_top_companies_page_are_the_players() -> None:
     assert parsed["title"] == "Global Generic Drugs Market"
     outline = page.replace("Companies 2022", "Trends 2022")
     assert parse(outline)["companies"] == []
+
+
+def test_a_term_and_its_definition_ends_a_run_of_names() -> None:
+    lead = "<p>Major Acme Oncology Players in India:</p>"
+    names = "<ul><li>Corvane India</li><li>Halden Pharma Ltd</li></ul>"
+    terms = (
+        "<p>Device Rules (2017): Notified in 2017 and in force from January 2018 for all.</p>"
+        "<p>FDI in Acme Devices: Up to 100% under the automatic route is permitted.</p>"
+    )
+    assert parse(LEAD + lead + names + terms)["companies"] == ["Corvane India", "Halden Pharma Ltd"]
+
+
+def test_large_manufacturers_include_names_the_players() -> None:
+    sentence = (
+        "<ul><li>Large manufacturers include Corvane, Halden, and Ostrava Scientific.</li></ul>"
+    )
+    assert parse(LEAD + sentence)["companies"] == ["Corvane", "Halden", "Ostrava Scientific"]

@@ -1,0 +1,37 @@
+"""Company profiles: a line that opens with its company's name ("Equinix: A global leader
+in …", "Illumina is positioned around …"), read as players only in a run of such lines."""
+
+import re
+
+from ingest.companies import RANK, TRAILING_PLACE, is_legal_form, looks_like_company
+from ingest.regions import region_names
+
+# The name, then a colon or one of the verbs a profile opens with.
+_PROFILE_OPENING = re.compile(
+    r"(?P<name>[A-Z0-9][^:;]{0,80}?)(?::\s+(?=\S)|\s+(?:is|are|was|has|have|had|offers|"
+    r"provides|develops|operates|holds|leads|remains|focuses|specializes|specialises|"
+    r"manufactures|makes|produces|markets|sells|owns|ranks|dominates|stands|boasts)\b)"
+)
+# The words a name joins with; every other word of a name is capitalised.
+_NAME_JOINERS = frozenset("& and of de du la von".split())
+# "Competition is intense", "Innovation remains key": an abstract noun, not a company.
+_ABSTRACT_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ship|ism|th)$")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")  # "May 2023: AbbVie announced …" is news, dated
+
+
+def profiled_company(line: str) -> str | None:
+    """The company a profile opens with ("Equinix: A global leader …"); None for other lines.
+    Only a run of such lines names players: one alone may be any sentence."""
+    if not (opening := _PROFILE_OPENING.match(RANK.sub("", line))):
+        return None
+    name = TRAILING_PLACE.sub("", opening["name"].strip())
+    words = name.split()
+    capitalised = all(
+        word[:1].isupper() or word[:1].isdigit() or word in _NAME_JOINERS or is_legal_form(word)
+        for word in words
+    )
+    if not capitalised or name.lower() in region_names() or _YEAR.search(name):
+        return None
+    if len(words) == 1 and _ABSTRACT_ENDING.search(name.lower()):
+        return None
+    return name if looks_like_company(name) else None
