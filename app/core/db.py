@@ -61,7 +61,8 @@ def create_database_engine(url: str | None = None) -> Engine:
 
         return engine
     database = make_url(url).database
-    if database and database != ":memory:":
+    # A URI ("file:…?mode=ro") names a file that must already exist: no folder for it.
+    if database and database != ":memory:" and not database.startswith("file:"):
         Path(database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"check_same_thread": False})
     busy_timeout_ms = get_settings().sqlite_busy_timeout_ms
