@@ -221,6 +221,25 @@ class GroupTally(SQLModel, table=True):
     forecast_usd_sum: float
 
 
+class ProjectedValue(SQLModel, table=True):
+    """A market's value in one of the kept years (app/projected.py KEPT_YEARS), as GET
+    /projections serves it: written by the loader with the market's figures, so that a page of
+    a year is read along `ix_projected_value_year_value` instead of computed for every market.
+    `kind` is a position in app/projected.py KINDS (a small integer, not the word, per row)."""
+
+    __tablename__ = "projected_value"
+    __table_args__ = (
+        Index("ix_projected_value_year_value", "year", "value_usd"),
+        {"sqlite_with_rowid": False},
+    )
+    market_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("market.id", ondelete="CASCADE"), primary_key=True)
+    )
+    year: int = Field(primary_key=True)
+    value_usd: int = Field(sa_type=BigInteger)
+    kind: int
+
+
 class TableRows(SQLModel, table=True):
     """How many rows a table holds (market, segment, company, faq): kept by triggers
     (migration 0017), so that GET /stats reads a number instead of counting every row."""

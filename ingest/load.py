@@ -27,6 +27,7 @@ from sqlalchemy import (
 from sqlmodel import Session, SQLModel
 
 from app.models import EDITION_FIGURES, MARKET_LIST_FIELDS, utc_now
+from app.projected import keep_values
 from ingest.companies import company_slug
 from ingest.report import ParsedReport
 
@@ -34,10 +35,10 @@ _TABLES = SQLModel.metadata.tables
 _MARKET, _COMPANY, _LINK = _TABLES["market"], _TABLES["company"], _TABLES["market_company"]
 _SEGMENT, _INSIGHT, _FAQ = _TABLES["segment"], _TABLES["insight"], _TABLES["faq"]
 _WARNING, _PROVENANCE = _TABLES["quality_warning"], _TABLES["provenance"]
-_FIGURE = _TABLES["figure"]
+_FIGURE, _PROJECTED = _TABLES["figure"], _TABLES["projected_value"]
 _EDITION, _CHANGE = _TABLES["edition"], _TABLES["change"]
 # Everything a market owns; replaced whole when its report is loaded again.
-_CHILD_TABLES = (_SEGMENT, _FIGURE, _INSIGHT, _FAQ, _WARNING, _LINK, _PROVENANCE)
+_CHILD_TABLES = (_SEGMENT, _FIGURE, _INSIGHT, _FAQ, _WARNING, _LINK, _PROVENANCE, _PROJECTED)
 # The report's fields that are market columns: figures, texts, regions covered.
 
 
@@ -197,6 +198,7 @@ def _write(connection: Connection, reports: list[ParsedReport], market_ids: dict
     _insert(connection, _PROVENANCE, [_provenance_row(id_, r, now) for id_, r in owned])
     _insert(connection, _EDITION, _edition_rows(connection, owned, now))
     _link_companies(connection, owned, previous_links)
+    keep_values(connection, [market_id for market_id, _ in owned])
 
 
 def _insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:

@@ -10,8 +10,8 @@ from sqlmodel import Session, col
 
 from app.core.query import Pagination, SortKey, SortOrder
 from app.models import Company, Market, MarketCompany
-from app.repositories.markets import Unindexed, walks_sooner
 from app.repositories.ordering import order_clauses
+from app.repositories.plans import Unindexed, walks_sooner
 from app.repositories.search import company_alias_match
 from app.repositories.streaming import stream_dicts
 

@@ -5,8 +5,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, Select, func, select
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.visitors import InternalTraversal
 from sqlmodel import Session, col
 
 from app.core.query import MarketFilters, Pagination, SortKey, SortOrder
@@ -24,6 +22,7 @@ from app.models import (
 )
 from app.repositories.meta import row_counts
 from app.repositories.ordering import order_clauses
+from app.repositories.plans import Unindexed, walks_sooner
 from app.repositories.search import (
     count_markets_with,
     market_has_word,
@@ -38,29 +37,6 @@ MARKET_SORT = SortOrder(
     ("name", "cagr_percent", "size_usd", "forecast_usd", "implied_cagr_percent"), default="name"
 )
 _SORT_COLUMNS = {field: getattr(Market, field) for field in MARKET_SORT.fields}
-
-
-class Unindexed(ColumnElement[Any]):
-    """A column SQLite may not look up by an index (a unary `+`): a page of a broad filter
-    then walks the sort's index and tests each market, instead of reading every match and
-    sorting them all. Other databases plan from statistics and get the column as it is."""
-
-    inherit_cache = True
-    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]  # noqa: RUF012
-
-    def __init__(self, column: ColumnElement[Any]) -> None:
-        self.column = column
-        self.type = column.type
-
-
-@compiles(Unindexed)
-def _as_is(element: Unindexed, compiler: Any, **kw: Any) -> str:
-    return str(compiler.process(element.column, **kw))
-
-
-@compiles(Unindexed, "sqlite")
-def _unary_plus(element: Unindexed, compiler: Any, **kw: Any) -> str:
-    return "+" + str(compiler.process(element.column, **kw))
 
 
 def filter_conditions(
@@ -108,13 +84,6 @@ def order_by(sort: list[SortKey]) -> list[Any]:
 def market_rows_query(filters: MarketFilters, sort: list[SortKey]) -> Select[Any]:
     conditions = filter_conditions(filters)
     return select(*_MARKET_COLUMNS).where(*conditions).order_by(*order_by(sort))
-
-
-def walks_sooner(*, rows: int, total: int, page: Pagination) -> bool:
-    """Whether walking the sort's index finds a page of `total` matches among `rows` sooner
-    than reading every match: it reads about (offset + limit) × rows / total rows, against
-    total rows and a sort."""
-    return total > 0 and (page.offset + page.limit) * rows < total * total
 
 
 def _broad(*, markets: int, total: int, page: Pagination) -> bool:

@@ -1,44 +1,29 @@
-"""Every market's value in one year, computed in the database (the arithmetic of
-app/projections.py in SQL): one pass over the figure index, nothing held per market in Python.
+"""GET /projections: every market's value in one year. A kept year (app/projected.py
+KEPT_YEARS) is read from `projected_value` along its (year, value_usd) index; any other year
+is computed from the figures by app/projected.py's statement. Both give the same rows."""
 
-Per market, the latest USD figure at or before the year and the earliest at or after it are
-found by one grouped scan of `ix_figure_market_year_usd`; each is packed as
-`year * 2^50 + value_usd` (value_usd ≤ MAX_AMOUNT < 2^50, years below 8192, so it fits a
-BIGINT), so that max()/min() pick the anchor and carry its value along.
-"""
-
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import (
-    BigInteger,
-    Engine,
-    Float,
-    Select,
-    and_,
-    case,
-    cast,
-    func,
-    literal,
-    null,
-    select,
-)
-from sqlmodel import Session, col
+from sqlalchemy import Engine, Select, func, select
+from sqlmodel import Session, SQLModel, col
 
 from app.core.query import MarketFilters, Pagination, SortKey, SortOrder
-from app.models import MAX_AMOUNT, Figure, Market
+from app.models import MAX_AMOUNT, Market, ProjectedValue
+from app.projected import KEPT_YEARS, KINDS, valued_markets
 from app.repositories.markets import filter_conditions
+from app.repositories.meta import row_counts
 from app.repositories.ordering import order_clauses
+from app.repositories.plans import InOrderWritten, walks_sooner
 from app.repositories.streaming import stream_rows
-from app.schemas import ProjectionKind
 
 PROJECTION_SORT = SortOrder(("value_usd", "name", "slug", "region"), default="-value_usd")
-_PACK = 2**50
-_MAX_PACKED_YEAR = 8191
-# Below this the value rounds to 0 (and PostgreSQL's power() would raise on underflow).
-_LOG_NEGLIGIBLE = -20.0
+# Market columns an index gives in order (region sorts with nulls last: no index does).
+_INDEXED_SORTS = ("name", "slug")
+_TABLES = SQLModel.metadata.tables
+_KEPT = _TABLES["projected_value"].c
+_KEPT_MARKET = col(Market.id) == _KEPT.market_id
 
 
 @dataclass(frozen=True)
@@ -52,122 +37,129 @@ class ProjectionQuery:
     max_value_usd: int | None = None
 
 
-def _anchors(year: int) -> Any:
-    """(market_id, low, high): the packed USD figures bracketing `year`, per market."""
-    packed = cast(col(Figure.year), BigInteger) * _PACK + col(Figure.value_usd)
-    return (
-        select(
-            col(Figure.market_id).label("market_id"),
-            func.max(case((col(Figure.year) <= year, packed))).label("low"),
-            func.min(case((col(Figure.year) >= year, packed))).label("high"),
-        )
-        .where(col(Figure.value_usd) > 0, col(Figure.year).between(0, _MAX_PACKED_YEAR))
-        .group_by(col(Figure.market_id))
-        .subquery("anchors")
-    )
+def _order(
+    query: ProjectionQuery, columns: dict[str, Any], *, nullable: tuple[str, ...] = ("region",)
+) -> list[Any]:
+    """NULLS LAST only where a value can be missing: an index gives the order of a column
+    that is never NULL (name, slug, a kept value) in both directions only without it."""
+    return [
+        clause
+        for key in query.sort
+        for clause in order_clauses([key], columns, nulls_last=key.field in nullable)
+    ]
 
 
-def _anchored_markets(query: ProjectionQuery) -> Any:
-    """The filtered markets with their anchors unpacked and their growth per year in logs."""
-    anchors = _anchors(query.year)
-    nearest = func.coalesce(anchors.c.low, anchors.c.high)  # the end to extrapolate from
-    rate = func.coalesce(col(Market.cagr_percent), col(Market.implied_cagr_percent)) / 100.0
-    return (
-        select(
-            col(Market.slug).label("slug"),
-            col(Market.name).label("name"),
-            col(Market.region).label("region"),
-            (anchors.c.low // _PACK).label("low_year"),
-            cast(anchors.c.low % _PACK, Float).label("low_usd"),
-            (anchors.c.high // _PACK).label("high_year"),
-            cast(anchors.c.high % _PACK, Float).label("high_usd"),
-            (nearest // _PACK).label("anchor_year"),
-            cast(nearest % _PACK, Float).label("anchor_usd"),
-            (1 + rate).label("growth"),  # NULL when no CAGR is known
-        )
-        .join(anchors, anchors.c.market_id == col(Market.id))
-        # as app/projections.py: a market stated in another currency has no USD series
-        .where(col(Market.currency) == "USD", *filter_conditions(query.filters))
-        .subquery("anchored")
-    )
+def _kept_conditions(query: ProjectionQuery) -> list[Any]:
+    conditions = [_KEPT.year == query.year]
+    if query.min_value_usd is not None:
+        conditions.append(_KEPT.value_usd >= query.min_value_usd)
+    if query.max_value_usd is not None:
+        conditions.append(_KEPT.value_usd <= query.max_value_usd)
+    return conditions
 
 
-def _valued_markets(query: ProjectionQuery) -> Any:
-    """Each market's value in the year (float USD, unrounded; NULL when not projectable)
-    and its kind, as app/projections.py computes them."""
-    m = _anchored_markets(query).c
-    year = query.year
-    interpolated = m.low_usd * func.power(
-        m.high_usd / m.low_usd,
-        cast(year - m.low_year, Float) / cast(m.high_year - m.low_year, Float),
-    )
-    # Beyond the reported years: from the nearest end at the CAGR, checked in logs first so
-    # that no power overflows, nor underflows on PostgreSQL (`_grown`).
-    years = cast(year - m.anchor_year, Float)
-    log_growth = func.ln(case((m.growth > 0, m.growth)))
-    log_value = func.ln(m.anchor_usd) + years * log_growth
-    exact = m.low_year == year
-    between = and_(m.low_year.is_not(None), m.high_year.is_not(None))
-    too_large = log_value > math.log(MAX_AMOUNT)
-    value = case(
-        (exact, m.low_usd),
-        (between, interpolated),
-        (log_growth.is_(None), null()),
-        (too_large, float(MAX_AMOUNT)),
-        (log_value < _LOG_NEGLIGIBLE, 0.0),
-        else_=m.anchor_usd * func.power(m.growth, years),
-    )
-    kind = case(
-        (exact, literal(ProjectionKind.REPORTED.value)),
-        (between, literal(ProjectionKind.INTERPOLATED.value)),
-        (too_large, literal(ProjectionKind.CAPPED.value)),
-        else_=literal(ProjectionKind.EXTRAPOLATED.value),
-    )
-    return select(m.slug, m.name, m.region, value.label("value"), kind.label("kind")).subquery(
-        "valued"
-    )
+def _kept_query(
+    query: ProjectionQuery, *, markets_first: bool = False, by_index: bool = True
+) -> Select[Any]:
+    """The kept values of the year, read from the (year, value) index and each looked up in
+    its market; `markets_first`: from the markets (along the filters' indexes, or with
+    `by_index=False` along the sort's, as for GET /markets) and each looked up by key."""
+    conditions = [*_kept_conditions(query), *filter_conditions(query.filters, by_index=by_index)]
+    slug, name, region = col(Market.slug), col(Market.name), col(Market.region)
+    columns = {"value_usd": _KEPT.value_usd, "name": name, "slug": slug, "region": region}
+    statement = select(slug, name, region, _KEPT.value_usd.label("value"), _KEPT.kind)
+    if markets_first:
+        statement = statement.select_from(_markets_first())
+    else:
+        statement = statement.join(Market, _KEPT_MARKET)
+    return statement.where(*conditions).order_by(*_order(query, columns), slug)
 
 
-def _projection_query(query: ProjectionQuery) -> Select[Any]:
-    v = _valued_markets(query).c
+def _markets_first() -> InOrderWritten:
+    return InOrderWritten(_TABLES["market"], _TABLES["projected_value"], _KEPT_MARKET)
+
+
+def _computed_query(query: ProjectionQuery) -> Select[Any]:
+    v = valued_markets(query.year, filter_conditions(query.filters)).c
     conditions = [v.value.is_not(None)]
     if query.min_value_usd is not None:
         conditions.append(func.round(v.value) >= query.min_value_usd)
     if query.max_value_usd is not None:
         conditions.append(func.round(v.value) <= query.max_value_usd)
     columns = {"value_usd": v.value, "name": v.name, "slug": v.slug, "region": v.region}
-    order = order_clauses(query.sort, columns, nulls_last=True)
     return (
         select(v.slug, v.name, v.region, v.value, v.kind)
         .where(*conditions)
-        .order_by(*order, v.slug)
+        .order_by(*_order(query, columns, nullable=("region", "value_usd")), v.slug)
     )
 
 
+def _projection_query(query: ProjectionQuery) -> Select[Any]:
+    return _kept_query(query) if query.year in KEPT_YEARS else _computed_query(query)
+
+
 def _row(row: Any, year: int) -> dict[str, Any]:
-    value = float(row.value)
+    kind = KINDS[row.kind]
     return {
         "slug": row.slug,
         "name": row.name,
         "region": row.region,
         "year": year,
-        "value_usd": MAX_AMOUNT if row.kind == "capped" else round(min(value, MAX_AMOUNT)),
-        "kind": row.kind,
+        "value_usd": MAX_AMOUNT if kind == "capped" else round(min(float(row.value), MAX_AMOUNT)),
+        "kind": kind,
     }
 
 
 def list_projections(
     session: Session, query: ProjectionQuery, *, page: Pagination
 ) -> tuple[list[dict[str, Any]], int]:
-    """One page and the total, from one statement (the total rides along as a window count;
-    a page past the end counts on its own)."""
-    statement = _projection_query(query)
+    """One page and the total. A kept year counts along its index; a computed one counts
+    with the page (a window count: computing every value twice costs more)."""
+    if query.year in KEPT_YEARS:
+        return _list_kept(session, query, page=page)
+    statement = _computed_query(query)
     paged = statement.add_columns(func.count().over().label("total"))
     rows = session.execute(paged.limit(page.limit).offset(page.offset)).all()
     if rows:
         return [_row(row, query.year) for row in rows], int(rows[0].total)
-    total = session.execute(select(func.count()).select_from(statement.subquery())).scalar_one()
+    total = session.execute(_count(statement)).scalar_one()
     return [], int(total)
+
+
+def _list_kept(
+    session: Session, query: ProjectionQuery, *, page: Pagination
+) -> tuple[list[dict[str, Any]], int]:
+    """The total first: on SQLite it says how the page is read. A broad match sorted by value,
+    name or slug walks that key's index and stops after the page; a narrow one (or a sort by
+    region, which no index gives) reads the matches from the filters' indexes and sorts them."""
+    total = int(session.execute(_kept_count(query)).scalar_one())
+    filtered = bool(filter_conditions(query.filters))
+    statement = _kept_query(query, markets_first=filtered)
+    if session.get_bind().dialect.name == "sqlite":
+        markets = row_counts(session).get("market", 0)
+        if walks_sooner(rows=markets, total=total, page=page):
+            if query.sort[0].field == "value_usd":
+                statement = _kept_query(query)
+            elif query.sort[0].field in _INDEXED_SORTS:
+                statement = _kept_query(query, markets_first=True, by_index=False)
+    rows = session.execute(statement.limit(page.limit).offset(page.offset)).all()
+    return [_row(row, query.year) for row in rows], total
+
+
+def _kept_count(query: ProjectionQuery) -> Select[Any]:
+    """Without market filters, one range of the index (every kept value has its market);
+    with them, the matching markets (by their filters' indexes), each looked up by key."""
+    if not (market_conditions := filter_conditions(query.filters)):
+        return select(func.count()).select_from(ProjectedValue).where(*_kept_conditions(query))
+    return (
+        select(func.count())
+        .select_from(_markets_first())
+        .where(*_kept_conditions(query), *market_conditions)
+    )
+
+
+def _count(statement: Select[Any]) -> Select[Any]:
+    return select(func.count()).select_from(statement.order_by(None).subquery())
 
 
 def stream_projections(engine: Engine, query: ProjectionQuery) -> Iterator[dict[str, Any]]:

@@ -5,21 +5,26 @@ sort keys and exports."""
 import csv
 import io
 import shutil
+from pathlib import Path
 
 import orjson
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
+from sqlmodel import Session
 
 from app.core.db import prepare_database
 from app.main import create_app
+from app.projected import KEPT_YEARS
+from ingest.load import delete_market
 from ingest.run import run_ingest
 from tests.api.test_extreme_figures import PAGES
 from tests.databases import fresh_database_url
 from tests.paths import SEEDS_DIR
 
-# Before, inside and after the seeds' reported spans, and the ends of the accepted range.
-YEARS = (1900, 2015, 2021, 2022, 2027, 2030, 2031, 2045, 2200)
+# Before, inside and after the seeds' reported spans, the ends of the accepted range, and
+# either side of the last kept year (app/projected.py KEPT_YEARS: read, not computed).
+YEARS = (1900, 2015, 2021, 2022, 2027, 2030, 2031, 2040, 2041, 2045, 2200)
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +122,54 @@ def test_exports_stream_the_same_rows_as_total(client: TestClient) -> None:
             headers={"Accept": "application/x-ndjson", "If-None-Match": etag},
         )
         assert again.status_code == 304
+
+
+def test_kept_values_follow_the_markets_written_and_removed(
+    tmp_path: Path, database_url: str, engine: Engine
+) -> None:
+    reports = tmp_path / "reports"
+    shutil.copytree(SEEDS_DIR, reports)
+    assert not run_ingest([reports], engine=engine).failures
+    seed = reports / "000_a60780165573b026.txt"
+    seed.write_text(seed.read_text().replace("USD 7.8 Billion by 2030", "USD 9.1 Billion by 2030"))
+    assert not run_ingest([reports], engine=engine).failures
+    with TestClient(create_app(database_url), raise_server_exceptions=False) as client:
+        slugs = [m["slug"] for m in client.get("/markets?fields=slug").json()["items"]]
+        for year in (KEPT_YEARS[0], 2030, KEPT_YEARS[-1]):
+            across = client.get(f"/projections?year={year}&limit=100").json()["items"]
+            assert {item["slug"]: (item["value_usd"], item["kind"]) for item in across} == {
+                slug: (point["value_usd"], point["kind"])
+                for slug in slugs
+                if (point := _series_point(client, slug, year)) is not None
+            }
+        changed = client.get("/projections?year=2030&limit=100").json()["items"]
+        values = {item["slug"]: item["value_usd"] for item in changed}
+        assert values["united-states-t-cells-leukemia-treatment"] == 9_100_000_000
+
+    with Session(engine) as session:
+        assert delete_market(session, slugs[0])
+        session.commit()
+    with engine.connect() as connection:
+        kept = connection.execute(text("SELECT count(*) FROM projected_value")).scalar_one()
+        markets = connection.execute(text("SELECT count(DISTINCT market_id) FROM figure"))
+        assert kept == len(KEPT_YEARS) * markets.scalar_one()
+
+
+@pytest.mark.parametrize("sort", ["-value_usd", "value_usd", "name", "-name", "-slug", "region"])
+@pytest.mark.parametrize("filters", ["", "&region=united states", "&min_cagr=10", "&q=leukemia"])
+def test_small_pages_walk_the_same_order_as_one_page(
+    client: TestClient, sort: str, filters: str
+) -> None:
+    """Pages of two are read along the sort's index (a broad match for their size), one page
+    of a hundred from the matches sorted: both give one order, for a kept year and another."""
+    with client:
+        for year in (2030, 2045):
+            url = f"/projections?year={year}&sort={sort}{filters}"
+            whole = client.get(f"{url}&limit=100").json()
+            pages = [
+                client.get(f"{url}&limit=2&offset={offset}").json()
+                for offset in range(0, whole["total"], 2)
+            ]
+            assert whole["total"] > 0 and {page["total"] for page in pages} == {whole["total"]}
+            walked = [item["slug"] for page in pages for item in page["items"]]
+            assert walked == [item["slug"] for item in whole["items"]]
