@@ -126,7 +126,9 @@ _SENTENCE_WORDS = frozenset(
     "is are was were has have had will would can could the market in turn which that this "
     "these with for from into by its their also".split()
 )
-_NOT_NAMES = frozenset({"company", "company name", "companies", "key players", "name", "rank"})
+_NOT_NAMES = frozenset(
+    {"company", "company name", "companies", "key players", "name", "rank", "other", "total"}
+)
 # Words no company name is made of: list headings and page chrome under a key-players heading.
 _NOT_NAME_WORDS = frozenset(
     "players companies vendors others key audience investors authors author loading like "

@@ -37,6 +37,7 @@ from ingest.headline import (
 from ingest.limits import within_caps
 from ingest.links import find_report_links
 from ingest.page_meta import PageMeta
+from ingest.players_table import PlayersColumn, names_in_row, players_column
 from ingest.profiles import profiled_company
 from ingest.publisher import find_published_on, find_publisher
 from ingest.report import (
@@ -179,6 +180,7 @@ class _Collected:
     # After a paragraph ending "… the companies … :", the profiles of the blocks that follow
     profile_run: list[str] | None = None
     ranked_names: list[str] = field(default_factory=list)  # "1. Viatris" headings
+    players_table: PlayersColumn | None = None  # in a table with a column of players
     lead_names: list[str] = field(default_factory=list)  # then one name a paragraph so far
     # A report-scope row or a title restated in prose: "By Type (A, B), By …"
     segment_group_texts: list[str] = field(default_factory=list)
@@ -399,6 +401,8 @@ def _route(
     dimension: SegmentDimension,
 ) -> None:
     text = block.text
+    if _route_players_table(collected, text):
+        return
     if collected.players_lead and section is not Section.COMPANIES:
         if len(block.lines) == 1 and _names_one(strip_list_marker(text)):
             collected.lead_names.append(text)  # a name a paragraph: the run goes on
@@ -524,6 +528,24 @@ def _restated_title(text: str, start: int) -> str:
     """The restated title's sentence, bounded: a title's groups fit in a few lines."""
     window = text[start : start + _MAX_RESTATED_TITLE_CHARS]
     return window.split(". ", 1)[0]
+
+
+def _route_players_table(collected: _Collected, text: str) -> bool:
+    """A players table's header and entry rows (anywhere on the page): whether this was one."""
+    if " | " not in text:
+        collected.players_table = None  # the table has ended
+        return False
+    if column := players_column(text):
+        collected.players_table = column
+        return True
+    if collected.players_table is None:
+        return False
+    names = names_in_row(text, collected.players_table)
+    if names is None:
+        collected.players_table = None
+        return False
+    collected.company_entries.extend(names)
+    return True
 
 
 def _route_table_row(collected: _Collected, row: str) -> None:

@@ -438,3 +438,32 @@ def test_large_manufacturers_include_names_the_players() -> None:
         "<ul><li>Large manufacturers include Corvane, Halden, and Ostrava Scientific.</li></ul>"
     )
     assert parse(LEAD + sentence)["companies"] == ["Corvane", "Halden", "Ostrava Scientific"]
+
+
+def test_a_table_with_a_column_of_players_names_them() -> None:
+    ranked = (
+        "<table><tr><td>Rank</td><td>Company Name</td><td>Country</td></tr>"
+        "<tr><td>1</td><td>Corvane Health (including Aetna)</td><td>United States</td></tr>"
+        "<tr><td>2</td><td>Halden Group</td><td>Germany</td></tr>"
+        "<tr><td>3</td><td>Other</td><td>-</td></tr></table>"
+    )
+    by_kind = (
+        "<table><tr><td>Equipment Type</td><td>2025 Domestic Rate</td><td>Key Players</td></tr>"
+        "<tr><td>CT Scanners</td><td>85%</td><td>Ostrava Imaging, Tallis Medical</td></tr></table>"
+    )
+    assert parse(LEAD + ranked)["companies"] == ["Corvane Health", "Halden Group"]
+    assert parse(LEAD + by_kind)["companies"] == ["Ostrava Imaging", "Tallis Medical"]
+
+
+def test_a_players_table_s_revenues_are_not_the_market_s_figures() -> None:
+    page = (
+        "<h1>10 Largest Acme Device Companies in the World 2022</h1>"
+        "<p>Here are the largest acme device companies, by revenue:</p>"
+        "<table><tr><td>Largest acme device companies</td><td>Annual revenue</td>"
+        "<td>Headquarters</td></tr>"
+        "<tr><td>1</td><td>Corvane</td><td>$17.1 billion (+19.2%)</td><td>Michigan</td></tr>"
+        "<tr><td>2</td><td>Halden</td><td>$8.6 billion (+10.6%)</td><td>Indiana</td></tr></table>"
+    )
+    parsed = parse(page)
+    assert parsed["companies"] == ["Corvane", "Halden"]
+    assert parsed["size_usd"] is None and parsed["figures"] == []
