@@ -37,9 +37,15 @@ from ingest.headline import (
 from ingest.limits import within_caps
 from ingest.links import find_report_links
 from ingest.page_meta import PageMeta
-from ingest.players_table import PlayersColumn, names_in_row, players_column
 from ingest.profiles import profiled_company
 from ingest.publisher import find_published_on, find_publisher
+from ingest.rankings import (
+    MIN_RANKED_LINES,
+    PlayersColumn,
+    names_in_row,
+    players_column,
+    ranked_line_name,
+)
 from ingest.report import (
     PARSER_VERSION,
     ParsedFaq,
@@ -129,6 +135,9 @@ _PROFILES_LEAD_CHARS = 130
 # "1. Viatris", "2) Teva": a ranking's entries as headings, on a "Top 5 … Companies" page.
 _RANKED_HEADING = re.compile(r"^#?\d{1,2}[.)]?\s+\S")
 _MIN_LISTED_NAMES = 2
+_PLAYERS_WORDS = re.compile(
+    r"\b(?:compan(?:y|ies)|players|manufacturers|vendors|firms|brands|makers)\b", re.IGNORECASE
+)
 _MAX_RANKING_TAIL_WORDS = 5  # "Acme AG: USD 12.4 billion in 2023."
 # The cheap test first: how such a paragraph ends.
 _PLAYERS_LEAD_ENDINGS = (
@@ -181,6 +190,8 @@ class _Collected:
     profile_run: list[str] | None = None
     ranked_names: list[str] = field(default_factory=list)  # "1. Viatris" headings
     players_table: PlayersColumn | None = None  # in a table with a column of players
+    players_said: bool = False  # under the current heading, a block spoke of companies
+    ranked_run: list[str] = field(default_factory=list)  # "1) Sonova: 24%" lines so far
     lead_names: list[str] = field(default_factory=list)  # then one name a paragraph so far
     # A report-scope row or a title restated in prose: "By Type (A, B), By …"
     segment_group_texts: list[str] = field(default_factory=list)
@@ -308,6 +319,8 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
     asking = False  # under a question heading outside an FAQ section
     ranking_page = page_heading is not None and bool(_PLAYERS_LABEL.search(page_heading.text))
     for block in _content_after_title(blocks, first_index):
+        if block.is_heading:  # what was said of players was said under the last heading
+            collected.players_said = bool(_PLAYERS_WORDS.search(block.text))
         if block is page_heading:
             # it names the report ("X Market Latest Trends …"), not a section; a heading that
             # is the headline sentence ("The global market for X is predicted to grow at a
@@ -355,6 +368,7 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
         item_heading = None
     _end_players_lead(collected)  # the page may end with the names
     _end_profile_run(collected)
+    _end_ranking(collected)
     return collected
 
 
@@ -403,6 +417,8 @@ def _route(
     text = block.text
     if _route_players_table(collected, text):
         return
+    _follow_ranking(collected, block)
+    collected.players_said = collected.players_said or bool(_PLAYERS_WORDS.search(text))
     if collected.players_lead and section is not Section.COMPANIES:
         if len(block.lines) == 1 and _names_one(strip_list_marker(text)):
             collected.lead_names.append(text)  # a name a paragraph: the run goes on
@@ -528,6 +544,22 @@ def _restated_title(text: str, start: int) -> str:
     """The restated title's sentence, bounded: a title's groups fit in a few lines."""
     window = text[start : start + _MAX_RESTATED_TITLE_CHARS]
     return window.split(". ", 1)[0]
+
+
+def _follow_ranking(collected: _Collected, block: Block) -> None:
+    """A block of ranked lines ("1) Sonova: 24%") goes on the run, when players were spoken of
+    under this heading; any other block ends it."""
+    names = [ranked_line_name(line, list_item=block.list_item) for line in block.lines]
+    if all(names) and (collected.ranked_run or collected.players_said):
+        collected.ranked_run.extend(name for name in names if name)
+    else:
+        _end_ranking(collected)
+
+
+def _end_ranking(collected: _Collected) -> None:
+    run, collected.ranked_run = collected.ranked_run, []
+    if len(run) >= MIN_RANKED_LINES:
+        collected.company_entries.extend(run)
 
 
 def _route_players_table(collected: _Collected, text: str) -> bool:

@@ -467,3 +467,20 @@ def test_a_players_table_s_revenues_are_not_the_market_s_figures() -> None:
     parsed = parse(page)
     assert parsed["companies"] == ["Corvane", "Halden"]
     assert parsed["size_usd"] is None and parsed["figures"] == []
+
+
+def test_ranked_share_lines_name_players_only_under_talk_of_players() -> None:
+    said = "<p>The big six acme device manufacturers held 98% of the market.</p>"
+    lines = (
+        "<p>1) Corvane (owner of Lumen et al.): 24%</p><p>2) Halden Group: 23%</p>"
+        "<p>3) Ostrava Scientific: 17%</p>"
+    )
+    segments = "<p>1) Hospitals: 45%</p><p>2) Specialty Clinics: 30%</p><p>3) Homecare: 25%</p>"
+    assert parse(LEAD + said + lines)["companies"] == [
+        "Corvane",
+        "Halden Group",
+        "Ostrava Scientific",
+    ]
+    assert parse(LEAD + "<p>Shares by end user:</p>" + segments)["companies"] == []
+    # two lines are no ranking
+    assert parse(LEAD + said + lines.split("<p>3)")[0])["companies"] == []

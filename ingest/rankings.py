@@ -1,0 +1,84 @@
+"""Rankings of players anywhere on a page, outside a players section.
+
+A table: a header row with a column of companies ("Company Name", "Key Players", "Largest
+orthopedic device companies"), then one row per entry, a rank column before it or not. The
+column's cells are names ("United Imaging, Neusoft" two of them), without what a cell adds in
+brackets ("CVS Health (including Aetna)").
+
+Ranked lines: "1) Sonova (owner of Phonak et al.): 24%", "2. Teva – $14.9 billion", each a
+paragraph or list item of its own, three in a row at least, after players were spoken of
+under the same heading ("the big six hearing aid manufacturers …"): a ranking of segments
+by share reads the same, but names no companies above it."""
+
+import re
+from dataclasses import dataclass
+
+from ingest.companies import companies_in_list, company_from_line
+from ingest.regions import region_names
+
+_PLAYERS_HEADER = re.compile(
+    r"\b(?:compan(?:y|ies)|players|manufacturers?|vendors?|suppliers?)\b", re.IGNORECASE
+)
+_MAX_HEADER_WORDS = 6
+_MIN_COLUMNS = 3  # "Key Players | A, B, C" is a label and its list, read elsewhere
+_TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)\s*$")
+_RANK_CELL = re.compile(r"^#?\d{1,3}\.?$")
+
+
+@dataclass(frozen=True)
+class PlayersColumn:
+    index: int
+    columns: int
+
+
+def players_column(row: str) -> PlayersColumn | None:
+    """The column of players a header row names; None for other rows."""
+    cells = row.split(" | ")
+    if len(cells) < _MIN_COLUMNS:
+        return None
+    for index, cell in enumerate(cells):
+        words = cell.split()
+        header = len(words) <= _MAX_HEADER_WORDS and not any(c.isdigit() for c in cell)
+        if header and _PLAYERS_HEADER.search(cell):
+            return PlayersColumn(index, len(cells))
+    return None
+
+
+def names_in_row(row: str, column: PlayersColumn) -> list[str] | None:
+    """The names of one entry row; None when the row is not one of the table's (its columns
+    differ, a leading rank aside)."""
+    cells = row.split(" | ")
+    if len(cells) == column.columns + 1 and _RANK_CELL.match(cells[0]):
+        cells = cells[1:]  # a rank column the header leaves unnamed
+    if len(cells) != column.columns:
+        return None
+    cell = _TRAILING_BRACKETS.sub("", cells[column.index].strip())
+    if "," in cell:
+        return companies_in_list(cell)
+    name = company_from_line(cell)
+    return [name] if name else []
+
+
+# "1) Sonova (owner of Phonak): 24%", "2. Teva – USD 14.9 billion": a rank, a name, a share
+# or an amount.
+_RANKED_LINE = re.compile(
+    r"^(?P<rank>#?\d{1,2}[.)]\s+)?(?P<name>[^:–—]{1,80}?)\s*(?::|\s[–—-])\s*"
+    r"(?:(?:[$€£¥]|USD|US\$|EUR)\s?\d[\d.,]*(?:\s*(?:trillion|billion|million|bn|mn|[BMK]))?"
+    r"|\d[\d.,]*\s*(?:%|percent|trillion|billion|million|bn|mn))\.?\s*$",
+    re.IGNORECASE,
+)
+# A ranking of regions, segments or measures is no ranking of players.
+_NOT_PLAYERS = re.compile(r"\b(?:market|segment|share|size|revenue|growth|cagr|total)\b", re.I)
+MIN_RANKED_LINES = 3
+
+
+def ranked_line_name(line: str, *, list_item: bool) -> str | None:
+    """The company of a ranking's line ("1) Sonova (owner of Phonak): 24%"; in a list, the
+    rank may be the list's own numbering); None for other lines."""
+    ranked = _RANKED_LINE.match(line.strip())
+    if not ranked or not (ranked["rank"] or list_item):
+        return None
+    name = _TRAILING_BRACKETS.sub("", ranked["name"])
+    if _NOT_PLAYERS.search(name) or name.lower() in region_names():
+        return None
+    return company_from_line(name)
