@@ -443,6 +443,9 @@ def _route(
     )
     if restated and (title := _RESTATED_TITLE.search(text)):
         collected.segment_group_texts.append(_restated_title(text, title.start()))
+    elif restated and (quoted := _QUOTED_TITLE.search(text)):
+        collected.segment_group_texts.append(quoted["title"])  # 'a report titled "X (A, B) Market"'
+
     if section in (Section.INTRO, Section.OVERVIEW, Section.APPLICATIONS):
         if _route_segment_list(collected, section, block, dimension):
             return

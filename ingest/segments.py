@@ -262,11 +262,15 @@ _SEGMENTED_INTO = re.compile(
     r"the\s+(?:study|report|research|analysis)\s+(?:includes|covers|comprises)"
     # "… by type into A and B, and by application into C, D and E"
     r"|,\s*(?:and\s+)?by\s+(?P<label3>[\w&/ -]{2,40}?)\s+into"
-    # "By end-user, key segments include A, B and C"
-    r"|\b(?:key|major|main)\s+segments\s+(?:include|are|comprise)"
+    # "By end-user, key segments include A, B and C", "Major segments of the Indian
+    # pharmaceutical industry include A, B and C", "Major product segments are A and B"
+    r"|\b(?:key|major|main|primary|principal)\s+(?:[\w-]+\s+)?segments"
+    r"(?:\s+of\s+[^.;:,]{2,60}?)?\s+(?:include|are|comprise)"
     # "Different types of catheters are A, B and C", "The main types of X include A and B"
     r"|\b(?P<label7>types|kinds)\s+of\s+(?:[\w-]+\s+){1,5}?(?:are|include|comprise))\s+"
     r"(?:(?:the\s+)?(?:following|two|three|four|five|six)\s+(?:\w+\s+)?)?"
+    # "… into three segments based on end users- A, B and C"
+    r"(?:(?:based\s+on|by|according\s+to)\s+(?P<label8>[\w&/ -]{2,40}?)\s*[-–—:]\s*)?"
     # the list, up to the next "…, and by X into"
     r"(?P<items>(?:(?!,\s*(?:and\s+)?by\s+[\w&/ -]{2,40}?\s+into\b)[^.;:]){2,400})",
     re.I,
@@ -382,12 +386,20 @@ def _labelled_title_groups(title: str) -> list[tuple[str, list[str]]]:
     return groups
 
 
+# "Global Diagnostic Imaging (CT, MRI, X-Ray & Ultrasound) Market": the names in brackets
+# before "Market" (no figures: "(2024-2030)" is a period).
+_LISTED_BEFORE_MARKET = re.compile(r"\b[A-Z][\w-]*\s*\((?P<inner>[^()\d]{3,200})\)\s*Markets?\b")
+
+
 def title_segment_groups(title: str) -> list[tuple[str, list[str]]]:
     """(dimension label, names) for each 'By X (A, B)' group of a report title, else each
-    'Label: A, B' group of 'X Market (Label: A, B; Label: C, D)'."""
+    'Label: A, B' group of 'X Market (Label: A, B; Label: C, D)', else the names of
+    'X (A, B & C) Market'."""
     first_by = _TITLE_BY.search(title)
     if first_by is None:
-        return _labelled_title_groups(title)
+        listed = _LISTED_BEFORE_MARKET.search(title)
+        names = split_segment_names(listed["inner"]) if listed else []
+        return _labelled_title_groups(title) or ([("", names)] if len(names) >= 2 else [])
     return [
         (
             _LEADING_BY.sub("", match["label"]),
@@ -407,7 +419,9 @@ def labelled_segment_list(line: str) -> tuple[str, list[str]] | None:
 
 
 # Brands and companies within a segment are no segments of the market.
-_NOT_A_DIMENSION = re.compile(r"\b(?:brands?|compan(?:y|ies)|players?|vendors?)\b", re.I)
+_NOT_A_DIMENSION = re.compile(
+    r"\b(?:brands?|compan(?:y|ies)|players?|vendors?|regional|geographic(?:al)?|country)\b", re.I
+)
 _SEGMENTATION_WORDS = (
     "into", "egment", "includes", "covers", "comprises", "analy", "examines", "types of",
     "kinds of",
@@ -424,6 +438,15 @@ _EXAMPLES_GROUP = re.compile(
 )
 
 
+# "Teledermatology, telepathology, and telepsychiatry are some of the other application-based
+# segments": the names open the sentence.
+_NAMES_THEN_SEGMENTS = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<items>[A-Z][^.;:!?]{2,300}?)\s+(?:are|were)\s+"
+    r"(?:some\s+of\s+|among\s+)?(?:the\s+)?(?:other\s+|key\s+|major\s+|main\s+)?"
+    r"(?:(?P<label>[\w-]+?)(?:-based)?\s+)?segments\b"
+)
+
+
 def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
     """(dimension label or '', names) of each 'segmented into A, B and C' in prose."""
     groups: list[tuple[str, list[str]]] = []
@@ -434,12 +457,18 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
     lowered = text.lower()
     if not any(word in lowered for word in _SEGMENTATION_WORDS):
         return groups  # every match has one of these words; most paragraphs have none
+    for named in _NAMES_THEN_SEGMENTS.finditer(text):
+        label = named["label"] or ""
+        if len(names := split_segment_names(named["items"])) >= 2 and not _NOT_A_DIMENSION.search(
+            label
+        ):
+            groups.append((label, names))
     for match in _SEGMENTED_INTO.finditer(text):
         names = split_segment_names(match["items"])
         if len(names) >= 2:
             before = text[max(0, match.start() - _LABEL_WINDOW_CHARS) : match.start()]
             label = _LABEL_BEFORE.search(before)
-            labels = ("label2", "label3", "label4", "label5", "label6", "label7")
+            labels = ("label2", "label3", "label4", "label5", "label6", "label7", "label8")
             stated = next((match[group] for group in labels if match[group]), None)
             if _NOT_A_DIMENSION.search(stated or (label["label"] if label else "")):
                 continue  # "On the basis of brand, … classified into Enbrel, Remicade, …"

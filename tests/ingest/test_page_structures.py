@@ -484,3 +484,35 @@ def test_ranked_share_lines_name_players_only_under_talk_of_players() -> None:
     assert parse(LEAD + "<p>Shares by end user:</p>" + segments)["companies"] == []
     # two lines are no ranking
     assert parse(LEAD + said + lines.split("<p>3)")[0])["companies"] == []
+
+
+@pytest.mark.parametrize(
+    ("prose", "names"),
+    [
+        (
+            "Major segments of the acme oncology industry include generic drugs, OTC "
+            "medicines and biosimilars.",
+            ["generic drugs", "OTC medicines", "biosimilars"],
+        ),
+        (
+            "The market is divided into three segments based on end users- hospitals and "
+            "clinics, home care, and laboratories.",
+            ["hospitals and clinics", "home care", "laboratories"],
+        ),
+        (
+            "Teleradiology leads. Teledermatology, telepathology, and telepsychiatry are some "
+            "of the other application-based segments.",
+            ["Teledermatology", "telepathology", "telepsychiatry"],
+        ),
+        (
+            'The market will grow, according to "Global Acme Imaging (CT, MRI, Ultrasound) '
+            'Market - Forecasts to 2030", a report.',
+            ["CT", "MRI", "Ultrasound"],
+        ),
+        ("North America, Europe and Asia are key regional segments.", []),
+    ],
+)
+def test_segments_named_in_prose(prose: str, names: list[str]) -> None:
+    """Names as the page writes them."""
+    segments = parse(LEAD + f"<p>{prose}</p>")["segments"]
+    assert [segment["name"] for segment in segments] == names
