@@ -3,7 +3,8 @@ app/projections.py in SQL): one pass over the figure index, nothing held per mar
 
 The loader keeps the values of KEPT_YEARS in `projected_value` as it writes markets (so that
 GET /projections reads a page of a common year from an index); the read side computes any other
-year with the same statement.
+year with the same statement. A change to KEPT_YEARS or to the arithmetic needs a migration
+that calls `keep_values(connection)` again (as 0019 did first).
 
 Per market, the latest USD figure at or before the year and the earliest at or after it are
 found by one grouped scan of `ix_figure_market_year_usd`; each is packed as
@@ -41,20 +42,17 @@ from app.schemas import ProjectionKind
 # of another year is computed from the figures on request.
 KEPT_YEARS = range(2015, 2041)
 # `projected_value.kind` holds the kind's position here.
-KINDS = tuple(ProjectionKind)
+KINDS = (
+    ProjectionKind.REPORTED,
+    ProjectionKind.INTERPOLATED,
+    ProjectionKind.EXTRAPOLATED,
+    ProjectionKind.CAPPED,
+)  # stored by position: append only
+_REPORTED, _INTERPOLATED, _EXTRAPOLATED, _CAPPED = range(len(KINDS))
 _PACK = 2**50
 _MAX_PACKED_YEAR = 8191
 # Below this the value rounds to 0 (and PostgreSQL's power() would raise on underflow).
 _LOG_NEGLIGIBLE = -20.0
-_REPORTED, _INTERPOLATED, _EXTRAPOLATED, _CAPPED = (
-    KINDS.index(kind)
-    for kind in (
-        ProjectionKind.REPORTED,
-        ProjectionKind.INTERPOLATED,
-        ProjectionKind.EXTRAPOLATED,
-        ProjectionKind.CAPPED,
-    )
-)
 
 
 def _anchors(year: Any, years: Any = None) -> Any:
