@@ -20,6 +20,11 @@ _QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*:\s*|^Q\.\s+", re.IGNORECASE)
 _ANSWER_LABEL = re.compile(r"^(?:A|Answer)\s*:\s*|^A\.\s+(?=[A-Z])", re.IGNORECASE)
 
 
+def is_labelled_question(text: str) -> bool:
+    """'Q. What is pharma market research?': a question whatever the section it is in."""
+    return _QUESTION_LABEL.match(text) is not None and text.rstrip().endswith("?")
+
+
 def clean_faq_pair(question: str, answer: str) -> tuple[str, str]:
     """A pair from any source without its numbering or Q:/A: labels."""
     return _QUESTION_LABEL.sub("", strip_list_marker(question)), _ANSWER_LABEL.sub("", answer)

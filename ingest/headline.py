@@ -129,7 +129,7 @@ _HISTORICAL = re.compile(
 # ("U.S.", "F. Hoffmann-La Roche").
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])(?:(?<!\b[A-Z]\.)(?<!\bInc\.)(?<!\bCo\.)(?<!\bLtd\.)(?<!\bi\.e\.)(?<!\be\.g\.)"
-    r"(?<!\bvs\.)\s+(?=[A-Z])"
+    r"(?<!\bvs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bMs\.)\s+(?=[A-Z])"
     # "… and Rowan Oncology Ltd. These companies …": a name's full stop that ends a sentence
     r"|(?:(?<=\bInc\.)|(?<=\bLtd\.)|(?<=\bCo\.))\s+(?=(?:The|These|This|They|Their|It|Its|In|"
     r"With|However|Moreover|Additionally|Furthermore|According)\b))"

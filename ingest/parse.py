@@ -25,7 +25,7 @@ from ingest.companies import (
     split_company_entry,
 )
 from ingest.errors import ReportParseError
-from ingest.faqs import clean_faq_pair, pair_faqs
+from ingest.faqs import clean_faq_pair, is_labelled_question, pair_faqs
 from ingest.headline import (
     Amount,
     HeadlineFigures,
@@ -330,6 +330,8 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
             continue
         if block.is_heading:
             asking = section is not Section.FAQS and block.text.rstrip().endswith("?")
+        elif section is not Section.FAQS and is_labelled_question(block.text):
+            asking = True  # "Q. What is …?" paragraphs: questions without an FAQ heading
         if asking:
             collected.question_blocks.append(block)
         if block.is_heading and not (section is Section.FAQS and block.text.endswith("?")):

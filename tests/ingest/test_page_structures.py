@@ -516,3 +516,26 @@ def test_segments_named_in_prose(prose: str, names: list[str]) -> None:
     """Names as the page writes them."""
     segments = parse(LEAD + f"<p>{prose}</p>")["segments"]
     assert [segment["name"] for segment in segments] == names
+
+
+def test_manufacturers_covered_in_this_report_and_a_doctor_s_name() -> None:
+    covered = (
+        "<p>The following manufacturers are covered in this report:, Corvane, Dr. Halden's "
+        "Laboratories, Ostrava Pharma</p>"
+    )
+    assert parse(LEAD + covered)["companies"] == [
+        "Corvane",
+        "Dr. Halden's Laboratories",
+        "Ostrava Pharma",
+    ]
+
+
+def test_labelled_question_paragraphs_are_faqs_without_an_faq_heading() -> None:
+    pairs = (
+        "<p>Q. What is acme market research?</p><p>A. Research for acme makers.</p>"
+        "<p>Q. Who buys it?</p><p>A. Hospitals and payers.</p>"
+    )
+    assert parse(LEAD + pairs)["faqs"] == [
+        {"question": "What is acme market research?", "answer": "Research for acme makers."},
+        {"question": "Who buys it?", "answer": "Hospitals and payers."},
+    ]
