@@ -55,9 +55,11 @@ _MAX_PACKED_YEAR = 8191
 _LOG_NEGLIGIBLE = -20.0
 
 
-def _anchors(year: Any, years: Any = None) -> Any:
+def _anchors(year: Any, years: Any = None, market_ids: Sequence[int] | None = None) -> Any:
     """(market_id, low, high): the packed USD figures bracketing `year`, per market; with a
-    table of `years` (its `year` column as `year`), per market and year."""
+    table of `years` (its `year` column as `year`), per market and year; only for
+    `market_ids` when given (inside the grouping: SQLite would otherwise group every figure
+    before it joins)."""
     packed = cast(col(Figure.year), BigInteger) * _PACK + col(Figure.value_usd)
     keys: list[Any] = [col(Figure.market_id).label("market_id")]
     if years is not None:
@@ -69,17 +71,18 @@ def _anchors(year: Any, years: Any = None) -> Any:
     )
     if years is not None:
         statement = statement.select_from(Figure).join(years, true())
-    return (
-        statement.where(col(Figure.value_usd) > 0, col(Figure.year).between(0, _MAX_PACKED_YEAR))
-        .group_by(*keys)
-        .subquery("anchors")
-    )
+    conditions = [col(Figure.value_usd) > 0, col(Figure.year).between(0, _MAX_PACKED_YEAR)]
+    if market_ids is not None:
+        conditions.append(col(Figure.market_id).in_(market_ids))
+    return statement.where(*conditions).group_by(*keys).subquery("anchors")
 
 
-def _anchored_markets(year: Any, conditions: Sequence[Any], years: Any = None) -> Any:
+def _anchored_markets(
+    year: Any, conditions: Sequence[Any], years: Any = None, market_ids: Sequence[int] | None = None
+) -> Any:
     """The markets meeting `conditions` with their anchors unpacked and their growth per year
     (and the year, for a table of `years`)."""
-    anchors = _anchors(year, years)
+    anchors = _anchors(year, years, market_ids)
     nearest = func.coalesce(anchors.c.low, anchors.c.high)  # the end to extrapolate from
     rate = func.coalesce(col(Market.cagr_percent), col(Market.implied_cagr_percent)) / 100.0
     each_year = [anchors.c.year] if years is not None else []
@@ -115,11 +118,12 @@ def valued_markets(year: int, conditions: Sequence[Any] = ()) -> Any:
     ).subquery("valued")
 
 
-def _valued_years(conditions: Sequence[Any]) -> Any:
-    """valued_markets for every kept year at once: (market_id, year, value, kind)."""
+def _valued_years(market_ids: Sequence[int] | None) -> Any:
+    """valued_markets for every kept year at once (of these markets, or of all when None):
+    (market_id, year, value, kind)."""
     kept_years = (select(literal(year, Integer).label("year")) for year in KEPT_YEARS)
     years = union_all(*kept_years).subquery("years")
-    m = _anchored_markets(years.c.year, conditions, years).c
+    m = _anchored_markets(years.c.year, (), years, market_ids).c
     value, kind = _value_and_kind(m, m.year)
     return select(m.market_id, m.year, value.label("value"), kind.label("kind")).subquery()
 
@@ -155,20 +159,25 @@ def _value_and_kind(m: Any, year: Any) -> tuple[Any, Any]:
     return value, kind
 
 
+def whole_dollars(value: Any) -> Any:
+    """Halves up (`floor(x + 0.5)`), on both databases as app/projections.py's whole_dollars:
+    SQLite's round() takes halves away from zero, PostgreSQL's to even."""
+    return func.floor(value + 0.5)
+
+
 def value_usd(value: Any, kind: Any) -> Any:
     """The whole dollars GET /projections serves for a value: the bound when capped."""
     bounded = case((value > MAX_AMOUNT, float(MAX_AMOUNT)), else_=value)
-    return cast(case((kind == _CAPPED, MAX_AMOUNT), else_=func.round(bounded)), BigInteger)
+    return cast(case((kind == _CAPPED, MAX_AMOUNT), else_=whole_dollars(bounded)), BigInteger)
 
 
 def keep_values(connection: Connection, market_ids: Sequence[int] | None = None) -> None:
     """Write the kept years' values of these markets (of every market when None), after their
     figures; the loader has removed their old values with their other children."""
     table = SQLModel.metadata.tables["projected_value"]
-    conditions = [] if market_ids is None else [col(Market.id).in_(market_ids)]
     if market_ids is None:
         connection.execute(delete(table))
-    valued = _valued_years(conditions).c
+    valued = _valued_years(market_ids).c
     rows = select(
         valued.market_id, valued.year, value_usd(valued.value, valued.kind), valued.kind
     ).where(valued.value.is_not(None))

@@ -113,11 +113,17 @@ def _grown(anchor_usd: float, rate: float, years: int) -> float:
     return float(anchor_usd * (1 + rate) ** years)
 
 
+def whole_dollars(value: float) -> int:
+    """Halves up, as app/projected.py rounds in SQL (`floor(x + 0.5)`): SQLite's round()
+    takes halves away from zero, PostgreSQL's and Python's to even."""
+    return math.floor(value + 0.5)
+
+
 def _point(year: int, value: float, kind: ProjectionKind) -> ProjectionPoint:
     """A point, capped at MAX_AMOUNT (kind `capped`) when its growth carries it beyond."""
     if value > MAX_AMOUNT:
         return ProjectionPoint(year=year, value_usd=MAX_AMOUNT, kind=ProjectionKind.CAPPED)
-    return ProjectionPoint(year=year, value_usd=round(value), kind=kind)
+    return ProjectionPoint(year=year, value_usd=whole_dollars(value), kind=kind)
 
 
 def _growth_rate(figures: ReportedFigures) -> float | None:
@@ -144,7 +150,7 @@ def _anchored_on_forecast(
         # none is interpolated between two reported values. A back-cast that lands on the
         # reported size is that reported figure.
         is_reported = year == figures.forecast_year or (
-            year == figures.size_year and round(value) == figures.size_usd
+            year == figures.size_year and whole_dollars(value) == figures.size_usd
         )
         kind = ProjectionKind.REPORTED if is_reported else ProjectionKind.EXTRAPOLATED
         points.append(_point(year, value, kind))

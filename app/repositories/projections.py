@@ -12,6 +12,8 @@ from sqlmodel import Session, SQLModel, col
 from app.core.query import MarketFilters, Pagination, SortKey, SortOrder
 from app.models import MAX_AMOUNT, Market, ProjectedValue
 from app.projected import KEPT_YEARS, KINDS, valued_markets
+from app.projected import whole_dollars as sql_whole_dollars
+from app.projections import whole_dollars
 from app.repositories.markets import filter_conditions
 from app.repositories.meta import row_counts
 from app.repositories.ordering import order_clauses
@@ -81,12 +83,13 @@ def _markets_first() -> InOrderWritten:
 
 def _computed_query(query: ProjectionQuery) -> Select[Any]:
     v = valued_markets(query.year, filter_conditions(query.filters)).c
+    served = sql_whole_dollars(v.value)  # compared and sorted as served, as the kept values are
     conditions = [v.value.is_not(None)]
     if query.min_value_usd is not None:
-        conditions.append(func.round(v.value) >= query.min_value_usd)
+        conditions.append(served >= query.min_value_usd)
     if query.max_value_usd is not None:
-        conditions.append(func.round(v.value) <= query.max_value_usd)
-    columns = {"value_usd": v.value, "name": v.name, "slug": v.slug, "region": v.region}
+        conditions.append(served <= query.max_value_usd)
+    columns = {"value_usd": served, "name": v.name, "slug": v.slug, "region": v.region}
     return (
         select(v.slug, v.name, v.region, v.value, v.kind)
         .where(*conditions)
@@ -105,7 +108,7 @@ def _row(row: Any, year: int) -> dict[str, Any]:
         "name": row.name,
         "region": row.region,
         "year": year,
-        "value_usd": MAX_AMOUNT if kind == "capped" else round(min(float(row.value), MAX_AMOUNT)),
+        "value_usd": MAX_AMOUNT if kind == "capped" else whole_dollars(min(row.value, MAX_AMOUNT)),
         "kind": kind,
     }
 

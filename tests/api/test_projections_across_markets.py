@@ -24,7 +24,13 @@ from tests.paths import SEEDS_DIR
 
 # Before, inside and after the seeds' reported spans, the ends of the accepted range, and
 # either side of the last kept year (app/projected.py KEPT_YEARS: read, not computed).
-YEARS = (1900, 2015, 2021, 2022, 2027, 2030, 2031, 2040, 2041, 2045, 2200)
+YEARS = (1900, 2015, 2021, 2022, 2027, 2030, 2031, 2033, 2040, 2041, 2045, 2200)
+# 1.3 billion at 12.5% a year is 1,850,976,562.5 three years on: a half, which SQLite's
+# round() and Python's round() take different ways.
+HALF_PAGE = (
+    "<h1>Acme Halves Market</h1><p>The global acme halves market was valued at USD 1.3 "
+    "billion in 2030 and is growing at a CAGR of 12.5%.</p>"
+)
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +39,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     folder = tmp_path_factory.mktemp("projections")
     reports = folder / "reports"
     shutil.copytree(SEEDS_DIR, reports)
-    for name, html in PAGES.items():
+    for name, html in {**PAGES, "halves.html": HALF_PAGE}.items():
         (reports / name).write_text(html, encoding="utf-8")
     url = fresh_database_url(folder)
     engine: Engine = prepare_database(url)
@@ -173,3 +179,11 @@ def test_small_pages_walk_the_same_order_as_one_page(
             assert whole["total"] > 0 and {page["total"] for page in pages} == {whole["total"]}
             walked = [item["slug"] for page in pages for item in page["items"]]
             assert walked == [item["slug"] for item in whole["items"]]
+
+
+def test_a_half_dollar_rounds_up_on_both_paths(client: TestClient) -> None:
+    with client:
+        kept = client.get("/projections?year=2033&limit=100").json()["items"]
+        values = {item["slug"]: item["value_usd"] for item in kept}
+        assert values["acme-halves"] == 1_850_976_563
+        assert client.get("/projections?year=2033&min_value=1850976563").json()["total"] >= 1
