@@ -67,7 +67,7 @@ def company_slug(name: str) -> str:
 # and B" / "The leading vendors are: A, B, C".
 _PLAYERS_SENTENCE = re.compile(
     r"\b(?:key|major|leading|prominent|top|notable|main|dominant|established|significant|"
-    r"biggest|largest|large|big)\s+(?:[\w-]+\s+){0,3}?(?:players|companies|vendors|manufacturers|"
+    r"biggest|largest)\s+(?:[\w-]+\s+){0,3}?(?:players|companies|vendors|manufacturers|"
     r"participants|competitors|firms|providers|suppliers|organi[sz]ations)\b[^.;:]{0,100}?"
     # "… the five leading vendors: A, B and C"
     r"(?:\b(?:include|includes|including|are|such\s+as|like|comprise|namely)\b\s*:?|:)\s*"
@@ -90,6 +90,9 @@ _PLAYERS_SENTENCE = re.compile(
     r"rivals),?\s+"
     r"(?:like|such\s+as)\s+"
     r"(?P<names_like>.+)$"
+    # "Large manufacturers include A, B and C" (not "Large companies are adopting …")
+    r"|\b(?:large|big)\s+(?:[\w-]+\s+){0,2}?(?:players|companies|manufacturers|vendors)\s+"
+    r"(?:include|including|such\s+as|like)\b\s*:?\s*(?P<names_large>.+)$"
     # "four multinational corporations — A, B, C, and D — along with …"
     r"|\b(?:players|companies|corporations|manufacturers|producers|vendors)\s*[—–]\s*"
     r"(?P<names_dashed>[^—–]{3,300}?)\s*[—–]",
@@ -135,7 +138,7 @@ _NOT_NAMES = frozenset(
 _NOT_NAME_WORDS = frozenset(
     "players companies vendors others key audience investors authors author loading like "
     "announcement benefits stakeholders leaders segments share following these those they "
-    "there which figure source table chart exhibit note".split()
+    "there which".split()
 )
 # "the Japanese groups Fanuc", "the National Medical Products Administration": a description
 # or a public body, not a company's name
@@ -150,9 +153,16 @@ TRAILING_PLACE = re.compile(
 )
 
 
+# "Figure 8: Trends …", "Source: Created by JETRO", "Table 2": a caption, not a name
+# ("Source BioScience" is one).
+_CAPTION = re.compile(
+    r"^(?:figure|fig\.|table|chart|exhibit|source|note)(?:\s*\d+\w?)?(?:\s*[:.]|$)", re.I
+)
+
+
 def looks_like_company(name: str) -> bool:
     words = name.split()
-    if not 0 < len(words) <= _MAX_NAME_WORDS or not name[:1].isalnum():
+    if not 0 < len(words) <= _MAX_NAME_WORDS or not name[:1].isalnum() or _CAPTION.match(name):
         return False
     if name.lower() in _NOT_NAMES or not any(word[:1].isupper() for word in words):
         return False
@@ -190,7 +200,7 @@ _TOLD_OF_HARM = re.compile(
 _MAX_LISTS_PER_SENTENCE = 2
 _NAME_GROUPS = (
     "names", "names_such", "names_covered", "names_label", "names_operating", "names_like",
-    "names_dashed",
+    "names_dashed", "names_large",
 )  # fmt: skip
 
 

@@ -132,8 +132,20 @@ _PROFILES_LEAD = re.compile(
     r"\b(?:players|companies|vendors|manufacturers|firms)\b[^.;:!?]{0,100}:\s*$", re.IGNORECASE
 )
 _PROFILES_LEAD_CHARS = 130
+# "Strategies adopted by key players include the following:", "Companies face several
+# challenges:": what follows is about the players, not them.
+_NOT_PROFILES_LEAD = re.compile(
+    r"\b(?:strateg|challeng|trend|factor|driver|benefit|adopt|initiative|face|across|served|"
+    r"risk|opportunit)",
+    re.IGNORECASE,
+)
 # "1. Viatris", "2) Teva": a ranking's entries as headings, on a "Top 5 … Companies" page.
 _RANKED_HEADING = re.compile(r"^#?\d{1,2}[.)]?\s+\S")
+_RANKING_TITLE = re.compile(
+    r"\b(?:top|leading|largest|biggest|best)\s+(?:\d+\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:companies|players|manufacturers|vendors|firms|makers)\b",
+    re.IGNORECASE,
+)
 _MIN_LISTED_NAMES = 2
 _PLAYERS_WORDS = re.compile(
     r"\b(?:compan(?:y|ies)|players|manufacturers|vendors|firms|brands|makers)\b", re.IGNORECASE
@@ -317,10 +329,12 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
     if page_heading is not None and not page_heading.is_h1:
         page_heading = None  # a first `<h2>` may well open a section
     asking = False  # under a question heading outside an FAQ section
-    ranking_page = page_heading is not None and bool(_PLAYERS_LABEL.search(page_heading.text))
+    ranking_page = page_heading is not None and bool(_RANKING_TITLE.search(page_heading.text))
     for block in _content_after_title(blocks, first_index):
         if block.is_heading:  # what was said of players was said under the last heading
             collected.players_said = bool(_PLAYERS_WORDS.search(block.text))
+            _end_profile_run(collected)  # a run of profiles or ranked lines ends at a heading
+            _end_ranking(collected)
         if block is page_heading:
             # it names the report ("X Market Latest Trends …"), not a section; a heading that
             # is the headline sentence ("The global market for X is predicted to grow at a
@@ -420,6 +434,7 @@ def _route(
     if _route_players_table(collected, text):
         return
     _follow_ranking(collected, block)
+    _follow_profiles(collected, block)
     collected.players_said = collected.players_said or bool(_PLAYERS_WORDS.search(text))
     if collected.players_lead and section is not Section.COMPANIES:
         if len(block.lines) == 1 and _names_one(strip_list_marker(text)):
@@ -431,13 +446,13 @@ def _route(
         if not run and (names := _names_on_lines(block.lines) or one_line):
             collected.company_entries.extend(names)
             return
-    _follow_profiles(collected, block)
     if section not in (Section.CHROME, Section.FAQS, Section.COMPANIES):
         collected.company_prose.append(text)
         collected.players_lead = text.endswith(_PLAYERS_LEAD_ENDINGS) and bool(
             _PLAYERS_LEAD.search(text[-_PLAYERS_LEAD_CHARS:])
         )
-        if _PROFILES_LEAD.search(text[-_PROFILES_LEAD_CHARS:]):
+        lead = text[-_PROFILES_LEAD_CHARS:]
+        if _PROFILES_LEAD.search(lead) and not _NOT_PROFILES_LEAD.search(lead):
             _end_profile_run(collected)
             collected.profile_run = []
     restated = section in (Section.INTRO, Section.OVERVIEW) and (

@@ -32,6 +32,9 @@ def profiled_company(line: str) -> str | None:
     )
     if not capitalised or name.lower() in region_names() or _YEAR.search(name):
         return None
+    # "AstraZeneca and Merck have formed …": two names, not one ("Merck & Co., Inc." is one)
+    if " and " in name or not all(is_legal_form(part.strip()) for part in name.split(",")[1:]):
+        return None
     if len(words) == 1 and _ABSTRACT_ENDING.search(name.lower()):
         return None
     return name if looks_like_company(name) else None

@@ -539,3 +539,34 @@ def test_labelled_question_paragraphs_are_faqs_without_an_faq_heading() -> None:
         {"question": "What is acme market research?", "answer": "Research for acme makers."},
         {"question": "Who buys it?", "answer": "Hospitals and payers."},
     ]
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        "<p>Strategies adopted by key players include the following:</p><ul><li>Product "
+        "Launches: firms launch drugs.</li><li>Mergers and Acquisitions: firms buy.</li></ul>",
+        "<p>Pharmaceutical companies face several challenges in this market:</p><ul><li>High "
+        "Costs: trials cost a lot.</li><li>Regulatory Changes: rules change.</li></ul>",
+        "<p>The companies highlighted in the report are:</p><ul><li>Corvane Biologics is a "
+        "leader in cell therapy.</li></ul><h2>Market Trends</h2><ul><li>Immunotherapy: demand "
+        "grows.</li></ul>",
+        "<p>Large companies are increasingly adopting Artificial Intelligence, Cloud Computing "
+        "and Big Data tools.</p>",
+        "<h2>1. Checkpoint Inhibitors</h2><p>Text.</p><h2>2. Targeted Therapies</h2><p>Text.</p>",
+    ],
+    ids=["strategies", "challenges", "heading-ends-a-run", "large-companies-are", "outline"],
+)
+def test_what_follows_talk_of_players_is_not_always_players(blocks: str) -> None:
+    assert parse(LEAD + blocks)["companies"] == []
+
+
+def test_profiles_after_a_players_lead_and_names_that_only_look_like_captions() -> None:
+    lead = "<p>Some of the key players operating in the market are:</p>"
+    profiles = (
+        "<p>Corvane Inc.: A leading company in oncology with many approved drugs worldwide.</p>"
+        "<p>Halden Pharma AG: A Swiss company with a broad oncology pipeline of drugs.</p>"
+    )
+    assert parse(LEAD + lead + profiles)["companies"] == ["Corvane Inc.", "Halden Pharma AG"]
+    listed = "<h2>Key Players</h2><ul><li>Source BioScience</li><li>Halden Pharma Ltd</li></ul>"
+    assert parse(LEAD + listed)["companies"] == ["Source BioScience", "Halden Pharma Ltd"]
