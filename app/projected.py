@@ -38,8 +38,8 @@ from sqlmodel import SQLModel, col
 from app.models import MAX_AMOUNT, Figure, Market
 from app.schemas import ProjectionKind
 
-# The years whose values are kept: ten years either side of the reports' usual span. A page
-# of another year is computed from the figures on request.
+# The years whose values are kept: those reports state (base years from about 2018,
+# forecasts to about 2035) and a margin either side. Another year is computed on request.
 KEPT_YEARS = range(2015, 2041)
 # `projected_value.kind` holds the kind's position here.
 KINDS = (
