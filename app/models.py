@@ -240,6 +240,15 @@ class ProjectedValue(SQLModel, table=True):
     kind: int
 
 
+class ProjectedYear(SQLModel, table=True):
+    """How many markets have a kept value in each kept year: the total of GET /projections
+    without filters, kept by the loader with the values (migration 0019)."""
+
+    __tablename__ = "projected_year"
+    year: int = Field(primary_key=True)
+    markets: int
+
+
 class TableRows(SQLModel, table=True):
     """How many rows a table holds (market, segment, company, faq): kept by triggers
     (migration 0017), so that GET /stats reads a number instead of counting every row."""

@@ -32,6 +32,7 @@ from sqlalchemy import (
     select,
     true,
     union_all,
+    update,
 )
 from sqlmodel import SQLModel, col
 
@@ -171,14 +172,40 @@ def value_usd(value: Any, kind: Any) -> Any:
     return cast(case((kind == _CAPPED, MAX_AMOUNT), else_=whole_dollars(bounded)), BigInteger)
 
 
+_VALUES = SQLModel.metadata.tables["projected_value"]
+_YEARS = SQLModel.metadata.tables["projected_year"]
+
+
 def keep_values(connection: Connection, market_ids: Sequence[int] | None = None) -> None:
     """Write the kept years' values of these markets (of every market when None), after their
-    figures; the loader has removed their old values with their other children."""
-    table = SQLModel.metadata.tables["projected_value"]
+    figures, and count them in; `forget_values` has taken their old values out."""
     if market_ids is None:
-        connection.execute(delete(table))
+        connection.execute(delete(_VALUES))
+        connection.execute(delete(_YEARS))
+        connection.execute(insert(_YEARS), [{"year": year, "markets": 0} for year in KEPT_YEARS])
     valued = _valued_years(market_ids).c
     rows = select(
         valued.market_id, valued.year, value_usd(valued.value, valued.kind), valued.kind
     ).where(valued.value.is_not(None))
-    connection.execute(insert(table).from_select(["market_id", "year", "value_usd", "kind"], rows))
+    columns = ["market_id", "year", "value_usd", "kind"]
+    connection.execute(insert(_VALUES).from_select(columns, rows))
+    _count_in(connection, market_ids, sign=1)
+
+
+def forget_values(connection: Connection, market_ids: Sequence[int]) -> None:
+    """Take these markets' kept values out (before their figures are replaced or removed)."""
+    _count_in(connection, market_ids, sign=-1)
+    connection.execute(delete(_VALUES).where(_VALUES.c.market_id.in_(market_ids)))
+
+
+def _count_in(connection: Connection, market_ids: Sequence[int] | None, *, sign: int) -> None:
+    """Add (or with sign -1, take out) these markets' values to the counts per year."""
+    counted = select(_VALUES.c.year, func.count().label("markets")).group_by(_VALUES.c.year)
+    if market_ids is not None:
+        counted = counted.where(_VALUES.c.market_id.in_(market_ids))
+    for year, markets in connection.execute(counted).all():
+        connection.execute(
+            update(_YEARS)
+            .where(_YEARS.c.year == year)
+            .values(markets=_YEARS.c.markets + sign * markets)
+        )

@@ -27,7 +27,7 @@ from sqlalchemy import (
 from sqlmodel import Session, SQLModel
 
 from app.models import EDITION_FIGURES, MARKET_LIST_FIELDS, utc_now
-from app.projected import keep_values
+from app.projected import forget_values, keep_values
 from ingest.companies import company_slug
 from ingest.report import ParsedReport
 
@@ -35,10 +35,11 @@ _TABLES = SQLModel.metadata.tables
 _MARKET, _COMPANY, _LINK = _TABLES["market"], _TABLES["company"], _TABLES["market_company"]
 _SEGMENT, _INSIGHT, _FAQ = _TABLES["segment"], _TABLES["insight"], _TABLES["faq"]
 _WARNING, _PROVENANCE = _TABLES["quality_warning"], _TABLES["provenance"]
-_FIGURE, _PROJECTED = _TABLES["figure"], _TABLES["projected_value"]
+_FIGURE = _TABLES["figure"]
 _EDITION, _CHANGE = _TABLES["edition"], _TABLES["change"]
 # Everything a market owns; replaced whole when its report is loaded again.
-_CHILD_TABLES = (_SEGMENT, _FIGURE, _INSIGHT, _FAQ, _WARNING, _LINK, _PROVENANCE, _PROJECTED)
+# (and its kept projected values: `forget_values` takes them out with their counts)
+_CHILD_TABLES = (_SEGMENT, _FIGURE, _INSIGHT, _FAQ, _WARNING, _LINK, _PROVENANCE)
 # The report's fields that are market columns: figures, texts, regions covered.
 
 
@@ -176,6 +177,7 @@ def _write(connection: Connection, reports: list[ParsedReport], market_ids: dict
                 )
             )
         )
+        forget_values(connection, replaced_ids)
         for table in _CHILD_TABLES:
             connection.execute(delete(table).where(table.c.market_id.in_(replaced_ids)))
         connection.execute(
@@ -363,6 +365,7 @@ def delete_market(session: Session, slug: str) -> bool:
             select(_LINK.c.company_id, _LINK.c.name_as_given).where(_LINK.c.market_id == market_id)
         )
     )
+    forget_values(connection, [market_id])
     for table in _CHILD_TABLES:
         connection.execute(delete(table).where(table.c.market_id == market_id))
     connection.execute(delete(_MARKET).where(_MARKET.c.id == market_id))

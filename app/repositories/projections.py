@@ -150,9 +150,14 @@ def _list_kept(
 
 
 def _kept_count(query: ProjectionQuery) -> Select[Any]:
-    """Without market filters, one range of the index (every kept value has its market);
-    with them, the matching markets (by their filters' indexes), each looked up by key."""
-    if not (market_conditions := filter_conditions(query.filters)):
+    """Without filters, the year's count the loader keeps; with bounds on the value only, one
+    range of the index (every kept value has its market); with market filters, the matching
+    markets (by their filters' indexes), each looked up by key."""
+    bounded = query.min_value_usd is not None or query.max_value_usd is not None
+    if not (market_conditions := filter_conditions(query.filters)) and not bounded:
+        years = _TABLES["projected_year"].c
+        return select(func.coalesce(func.max(years.markets), 0)).where(years.year == query.year)
+    if not market_conditions:
         return select(func.count()).select_from(ProjectedValue).where(*_kept_conditions(query))
     return (
         select(func.count())

@@ -4,8 +4,9 @@ an index instead of computing every market's value
 `projected_value` holds, per market and year of app/projected.py KEPT_YEARS (2015-2040), the
 whole-dollar value GET /projections serves and its kind, with an index on (year, value_usd):
 the page of a year sorted by value is the first entries of that index, its total a count of
-one range. The loader rewrites a market's values with its figures; a market removed takes
-them with it (ON DELETE CASCADE). Rows are narrow and, on SQLite, clustered on their key
+one range. `projected_year` counts the markets with a value in each kept year: the total of
+a page without filters. The loader rewrites a market's values and their counts with its
+figures, and takes them out with a market it removes (ON DELETE CASCADE stays as a guard). Rows are narrow and, on SQLite, clustered on their key
 (WITHOUT ROWID): about 26 rows of 20 bytes per market.
 
 The values are computed by the statement the API computes other years with
@@ -44,9 +45,15 @@ def upgrade() -> None:
         sqlite_with_rowid=False,
     )
     op.create_index("ix_projected_value_year_value", "projected_value", ["year", "value_usd"])
+    op.create_table(
+        "projected_year",
+        sa.Column("year", sa.Integer(), primary_key=True),
+        sa.Column("markets", sa.Integer(), nullable=False),
+    )
     keep_values(op.get_bind())
 
 
 def downgrade() -> None:
+    op.drop_table("projected_year")
     op.drop_index("ix_projected_value_year_value", table_name="projected_value")
     op.drop_table("projected_value")

@@ -10,7 +10,7 @@ from pathlib import Path
 import orjson
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlmodel import Session
 
 from app.core.db import prepare_database
@@ -136,6 +136,8 @@ def test_kept_values_follow_the_markets_written_and_removed(
     reports = tmp_path / "reports"
     shutil.copytree(SEEDS_DIR, reports)
     assert not run_ingest([reports], engine=engine).failures
+    with engine.connect() as connection:
+        _assert_counts_are_the_values(connection)
     seed = reports / "000_a60780165573b026.txt"
     seed.write_text(seed.read_text().replace("USD 7.8 Billion by 2030", "USD 9.1 Billion by 2030"))
     assert not run_ingest([reports], engine=engine).failures
@@ -159,6 +161,18 @@ def test_kept_values_follow_the_markets_written_and_removed(
         kept = connection.execute(text("SELECT count(*) FROM projected_value")).scalar_one()
         markets = connection.execute(text("SELECT count(DISTINCT market_id) FROM figure"))
         assert kept == len(KEPT_YEARS) * markets.scalar_one()
+        _assert_counts_are_the_values(connection)
+
+
+def _assert_counts_are_the_values(connection: Connection) -> None:
+    """projected_year holds, for every kept year, how many kept values it has."""
+    counted: dict[int, int] = dict(
+        connection.execute(text("SELECT year, count(*) FROM projected_value GROUP BY year")).all()
+    )
+    kept: dict[int, int] = dict(
+        connection.execute(text("SELECT year, markets FROM projected_year")).all()
+    )
+    assert kept == {year: counted.get(year, 0) for year in KEPT_YEARS}
 
 
 @pytest.mark.parametrize("sort", ["-value_usd", "value_usd", "name", "-name", "-slug", "region"])
