@@ -199,13 +199,11 @@ def forget_values(connection: Connection, market_ids: Sequence[int]) -> None:
 
 
 def _count_in(connection: Connection, market_ids: Sequence[int] | None, *, sign: int) -> None:
-    """Add (or with sign -1, take out) these markets' values to the counts per year."""
-    counted = select(_VALUES.c.year, func.count().label("markets")).group_by(_VALUES.c.year)
+    """Add (or with sign -1, take out) these markets' values to the counts per year: one
+    statement, which reads nothing back (so that `alembic upgrade --sql` can write it out)."""
+    counted = select(func.count()).where(_VALUES.c.year == _YEARS.c.year)
     if market_ids is not None:
         counted = counted.where(_VALUES.c.market_id.in_(market_ids))
-    for year, markets in connection.execute(counted).all():
-        connection.execute(
-            update(_YEARS)
-            .where(_YEARS.c.year == year)
-            .values(markets=_YEARS.c.markets + sign * markets)
-        )
+    connection.execute(
+        update(_YEARS).values(markets=_YEARS.c.markets + sign * counted.scalar_subquery())
+    )

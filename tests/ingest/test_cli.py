@@ -138,6 +138,18 @@ def test_alembic_upgrade_then_check_reports_no_drift(tmp_path: Path) -> None:
     assert "No new upgrade operations detected" in check.stdout + check.stderr
 
 
+def test_alembic_writes_the_latest_migrations_as_sql_without_a_database(tmp_path: Path) -> None:
+    """Offline mode (`--sql`), for a DBA who applies the schema by hand: from 0018 on no
+    migration reads results back (0019's backfill counts in one UPDATE); nothing is written.
+    (0004's data migration reads rows, so the whole chain cannot be written out.)"""
+    url = fresh_database_url(tmp_path, migrated=False)
+    offline = run("-m", "alembic", "upgrade", "0018:head", "--sql", env={"DATABASE_URL": url})
+    assert offline.returncode == 0, offline.stderr
+    assert "CREATE TABLE projected_value" in offline.stdout
+    assert "UPDATE projected_year" in offline.stdout
+    assert not (tmp_path / "test.sqlite3").exists()
+
+
 @pytest.mark.parametrize(
     "pragma,expected",
     [("journal_mode", "wal"), ("foreign_keys", 1), ("page_size", SQLITE_PAGE_BYTES)],
