@@ -202,6 +202,7 @@ class _Collected:
     profile_run: list[str] | None = None
     ranked_names: list[str] = field(default_factory=list)  # "1. Viatris" headings
     players_table: PlayersColumn | None = None  # in a table with a column of players
+    in_table: bool = False  # the last block was a table row
     players_said: bool = False  # under the current heading, a block spoke of companies
     ranked_run: list[str] = field(default_factory=list)  # "1) Sonova: 24%" lines so far
     lead_names: list[str] = field(default_factory=list)  # then one name a paragraph so far
@@ -583,11 +584,14 @@ def _end_ranking(collected: _Collected) -> None:
 
 
 def _route_players_table(collected: _Collected, text: str) -> bool:
-    """A players table's header and entry rows (anywhere on the page): whether this was one."""
-    if " | " not in text:
+    """A players table's header and entry rows (anywhere on the page): whether this was one.
+    Only a table's first row is its header: "Pharmaceutical companies | 30%" further down is
+    an entry of a table of end users."""
+    first_row, collected.in_table = not collected.in_table, " | " in text
+    if not collected.in_table:
         collected.players_table = None  # the table has ended
         return False
-    if column := players_column(text):
+    if first_row and (column := players_column(text)):
         collected.players_table = column
         return True
     if collected.players_table is None:

@@ -453,6 +453,12 @@ def test_a_table_with_a_column_of_players_names_them() -> None:
     )
     assert parse(LEAD + ranked)["companies"] == ["Corvane Health", "Halden Group"]
     assert parse(LEAD + by_kind)["companies"] == ["Ostrava Imaging", "Tallis Medical"]
+    end_users = (
+        "<table><tr><td>End user</td><td>Share</td><td>Growth</td></tr>"
+        "<tr><td>Pharmaceutical companies</td><td>30%</td><td>6%</td></tr>"
+        "<tr><td>Research Institutes</td><td>30%</td><td>4%</td></tr></table>"
+    )
+    assert parse(LEAD + end_users)["companies"] == []  # only a first row is a header
 
 
 def test_a_players_table_s_revenues_are_not_the_market_s_figures() -> None:
