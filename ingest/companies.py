@@ -63,6 +63,12 @@ def company_slug(name: str) -> str:
     return slugify(" ".join(tokens))
 
 
+# A word that speaks of the market's players: a table's "Company Name" column, "the big six
+# hearing aid manufacturers" before their ranking.
+PLAYERS_WORD = re.compile(
+    r"\b(?:compan(?:y|ies)|players|manufacturers?|vendors?|suppliers?|firms|brands|makers)\b",
+    re.IGNORECASE,
+)
 # "Key players operating in the market include A, B, and C." / "Major companies such as A
 # and B" / "The leading vendors are: A, B, C".
 _PLAYERS_SENTENCE = re.compile(

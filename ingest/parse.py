@@ -18,6 +18,7 @@ from app.models import (
 )
 from ingest.blocks import Block, parse_document
 from ingest.companies import (
+    PLAYERS_WORD,
     companies_in_list,
     companies_in_sentence,
     company_from_line,
@@ -147,9 +148,6 @@ _RANKING_TITLE = re.compile(
     re.IGNORECASE,
 )
 _MIN_LISTED_NAMES = 2
-_PLAYERS_WORDS = re.compile(
-    r"\b(?:compan(?:y|ies)|players|manufacturers|vendors|firms|brands|makers)\b", re.IGNORECASE
-)
 _MAX_RANKING_TAIL_WORDS = 5  # "Acme AG: USD 12.4 billion in 2023."
 # The cheap test first: how such a paragraph ends.
 _PLAYERS_LEAD_ENDINGS = (
@@ -333,7 +331,7 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
     ranking_page = page_heading is not None and bool(_RANKING_TITLE.search(page_heading.text))
     for block in _content_after_title(blocks, first_index):
         if block.is_heading:  # what was said of players was said under the last heading
-            collected.players_said = bool(_PLAYERS_WORDS.search(block.text))
+            collected.players_said = bool(PLAYERS_WORD.search(block.text))
             _end_profile_run(collected)  # a run of profiles or ranked lines ends at a heading
             _end_ranking(collected)
         if block is page_heading:
@@ -436,7 +434,7 @@ def _route(
         return
     _follow_ranking(collected, block)
     _follow_profiles(collected, block)
-    collected.players_said = collected.players_said or bool(_PLAYERS_WORDS.search(text))
+    collected.players_said = collected.players_said or bool(PLAYERS_WORD.search(text))
     if collected.players_lead and section is not Section.COMPANIES:
         if len(block.lines) == 1 and _names_one(strip_list_marker(text)):
             collected.lead_names.append(text)  # a name a paragraph: the run goes on
@@ -570,8 +568,11 @@ def _restated_title(text: str, start: int) -> str:
 def _follow_ranking(collected: _Collected, block: Block) -> None:
     """A block of ranked lines ("1) Sonova: 24%") goes on the run, when players were spoken of
     under this heading; any other block ends it."""
+    if not (collected.ranked_run or collected.players_said):
+        _end_ranking(collected)
+        return  # the cheap test first: no run to start or go on
     names = [ranked_line_name(line, list_item=block.list_item) for line in block.lines]
-    if all(names) and (collected.ranked_run or collected.players_said):
+    if all(names):
         collected.ranked_run.extend(name for name in names if name)
     else:
         _end_ranking(collected)
@@ -730,12 +731,14 @@ def _company_names(collected: _Collected) -> list[str]:
         if len(entry.split()) > _MAX_TITLE_WORDS // 2 and " | " not in entry
     }
     # "Equinix: A global leader …" paragraphs: names when the section holds two at least
-    profiles = sum(1 for entry in long_entries if profiled_company(entry)) >= _MIN_LISTED_NAMES
+    profiled = {entry: name for entry in long_entries if (name := profiled_company(entry))}
+    if len(profiled) < _MIN_LISTED_NAMES:
+        profiled = {}
     for entry in collected.company_entries:
         if entry in long_entries:
             # else a line of names: "Accuray Incorporated, Varian Medical Systems, Inc., …"
             listed = _companies_in_prose(entry)
-            profile = profiled_company(entry) if profiles else None
+            profile = profiled.get(entry)
             names += listed or ([profile] if profile else companies_in_list(entry))
         elif name := company_from_line(entry):
             names.append(name)

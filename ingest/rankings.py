@@ -13,12 +13,9 @@ by share reads the same, but names no companies above it."""
 import re
 from dataclasses import dataclass
 
-from ingest.companies import companies_in_list, company_from_line
+from ingest.companies import PLAYERS_WORD, companies_in_list, company_from_line
 from ingest.regions import region_names
 
-_PLAYERS_HEADER = re.compile(
-    r"\b(?:compan(?:y|ies)|players|manufacturers?|vendors?|suppliers?)\b", re.IGNORECASE
-)
 _MAX_HEADER_WORDS = 6
 _MIN_COLUMNS = 3  # "Key Players | A, B, C" is a label and its list, read elsewhere
 _TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)\s*$")
@@ -39,7 +36,7 @@ def players_column(row: str) -> PlayersColumn | None:
     for index, cell in enumerate(cells):
         words = cell.split()
         header = len(words) <= _MAX_HEADER_WORDS and not any(c.isdigit() for c in cell)
-        if header and _PLAYERS_HEADER.search(cell):
+        if header and PLAYERS_WORD.search(cell):
             return PlayersColumn(index, len(cells))
     return None
 

@@ -136,15 +136,14 @@ def _list_kept(
     name or slug walks that key's index and stops after the page; a narrow one (or a sort by
     region, which no index gives) reads the matches from the filters' indexes and sorts them."""
     total = int(session.execute(_kept_count(query)).scalar_one())
-    filtered = bool(filter_conditions(query.filters))
-    statement = _kept_query(query, markets_first=filtered)
-    if session.get_bind().dialect.name == "sqlite":
+    markets_first, by_index = bool(filter_conditions(query.filters)), True
+    first_key = query.sort[0].field
+    if session.get_bind().dialect.name == "sqlite" and first_key in (*_INDEXED_SORTS, "value_usd"):
         markets = row_counts(session).get("market", 0)
         if walks_sooner(rows=markets, total=total, page=page):
-            if query.sort[0].field == "value_usd":
-                statement = _kept_query(query)
-            elif query.sort[0].field in _INDEXED_SORTS:
-                statement = _kept_query(query, markets_first=True, by_index=False)
+            # along the value index from the year's first entry, or along the markets' own
+            markets_first, by_index = first_key != "value_usd", first_key == "value_usd"
+    statement = _kept_query(query, markets_first=markets_first, by_index=by_index)
     rows = session.execute(statement.limit(page.limit).offset(page.offset)).all()
     return [_row(row, query.year) for row in rows], total
 
