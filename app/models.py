@@ -207,9 +207,12 @@ class GroupTally(SQLModel, table=True):
     and sums of their sizes and forecasts: the histogram it ranks for medians, kept by
     triggers on `segment`, `market_company`, `provenance` and `market` (migration 0018).
     `stated` is false for the markets stating no CAGR (their `cagr_percent` is 0 here); a
-    market without the group (no publisher, no size year) is under `grp` ''."""
+    market without the group (no publisher, no size year) is under `grp` ''. On SQLite the
+    rows are clustered on their key (migration 0020): a CAGR range of a grouping reads the key
+    alone."""
 
     __tablename__ = "group_tally"
+    __table_args__ = {"sqlite_with_rowid": False}
     grouping: str = Field(primary_key=True)
     grp: str = Field(primary_key=True)
     stated: bool = Field(primary_key=True)

@@ -1,7 +1,9 @@
 """GET /stats?group_by=: one row per group of the markets matching the /markets filters,
 computed in the database (medians too, from a histogram of CAGR values per group). Without
-filters every grouping reads the histogram the database keeps (group_tally)."""
+filters, or with a CAGR range alone, every grouping reads the histogram the database keeps
+(group_tally); other filters read the memberships of every matching market."""
 
+from dataclasses import replace
 from enum import StrEnum
 from typing import Any
 
@@ -17,6 +19,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    true,
 )
 from sqlmodel import Session, col
 
@@ -112,15 +115,38 @@ def _histogram(
 _NUMBERED = (GroupBy.COMPANY, GroupBy.SIZE_YEAR, GroupBy.FORECAST_YEAR)
 
 
-def _tallied_histogram(group_by: GroupBy, companies: list[int] | None) -> CTE:
-    """`_histogram` of every market, read from `group_tally` instead of every membership;
-    `companies` keeps those of these company ids alone."""
+def _tallied(filters: MarketFilters) -> bool:
+    """Whether the kept histograms answer these filters: none, or a CAGR range alone (the
+    histograms are per CAGR value)."""
+    return replace(filters, min_cagr=None, max_cagr=None) == MarketFilters()
+
+
+def _tally_rows(
+    group_by: GroupBy, companies: list[int] | None, filters: MarketFilters
+) -> list[ColumnElement[bool]]:
+    """The `group_tally` rows of this grouping in the filters' CAGR range (every row without
+    one); `companies` keeps those of these company ids alone."""
     tally = GroupTally
-    stated = col(tally.stated)
-    grp: Any = func.nullif(col(tally.grp), "")
     conditions = [col(tally.grouping) == group_by.value]
     if companies is not None:
         conditions.append(col(tally.grp).in_([str(company) for company in companies]))
+    if filters.min_cagr is not None or filters.max_cagr is not None:
+        conditions.append(col(tally.stated) == true())  # a market stating no CAGR is in none
+    if filters.min_cagr is not None:
+        conditions.append(col(tally.cagr_percent) >= filters.min_cagr)
+    if filters.max_cagr is not None:
+        conditions.append(col(tally.cagr_percent) <= filters.max_cagr)
+    return conditions
+
+
+def _tallied_histogram(
+    group_by: GroupBy, companies: list[int] | None, filters: MarketFilters
+) -> CTE:
+    """`_histogram` read from `group_tally` instead of every membership (the rows of
+    `_tally_rows`)."""
+    tally = GroupTally
+    stated = col(tally.stated)
+    grp: Any = func.nullif(col(tally.grp), "")
     return (
         select(
             (cast(grp, BigInteger) if group_by in _NUMBERED else grp).label("grp"),
@@ -133,7 +159,7 @@ def _tallied_histogram(group_by: GroupBy, companies: list[int] | None) -> CTE:
             case((stated, col(tally.cagr_percent) * col(tally.markets))).label("cagr_sum"),
             case((stated, col(tally.markets)), else_=0).label("stated"),
         )
-        .where(*conditions)
+        .where(*_tally_rows(group_by, companies, filters))
         .cte("histogram")
     )
 
@@ -142,12 +168,25 @@ def _company_page(
     session: Session, filters: MarketFilters, page: Pagination, *, sqlite: bool
 ) -> tuple[list[int], int]:
     """(the ids of this page's companies, in order; how many companies have a matching market).
-    Without filters from the companies' own counters; with them by counting memberships alone."""
+    Without filters from the companies' own counters, with a CAGR range alone from the kept
+    histograms, with other filters by counting memberships alone."""
     if filters == MarketFilters():
         counted = (
             select(col(Company.id).label("grp"), col(Company.market_count).label("markets"))
             .where(col(Company.market_count) > 0)
             .subquery("counted")
+        )
+    elif _tallied(filters):
+        # Summed in the key's order (the id as text: no sort), then read as a company id.
+        grp = col(GroupTally.grp)
+        summed = (
+            select(grp.label("grp"), func.sum(col(GroupTally.markets)).label("markets"))
+            .where(*_tally_rows(GroupBy.COMPANY, None, filters))
+            .group_by(grp)
+            .subquery("summed")
+        )
+        counted = select(cast(summed.c.grp, BigInteger).label("grp"), summed.c.markets).subquery(
+            "counted"
         )
     else:
         markets = _markets(GroupBy.COMPANY, filters, materialized=sqlite)
@@ -184,8 +223,8 @@ def group_stats(
         if not companies:
             return [], total
         page = None
-    if filters == MarketFilters():
-        values = _tallied_histogram(group_by, companies)
+    if _tallied(filters):
+        values = _tallied_histogram(group_by, companies, filters)
     else:
         values = _histogram(group_by, filters, sqlite=sqlite, companies=companies)
     # Each CAGR value's positions in its group's ascending order: (before, up_to].

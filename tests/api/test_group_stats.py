@@ -114,13 +114,23 @@ def test_grouping_takes_an_export_slot(client: TestClient) -> None:
     assert client.get("/stats", params={"group_by": "region", "offset": 1}).status_code == 200
 
 
-def _computed_groups(database_url: str, group_by: str) -> dict[Any, dict[str, Any]]:
-    """Each group's figures computed in Python from the rows themselves: the straightforward
-    reading of the SPEC that the grouped query must equal."""
+def _computed_groups(
+    database_url: str, group_by: str, cagr_range: tuple[float, float] | None = None
+) -> dict[Any, dict[str, Any]]:
+    """Each group's figures computed in Python from the rows themselves (of the markets whose
+    CAGR is in `cagr_range`, when given): the straightforward reading of the SPEC that the
+    grouped query must equal."""
     engine = create_engine(normalize_database_url(database_url))
     with engine.connect() as connection:
         market_table = SQLModel.metadata.tables["market"]
         markets = {row.id: row for row in connection.execute(select(market_table))}
+        if cagr_range is not None:
+            low, high = cagr_range
+            markets = {
+                market_id: row
+                for market_id, row in markets.items()
+                if row.cagr_percent is not None and low <= row.cagr_percent <= high
+            }
         links: Select[Any, Any]
         if group_by == "company":
             links = select(col(MarketCompany.market_id), col(Company.slug)).join(
@@ -135,7 +145,8 @@ def _computed_groups(database_url: str, group_by: str) -> dict[Any, dict[str, An
             links = select(col(Market.id), getattr(Market, group_by))
         members: dict[Any, set[int]] = {}
         for market_id, group in connection.execute(links):
-            members.setdefault(group, set()).add(market_id)
+            if market_id in markets:
+                members.setdefault(group, set()).add(market_id)
     engine.dispose()
     return {
         group: _expected(
@@ -203,14 +214,43 @@ def _assert_kept_groups_are_the_rows(database_url: str) -> None:
     # A new app each time: the changes made with SQL below leave the dataset version alone,
     # so a running app's response cache would answer from before them.
     with TestClient(create_app(database_url)) as client:
+        low, high = _cagr_bounds(client)
         for group_by in GroupBy:
-            response = client.get("/stats", params={"group_by": group_by, "format": "ndjson"})
-            served = {g["group"]: g for g in map(json.loads, response.text.splitlines())}
-            expected = _computed_groups(database_url, group_by)
-            assert sorted(served, key=str) == sorted(expected, key=str), group_by
-            for group, figures in served.items():
-                assert _same_figures(figures, expected[group]), (group_by, figures)
+            # A CAGR range alone is read from the kept histograms too.
+            for cagr_range in (None, (low, high)):
+                params: dict[str, Any] = {"group_by": group_by, "format": "ndjson"}
+                if cagr_range is not None:
+                    params |= {"min_cagr": low, "max_cagr": high}
+                response = client.get("/stats", params=params)
+                served = {g["group"]: g for g in map(json.loads, response.text.splitlines())}
+                expected = _computed_groups(database_url, group_by, cagr_range)
+                assert sorted(served, key=str) == sorted(expected, key=str), params
+                for group, figures in served.items():
+                    assert _same_figures(figures, expected[group]), (params, figures)
+        _assert_company_pages_are_the_list(client, {"min_cagr": low, "max_cagr": high})
         _assert_totals_are_the_rows(client)
+
+
+def _cagr_bounds(client: TestClient) -> tuple[float, float]:
+    """Two CAGRs that markets state, a third of the way in from either end."""
+    every = client.get("/markets", params={"format": "ndjson"}).text.splitlines()
+    cagrs = sorted({m["cagr_percent"] for m in map(json.loads, every)} - {None})
+    return cagrs[len(cagrs) // 3], cagrs[2 * len(cagrs) // 3]
+
+
+def _assert_company_pages_are_the_list(client: TestClient, filters: dict[str, Any]) -> None:
+    """Pages of two companies (ranked first, then read) are the whole list's, in order."""
+    params = {"group_by": "company", **filters}
+    every = [
+        json.loads(line)
+        for line in client.get("/stats", params={**params, "format": "ndjson"}).text.splitlines()
+    ]
+    paged: list[dict[str, Any]] = []
+    for offset in range(0, len(every), 2):
+        body = client.get("/stats", params={**params, "limit": 2, "offset": offset}).json()
+        assert body["total"] == len(every), filters
+        paged += body["items"]
+    assert paged == every, filters
 
 
 # GroupBy values that are /markets filters, with a CAGR range or without.
@@ -220,9 +260,7 @@ _FILTERS = ("region", "segment", "dimension", "company", "publisher")
 def _assert_totals_are_the_rows(client: TestClient) -> None:
     """/markets totals read from the kept histograms (app/repositories/tallies.py) equal the
     rows the same filters stream (a full NDJSON download: the rows, never a count)."""
-    every = client.get("/markets", params={"format": "ndjson"}).text.splitlines()
-    cagrs = sorted({m["cagr_percent"] for m in map(json.loads, every)} - {None})
-    low, high = cagrs[len(cagrs) // 3], cagrs[2 * len(cagrs) // 3]  # bounds a market states
+    low, high = _cagr_bounds(client)
     filters: list[dict[str, Any]] = [{}, {"min_cagr": low}, {"max_cagr": high}]
     for name in _FILTERS:
         groups = _groups(client, group_by=name)
