@@ -5,6 +5,8 @@ import re
 
 from slugify import slugify
 
+from ingest.regions import mentions_other_region
+
 # Legal-form suffixes (SPEC §2) plus their long spellings; compared without dots or commas.
 LEGAL_FORMS = frozenset(
     "inc incorporated corp corporation co ltd limited llc plc ag sa sl gmbh".split()
@@ -73,8 +75,9 @@ PLAYERS_WORD = re.compile(
 # and B" / "The leading vendors are: A, B, C".
 _PLAYERS_SENTENCE = re.compile(
     r"\b(?:key|major|leading|prominent|top|notable|main|dominant|established|significant|"
-    r"biggest|largest)\s+(?:[\w-]+\s+){0,3}?(?:players|companies|vendors|manufacturers|"
-    r"participants|competitors|firms|providers|suppliers|organi[sz]ations)\b[^.;:]{0,100}?"
+    r"biggest|largest|primary|principal)\s+(?:[\w-]+\s+){0,3}?(?:players|companies|vendors|"
+    r"manufacturers|makers|participants|competitors|firms|providers|suppliers|"
+    r"organi[sz]ations)\b[^.;:]{0,100}?"
     # "… the five leading vendors: A, B and C"
     r"(?:\b(?:include|includes|including|are|such\s+as|like|comprise|namely)\b\s*:?|:)\s*"
     r"(?P<names>.+)$"
@@ -89,26 +92,38 @@ _PLAYERS_SENTENCE = re.compile(
     # "Key Players: A, B, C" (a label) / "The companies operating in the X market are A and B"
     r"|^(?:key|major|leading|prominent|top)\s+(?:market\s+)?(?:players|companies|vendors)\s*:\s*"
     r"(?P<names_label>.+)$"
-    r"|\b(?:companies|players|vendors|manufacturers)\s+(?:operating|active|present|competing)\s+"
+    r"|\b(?:companies|players|vendors|manufacturers|makers)(?:\s+of\s+[^.;:]{2,60}?)?\s+"
+    r"(?:operating|active|present|competing)\s+"
     r"in\b[^.;:]{0,80}?\b(?:are|include)\b\s*:?\s*(?P<names_operating>.+)$"
     # "Companies like A, B, and C are leveraging …", "… among various companies like A, B"
     r"|\b(?:companies|players|vendors|firms|manufacturers|providers|suppliers|competitors|"
     r"rivals),?\s+"
-    r"(?:like|such\s+as)\s+"
+    r"(?:like|such\s+as|including)\s+"
     r"(?P<names_like>.+)$"
     # "Large manufacturers include A, B and C" (not "Large companies are adopting …")
     r"|\b(?:large|big)\s+(?:[\w-]+\s+){0,2}?(?:players|companies|manufacturers|vendors)\s+"
     r"(?:include|including|such\s+as|like)\b\s*:?\s*(?P<names_large>.+)$"
     # "four multinational corporations — A, B, C, and D — along with …"
-    r"|\b(?:players|companies|corporations|manufacturers|producers|vendors)\s*[—–]\s*"
-    r"(?P<names_dashed>[^—–]{3,300}?)\s*[—–]",
+    r"|\b(?:players|companies|corporations|manufacturers|producers|vendors)"
+    r"(?:\s+in\s+[^—–;:]{2,40}?)?\s*[—–]\s*"
+    r"(?P<names_dashed>[^—–]{3,300}?)\s*[—–]"
+    # "The leaders in the market are A, B and C", "Market leaders include A and B"
+    r"|\bleaders(?:\s+in\s+(?:the|this)\s+(?:[\w-]+\s+){0,3}?(?:market|industry|space))?\s+"
+    r"(?:are|include)\b\s*:?\s*(?=(?-i:[A-Z]))(?P<names_leaders>.+)$"
+    # "The market is dominated by A, B and C" (regions too, which `_named_by_dominance` drops)
+    r"|\b(?:market|industry|landscape|space)\s+(?:is|was|remains|has\s+been)\s+"
+    r"(?:[a-z]+ly\s+)?(?:dominated|led)\s+by\s+"
+    r"(?:(?:companies|players|firms|manufacturers|vendors)\s+(?:such\s+as|like)\s+)?"
+    r"(?=(?-i:[A-Z]))(?P<names_dominant>.+)$",
     re.I,
 )
 # "Eli Lilly and Company" is one name.
 # Every players sentence has one of these words.
 _PLAYER_WORDS = (
     "players", "compan", "vendors", "manufacturers", "participants", "competitors", "firms",
-    "corporations", "producers", "providers", "suppliers", "organi",
+    "corporations", "producers", "providers", "suppliers", "organi", "leaders", "dominated",
+    "makers",
+    "led by",
 )  # fmt: skip
 # "A, B and C are the top three players …" / "A and B are some of the key companies …"
 _NAMES_THEN_PLAYERS = re.compile(
@@ -206,7 +221,7 @@ _TOLD_OF_HARM = re.compile(
 _MAX_LISTS_PER_SENTENCE = 2
 _NAME_GROUPS = (
     "names", "names_such", "names_covered", "names_label", "names_operating", "names_like",
-    "names_dashed", "names_large",
+    "names_dashed", "names_large", "names_leaders", "names_dominant",
 )  # fmt: skip
 
 
@@ -225,7 +240,12 @@ def companies_in_sentence(sentence: str) -> list[str]:
             break
         group = next(group for group in _NAME_GROUPS if match[group])
         if group != "names_like" or _names_players_like(sentence, match[group]):
-            names += _names_listed(match[group])
+            listed = _names_listed(match[group])
+            # "… dominated by North America and Europe": regions, not players
+            if group != "names_dominant" or not any(
+                mentions_other_region(name, None) for name in listed
+            ):
+                names += listed
         start = match.start(group)
     if not names and (match := _NAMES_THEN_PLAYERS.match(sentence)):
         names = _names_listed(match["names"])

@@ -78,7 +78,7 @@ _SECTION_HEADINGS: list[tuple[Section, re.Pattern[str]]] = [
             # "Global CPU Market: Types" (a bold label) as well as "By Type" or "Type"
             rf"\bby\s+(?:[\w-]+\s+){{0,2}}?(?:{_DIMENSION_WORDS}|segment)\b|^(?:{_DIMENSION_WORDS})$|"
             rf"market:\s*(?:{_DIMENSION_WORDS})$|"
-            rf"segmentation|segmental|\bsegments\b|(?:insights|analysis)\s+(?:on|by)\s+(?:{_DIMENSION_WORDS})|"
+            rf"segmentation|segmental|\bsegments\b|\bsegment\s+(?:analysis|insights|outlook|overview)|(?:insights|analysis)\s+(?:on|by)\s+(?:{_DIMENSION_WORDS})|"
             rf"(?:{_DIMENSION_WORDS})\s+(?:analysis|segments?|insights|outlook|overview)",
         ),
     ),

@@ -267,7 +267,7 @@ _SEGMENTED_INTO = re.compile(
     r"|\b(?:key|major|main|primary|principal)\s+(?:[\w-]+\s+)?segments"
     r"(?:\s+of\s+[^.;:,]{2,60}?)?\s+(?:include|are|comprise)"
     # "Different types of catheters are A, B and C", "The main types of X include A and B"
-    r"|\b(?P<label7>types|kinds)\s+of\s+(?:[\w-]+\s+){1,5}?(?:are|include|comprise))\s+"
+    r"|\b(?P<label7>types|kinds)\s+of\s+(?:[\w&-]+\s+){1,5}?(?:are|include|comprise))\s+"
     r"(?:(?:the\s+)?(?:following|two|three|four|five|six)\s+(?:\w+\s+)?)?"
     # "… into three segments based on end users- A, B and C"
     r"(?:(?:based\s+on|by|according\s+to)\s+(?P<label8>[\w&/ -]{2,40}?)\s*[-–—:]\s*)?"

@@ -179,6 +179,36 @@ def test_segments_named_in_prose() -> None:
             "Products Agency.",
             [],
         ),
+        (  # parser 2.4.9: leaders named, a market dominated by its players
+            "The leaders in the market are Corvane, Halden and Tallis.",
+            ["Corvane", "Halden", "Tallis"],
+        ),
+        (
+            "The biopsy market is largely dominated by Ostrava Scientific and Venlo Well.",
+            ["Ostrava Scientific", "Venlo Well"],
+        ),
+        ("The market is dominated by North America and Western Europe.", []),  # regions
+        ("The market is dominated by rising demand for home testing.", []),
+        (
+            "Output is concentrated in the three largest pump makers: Halden, Tallis and Kaito.",
+            ["Halden", "Tallis", "Kaito"],
+        ),
+        (
+            "There are two primary scanner manufacturers in the U.S. market—Corvane and "
+            "Tallis—that hold most of it.",
+            ["Corvane", "Tallis"],
+        ),
+        (
+            "Veterinary drug companies, including Halden AG, Ostrava S.A. and Kaito Inc., are "
+            "expanding.",
+            ["Halden AG", "Ostrava S.A.", "Kaito Inc."],
+        ),
+        (
+            "Global makers of imaging systems active in Chile include Corvane Imaging, Tallis "
+            "and Venlo.",
+            ["Corvane Imaging", "Tallis", "Venlo"],
+        ),
+        ("Many companies, including new entrants, are expanding.", []),
     ],
 )
 def test_companies_in_sentence(sentence: str, names: list[str]) -> None:
@@ -264,6 +294,11 @@ def test_segmentation_sentences_with_their_labels() -> None:
             "By indication, the radioligand market is segmented as prostate cancer, "
             "neuroendocrine tumours, and thyroid cancer.",
             [("indication", ["prostate cancer", "neuroendocrine tumours", "thyroid cancer"])],
+        ),
+        (  # parser 2.4.9: "&" in the market's name before "include"
+            "Common types of Bone & Joint Implants include knee implants, hip implants and "
+            "spinal implants.",
+            [("types", ["knee implants", "hip implants", "spinal implants"])],
         ),
         (
             "This market is segmented by type of therapy, including photon therapy, proton "

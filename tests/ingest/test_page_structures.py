@@ -576,3 +576,20 @@ def test_profiles_after_a_players_lead_and_names_that_only_look_like_captions() 
     assert parse(LEAD + lead + profiles)["companies"] == ["Corvane Inc.", "Halden Pharma AG"]
     listed = "<h2>Key Players</h2><ul><li>Source BioScience</li><li>Halden Pharma Ltd</li></ul>"
     assert parse(LEAD + listed)["companies"] == ["Source BioScience", "Halden Pharma Ltd"]
+
+
+def test_a_segment_analysis_heading_holds_the_segmentation() -> None:
+    """Parser 2.4.9: "… Market Segment Analysis" is a segmentation section, so its "divided
+    into" sentences are read (before, its heading made it an analysis section of no kind)."""
+    section = (
+        "<h2>Acme Oncology Market Segment Analysis</h2><p>The global acme oncology market, by "
+        "type, has been divided into diagnostics and therapeutics. The therapeutics segment "
+        "is further segmented into beta emitters and alpha emitters.</p>"
+    )
+    segments = parse(LEAD + section)["segments"]
+    assert [(s["name"], s["dimension"]) for s in segments] == [
+        ("diagnostics", "type"),
+        ("therapeutics", "type"),
+        ("beta emitters", "other"),
+        ("alpha emitters", "other"),
+    ]
