@@ -624,8 +624,16 @@ def _route_segment_list(
             if along is not None:
                 collected.listed_segments.extend((along, name) for name in labelled[1])
             return True
-    if section is not Section.APPLICATIONS or not block.list_item:
+    if section is not Section.APPLICATIONS:
         return False
+    if not block.list_item:  # "Simple Generics, Super Generics, Biosimilars": a list as a line
+        text = block.text.rstrip(".")
+        lone_list = "," in text and not any(mark in text for mark in (". ", "|"))  # no table
+        names = split_segment_names(text) if lone_list else []
+        if len(names) < 2:
+            return False
+        collected.listed_segments.extend((dimension, name) for name in names)
+        return True
     name = strip_list_marker(block.text).rstrip(".:")
     if len(name.split()) > _MAX_LIST_SEGMENT_WORDS or ". " in name:
         return False

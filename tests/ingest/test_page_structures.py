@@ -593,3 +593,19 @@ def test_a_segment_analysis_heading_holds_the_segmentation() -> None:
         ("beta emitters", "other"),
         ("alpha emitters", "other"),
     ]
+
+
+def test_a_line_of_names_under_a_dimension_heading_lists_segments() -> None:
+    """Parser 2.4.9: "Simple Generics, Super Generics, Biosimilars" alone under "… by Type";
+    a sentence or a flattened table row ("Product | A, B") under such a heading is no list."""
+    listed = "<h2>Acme Oncology Breakdown Data by Type</h2><p>Vial Kits, Syringe Kits, Pumps</p>"
+    assert [(s["name"], s["dimension"]) for s in parse(LEAD + listed)["segments"]] == [
+        ("Vial Kits", "type"),
+        ("Syringe Kits", "type"),
+        ("Pumps", "type"),
+    ]
+    prose = (
+        "<h2>Acme Oncology Breakdown Data by Type</h2><p>Kits lead, pumps follow. Vials, "
+        "syringes and pumps are sold.</p><p>Product | Vial Kits, Pumps</p>"
+    )
+    assert parse(LEAD + prose)["segments"] == []
