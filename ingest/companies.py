@@ -90,7 +90,9 @@ _PLAYERS_SENTENCE = re.compile(
     r"(?:\s+in\s+(?:this|the)\s+(?:report|study))?\s*:?\s*,?\s*"
     r"(?P<names_covered>.+)$"
     # "Key Players: A, B, C" (a label) / "The companies operating in the X market are A and B"
-    r"|^(?:key|major|leading|prominent|top)\s+(?:market\s+)?(?:players|companies|vendors)\s*:\s*"
+    # "CAR-T Cell Therapy Companies: A (NASDAQ: GILD), B" (the market's name for a label)
+    r"|^(?:key|major|leading|prominent|top)?\s*(?:[\w&-]+\s+){0,4}?(?:market\s+)?"
+    r"(?:players|companies|vendors|manufacturers)\s*:\s*"
     r"(?P<names_label>.+)$"
     r"|\b(?:companies|players|vendors|manufacturers|makers)(?:\s+of\s+[^.;:]{2,60}?)?\s+"
     r"(?:operating|active|present|competing)\s+"
@@ -147,7 +149,14 @@ _MAX_NAME_WORDS = 8
 _DOTTED_FORMS = frozenset({"inc.", "co.", "corp.", "ltd."})  # the dot is the name's, kept
 RANK = re.compile(r"^(?:#?\d{1,3}[.)]?|[a-z][.)])\s+")
 # "Acme Holding AG: $12.4 billion." / "Acme Holding AG – USD 12.4 billion revenue"
-_RANKING_TAIL = re.compile(r"\s*(?::|\s[–—-]\s|\(\s*(?:USD|US\$|\$|€|£)).*$")
+# "Roche Holdings– Diagnostics Division, Basel": a dash on the name's last word ends it too.
+_RANKING_TAIL = re.compile(r"\s*(?::|\s[–—-]\s|(?<=\w)[–—]\s|\(\s*(?:USD|US\$|\$|€|£)).*$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# "Novartis (NVS / NYSE: NVS)", "Bristol Myers Squibb (NYSE: BMY,)": a listing, not the name
+_TICKER = re.compile(
+    r"\s*\([^()]*\b(?:NASDAQ|NYSE|HKEX|LSE|TSX|SIX|XETRA|OTC|Euronext|SSE|SZSE|KRX|TYO|BSE|NSE|"
+    r"ASX)\b[^()]*\)"
+)
 _SENTENCE_WORDS = frozenset(
     "is are was were has have had will would can could the market in turn which that this "
     "these with for from into by its their also".split()
@@ -185,6 +194,8 @@ def looks_like_company(name: str) -> bool:
     words = name.split()
     if not 0 < len(words) <= _MAX_NAME_WORDS or not name[:1].isalnum() or _CAPTION.match(name):
         return False
+    if _YEAR.match(words[0]):
+        return False  # "2020 Revenue": a column's heading
     if name.lower() in _NOT_NAMES or not any(word[:1].isupper() for word in words):
         return False
     lowered = [word.lower().strip(",.") for word in words]
@@ -267,7 +278,7 @@ def _names_listed(listed: str) -> list[str]:
 def companies_in_list(listed: str) -> list[str]:
     """'Accuray Incorporated, Varian Medical Systems, Inc., Elekta AB' → three names; [] when
     a part reads as prose (see `_listed_names`)."""
-    listed = _LIST_TAIL.sub("", _drop_full_stop(listed.strip()))
+    listed = _TICKER.sub("", _LIST_TAIL.sub("", _drop_full_stop(listed.strip())))
     parts: list[str] = []
     for part in _LIST_SPLIT.split(listed):
         part = TRAILING_PLACE.sub("", part.strip())

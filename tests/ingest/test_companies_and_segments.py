@@ -209,6 +209,12 @@ def test_segments_named_in_prose() -> None:
             ["Corvane Imaging", "Tallis", "Venlo"],
         ),
         ("Many companies, including new entrants, are expanding.", []),
+        (  # the market's name as the label; stock listings in brackets are no part of a name
+            "Radioligand Therapy Companies: Halden Bio (NASDAQ: HLDN), Tallis (TLS / NYSE: "
+            "TLS), Kaito Pharma (NYSE: KTO,), and others",
+            ["Halden Bio", "Tallis", "Kaito Pharma"],
+        ),
+        ("Pharmaceutical companies: rising investment in research.", []),
     ],
 )
 def test_companies_in_sentence(sentence: str, names: list[str]) -> None:

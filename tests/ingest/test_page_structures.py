@@ -609,3 +609,22 @@ def test_a_line_of_names_under_a_dimension_heading_lists_segments() -> None:
         "syringes and pumps are sold.</p><p>Product | Vial Kits, Pumps</p>"
     )
     assert parse(LEAD + prose)["segments"] == []
+
+
+def test_a_ranking_table_under_a_top_companies_heading_gives_the_names_alone() -> None:
+    """Parser 2.4.9: "1. Halden Holdings– Diagnostics Division, Basel, …" is Halden Holdings
+    (a dash on the name's last word ends it), and a "2020 Revenue" column heading no name."""
+    table = (
+        "<p><strong>Top 3 Scanner Companies by Revenue in 2020</strong></p><table>"
+        "<tr><td>2020 Revenue</td><td>Percent</td><td>Cumulative percent</td></tr>"
+        "<tr><td>1. Halden Holdings– Imaging Division, Basel, Switzerland, founded 1896</td>"
+        "<td>$5.3</td><td>20.6%</td><td>20.6%</td></tr>"
+        "<tr><td>2. Tallis Scientific– Lab Products Div., Waltham, Mass., founded 1956</td>"
+        "<td>$2.2</td><td>16.5%</td><td>37.1%</td></tr>"
+        "<tr><td>3. Kaito Medical– Imaging Division</td></tr></table>"
+    )
+    assert parse(LEAD + table)["companies"] == [
+        "Halden Holdings",
+        "Tallis Scientific",
+        "Kaito Medical",
+    ]
