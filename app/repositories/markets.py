@@ -131,10 +131,17 @@ def _memberships(filters: MarketFilters) -> list[Select[int]]:
 
 
 def _count(
-    session: Session, filters: MarketFilters, *, words: list[str] | None, common: bool
+    session: Session,
+    filters: MarketFilters,
+    *,
+    words: list[str] | None,
+    common: bool,
+    markets: int,
 ) -> int:
     if (kept := kept_count(session, filters)) is not None:
         return kept  # a CAGR range and one group at most: from the kept histograms
+    if words == [] and replace(filters, q=None) == MarketFilters():
+        return markets  # `q` alone, of words in every market's own text: every market
     if words and not common and replace(filters, q=None) == MarketFilters():
         # `q` alone: its markets counted from the indexes' market ids, no market row read.
         return int(session.execute(count_markets_with(words)).scalar_one())
@@ -163,7 +170,7 @@ def list_markets(
     words, common = None, False
     if sqlite and filters.q:
         words, common = _plan_words(session, filters, markets=markets)
-    total = _count(session, filters, words=words, common=common)
+    total = _count(session, filters, words=words, common=common, markets=markets)
     conditions = filter_conditions(filters, words=words)
     if sqlite and conditions and _broad(markets=markets, total=total, page=page):
         conditions = filter_conditions(filters, by_index=False, words=words)
