@@ -248,10 +248,15 @@ def market_has_word(
     return kind(_fts5_strings([word]), word, market_id=market_id)
 
 
-def word_reach(word: str, *, rows: int) -> TextClause:
-    """(SQLite) How many markets have `word` in their own text, and whether the four indexes
+def word_reach(word: str, *, rows: int, dialect: str) -> TextClause:
+    """How many markets have `word` in their own text, and (SQLite) whether the four indexes
     of market texts hold `rows` rows or more with it: read from the indexes alone, no more
     than `rows` of them for the second."""
+    if dialect == "postgresql":
+        own_text = _MarketOwnTextMatch.postgresql_template.format(query=":query")
+        return text(
+            f"SELECT count(*) AS markets, false AS common FROM market WHERE {own_text}"
+        ).bindparams(query=word)
     every_index = " UNION ALL ".join(
         f"SELECT rowid FROM {index} WHERE {index} MATCH :query" for index in _MARKET_TEXT_INDEXES
     )
