@@ -138,6 +138,8 @@ def find_named_segments(texts: list[str]) -> dict[str, Candidate]:
         candidate = make_candidate(raw_name)
         if not candidate.key or _DIMENSION_LABEL.fullmatch(candidate.name):
             return  # "Based on indication, …": the axis, not a segment
+        if _ranks_or_points(candidate.name):
+            return  # "the fastest-growing technology segment", "segmented into the following"
         known = found.get(candidate.key)
         if known is None or _name_rank(candidate.name) < _name_rank(known.name):
             found[candidate.key] = candidate
@@ -304,7 +306,7 @@ _MAX_NESTING = 4
 _SUB_LIST_MARK = re.compile(r"[,;]")
 # The name of an axis of segmentation, not of a segment: "application", "cancer type".
 _DIMENSION_LABEL = re.compile(
-    r"(?:applications?|(?:[\w-]+\s+)?types?|products?|end[- ]?users?|technolog(?:y|ies)|"
+    r"(?:applications?|(?:[\w-]+\s+)?types?|products?|end[- ]?us(?:er|e)s?|technolog(?:y|ies)|"
     r"indications?|regions?|drug\s+class(?:es)?|route(?:\s+of\s+administration)?|"
     r"distribution\s+channels?)",
     re.IGNORECASE,
@@ -516,10 +518,16 @@ def _is_superlative(word: str) -> bool:
     return len(first) > 5 and first.endswith("est")
 
 
+def _ranks_or_points(name: str) -> bool:
+    """'fastest-growing technology', 'following': a rank or a pointer, not a name."""
+    words = _PARENTHETICAL.sub("", name).lower().split()
+    return bool(_RANK_WORDS & set(words)) or any(map(_is_superlative, words))
+
+
 def _subject_name(name: str) -> str | None:
     name = _LEADING_ARTICLE.sub("", name.strip())
     words = _PARENTHETICAL.sub("", name).lower().split()
-    if not _looks_like_name(name) or _RANK_WORDS & set(words) or any(map(_is_superlative, words)):
+    if not _looks_like_name(name) or _ranks_or_points(name):
         return None
     if _SEGMENT_WORD_SUFFIX.search(name) or "segment" in words:
         return None  # "the hospital segment s holds …": the name is before "segment"

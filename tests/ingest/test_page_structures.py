@@ -628,3 +628,17 @@ def test_a_ranking_table_under_a_top_companies_heading_gives_the_names_alone() -
         "Tallis Scientific",
         "Kaito Medical",
     ]
+
+
+def test_a_rank_or_a_pointer_is_no_segment_named_in_prose() -> None:
+    """Parser 2.4.9: "segmented into the following:", "the fastest-growing technology
+    segment" and the axis "end use" name no segment; the list items do."""
+    section = (
+        "<h2>Acme Oncology Market: Segmentation</h2><p>The global acme oncology market is "
+        "classified on the basis of product type, end use and region.</p><p>Based on product "
+        "type, the global acme oncology market is segmented into the following:</p><ul>"
+        "<li>Beam Systems</li><li>Seed Implants</li></ul><p>Beam systems lead the market, "
+        "while seed implants are the fastest-growing product segment.</p>"
+    )
+    names = [s["name"] for s in parse(LEAD + section)["segments"]]
+    assert names == ["Beam Systems", "Seed Implants"]
