@@ -59,6 +59,12 @@ _YEAR_RIGHT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BY_YEAR = frozenset({"by", "through", "till", "until"})
+# "For 2016, the total market value of medical devices, including small devices, capital
+# equipment, diagnostics and consumables, is estimated around €9.1 bn": the year that opens
+# the sentence dates its first amount, however long the subject between them.
+_OPENING_YEAR = re.compile(
+    rf"^\s*(?P<prep>in|by|for|as\s+of)\s+{_FISCAL}{_FY_YEAR}\s*,", re.IGNORECASE
+)
 # "… worth €203.4 billion this year": a year only the page's own date says.
 _RELATIVE_YEAR = re.compile(r"\s+(?:in\s+)?(?P<which>this|last|next)\s+year\b", re.I)
 _YEARS_FROM_THIS = {"this": 0, "last": -1, "next": 1}
@@ -504,6 +510,8 @@ def _parse_amounts(
         if _INCREMENT.search(clause):
             continue  # a change, not a value: "forecast to increase by USD 1.27 billion"
         year, by_year = _amount_year(after, clause)
+        if year is None and index == 0 and (opening := _OPENING_YEAR.match(text)):
+            year, by_year = _year_of(opening), opening["prep"].lower() in _BY_YEAR
         if year is None and this_year is not None and (told := _RELATIVE_YEAR.match(text, end)):
             year = this_year + _YEARS_FROM_THIS[told["which"].lower()]
         forecast_wording = by_year or bool(_FORECAST_VERB.search(clause[-60:]))
