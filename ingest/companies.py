@@ -196,7 +196,8 @@ def looks_like_company(name: str) -> bool:
         return False
     if _YEAR.match(words[0]):
         return False  # "2020 Revenue": a column's heading
-    if name.lower() in _NOT_NAMES or not any(word[:1].isupper() for word in words):
+    # a capital somewhere: "bioMérieux", "iRhythm" open with a small letter
+    if name.lower() in _NOT_NAMES or not any(char.isupper() for char in name):
         return False
     lowered = [word.lower().strip(",.") for word in words]
     if words[0] in _DETERMINERS or _NOT_NAME_WORDS & set(lowered):

@@ -215,6 +215,10 @@ def test_segments_named_in_prose() -> None:
             ["Halden Bio", "Tallis", "Kaito Pharma"],
         ),
         ("Pharmaceutical companies: rising investment in research.", []),
+        (  # a name may open with a small letter
+            "Key players include bioHalden, iTallis and Kaito.",
+            ["bioHalden", "iTallis", "Kaito"],
+        ),
     ],
 )
 def test_companies_in_sentence(sentence: str, names: list[str]) -> None:
