@@ -43,8 +43,10 @@ from ingest.publisher import find_published_on, find_publisher
 from ingest.rankings import (
     MIN_RANKED_LINES,
     PlayersColumn,
+    bare_name,
     names_in_row,
     players_column,
+    players_run,
     ranked_line_name,
 )
 from ingest.report import (
@@ -203,6 +205,7 @@ class _Collected:
     in_table: bool = False  # the last block was a table row
     players_said: bool = False  # under the current heading, a block spoke of companies
     ranked_run: list[str] = field(default_factory=list)  # "1) Sonova: 24%" lines so far
+    bare_run: list[str] = field(default_factory=list)  # "Curium": a name a paragraph so far
     lead_names: list[str] = field(default_factory=list)  # then one name a paragraph so far
     # A report-scope row or a title restated in prose: "By Type (A, B), By …"
     segment_group_texts: list[str] = field(default_factory=list)
@@ -334,6 +337,7 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
             collected.players_said = bool(PLAYERS_WORD.search(block.text))
             _end_profile_run(collected)  # a run of profiles or ranked lines ends at a heading
             _end_ranking(collected)
+            _end_bare_names(collected)
         if block is page_heading:
             # it names the report ("X Market Latest Trends …"), not a section; a heading that
             # is the headline sentence ("The global market for X is predicted to grow at a
@@ -384,6 +388,7 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
     _end_players_lead(collected)  # the page may end with the names
     _end_profile_run(collected)
     _end_ranking(collected)
+    _end_bare_names(collected)
     return collected
 
 
@@ -433,6 +438,7 @@ def _route(
     if _route_players_table(collected, text):
         return
     _follow_ranking(collected, block)
+    _follow_bare_names(collected, block, section)
     _follow_profiles(collected, block)
     collected.players_said = collected.players_said or bool(PLAYERS_WORD.search(text))
     if collected.players_lead and section is not Section.COMPANIES:
@@ -576,6 +582,23 @@ def _follow_ranking(collected: _Collected, block: Block) -> None:
         collected.ranked_run.extend(name for name in names if name)
     else:
         _end_ranking(collected)
+
+
+def _follow_bare_names(collected: _Collected, block: Block, section: Section) -> None:
+    """A paragraph that is only a company's name goes on the run; any other block ends it.
+    In a players section, or after a players lead, such names are read already."""
+    read_already = section is Section.COMPANIES or collected.players_lead
+    name = bare_name(block.text) if len(block.lines) == 1 and not read_already else None
+    if name:
+        collected.bare_run.append(name)
+    else:
+        _end_bare_names(collected)
+
+
+def _end_bare_names(collected: _Collected) -> None:
+    run, collected.bare_run = collected.bare_run, []
+    if players_run(run):
+        collected.company_entries.extend(run)
 
 
 def _end_ranking(collected: _Collected) -> None:

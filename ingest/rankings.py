@@ -13,7 +13,7 @@ by share reads the same, but names no companies above it."""
 import re
 from dataclasses import dataclass
 
-from ingest.companies import PLAYERS_WORD, companies_in_list, company_from_line
+from ingest.companies import PLAYERS_WORD, companies_in_list, company_from_line, has_legal_form
 from ingest.regions import region_names
 
 _MAX_HEADER_WORDS = 6
@@ -79,3 +79,41 @@ def ranked_line_name(line: str, *, list_item: bool) -> str | None:
     if _NOT_PLAYERS.search(name) or name.lower() in region_names():
         return None
     return company_from_line(name)
+
+
+# Names one a paragraph with nothing introducing them ("Mallinckrodt", "Lantheus Medical
+# Imaging", "Curium", …): players only in a long run where some carry a company's legal form
+# or group word, so that a run of segment or product names ("Hospitals", "Clinics") is none.
+MIN_BARE_NAMES = 5
+_MIN_CORPORATE_NAMES = 2
+_MAX_BARE_NAME_WORDS = 6
+_CORPORATE_WORDS = frozenset({"group", "holdings", "laboratories", "corporation", "pharma"})
+# A page's buttons between the names ("Enquire Now", "MORE") are no names.
+_JOINING_WORDS = frozenset({"and", "&", "of", "de", "du", "la", "the", "für", "-", "–"})
+_CALL_WORDS = frozenset("more now here enquire inquire click download read view request".split())
+
+
+def bare_name(block_text: str) -> str | None:
+    """The company a one-line paragraph is, when it is nothing but a name."""
+    text = block_text.strip()
+    words = text.lower().split()
+    if not 0 < len(words) <= _MAX_BARE_NAME_WORDS or text.lower() in region_names():
+        return None
+    if _CALL_WORDS & set(words) or not all(map(_title_word, text.split())):
+        return None  # a button, or a short sentence ("Demand keeps rising.")
+    name = company_from_line(text)
+    return name if name in (text, text.rstrip(".")) else None
+
+
+def _title_word(word: str) -> bool:
+    """A word of a name: capitalised somewhere ("bioMérieux"), a number, or a joining word."""
+    return any(char.isupper() or char.isdigit() for char in word) or word in _JOINING_WORDS
+
+
+def players_run(names: list[str]) -> bool:
+    """Whether a run of bare names reads as a list of players."""
+    corporate = sum(
+        has_legal_form(name) or bool(_CORPORATE_WORDS & set(name.lower().split()))
+        for name in names
+    )
+    return len(names) >= MIN_BARE_NAMES and corporate >= _MIN_CORPORATE_NAMES

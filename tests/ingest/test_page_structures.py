@@ -642,3 +642,15 @@ def test_a_rank_or_a_pointer_is_no_segment_named_in_prose() -> None:
     )
     names = [s["name"] for s in parse(LEAD + section)["segments"]]
     assert names == ["Beam Systems", "Seed Implants"]
+
+
+def test_a_long_run_of_bare_company_names_lists_players() -> None:
+    """Parser 2.4.9: names one a paragraph with nothing introducing them are players when the
+    run is long and some carry a legal form or a group word; a run of segment names, or the
+    page's buttons, is none."""
+    players = ["Halden", "Tallis Medical Imaging", "Kaito Group", "Corvane", "Ostrava Inc."]
+    run = "".join(f"<p>{name}</p>" for name in [*players, "Enquire Now"])
+    assert parse(LEAD + "<p>Demand keeps rising.</p>" + run)["companies"] == players
+    segments = ["Hospitals", "Clinics", "Cancer Centers", "Home Care", "Laboratories"]
+    plain = "".join(f"<p>{name}</p>" for name in segments)
+    assert parse(LEAD + "<p>Demand keeps rising.</p>" + plain)["companies"] == []
