@@ -113,7 +113,6 @@ def _title_word(word: str) -> bool:
 def players_run(names: list[str]) -> bool:
     """Whether a run of bare names reads as a list of players."""
     corporate = sum(
-        has_legal_form(name) or bool(_CORPORATE_WORDS & set(name.lower().split()))
-        for name in names
+        has_legal_form(name) or bool(_CORPORATE_WORDS & set(name.lower().split())) for name in names
     )
     return len(names) >= MIN_BARE_NAMES and corporate >= _MIN_CORPORATE_NAMES
