@@ -269,7 +269,11 @@ _SEGMENTED_INTO = re.compile(
     r"|\b(?:key|major|main|primary|principal)\s+(?:[\w-]+\s+)?segments"
     r"(?:\s+of\s+[^.;:,]{2,60}?)?\s+(?:include|are|comprise)"
     # "Different types of catheters are A, B and C", "The main types of X include A and B"
-    r"|\b(?P<label7>types|kinds)\s+of\s+(?:[\w&-]+\s+){1,5}?(?:are|include|comprise))\s+"
+    r"|\b(?P<label7>types|kinds)\s+of\s+(?:[\w&-]+\s+){1,5}?(?:are|include|comprise)"
+    # "The different companion diagnostics technologies are A, B and C"
+    r"|\b(?:different|various|main|major|principal)\s+(?:[\w&-]+\s+){0,4}?"
+    r"(?P<label9>technologies|types|modalities|therapies|treatments|indications)\s+"
+    r"(?:are|include|comprise))\s+"
     r"(?:(?:the\s+)?(?:following|two|three|four|five|six)\s+(?:\w+\s+)?)?"
     # "… into three segments based on end users- A, B and C"
     r"(?:(?:based\s+on|by|according\s+to)\s+(?P<label8>[\w&/ -]{2,40}?)\s*[-–—:]\s*)?"
@@ -426,7 +430,7 @@ _NOT_A_DIMENSION = re.compile(
 )
 _SEGMENTATION_WORDS = (
     "into", "egment", "includes", "covers", "comprises", "analy", "examines", "types of",
-    "kinds of",
+    "kinds of", "different", "various", "main", "major", "principal",
 )  # fmt: skip
 
 
@@ -446,6 +450,9 @@ _NAMES_THEN_SEGMENTS = re.compile(
     r"(?:^|(?<=[.!?]\s))(?P<items>[A-Z][^.;:!?]{2,300}?)\s+(?:are|were)\s+"
     r"(?:some\s+of\s+|among\s+)?(?:the\s+)?(?:other\s+|key\s+|major\s+|main\s+)?"
     r"(?:(?P<label>[\w-]+?)(?:-based)?\s+)?segments\b"
+    # "Chemotherapy, biologics and hormonal therapy are the different types of cancer treatment"
+    r"|(?:^|(?<=[.!?]\s))[\"“]?(?P<typed>[A-Z][^.;:!?]{2,300}?)\s+(?:are|were)\s+(?:the\s+)?"
+    r"(?:different|various|main|major|principal)\s+(?:types|kinds|classes)\s+of\b"
 )
 
 
@@ -460,17 +467,18 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
     if not any(word in lowered for word in _SEGMENTATION_WORDS):
         return groups  # every match has one of these words; most paragraphs have none
     for named in _NAMES_THEN_SEGMENTS.finditer(text):
-        label = named["label"] or ""
-        if len(names := split_segment_names(named["items"])) >= 2 and not _NOT_A_DIMENSION.search(
-            label
-        ):
+        label = named["label"] or ("types" if named["typed"] else "")
+        items = named["items"] or named["typed"]
+        if len(names := split_segment_names(items)) >= 2 and not _NOT_A_DIMENSION.search(label):
             groups.append((label, names))
     for match in _SEGMENTED_INTO.finditer(text):
         names = split_segment_names(match["items"])
         if len(names) >= 2:
             before = text[max(0, match.start() - _LABEL_WINDOW_CHARS) : match.start()]
             label = _LABEL_BEFORE.search(before)
-            labels = ("label2", "label3", "label4", "label5", "label6", "label7", "label8")
+            labels = (
+                "label2", "label3", "label4", "label5", "label6", "label7", "label8", "label9",
+            )  # fmt: skip
             stated = next((match[group] for group in labels if match[group]), None)
             if _NOT_A_DIMENSION.search(stated or (label["label"] if label else "")):
                 continue  # "On the basis of brand, … classified into Enbrel, Remicade, …"

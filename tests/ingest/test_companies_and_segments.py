@@ -305,6 +305,17 @@ def test_segmentation_sentences_with_their_labels() -> None:
             "neuroendocrine tumours, and thyroid cancer.",
             [("indication", ["prostate cancer", "neuroendocrine tumours", "thyroid cancer"])],
         ),
+        (  # parser 2.4.9: "the different X technologies are A, B"; names first, quoted
+            "The different tumour profiling technologies are gene panels (GP), whole exome "
+            "sequencing and others.",
+            [("technologies", ["gene panels (GP)", "whole exome sequencing", "others"])],
+        ),
+        (
+            '"Surgery, radiotherapy and cell therapy are the different types of available '
+            'treatment in Chile," the study said.',
+            [("types", ["Surgery", "radiotherapy", "cell therapy"])],
+        ),
+        ("The main drivers are rising demand and new launches.", []),
         (  # parser 2.4.9: "&" in the market's name before "include"
             "Common types of Bone & Joint Implants include knee implants, hip implants and "
             "spinal implants.",
