@@ -5,8 +5,6 @@ import re
 
 from slugify import slugify
 
-from ingest.regions import mentions_other_region
-
 # Legal-form suffixes (SPEC §2) plus their long spellings; compared without dots or commas.
 LEGAL_FORMS = frozenset(
     "inc incorporated corp corporation co ltd limited llc plc ag sa sl gmbh".split()
@@ -254,14 +252,19 @@ def companies_in_sentence(sentence: str) -> list[str]:
         if group != "names_like" or _names_players_like(sentence, match[group]):
             listed = _names_listed(match[group])
             # "… dominated by North America and Europe": regions, not players
-            if group != "names_dominant" or not any(
-                mentions_other_region(name, None) for name in listed
-            ):
+            if group != "names_dominant" or not _any_region(listed):
                 names += listed
         start = match.start(group)
     if not names and (match := _NAMES_THEN_PLAYERS.match(sentence)):
         names = _names_listed(match["names"])
     return names
+
+
+def _any_region(names: list[str]) -> bool:
+    # Imported here: the API imports this module for slugs, and pycountry is the parser's.
+    from ingest.regions import mentions_other_region
+
+    return any(mentions_other_region(name, None) for name in names)
 
 
 def _names_players_like(sentence: str, listed: str) -> bool:

@@ -50,6 +50,9 @@ _CURRENCIES = (
     ("JPY", r"JPY|JP¥|¥", r"JPY|yen"),
     ("AUD", r"AUD\$?|AU\$|A\$", r"AUD"),
     ("CAD", r"CAD\$?|CA\$|C\$", r"CAD"),
+    ("CHF", r"CHF", r"CHF|Swiss\s+francs?"),
+    ("KRW", r"KRW|₩", r"KRW|won"),
+    ("BRL", r"BRL|R\$", r"BRL|reais"),
 )
 _PREFIXES = "|".join(f"(?P<before_{code}>{marks})" for code, marks, _ in _CURRENCIES)
 _SUFFIXES = "|".join(f"(?P<after_{code}>{words})" for code, _, words in _CURRENCIES)
@@ -59,8 +62,9 @@ _SUFFIXES = "|".join(f"(?P<after_{code}>{words})" for code, _, words in _CURRENC
 # that spares the costly amount pattern the many sentences with a number and no money. Written
 # out for speed; tests/ingest/test_currency.py checks it against every form the table allows.
 CURRENCY_HINT = re.compile(
-    r"[$€£₹¥]|(?<![a-z])(?=[audegicrjyp])"
-    r"(?:usd|eur|gbp|inr|cny|rmb|jpy|aud|cad|rs|us(?=\s?\d)|dollar|pound|rupee|yuan|renminbi|yen)",
+    r"[$€£₹¥₩]|(?<![a-z])(?=[audegicrjypkbswh])"
+    r"(?:usd|eur|gbp|inr|cny|rmb|jpy|aud|cad|chf|krw|brl|rs|us(?=\s?\d)|dollar|pound|rupee|"
+    r"yuan|renminbi|yen|swiss|won|reais)",
     re.IGNORECASE,
 )
 

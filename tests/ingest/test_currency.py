@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest.currency import CURRENCY_HINT, amount_pattern
+from ingest.currency import CURRENCY_HINT, amount_pattern, currency_of
 
 pytestmark = pytest.mark.backend_independent
 
@@ -25,3 +25,20 @@ def test_the_hint_finds_every_amount(amount: str) -> None:
 )
 def test_the_hint_and_the_pattern_agree_on_written_amounts(text: str) -> None:
     assert CURRENCY_HINT.search(text) and _AMOUNT.search(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("stood at KRW19.291 trillion in 2013", "KRW"),
+        ("revenue hit 4.5 trillion won in 2022", "KRW"),
+        ("worth CHF 17.5 billion in 2020", "CHF"),
+        ("sales of R$ 57.85 billion in 2013", "BRL"),
+        ("sales of 57.85 billion reais in 2013", "BRL"),
+    ],
+)
+def test_won_francs_and_reais_keep_their_currency(text: str, code: str) -> None:
+    """Parser 2.4.9: amounts in won, Swiss francs and reais are read in their currency (never
+    as dollars), as euros, pounds, rupees, yuan and yen are."""
+    match = _AMOUNT.search(text)
+    assert match and CURRENCY_HINT.search(text) and currency_of(match) == code
