@@ -81,8 +81,10 @@ def order_by(sort: list[SortKey]) -> list[Any]:
     return [*order_clauses(sort, _SORT_COLUMNS, nulls_last=True), col(Market.slug).asc()]
 
 
-def market_rows_query(filters: MarketFilters, sort: list[SortKey]) -> Select[Any]:
-    conditions = filter_conditions(filters)
+def market_rows_query(
+    filters: MarketFilters, sort: list[SortKey], *, words: list[str] | None = None
+) -> Select[Any]:
+    conditions = filter_conditions(filters, words=words)
     return select(*_MARKET_COLUMNS).where(*conditions).order_by(*order_by(sort))
 
 
@@ -191,7 +193,12 @@ def list_markets(
 def stream_market_rows(
     engine: Engine, *, filters: MarketFilters, sort: list[SortKey]
 ) -> Iterator[dict[str, Any]]:
-    return stream_dicts(engine, market_rows_query(filters, sort))
+    words = None
+    if filters.q:  # a word in every market's own text leaves none out, as on a page
+        with Session(engine) as session:
+            markets = row_counts(session).get("market", 0)
+            words, _ = _plan_words(session, filters, markets=markets)
+    return stream_dicts(engine, market_rows_query(filters, sort, words=words))
 
 
 @dataclass

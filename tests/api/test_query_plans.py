@@ -5,6 +5,7 @@ Without `ANALYZE` statistics SQLite plans the same way at 5 markets as at 100,00
 seeds are enough to see the plan. PostgreSQL's plans are checked by hand with EXPLAIN ANALYZE
 (bench/README.md)."""
 
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -157,7 +158,9 @@ def test_q_is_counted_and_paged_alike_on_every_plan(
         body = client.get(f"/markets?q={q}{also}&limit=100&fields=slug").json()
         page = client.get(f"/markets?q={q}{also}&limit=2&offset=1&sort=name&fields=slug").json()
         by_name = client.get(f"/markets?q={q}{also}&limit=100&sort=name&fields=slug").json()
+        streamed = client.get(f"/markets?q={q}{also}&format=ndjson&fields=slug").text
     assert sorted(item["slug"] for item in body["items"]) == expected
+    assert sorted(json.loads(line)["slug"] for line in streamed.splitlines()) == expected
     assert body["total"] == page["total"] == len(expected)
     assert page["items"] == by_name["items"][1:3]
 
