@@ -101,6 +101,8 @@ _PLAYERS_SENTENCE = re.compile(
     r"(?:like|such\s+as|including)\s+"
     r"(?P<names_like>.+)$"
     # "Large manufacturers include A, B and C" (not "Large companies are adopting …")
+    # "The likes of A, B and C were among numerous global firms that …"
+    r"|\bthe\s+likes\s+of\s+(?=(?-i:[A-Z]))(?P<names_likes>[^;:]+?)\s+(?:were|are|have|has)\b"
     r"|\b(?:large|big)\s+(?:[\w-]+\s+){0,2}?(?:players|companies|manufacturers|vendors)\s+"
     r"(?:include|including|such\s+as|like)\b\s*:?\s*(?P<names_large>.+)$"
     # "four multinational corporations — A, B, C, and D — along with …"
@@ -198,7 +200,8 @@ def looks_like_company(name: str) -> bool:
     if name.lower() in _NOT_NAMES or not any(char.isupper() for char in name):
         return False
     lowered = [word.lower().strip(",.") for word in words]
-    if words[0] in _DETERMINERS or _NOT_NAME_WORDS & set(lowered):
+    alone = len(lowered) == 1 and lowered[0] in _DETERMINERS  # "The", cut from a sentence
+    if words[0] in _DETERMINERS or alone or _NOT_NAME_WORDS & set(lowered):
         return False
     return not (len(words) > 2 and sum(word in _SENTENCE_WORDS for word in lowered) >= 2)
 
@@ -231,7 +234,7 @@ _TOLD_OF_HARM = re.compile(
 _MAX_LISTS_PER_SENTENCE = 2
 _NAME_GROUPS = (
     "names", "names_such", "names_covered", "names_label", "names_operating", "names_like",
-    "names_dashed", "names_large", "names_leaders", "names_dominant",
+    "names_dashed", "names_large", "names_leaders", "names_dominant", "names_likes",
 )  # fmt: skip
 
 

@@ -3,7 +3,12 @@ named in titles, lists and prose."""
 
 import pytest
 
-from ingest.companies import companies_in_sentence, company_slug, split_company_entry
+from ingest.companies import (
+    companies_in_list,
+    companies_in_sentence,
+    company_slug,
+    split_company_entry,
+)
 from ingest.headline import split_sentences
 from ingest.parse import parse_report_bytes
 from ingest.segments import (
@@ -215,6 +220,12 @@ def test_segments_named_in_prose() -> None:
             ["Halden Bio", "Tallis", "Kaito Pharma"],
         ),
         ("Pharmaceutical companies: rising investment in research.", []),
+        (  # "the likes of" names examples of the firms the sentence speaks of
+            "The likes of Halden, Tallis and Kaito Scientific were among the firms that raced "
+            "to develop tests.",
+            ["Halden", "Tallis", "Kaito Scientific"],
+        ),
+        ("Firms with the likes of rising costs are struggling.", []),
         (  # a name may open with a small letter
             "Key players include bioHalden, iTallis and Kaito.",
             ["bioHalden", "iTallis", "Kaito"],
@@ -223,6 +234,12 @@ def test_segments_named_in_prose() -> None:
 )
 def test_companies_in_sentence(sentence: str, names: list[str]) -> None:
     assert [name for s in split_sentences(sentence) for name in companies_in_sentence(s)] == names
+
+
+def test_a_players_lead_in_a_players_section_names_no_company() -> None:
+    """Parser 2.4.9: "The", cut from the prose that follows it, is no name."""
+    lead = "The major players in the market can be divided into three tiers based on share:"
+    assert companies_in_list(lead) == []
 
 
 @pytest.mark.parametrize(
