@@ -100,9 +100,9 @@ _PLAYERS_SENTENCE = re.compile(
     r"rivals),?\s+"
     r"(?:like|such\s+as|including)\s+"
     r"(?P<names_like>.+)$"
-    # "Large manufacturers include A, B and C" (not "Large companies are adopting …")
     # "The likes of A, B and C were among numerous global firms that …"
     r"|\bthe\s+likes\s+of\s+(?=(?-i:[A-Z]))(?P<names_likes>[^;:]+?)\s+(?:were|are|have|has)\b"
+    # "Large manufacturers include A, B and C" (not "Large companies are adopting …")
     r"|\b(?:large|big)\s+(?:[\w-]+\s+){0,2}?(?:players|companies|manufacturers|vendors)\s+"
     r"(?:include|including|such\s+as|like)\b\s*:?\s*(?P<names_large>.+)$"
     # "four multinational corporations — A, B, C, and D — along with …"
@@ -112,7 +112,7 @@ _PLAYERS_SENTENCE = re.compile(
     # "The leaders in the market are A, B and C", "Market leaders include A and B"
     r"|\bleaders(?:\s+in\s+(?:the|this)\s+(?:[\w-]+\s+){0,3}?(?:market|industry|space))?\s+"
     r"(?:are|include)\b\s*:?\s*(?=(?-i:[A-Z]))(?P<names_leaders>.+)$"
-    # "The market is dominated by A, B and C" (regions too, which `_named_by_dominance` drops)
+    # "The market is dominated by A, B and C" (regions too, which `_any_region` drops)
     r"|\b(?:market|industry|landscape|space)\s+(?:is|was|remains|has\s+been)\s+"
     r"(?:[a-z]+ly\s+)?(?:dominated|led)\s+by\s+"
     r"(?:(?:companies|players|firms|manufacturers|vendors)\s+(?:such\s+as|like)\s+)?"
@@ -124,8 +124,7 @@ _PLAYERS_SENTENCE = re.compile(
 _PLAYER_WORDS = (
     "players", "compan", "vendors", "manufacturers", "participants", "competitors", "firms",
     "corporations", "producers", "providers", "suppliers", "organi", "leaders", "dominated",
-    "makers",
-    "led by",
+    "makers", "led by",
 )  # fmt: skip
 # "A, B and C are the top three players …" / "A and B are some of the key companies …"
 _NAMES_THEN_PLAYERS = re.compile(
@@ -151,7 +150,9 @@ RANK = re.compile(r"^(?:#?\d{1,3}[.)]?|[a-z][.)])\s+")
 # "Acme Holding AG: $12.4 billion." / "Acme Holding AG – USD 12.4 billion revenue"
 # "Roche Holdings– Diagnostics Division, Basel": a dash on the name's last word ends it too.
 _RANKING_TAIL = re.compile(r"\s*(?::|\s[–—-]\s|(?<=\w)[–—]\s|\(\s*(?:USD|US\$|\$|€|£)).*$")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# The words a name joins with ("Johnson & Johnson", "Bank of America", "Fonds de …").
+_NAME_JOINERS = frozenset({"and", "&", "of", "de", "du", "la", "von", "the", "für", "-", "–"})
 # "Novartis (NVS / NYSE: NVS)", "Bristol Myers Squibb (NYSE: BMY,)": a listing, not the name
 _TICKER = re.compile(
     r"\s*\([^()]*\b(?:NASDAQ|NYSE|HKEX|LSE|TSX|SIX|XETRA|OTC|Euronext|SSE|SZSE|KRX|TYO|BSE|NSE|"
@@ -194,7 +195,7 @@ def looks_like_company(name: str) -> bool:
     words = name.split()
     if not 0 < len(words) <= _MAX_NAME_WORDS or not name[:1].isalnum() or _CAPTION.match(name):
         return False
-    if _YEAR.match(words[0]):
+    if YEAR.fullmatch(words[0]):
         return False  # "2020 Revenue": a column's heading
     # a capital somewhere: "bioMérieux", "iRhythm" open with a small letter
     if name.lower() in _NOT_NAMES or not any(char.isupper() for char in name):
@@ -204,6 +205,13 @@ def looks_like_company(name: str) -> bool:
     if words[0] in _DETERMINERS or alone or _NOT_NAME_WORDS & set(lowered):
         return False
     return not (len(words) > 2 and sum(word in _SENTENCE_WORDS for word in lowered) >= 2)
+
+
+def is_name_word(word: str) -> bool:
+    """A word of a name: capitalised somewhere ("bioMérieux"), a number, a joining word or a
+    legal form; a word of a sentence is none of these."""
+    upper_or_digit = any(char.isupper() or char.isdigit() for char in word)
+    return upper_or_digit or word in _NAME_JOINERS or is_legal_form(word)
 
 
 def company_from_line(line: str) -> str | None:

@@ -41,12 +41,14 @@ from ingest.page_meta import PageMeta
 from ingest.profiles import profiled_company
 from ingest.publisher import find_published_on, find_publisher
 from ingest.rankings import (
-    MIN_RANKED_LINES,
+    NameRun,
     PlayersColumn,
     bare_name,
     names_in_row,
     players_column,
     players_run,
+    profiles_enough,
+    ranked_enough,
     ranked_line_name,
 )
 from ingest.report import (
@@ -199,13 +201,13 @@ class _Collected:
     company_prose: list[str] = field(default_factory=list)  # anywhere: "key players include …"
     players_lead: bool = False  # the last paragraph ended "… major players, such as"
     # After a paragraph ending "… the companies … :", the profiles of the blocks that follow
-    profile_run: list[str] | None = None
+    profile_run: NameRun | None = None
     ranked_names: list[str] = field(default_factory=list)  # "1. Viatris" headings
     players_table: PlayersColumn | None = None  # in a table with a column of players
     in_table: bool = False  # the last block was a table row
     players_said: bool = False  # under the current heading, a block spoke of companies
-    ranked_run: list[str] = field(default_factory=list)  # "1) Sonova: 24%" lines so far
-    bare_run: list[str] = field(default_factory=list)  # "Curium": a name a paragraph so far
+    ranked_run: NameRun = field(default_factory=lambda: NameRun(ranked_enough))  # "1) Sonova: 24%"
+    bare_run: NameRun = field(default_factory=lambda: NameRun(players_run))  # "Curium", a paragraph
     lead_names: list[str] = field(default_factory=list)  # then one name a paragraph so far
     # A report-scope row or a title restated in prose: "By Type (A, B), By …"
     segment_group_texts: list[str] = field(default_factory=list)
@@ -335,9 +337,7 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
     for block in _content_after_title(blocks, first_index):
         if block.is_heading:  # what was said of players was said under the last heading
             collected.players_said = bool(PLAYERS_WORD.search(block.text))
-            _end_profile_run(collected)  # a run of profiles or ranked lines ends at a heading
-            _end_ranking(collected)
-            _end_bare_names(collected)
+            _end_runs(collected)
         if block is page_heading:
             # it names the report ("X Market Latest Trends …"), not a section; a heading that
             # is the headline sentence ("The global market for X is predicted to grow at a
@@ -386,9 +386,7 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
         _route(collected, section, block, item_heading, dimension)
         item_heading = None
     _end_players_lead(collected)  # the page may end with the names
-    _end_profile_run(collected)
-    _end_ranking(collected)
-    _end_bare_names(collected)
+    _end_runs(collected)
     return collected
 
 
@@ -459,7 +457,7 @@ def _route(
         lead = text[-_PROFILES_LEAD_CHARS:]
         if _PROFILES_LEAD.search(lead) and not _NOT_PROFILES_LEAD.search(lead):
             _end_profile_run(collected)
-            collected.profile_run = []
+            collected.profile_run = NameRun(profiles_enough)
     restated = section in (Section.INTRO, Section.OVERVIEW) and (
         "Market" in text or text.startswith("Segment")
     )
@@ -533,16 +531,22 @@ def _follow_profiles(collected: _Collected, block: Block) -> None:
         return
     names = [profiled_company(strip_list_marker(line)) for line in block.lines]
     if all(names):
-        collected.profile_run.extend(name for name in names if name)
+        collected.profile_run.names.extend(name for name in names if name)
     else:
         _end_profile_run(collected)
 
 
 def _end_profile_run(collected: _Collected) -> None:
-    """A run of two profiles at least names players ("Illumina is …", "Roche is …")."""
-    run, collected.profile_run = collected.profile_run or [], None
-    if len(run) >= _MIN_LISTED_NAMES:
-        collected.company_entries.extend(run)
+    if collected.profile_run is not None:
+        collected.profile_run.end(collected.company_entries)
+        collected.profile_run = None
+
+
+def _end_runs(collected: _Collected) -> None:
+    """A run of profiles, ranked lines or bare names ends at a heading, and with the page."""
+    _end_profile_run(collected)
+    collected.ranked_run.end(collected.company_entries)
+    collected.bare_run.end(collected.company_entries)
 
 
 def _names_on_lines(lines: tuple[str, ...]) -> list[str]:
@@ -574,14 +578,15 @@ def _restated_title(text: str, start: int) -> str:
 def _follow_ranking(collected: _Collected, block: Block) -> None:
     """A block of ranked lines ("1) Sonova: 24%") goes on the run, when players were spoken of
     under this heading; any other block ends it."""
-    if not (collected.ranked_run or collected.players_said):
-        _end_ranking(collected)
+    run = collected.ranked_run
+    if not (run.names or collected.players_said):
+        run.end(collected.company_entries)
         return  # the cheap test first: no run to start or go on
     names = [ranked_line_name(line, list_item=block.list_item) for line in block.lines]
     if all(names):
-        collected.ranked_run.extend(name for name in names if name)
+        run.names.extend(name for name in names if name)
     else:
-        _end_ranking(collected)
+        run.end(collected.company_entries)
 
 
 def _follow_bare_names(collected: _Collected, block: Block, section: Section) -> None:
@@ -590,21 +595,9 @@ def _follow_bare_names(collected: _Collected, block: Block, section: Section) ->
     read_already = section is Section.COMPANIES or collected.players_lead
     name = bare_name(block.text) if len(block.lines) == 1 and not read_already else None
     if name:
-        collected.bare_run.append(name)
+        collected.bare_run.names.append(name)
     else:
-        _end_bare_names(collected)
-
-
-def _end_bare_names(collected: _Collected) -> None:
-    run, collected.bare_run = collected.bare_run, []
-    if players_run(run):
-        collected.company_entries.extend(run)
-
-
-def _end_ranking(collected: _Collected) -> None:
-    run, collected.ranked_run = collected.ranked_run, []
-    if len(run) >= MIN_RANKED_LINES:
-        collected.company_entries.extend(run)
+        collected.bare_run.end(collected.company_entries)
 
 
 def _route_players_table(collected: _Collected, text: str) -> bool:

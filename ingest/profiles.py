@@ -3,7 +3,14 @@ in …", "Illumina is positioned around …"), read as players only in a run of 
 
 import re
 
-from ingest.companies import RANK, TRAILING_PLACE, is_legal_form, looks_like_company
+from ingest.companies import (
+    RANK,
+    TRAILING_PLACE,
+    YEAR,
+    is_legal_form,
+    is_name_word,
+    looks_like_company,
+)
 from ingest.regions import region_names
 
 # The name, then a colon or one of the verbs a profile opens with.
@@ -12,11 +19,8 @@ _PROFILE_OPENING = re.compile(
     r"provides|develops|operates|holds|leads|remains|focuses|specializes|specialises|"
     r"manufactures|makes|produces|markets|sells|owns|ranks|dominates|stands|boasts)\b)"
 )
-# The words a name joins with; every other word of a name is capitalised.
-_NAME_JOINERS = frozenset("& and of de du la von".split())
 # "Competition is intense", "Innovation remains key": an abstract noun, not a company.
 _ABSTRACT_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ship|ism|th)$")
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")  # "May 2023: AbbVie announced …" is news, dated
 
 
 def profiled_company(line: str) -> str | None:
@@ -26,11 +30,8 @@ def profiled_company(line: str) -> str | None:
         return None
     name = TRAILING_PLACE.sub("", opening["name"].strip())
     words = name.split()
-    capitalised = all(
-        word[:1].isupper() or word[:1].isdigit() or word in _NAME_JOINERS or is_legal_form(word)
-        for word in words
-    )
-    if not capitalised or name.lower() in region_names() or _YEAR.search(name):
+    # "May 2023: AbbVie announced …" is news, dated
+    if not all(map(is_name_word, words)) or name.lower() in region_names() or YEAR.search(name):
         return None
     # "AstraZeneca and Merck have formed …": two names, not one ("Merck & Co., Inc." is one)
     if " and " in name or not all(is_legal_form(part.strip()) for part in name.split(",")[1:]):

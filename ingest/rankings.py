@@ -11,9 +11,16 @@ under the same heading ("the big six hearing aid manufacturers …"): a ranking 
 by share reads the same, but names no companies above it."""
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from ingest.companies import PLAYERS_WORD, companies_in_list, company_from_line, has_legal_form
+from ingest.companies import (
+    PLAYERS_WORD,
+    companies_in_list,
+    company_from_line,
+    has_legal_form,
+    is_name_word,
+)
 from ingest.regions import region_names
 
 _MAX_HEADER_WORDS = 6
@@ -67,6 +74,30 @@ _RANKED_LINE = re.compile(
 # A ranking of regions, segments or measures is no ranking of players.
 _NOT_PLAYERS = re.compile(r"\b(?:market|segment|share|size|revenue|growth|cagr|total)\b", re.I)
 MIN_RANKED_LINES = 3
+_MIN_PROFILES = 2
+
+
+@dataclass
+class NameRun:
+    """Names read one block at a time (ranked lines, bare names, profiles): players when the
+    run, once it ends, is one `enough` accepts."""
+
+    enough: Callable[[list[str]], bool]
+    names: list[str] = field(default_factory=list)
+
+    def end(self, players: list[str]) -> None:
+        run, self.names = self.names, []
+        if self.enough(run):
+            players.extend(run)
+
+
+def ranked_enough(names: list[str]) -> bool:
+    return len(names) >= MIN_RANKED_LINES
+
+
+def profiles_enough(names: list[str]) -> bool:
+    """Two profiles at least ("Illumina is …", "Roche is …"): one alone may be any sentence."""
+    return len(names) >= _MIN_PROFILES
 
 
 def ranked_line_name(line: str, *, list_item: bool) -> str | None:
@@ -89,7 +120,6 @@ _MIN_CORPORATE_NAMES = 2
 _MAX_BARE_NAME_WORDS = 6
 _CORPORATE_WORDS = frozenset({"group", "holdings", "laboratories", "corporation", "pharma"})
 # A page's buttons between the names ("Enquire Now", "MORE") are no names.
-_JOINING_WORDS = frozenset({"and", "&", "of", "de", "du", "la", "the", "für", "-", "–"})
 _CALL_WORDS = frozenset("more now here enquire inquire click download read view request".split())
 
 
@@ -99,15 +129,10 @@ def bare_name(block_text: str) -> str | None:
     words = text.lower().split()
     if not 0 < len(words) <= _MAX_BARE_NAME_WORDS or text.lower() in region_names():
         return None
-    if _CALL_WORDS & set(words) or not all(map(_title_word, text.split())):
+    if _CALL_WORDS & set(words) or not all(map(is_name_word, text.split())):
         return None  # a button, or a short sentence ("Demand keeps rising.")
     name = company_from_line(text)
     return name if name in (text, text.rstrip(".")) else None
-
-
-def _title_word(word: str) -> bool:
-    """A word of a name: capitalised somewhere ("bioMérieux"), a number, or a joining word."""
-    return any(char.isupper() or char.isdigit() for char in word) or word in _JOINING_WORDS
 
 
 def players_run(names: list[str]) -> bool:

@@ -281,6 +281,8 @@ _SEGMENTED_INTO = re.compile(
     r"(?P<items>(?:(?!,\s*(?:and\s+)?by\s+[\w&/ -]{2,40}?\s+into\b)[^.;:]){2,400})",
     re.I,
 )
+# The groups of `_SEGMENTED_INTO` that hold a dimension's label when the sentence states one.
+_LABEL_GROUPS = tuple(f"label{number}" for number in range(2, 10))
 # The dimension named before the verb, in the same sentence: "On the basis of type, the market
 # is segmented into …". Looked for only before a verb the cheap search found.
 _LABEL_BEFORE = re.compile(
@@ -476,10 +478,7 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
         if len(names) >= 2:
             before = text[max(0, match.start() - _LABEL_WINDOW_CHARS) : match.start()]
             label = _LABEL_BEFORE.search(before)
-            labels = (
-                "label2", "label3", "label4", "label5", "label6", "label7", "label8", "label9",
-            )  # fmt: skip
-            stated = next((match[group] for group in labels if match[group]), None)
+            stated = next((match[group] for group in _LABEL_GROUPS if match[group]), None)
             if _NOT_A_DIMENSION.search(stated or (label["label"] if label else "")):
                 continue  # "On the basis of brand, … classified into Enbrel, Remicade, …"
             groups.append((stated or (label["label"] if label else ""), names))

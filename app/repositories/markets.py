@@ -141,13 +141,14 @@ def _count(
     words: list[str] | None,
     common: bool,
     markets: int,
+    sqlite: bool,
 ) -> int:
     if (kept := kept_count(session, filters)) is not None:
         return kept  # a CAGR range and one group at most: from the kept histograms
-    if words == [] and replace(filters, q=None) == MarketFilters():
+    q_alone = replace(filters, q=None) == MarketFilters()
+    if words == [] and q_alone:
         return markets  # `q` alone, of words in every market's own text: every market
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    if sqlite and words and not common and replace(filters, q=None) == MarketFilters():
+    if sqlite and words and not common and q_alone:
         # `q` alone: its markets counted from the indexes' market ids, no market row read.
         return int(session.execute(count_markets_with(words)).scalar_one())
     if common:
@@ -175,7 +176,7 @@ def list_markets(
     words, common = None, False
     if filters.q:
         words, common = _plan_words(session, filters, markets=markets)
-    total = _count(session, filters, words=words, common=common, markets=markets)
+    total = _count(session, filters, words=words, common=common, markets=markets, sqlite=sqlite)
     conditions = filter_conditions(filters, words=words)
     if sqlite and conditions and _broad(markets=markets, total=total, page=page):
         conditions = filter_conditions(filters, by_index=False, words=words)

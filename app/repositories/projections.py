@@ -135,8 +135,9 @@ def _list_kept(
     """The total first: on SQLite it says how the page is read. A broad match sorted by value,
     name or slug walks that key's index and stops after the page; a narrow one (or a sort by
     region, which no index gives) reads the matches from the filters' indexes and sorts them."""
-    total = int(session.execute(_kept_count(query)).scalar_one())
-    markets_first, by_index = bool(filter_conditions(query.filters)), True
+    market_conditions = filter_conditions(query.filters)
+    total = int(session.execute(_kept_count(query, market_conditions)).scalar_one())
+    markets_first, by_index = bool(market_conditions), True
     first_key = query.sort[0].field
     if session.get_bind().dialect.name == "sqlite" and first_key in (*_INDEXED_SORTS, "value_usd"):
         markets = row_counts(session).get("market", 0)
@@ -148,12 +149,13 @@ def _list_kept(
     return [_row(row, query.year) for row in rows], total
 
 
-def _kept_count(query: ProjectionQuery) -> Select[Any]:
+def _kept_count(query: ProjectionQuery, market_conditions: list[Any]) -> Select[Any]:
     """Without filters, the year's count the loader keeps; with bounds on the value only, one
-    range of the index (every kept value has its market); with market filters, the matching
-    markets (by their filters' indexes), each looked up by key."""
+    range of the index (every kept value has its market); with market filters (their
+    `market_conditions`), the matching markets (by their filters' indexes), each looked up by
+    key."""
     bounded = query.min_value_usd is not None or query.max_value_usd is not None
-    if not (market_conditions := filter_conditions(query.filters)) and not bounded:
+    if not market_conditions and not bounded:
         years = _TABLES["projected_year"].c
         return select(func.coalesce(func.max(years.markets), 0)).where(years.year == query.year)
     if not market_conditions:
