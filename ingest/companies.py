@@ -21,6 +21,22 @@ def has_legal_form(name: str) -> bool:
     return any(is_legal_form(token) for token in name.split()[1:])
 
 
+# "Becton, Dickinson and Company": a firm named for two partners, the comma its own.
+_PARTNERS_FIRM = re.compile(r"[A-Z][\w'-]+\s+and\s+Company\b")
+
+
+def _join_partners(parts: list[str]) -> list[str]:
+    """['Becton', 'Dickinson and Company', …] → ['Becton, Dickinson and Company', …]."""
+    joined: list[str] = []
+    for part in parts:
+        previous = joined[-1] if joined else ""
+        if _PARTNERS_FIRM.match(part) and re.fullmatch(r"[A-Z][\w'-]+", previous):
+            joined[-1] = f"{previous}, {part}"
+        else:
+            joined.append(part)
+    return joined
+
+
 def split_company_entry(entry: str) -> list[str]:
     """'Pfizer Inc Taiho Pharmaceutical Co Ltd' → ['Pfizer Inc', 'Taiho Pharmaceutical Co Ltd'].
 
@@ -36,7 +52,7 @@ def split_company_entry(entry: str) -> list[str]:
         else:
             parts.append(part)
     names: list[str] = []
-    for part in parts:
+    for part in _join_partners(parts):
         current: list[str] = []
         for token in part.split():
             starts_new_name = (
@@ -229,7 +245,8 @@ def _drop_full_stop(text: str) -> str:
     """A sentence's final full stop goes; the one of 'Inc.' stays."""
     words = text.rsplit(maxsplit=1)
     last = words[-1] if words else ""
-    if text.endswith(".") and last.lower() not in _DOTTED_FORMS and "." not in last[:-1]:
+    abbreviated = "." in last[:-1] and not last.endswith(").")  # "U.S." keeps, "(U.S.)." not
+    if text.endswith(".") and last.lower() not in _DOTTED_FORMS and not abbreviated:
         return text[:-1].rstrip()
     return text
 
@@ -262,8 +279,9 @@ def companies_in_sentence(sentence: str) -> list[str]:
         group = next(group for group in _NAME_GROUPS if match[group])
         if group != "names_like" or _names_players_like(sentence, match[group]):
             listed = _names_listed(match[group])
-            # "… dominated by North America and Europe": regions, not players
-            if group != "names_dominant" or not _any_region(listed):
+            # "… dominated by North America and Europe", "key vendors' focus on emerging
+            # markets, namely, Asia-Pacific and LAMEA": regions, not players
+            if not _is_a_region(listed) and (group != "names_dominant" or not _any_region(listed)):
                 names += listed
         start = match.start(group)
     if not names and (match := _NAMES_THEN_PLAYERS.match(sentence)):
@@ -276,6 +294,12 @@ def _any_region(names: list[str]) -> bool:
     from ingest.regions import mentions_other_region
 
     return any(mentions_other_region(name, None) for name in names)
+
+
+def _is_a_region(names: list[str]) -> bool:
+    from ingest.regions import region_names  # the parser's (see _any_region)
+
+    return any(name.lower() in region_names() for name in names)
 
 
 def _names_players_like(sentence: str, listed: str) -> bool:
@@ -301,7 +325,7 @@ def companies_in_list(listed: str) -> list[str]:
             parts[-1] = f"{parts[-1]}, {part}"  # "Merck & Co., Inc."
         elif part:
             parts.append(part)
-    return _listed_names(parts)
+    return _listed_names(_join_partners(parts))
 
 
 def _listed_names(parts: list[str]) -> list[str]:

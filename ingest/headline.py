@@ -19,6 +19,7 @@ from ingest.currency import (
     currency_of,
     unit_multiplier,
 )
+from ingest.publisher import DATELINE_LEAD
 from ingest.regions import WHOLE_WORLD_WORD, mentions_other_region, one_region
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -88,10 +89,16 @@ _IN_THE_COUNTRY = re.compile(r"\bin\s+the\s+country\b", re.IGNORECASE)
 _CAGR_KEYWORD = re.compile(
     # The lookahead on the first letter spares the alternation every other word's start.
     r"\b(?=[cagopeCAGOPE])(?:CAGR\b|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?"
+    # "24% Compound Annual Growth Rate (CAGR) from 2023 to 2032": the abbreviation is the same
+    # keyword, not a second CAGR between the percent and its period
+    r"(?:\s*\(CAGR\))?"
     r"|annuali[sz]ed\s+(?:growth\s+)?rate|average\s+annual\s+(?:growth(?:\s+rate)?|rate)"
     r"|annual\s+growth\s+rate|average\s+annual\s+expansion|AAGR\b"
     # "Market Growth Rate (2025-2033) | 8.47%": a growth rate over a stated period
     r"|growth\s+rate(?=\s*\(\s*(?:FY\s?)?(?:19|20)\d{2}\s*[-–])"
+    # "expected to grow at a rate of 6.5% during the forecast period of 2022-2030", "a growth
+    # rate of 5.5% from 2024 to 2030": a CAGR only with the period stated (see _parse_cagr)
+    r"|(?P<rate_of>(?:grow(?:s|ing)?\s+at\s+an?\s+(?:\w+\s+)?rate|growth\s+rate)\s+of\b)"
     # "6.2% annually", "9.8 percent on average annually", "5.8% a year", "4% per annum", "20%
     # every year": only with the percent before it
     r"|(?P<annually>(?:on\s+average\s+)?(?:annually|(?:a|per)\s+year(?!\s+(?:ago|earlier|before))"
@@ -319,6 +326,7 @@ def parse_headline_figures(
     for sentence in split_sentences(text):
         if not _DIGIT.search(sentence):
             continue  # no amount, no percent
+        sentence = DATELINE_LEAD.sub("", sentence, count=1)
         if market_sentences_only and not _SPEAKS_OF_MARKET.search(sentence):
             continue
         money = list(_MONEY.finditer(sentence)) if CURRENCY_HINT.search(sentence) else []
@@ -404,6 +412,8 @@ def _parse_cagr(
         )
         if start_year is None and _THIS_PERIOD.match(sentence, span_end):
             start_year, end_year = _years_stated_before(sentence[:span_start])
+        if keyword["rate_of"] and (start_year is None or end_year is None):
+            continue  # "grew at a rate of 12% in 2023": one year's growth, no CAGR
         percent = float(number.translate(_MINUS).replace(" ", ""))
         quote = _quote(sentence, span_start, span_end)
         around = sentence[max(0, span_start - _HISTORY_WINDOW_CHARS) : span_end + 40]

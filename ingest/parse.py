@@ -113,6 +113,13 @@ _FORECAST_PERIOD = re.compile(
 )
 # A report title restated in prose: "X Market By Therapy Type (A, B), By End User (C) … is
 # estimated to grow …".
+# "The X market, by route of administration, is segmented into …": the market split along a
+# dimension, wherever the page says so.
+_SEGMENTS_THE_MARKET = re.compile(
+    r"\bmarket\b[^.;]{0,80}?\b(?:is|was|has\s+been|can\s+be)\s+(?:further\s+)?"
+    r"(?:segmented|divided|categori[sz]ed|classified|bifurcated)\b",
+    re.IGNORECASE,
+)
 _RESTATED_TITLE = re.compile(
     # "X Market Size and Forecast (2021 - 2031), …, Report Coverage: By Type (A, B), …"
     r"\bMarket,?\s+(?:[\w,:&()-]+\s+){0,20}?[Bb]y\s+[A-Z][\w&/ -]{1,40}?\s*[(\[]"
@@ -188,6 +195,9 @@ class _Collected:
     headed_segments: list[tuple[str, SegmentDimension, list[str]]] = field(default_factory=list)
     listed_segments: list[tuple[SegmentDimension, str]] = field(default_factory=list)
     segmentation_prose: list[str] = field(default_factory=list)
+    # Paragraphs of any other section that may segment the market ("The X market, by route of
+    # administration, is segmented into …" after a players list): read for labelled lists only.
+    labelled_segmentation_prose: list[str] = field(default_factory=list)
     trends: list[str] = field(default_factory=list)
     opportunities: list[str] = field(default_factory=list)
     faq_blocks: list[Block] = field(default_factory=list)
@@ -470,6 +480,8 @@ def _route(
         if _route_segment_list(collected, section, block, dimension):
             return
         collected.segmentation_prose.append(text)
+    elif section not in (Section.CHROME, Section.FAQS) and _SEGMENTS_THE_MARKET.search(text):
+        collected.labelled_segmentation_prose.append(text)
     if section in (Section.INTRO, Section.APPLICATIONS):
         if section is Section.INTRO and mentions_headline_figures(text):
             if collected.headline is None:
@@ -706,6 +718,12 @@ def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
         chain.from_iterable(segmentation_sentence(text) for text in collected.segmentation_prose)
     )
     add_labelled(segmented)
+    add_labelled(
+        (label, names)
+        for text in collected.labelled_segmentation_prose
+        for label, names in segmentation_sentence(text)
+        if label and dimension_of(label) not in (None, SegmentDimension.OTHER)
+    )
     if not segmented:  # the seed family describes its segments in prose, never "segmented into"
         headed_keys = {segment_key(heading) for heading, _, _ in collected.headed_segments}
         for segment in _prose_segments(collected, headed_keys).values():

@@ -24,6 +24,7 @@ WORLD_REGIONS = (
     "Middle East",
     "Africa",
     "GCC",
+    "LAMEA",  # Latin America, the Middle East and Africa, as Allied Market Research groups them
     "US",
     "U.S.",
     "USA",
@@ -89,7 +90,9 @@ _SAME_REGION = (
     frozenset({"south korea", "korea", "korea, republic of"}),
     frozenset({"asia pacific", "asia-pacific", "apac"}),
 )
-_UPPERCASE_ONLY = ("US", "U.S.", "USA", "UK", "U.K.", "GCC", "APAC", "EU", "MEA", "LATAM")
+_UPPERCASE_ONLY = (
+    "US", "U.S.", "USA", "UK", "U.K.", "GCC", "APAC", "EU", "MEA", "LATAM", "LAMEA",
+)  # fmt: skip
 
 
 @functools.cache

@@ -252,8 +252,10 @@ _SEGMENTED_INTO = re.compile(
     r"characteri[sz]ed|"
     r"splits|bifurcated|segregated|sub-segmented|grouped)\s+(?:the\s+(?:[\w-]+\s+){0,3}?market\s+)?"
     r"(?:by\s+(?P<label2>[\w&/ -]{2,40}?)\s+)?(?:into|as)"
-    # "segmented by type of therapy, including A, B and C"
-    r"|\bsegmented\s+by\s+(?P<label4>[\w&/ -]{2,40}?),?\s+(?:including|such\s+as|namely)"
+    # "segmented by type of therapy, including A, B and C", "categorized by cancer type,
+    # including A, B and C"
+    r"|\b(?:segmented|categori[sz]ed|classified|divided)\s+by\s+(?P<label4>[\w&/ -]{2,40}?),?\s+"
+    r"(?:including|such\s+as|namely)"
     # "By type, it includes A, B and others." / "By indication, the report analyzes A and B"
     r"|\bby\s+(?P<label6>(?:[\w-]+\s+)?(?:type|application|product|end[- ]?user|technolog(?:y|ie)|"
     r"indication|drug\s+class|route|distribution\s+channel|modality|therapy|component|test)s?),"
@@ -274,7 +276,10 @@ _SEGMENTED_INTO = re.compile(
     r"|\b(?:different|various|main|major|principal)\s+(?:[\w&-]+\s+){0,4}?"
     r"(?P<label9>technologies|types|modalities|therapies|treatments|indications)\s+"
     r"(?:are|include|comprise))\s+"
-    r"(?:(?:the\s+)?(?:following|two|three|four|five|six)\s+(?:\w+\s+)?)?"
+    # "into the following segments", "into several categories: A, B and C"
+    r"(?:(?:the\s+)?(?:following|two|three|four|five|six|several|various|multiple)"
+    r"(?:\s*:\s*|(?:\s+[\w-]+){1,2}\s*:\s*"
+    r"|(?:\s+[\w-]+){1,2},?\s+(?:including|such\s+as|namely)\s*:?\s*|\s+[\w-]+\s+))?"
     # "… into three segments based on end users- A, B and C"
     r"(?:(?:based\s+on|by|according\s+to)\s+(?P<label8>[\w&/ -]{2,40}?)\s*[-–—:]\s*)?"
     # the list, up to the next "…, and by X into"
@@ -304,8 +309,21 @@ def _list_items(text: str) -> list[str]:
     oxford = any(_OXFORD_CONJUNCTION.match(item) for item in items[1:])
     items = [_OXFORD_CONJUNCTION.sub("", item) for item in items]
     if items and not oxford:
-        items[-1:] = _LAST_CONJUNCTION.split(items[-1], maxsplit=1)
+        items[-1:] = _last_two(items[-1])
     return items
+
+
+def _last_two(item: str) -> list[str]:
+    """'A and B' at its first "and" ('colored display and black and white display'), unless
+    what follows reads as no name: then at its last ('sterilization and disinfectant
+    equipment and disposable hospital supplies')."""
+    joins = list(_LAST_CONJUNCTION.finditer(item))
+    if not joins:
+        return [item]
+    first, last = joins[0], joins[-1]
+    if len(joins) > 1 and not _is_listed_name(item[first.end() :]):
+        first = last
+    return [item[: first.start()], item[first.end() :]]
 
 
 _MAX_NESTING = 4
@@ -431,7 +449,7 @@ _NOT_A_DIMENSION = re.compile(
     r"\b(?:brands?|compan(?:y|ies)|players?|vendors?|regional|geographic(?:al)?|country)\b", re.I
 )
 _SEGMENTATION_WORDS = (
-    "into", "egment", "includes", "covers", "comprises", "analy", "examines", "types of",
+    "into", "egment", "includes", "covers", "comprises", "analy", "examines", "types of", " by ",
     "kinds of", "different", "various", "main", "major", "principal",
 )  # fmt: skip
 

@@ -29,10 +29,12 @@ _POSSESSIVE = re.compile(r"['’][sS]$")  # "China's", "CHINA’S"
 _CLAUSE_BEFORE_SUBJECT = re.compile(r",\s+the\s+", re.IGNORECASE)
 _POSSESSIVE_START = re.compile(r"^(\S+)['’][sS]\b")  # "China's Cancer" slugs as china-cancer
 _DASH_BEFORE_MARKET = re.compile(r"\s*[-–—]\s*(?=market\b)", re.IGNORECASE)
-# "Breast Cancer Therapeutics in Asia-Pacific Markets to 2024": a region after "in".
+# "Breast Cancer Therapeutics in Asia-Pacific Markets to 2024", "Pharmaceuticals in Vietnam",
+# "Consumer Health in Japan: Forecast to 2030": a region after "in", ending the name.
 _IN_REGION_MARKETS = re.compile(
-    r"^(?P<name>.+?)\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})\s+"
-    r"markets?\b",
+    r"^(?P<name>(?:(?!\bmarkets?\b).)+?)\s+in\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?)"
+    r"(?:\s+markets?\b|(?=\s*(?:[:|(]|[–—-]\s|(?:19|20)\d{2}\b|$)))",
     re.IGNORECASE,
 )
 # "Global Market for Contrast Media to Reach $6.9 Billion", "18 Billion-Dollar Market for

@@ -193,6 +193,16 @@ def test_segments_named_in_prose() -> None:
             ["Ostrava Scientific", "Venlo Well"],
         ),
         ("The market is dominated by North America and Western Europe.", []),  # regions
+        (  # parser 2.4.10: regions after a players word are no players, whatever the verb
+            "Key vendors in the acme market focus on emerging markets, namely, Asia-Pacific "
+            "and LAMEA.",
+            [],
+        ),
+        (  # parser 2.4.10: a firm named for two partners keeps its comma
+            "The key companies include Halden, Ostrava and Company, Corvane Inc. (U.S.), and "
+            "Tallis AG (Germany).",
+            ["Halden, Ostrava and Company", "Corvane Inc.", "Tallis AG"],
+        ),
         ("The market is dominated by rising demand for home testing.", []),
         (
             "Output is concentrated in the three largest pump makers: Halden, Tallis and Kaito.",
@@ -283,6 +293,21 @@ def test_segment_subjects(text: str, groups: list[tuple[str, list[str]]]) -> Non
             ["in situ hybridization", "mRNA panels", "others"],
         ),
         ("by type, by application, and by end user", []),
+        # parser 2.4.10: the last two names part at the "and" that leaves both names
+        (
+            "colored display and black and white display",
+            ["colored display", "black and white display"],
+        ),
+        (
+            "syringes, operating room equipment, sterilization and disinfectant equipment and "
+            "disposable hospital supplies",
+            [
+                "syringes",
+                "operating room equipment",
+                "sterilization and disinfectant equipment",
+                "disposable hospital supplies",
+            ],
+        ),
     ],
 )
 def test_split_segment_names_lifts_sub_lists(items: str, names: list[str]) -> None:
@@ -380,6 +405,21 @@ def test_segmentation_sentences_with_their_labels() -> None:
         (
             "The main types of acme devices include implantable pumps and external pumps.",
             [("types", ["implantable pumps", "external pumps"])],
+        ),
+        (  # parser 2.4.10: a count of categories before the list, a colon or "including"
+            "From a service perspective, the market is divided into several categories: drug "
+            "development, fill-finish services, and others.",
+            [("", ["drug development", "fill-finish services", "others"])],
+        ),
+        (
+            "By application the market can be categorized into several key sectors, including "
+            "hospitals, clinics, and others.",
+            [("", ["hospitals", "clinics", "others"])],
+        ),
+        (  # parser 2.4.10: other verbs than "segmented" before "by X, including"
+            "The market is further categorized by cancer type, including breast, lung, and "
+            "other cancers.",
+            [("cancer type", ["breast", "lung", "other cancers"])],
         ),
     ],
 )

@@ -46,6 +46,18 @@ CASES: list[Case] = [
      None, None, None, None, 6.0, 2024, 2030),
     ("Analysts put average annual growth at about 10% between 2020 and 2024.",
      None, None, None, None, 10.0, 2020, 2024),
+    ("Set to post a 19% Compound Annual Growth Rate (CAGR) from 2025 to 2033, the market will "
+     "climb from its 2024 valuation of USD 6.1 billion to USD 29.4 billion by 2033.",
+     6.1 * B, 2024, 29.4 * B, 2033, 19.0, 2025, 2033),
+    # A wire's dateline names where the release was filed, not a region of the market.
+    ("LONDON, UNITED KINGDOM, March 3, 2026 /EINPresswire.com/ -- The global acme market, "
+     "valued at US$4.2 billion in 2025, is projected to reach US$9.9 billion by 2032, growing at "
+     "a CAGR of 13.0% from 2025 to 2032.",
+     4.2 * B, 2025, 9.9 * B, 2032, 13.0, 2025, 2032),
+    ("It is expected to grow at a rate of 7.2% during the forecast period of 2024-2031.",
+     None, None, None, None, 7.2, 2024, 2031),
+    ("The market grew at a rate of 12% in 2023.",  # one year's growth, no CAGR
+     None, None, None, None, None, None, None),
     ("Market Size (2022) | USD 4,522.30 Billion",  # a snapshot table's row
      4522.3 * B, 2022, None, None, None, None, None),
     ("No figures at all, only prose about the market.",

@@ -55,6 +55,24 @@ def test_a_sentence_heading_about_the_market_is_not_the_title() -> None:
     assert parse(page)["title"] == "Tumor Ablation Market"
 
 
+@pytest.mark.parametrize(
+    ("heading", "region", "name"),
+    [
+        ("Pharmaceuticals in Vietnam", "Vietnam", "Pharmaceuticals"),
+        ("Consumer Health in Japan: Forecast to 2030", "Japan", "Consumer Health"),
+        ("Acme Oncology in the United States 2025", "United States", "Acme Oncology"),
+        # The region ends a sentence about a market named before it: not the market's region.
+        ("Acme Oncology Market to Become the Largest in Europe", "Global", "Acme Oncology"),
+    ],
+)
+def test_a_country_report_title_names_its_region_after_in(
+    heading: str, region: str, name: str
+) -> None:
+    body = f"<p>Sales of {name.lower()} reached USD 1.2 billion in 2023.</p>"
+    report = parse(f"<h1>{heading}</h1>{body}")
+    assert (report["region"], report["name"]) == (region, name)
+
+
 def test_a_cagr_without_years_spans_the_single_stated_forecast_period() -> None:
     cagr = "<p>The market is growing at a CAGR of 6.1% over the forecast period.</p>"
     one = parse(LEAD + cagr + "<p>Growth holds through the forecast period 2024–2031.</p>")
@@ -654,3 +672,22 @@ def test_a_long_run_of_bare_company_names_lists_players() -> None:
     segments = ["Hospitals", "Clinics", "Cancer Centers", "Home Care", "Laboratories"]
     plain = "".join(f"<p>{name}</p>" for name in segments)
     assert parse(LEAD + "<p>Demand keeps rising.</p>" + plain)["companies"] == []
+
+
+def test_a_market_segmented_under_a_players_list() -> None:
+    """Parser 2.4.10: a press release goes on after its company list: "The X market, by route
+    of administration, is segmented into …" names segments wherever it stands, as long as it
+    states the dimension."""
+    players = "<h2>Company Profiles</h2><ul><li>Corvane Inc.</li><li>Halden AG</li></ul>"
+    segmented = (
+        "<p>The acme oncology market, by route of administration, is segmented into oral "
+        "delivery, injectable delivery, and topical delivery. Injectables led in 2024.</p>"
+        "<p>The acme oncology market is segmented into many regional niches and sizes.</p>"
+    )
+    report = parse(LEAD + players + segmented)
+    assert [(s["name"], s["dimension"]) for s in report["segments"]] == [
+        ("oral delivery", "route"),
+        ("injectable delivery", "route"),
+        ("topical delivery", "route"),
+    ]
+    assert report["companies"] == ["Corvane Inc.", "Halden AG"]
