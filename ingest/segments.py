@@ -295,6 +295,13 @@ _LABEL_BEFORE = re.compile(
     r"with\s+(?:respect|regard)\s+to)\s+(?P<label>[\w&/ -]{2,40}?),[^.;]{0,80}?$",
     re.I,
 )
+# "The X Market by application can be broadly categorized into …": the label without a comma,
+# right after the market and before the verb.
+_MARKET_BY_LABEL = re.compile(
+    r"\bmarket\s+by\s+(?P<label>[\w&/ -]{2,40}?)\s+(?:is|are|was|were|can|could|may|has|have)"
+    r"\b[^.;,]{0,40}$",
+    re.I,
+)
 _LABEL_WINDOW_CHARS = 140
 # In a list of segment names "&" joins one name ("Kits & Reagents"); commas and "and" part them.
 # Items part at commas; "and" parts only the last two ("A, B and C"), unless a comma already
@@ -495,7 +502,7 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
         names = split_segment_names(match["items"])
         if len(names) >= 2:
             before = text[max(0, match.start() - _LABEL_WINDOW_CHARS) : match.start()]
-            label = _LABEL_BEFORE.search(before)
+            label = _LABEL_BEFORE.search(before) or _MARKET_BY_LABEL.search(before)
             stated = next((match[group] for group in _LABEL_GROUPS if match[group]), None)
             if _NOT_A_DIMENSION.search(stated or (label["label"] if label else "")):
                 continue  # "On the basis of brand, … classified into Enbrel, Remicade, …"

@@ -411,10 +411,10 @@ def test_segmentation_sentences_with_their_labels() -> None:
             "development, fill-finish services, and others.",
             [("", ["drug development", "fill-finish services", "others"])],
         ),
-        (
-            "By application the market can be categorized into several key sectors, including "
-            "hospitals, clinics, and others.",
-            [("", ["hospitals", "clinics", "others"])],
+        (  # the label right after "market by", without a comma
+            "The acme market by application can be broadly categorized into several key "
+            "sectors, including hospitals, clinics, and others.",
+            [("application", ["hospitals", "clinics", "others"])],
         ),
         (  # parser 2.4.10: other verbs than "segmented" before "by X, including"
             "The market is further categorized by cancer type, including breast, lung, and "
