@@ -252,6 +252,17 @@ class ProjectedYear(SQLModel, table=True):
     markets: int
 
 
+class ProjectedBucket(SQLModel, table=True):
+    """How many kept values each year has in each bucket of values (app/value_buckets.py):
+    GET /projections counts a value range from these, kept by the loader (migration 0021)."""
+
+    __tablename__ = "projected_bucket"
+    __table_args__ = {"sqlite_with_rowid": False}
+    year: int = Field(primary_key=True)
+    bucket: int = Field(primary_key=True)
+    markets: int
+
+
 class TableRows(SQLModel, table=True):
     """How many rows a table holds (market, segment, company, faq): kept by triggers
     (migration 0017), so that GET /stats reads a number instead of counting every row."""

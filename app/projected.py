@@ -38,6 +38,7 @@ from sqlmodel import SQLModel, col
 
 from app.models import MAX_AMOUNT, Figure, Market
 from app.schemas import ProjectionKind
+from app.value_buckets import count_in_buckets
 
 # The years whose values are kept: those reports state (base years from about 2018,
 # forecasts to about 2035) and a margin either side. Another year is computed on request.
@@ -174,14 +175,21 @@ def value_usd(value: Any, kind: Any) -> Any:
 
 _VALUES = SQLModel.metadata.tables["projected_value"]
 _YEARS = SQLModel.metadata.tables["projected_year"]
+_BUCKETS = SQLModel.metadata.tables["projected_bucket"]
 
 
-def keep_values(connection: Connection, market_ids: Sequence[int] | None = None) -> None:
+def keep_values(
+    connection: Connection, market_ids: Sequence[int] | None = None, *, buckets: bool = True
+) -> None:
     """Write the kept years' values of these markets (of every market when None), after their
-    figures, and count them in; `forget_values` has taken their old values out."""
+    figures, and count them in, per year and (unless `buckets` is false, as in migration 0019,
+    which came before their table) per bucket of values; `forget_values` has taken their old
+    values out."""
     if market_ids is None:
         connection.execute(delete(_VALUES))
         connection.execute(delete(_YEARS))
+        if buckets:
+            connection.execute(delete(_BUCKETS))
         connection.execute(insert(_YEARS), [{"year": year, "markets": 0} for year in KEPT_YEARS])
     valued = _valued_years(market_ids).c
     rows = select(
@@ -190,11 +198,14 @@ def keep_values(connection: Connection, market_ids: Sequence[int] | None = None)
     columns = ["market_id", "year", "value_usd", "kind"]
     connection.execute(insert(_VALUES).from_select(columns, rows))
     _count_in(connection, market_ids, sign=1)
+    if buckets:
+        count_in_buckets(connection, market_ids, sign=1)
 
 
 def forget_values(connection: Connection, market_ids: Sequence[int]) -> None:
     """Take these markets' kept values out (before their figures are replaced or removed)."""
     _count_in(connection, market_ids, sign=-1)
+    count_in_buckets(connection, market_ids, sign=-1)
     connection.execute(delete(_VALUES).where(_VALUES.c.market_id.in_(market_ids)))
 
 

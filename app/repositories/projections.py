@@ -10,7 +10,7 @@ from sqlalchemy import Engine, Select, func, select
 from sqlmodel import Session, SQLModel, col
 
 from app.core.query import MarketFilters, Pagination, SortKey, SortOrder
-from app.models import MAX_AMOUNT, Market, ProjectedValue
+from app.models import MAX_AMOUNT, Market
 from app.projected import KEPT_YEARS, KINDS, valued_markets
 from app.projected import whole_dollars as sql_whole_dollars
 from app.projections import whole_dollars
@@ -19,6 +19,7 @@ from app.repositories.meta import row_counts
 from app.repositories.ordering import order_clauses
 from app.repositories.plans import InOrderWritten, walks_sooner
 from app.repositories.streaming import stream_rows
+from app.value_buckets import count_in_range
 
 PROJECTION_SORT = SortOrder(("value_usd", "name", "slug", "region"), default="-value_usd")
 # Market columns an index gives in order (region sorts with nulls last: no index does).
@@ -158,8 +159,8 @@ def _kept_count(query: ProjectionQuery, market_conditions: list[Any]) -> Select[
     if not market_conditions and not bounded:
         years = _TABLES["projected_year"].c
         return select(func.coalesce(func.max(years.markets), 0)).where(years.year == query.year)
-    if not market_conditions:
-        return select(func.count()).select_from(ProjectedValue).where(*_kept_conditions(query))
+    if not market_conditions:  # the buckets in the range, and the ends' entries
+        return count_in_range(query.year, query.min_value_usd, query.max_value_usd)
     return (
         select(func.count())
         .select_from(_markets_first())

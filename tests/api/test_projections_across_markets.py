@@ -5,17 +5,19 @@ sort keys and exports."""
 import csv
 import io
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import orjson
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import BigInteger, Connection, Engine, literal, select, text
 from sqlmodel import Session
 
 from app.core.db import prepare_database
 from app.main import create_app
 from app.projected import KEPT_YEARS
+from app.value_buckets import bucket_key, bucket_of, bucket_range
 from ingest.load import delete_market
 from ingest.run import run_ingest
 from tests.api.test_extreme_figures import PAGES
@@ -165,14 +167,52 @@ def test_kept_values_follow_the_markets_written_and_removed(
 
 
 def _assert_counts_are_the_values(connection: Connection) -> None:
-    """projected_year holds, for every kept year, how many kept values it has."""
-    counted: dict[int, int] = dict(
-        connection.execute(text("SELECT year, count(*) FROM projected_value GROUP BY year")).all()
-    )
+    """projected_year holds, for every kept year, how many kept values it has, and
+    projected_bucket how many in each bucket of values (app/value_buckets.py)."""
+    values = connection.execute(text("SELECT year, value_usd FROM projected_value")).all()
     kept: dict[int, int] = dict(
         connection.execute(text("SELECT year, markets FROM projected_year")).all()
     )
-    assert kept == {year: counted.get(year, 0) for year in KEPT_YEARS}
+    assert kept == {year: sum(row.year == year for row in values) for year in KEPT_YEARS}
+    buckets = Counter((row.year, bucket_key(row.value_usd)) for row in values)
+    rows = connection.execute(text("SELECT year, bucket, markets FROM projected_bucket")).all()
+    assert {(row.year, row.bucket): row.markets for row in rows if row.markets} == buckets
+
+
+def test_value_ranges_are_counted_exactly_at_every_edge(client: TestClient) -> None:
+    """The total of a value range, counted from the buckets and the entries at its ends,
+    is the number of values in it: bounds on, either side of and between the values and
+    the buckets' own edges, open on either side or on none."""
+    with client:
+        for year in (2024, 2030, 2040):
+            items = client.get(f"/projections?year={year}&limit=100").json()["items"]
+            values = sorted(item["value_usd"] for item in items)
+            edges = {edge for v in values for edge in bucket_range(bucket_key(v))}
+            bounds = sorted({0, *edges, *(v + d for v in values for d in (-1, 0, 1))})
+            for low in [None, *bounds[::3]]:
+                for high in [None, *bounds[1::3]]:
+                    params = {"year": year, "limit": 1}
+                    params |= {"min_value": low} if low is not None else {}
+                    params |= {"max_value": high} if high is not None else {}
+                    expected = sum(
+                        (low is None or v >= low) and (high is None or v <= high) for v in values
+                    )
+                    total = client.get("/projections", params=params).json()["total"]
+                    assert total == expected, (low, high)
+
+
+def test_buckets_are_computed_alike_in_sql_and_python(engine: Engine) -> None:
+    values = [0, 7, 9, 10, 99, 100, 109, 110, 1_299, 1_300, 850_976_563, 10**15 - 1]
+    with engine.connect() as connection:
+        keys = [
+            connection.execute(select(bucket_of(literal(v, BigInteger)))).scalar_one()
+            for v in values
+        ]
+    assert keys == [bucket_key(v) for v in values]
+    assert keys == sorted(keys)  # in the order of the values
+    for value in values:
+        first, after = bucket_range(bucket_key(value))
+        assert first <= value < after
 
 
 @pytest.mark.parametrize("sort", ["-value_usd", "value_usd", "name", "-name", "-slug", "region"])
