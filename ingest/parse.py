@@ -733,9 +733,24 @@ def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
     for dimension, name in collected.listed_segments:
         add(name, dimension)
     add_labelled(
-        chain.from_iterable(segment_subjects(text) for text in collected.segmentation_prose)
+        (label, [_without_market_name(name, collected.title_heading, found) for name in names])
+        for text in collected.segmentation_prose
+        for label, names in segment_subjects(text)
     )
     return list(found.values())
+
+
+def _without_market_name(name: str, title: str, found: dict[str, ParsedSegment]) -> str:
+    """'the syringes hospital supplies segment' of a 'Hospital Supplies Market' page that
+    lists syringes is the syringes segment: the market's own name after a segment it lists
+    goes ('targeted cancer therapy' stays, with no 'targeted' segment)."""
+    words = name.split()
+    for start in range(1, len(words)):
+        tail = " ".join(words[start:])
+        if re.search(rf"\b{re.escape(tail)}\s+market\b", title, re.IGNORECASE):
+            head = " ".join(words[:start])
+            return head if segment_key(head) in found else name
+    return name
 
 
 def _capitalised_words(name: str) -> int:

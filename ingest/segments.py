@@ -306,7 +306,8 @@ _LABEL_WINDOW_CHARS = 140
 # In a list of segment names "&" joins one name ("Kits & Reagents"); commas and "and" part them.
 # Items part at commas; "and" parts only the last two ("A, B and C"), unless a comma already
 # did ("A, B, and C"): "Head and Neck Cancer" inside a list stays one name.
-_COMMA = re.compile(r"\s*[,;]\s*")
+# "(Pathology v/s Radiology)", "Urban vs. Rural": the alternatives are two segments.
+_COMMA = re.compile(r"\s*[,;]\s*|\s+(?:v/s|vs\.?|versus)\s+", re.IGNORECASE)
 _OXFORD_CONJUNCTION = re.compile(r"^(?:and|or|&)\s+", re.IGNORECASE)
 _LAST_CONJUNCTION = re.compile(r"\s+(?:and|or)\s+")
 

@@ -293,6 +293,8 @@ def test_segment_subjects(text: str, groups: list[tuple[str, list[str]]]) -> Non
             ["in situ hybridization", "mRNA panels", "others"],
         ),
         ("by type, by application, and by end user", []),
+        ("Pathology v/s Radiology", ["Pathology", "Radiology"]),  # 2.4.10: alternatives
+        ("Urban vs. Rural", ["Urban", "Rural"]),
         # parser 2.4.10: the last two names part at the "and" that leaves both names
         (
             "colored display and black and white display",

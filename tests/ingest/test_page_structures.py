@@ -691,3 +691,21 @@ def test_a_market_segmented_under_a_players_list() -> None:
         ("topical delivery", "route"),
     ]
     assert report["companies"] == ["Corvane Inc.", "Halden AG"]
+
+
+def test_a_segment_subject_ending_with_the_market_name() -> None:
+    """Parser 2.4.10: 'the syringes acme supplies segment' of the Acme Supplies Market, which
+    lists syringes, is syringes; 'the targeted acme supplies segment' names no listed
+    segment and stays whole."""
+    page = (
+        "<h1>Acme Supplies Market to Reach US$ 9.0 Bn by 2030</h1>"
+        "<p>The acme supplies market, based on type, was segmented into syringes, gloves and "
+        "disposable supplies. The syringes acme supplies segment is set to grow fastest, and "
+        "the targeted acme supplies segment is new.</p>"
+    )
+    assert [s["name"] for s in parse(page)["segments"]] == [
+        "syringes",
+        "gloves",
+        "disposable supplies",
+        "targeted acme supplies",
+    ]
