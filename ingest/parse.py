@@ -68,6 +68,7 @@ from ingest.segments import (
     inflector,
     labelled_segment_list,
     make_candidate,
+    names_a_trend,
     segment_key,
     segment_name,
     segment_subjects,
@@ -689,7 +690,7 @@ def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
 
     def add(name: str, dimension: str, description: str = "") -> None:
         key = segment_key(name)
-        if not key:
+        if not key or names_a_trend(name):
             return
         if key in found:
             known = found[key]
@@ -733,23 +734,26 @@ def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
     for dimension, name in collected.listed_segments:
         add(name, dimension)
     add_labelled(
-        (label, [_without_market_name(name, collected.title_heading, found) for name in names])
+        (label, [_as_listed(name, collected.title_heading, found) for name in names])
         for text in collected.segmentation_prose
         for label, names in segment_subjects(text)
     )
     return list(found.values())
 
 
-def _without_market_name(name: str, title: str, found: dict[str, ParsedSegment]) -> str:
-    """'the syringes hospital supplies segment' of a 'Hospital Supplies Market' page that
-    lists syringes is the syringes segment: the market's own name after a segment it lists
-    goes ('targeted cancer therapy' stays, with no 'targeted' segment)."""
+def _as_listed(name: str, title: str, found: dict[str, ParsedSegment]) -> str:
+    """A segment named as a subject, as the page lists it: 'the syringes hospital supplies
+    segment' of a Hospital Supplies Market page that lists syringes is syringes (the market's
+    own name goes), 'the oral drug delivery system' of a page that lists oral drug delivery is
+    that (one word more); 'targeted cancer therapy' stays, with no 'targeted' listed."""
     words = name.split()
     for start in range(1, len(words)):
+        head = " ".join(words[:start])
+        if segment_key(head) not in found:
+            continue
         tail = " ".join(words[start:])
-        if re.search(rf"\b{re.escape(tail)}\s+market\b", title, re.IGNORECASE):
-            head = " ".join(words[:start])
-            return head if segment_key(head) in found else name
+        if start == len(words) - 1 or re.search(rf"\b{re.escape(tail)}\s+market\b", title, re.I):
+            return found[segment_key(head)].name
     return name
 
 

@@ -82,6 +82,16 @@ def _singular(word: str) -> str:
     return singular.capitalize() if word[:1].isupper() else singular
 
 
+# "increasing SPECT and PET applications", "growing demand": a trend, not a segment's name.
+_TREND_OPENING = re.compile(
+    r"^(?:increasing|growing|rising|declining|decreasing|expanding|improving|surging)\b", re.I
+)
+
+
+def names_a_trend(name: str) -> bool:
+    return bool(_TREND_OPENING.match(name))
+
+
 def segment_name(heading: str) -> str:
     """The name as the report writes it, without a trailing 'Application(s)'."""
     return _SEGMENT_WORD_SUFFIX.sub("", heading).strip() or heading

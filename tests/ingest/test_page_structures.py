@@ -701,11 +701,25 @@ def test_a_segment_subject_ending_with_the_market_name() -> None:
         "<h1>Acme Supplies Market to Reach US$ 9.0 Bn by 2030</h1>"
         "<p>The acme supplies market, based on type, was segmented into syringes, gloves and "
         "disposable supplies. The syringes acme supplies segment is set to grow fastest, and "
-        "the targeted acme supplies segment is new.</p>"
+        "the targeted acme supplies segment is new. Based on type, the gloves system held "
+        "the largest share.</p>"
     )
     assert [s["name"] for s in parse(page)["segments"]] == [
         "syringes",
-        "gloves",
+        "gloves",  # "the gloves system": the listed gloves, one word more
         "disposable supplies",
         "targeted acme supplies",
     ]
+
+
+def test_a_trend_in_prose_is_no_segment() -> None:
+    """Parser 2.4.10: 'such as increasing SPECT and PET applications' names a trend."""
+    page = (
+        "<h1>Acme Imaging Market Size Report 2020: Global Challenges, Forecast to 2024</h1>"
+        "<p>Acme imaging uses small amounts of tracers to find disease.</p>"
+        "<p>– Rising cases of cancer are the major drivers for the market studied.</p>"
+        "<p>– Other factors, such as increasing SPECT and PET applications and growing public "
+        "awareness for healthcare, are expected to drive the market in the future. Rules pose "
+        "another hurdle to research.</p>"
+    )
+    assert parse(page)["segments"] == []
