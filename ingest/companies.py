@@ -143,10 +143,21 @@ _PLAYER_WORDS = (
     "makers", "led by",
 )  # fmt: skip
 # "A, B and C are the top three players …" / "A and B are some of the key companies …"
-_NAMES_THEN_PLAYERS = re.compile(
-    r"(?P<names>[A-Z](?:[^;:()]|\([^()]{0,40}\)){1,300}?)\s+(?:are|were)\s+(?:some\s+of\s+|among\s+)?(?:the\s+)?"
-    r"(?:top|leading|key|major|prominent|dominant|main|notable|largest)\s+(?:[\w-]+\s+){0,3}?"
+_PLAYERS_AFTER_NAMES = (
+    r"\s+(?:are|were|remain|remains)\s+(?:some\s+of\s+|among\s+)?(?:the\s+)?"
+    r"(?:top|leading|key|major|prominent|dominant|main|notable|largest)\s+"
+    r"(?:(?!(?:markets|regions?|countries)\b)[\w-]+\s+){0,3}?"
     r"(?:players|companies|vendors|manufacturers|competitors)\b"
+)
+_NAMES_THEN_PLAYERS = re.compile(
+    r"(?P<names>[A-Z](?:[^;:()]|\([^()]{0,40}\)){1,300}?)" + _PLAYERS_AFTER_NAMES
+)
+# "…, technology giants Cerner, Epic and Allscripts remain key players": inside the sentence,
+# a list of capitalised names alone (no prose before it in the list).
+_CAPITALISED_NAME = r"[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}"
+_LISTED_NAMES_THEN_PLAYERS = re.compile(
+    rf"(?P<names>{_CAPITALISED_NAME}(?:,\s+{_CAPITALISED_NAME})*,?\s+(?:and|&)\s+"
+    rf"{_CAPITALISED_NAME})" + _PLAYERS_AFTER_NAMES
 )
 _LIST_SPLIT = re.compile(
     r"\s*;\s*|\s*,\s*(?:and\s+|&\s+)?(?!(?:and\s+)?Company\b)|\s+and\s+(?=[A-Z])(?!Company\b)"
@@ -284,8 +295,11 @@ def companies_in_sentence(sentence: str) -> list[str]:
             if not _is_a_region(listed) and (group != "names_dominant" or not _any_region(listed)):
                 names += listed
         start = match.start(group)
-    if not names and (match := _NAMES_THEN_PLAYERS.match(sentence)):
-        names = _names_listed(match["names"])
+    # "A, B and C are the leading players": opening the sentence, else a list of names alone
+    for pattern, find in ((_NAMES_THEN_PLAYERS, "match"), (_LISTED_NAMES_THEN_PLAYERS, "search")):
+        if not names and (match := getattr(pattern, find)(sentence)):
+            listed = _names_listed(match["names"])
+            names = [] if _is_a_region(listed) else listed
     return names
 
 

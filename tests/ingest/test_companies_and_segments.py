@@ -198,6 +198,16 @@ def test_segments_named_in_prose() -> None:
             "and LAMEA.",
             [],
         ),
+        (  # parser 2.4.10: a list of names alone inside the sentence, then "remain key players"
+            "Set to reach $9.7bn by 2027, software giants Corvane, Halden and Tallis remain key "
+            "players in meeting this demand.",
+            ["Corvane", "Halden", "Tallis"],
+        ),
+        ("In Europe, Germany, France and Italy are the key markets for vendors.", []),
+        (  # "market players" still names players
+            "Halden & Co, Tallis S.A. and Corvane were the leading market players in Chile.",
+            ["Halden & Co", "Tallis S.A.", "Corvane"],
+        ),
         (  # parser 2.4.10: a firm named for two partners keeps its comma
             "The key companies include Halden, Ostrava and Company, Corvane Inc. (U.S.), and "
             "Tallis AG (Germany).",
