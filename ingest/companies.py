@@ -157,7 +157,11 @@ _NAMES_THEN_PLAYERS = re.compile(
 _CAPITALISED_NAME = r"[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}"
 _LISTED_NAMES_THEN_PLAYERS = re.compile(
     rf"(?P<names>{_CAPITALISED_NAME}(?:,\s+{_CAPITALISED_NAME})*,?\s+(?:and|&)\s+"
-    rf"{_CAPITALISED_NAME})" + _PLAYERS_AFTER_NAMES
+    rf"{_CAPITALISED_NAME})"
+    + _PLAYERS_AFTER_NAMES
+    # "Pfizer, Novartis, Roche, Sanofi, MSD, and other companies have …"
+    + rf"|(?P<others>{_CAPITALISED_NAME}(?:,\s+{_CAPITALISED_NAME})+),?\s+and\s+other\s+"
+    r"(?:[\w-]+\s+)?(?:companies|players|manufacturers|vendors|firms)\b"
 )
 _LIST_SPLIT = re.compile(
     r"\s*;\s*|\s*,\s*(?:and\s+|&\s+)?(?!(?:and\s+)?Company\b)|\s+and\s+(?=[A-Z])(?!Company\b)"
@@ -298,7 +302,7 @@ def companies_in_sentence(sentence: str) -> list[str]:
     # "A, B and C are the leading players": opening the sentence, else a list of names alone
     for pattern, find in ((_NAMES_THEN_PLAYERS, "match"), (_LISTED_NAMES_THEN_PLAYERS, "search")):
         if not names and (match := getattr(pattern, find)(sentence)):
-            listed = _names_listed(match["names"])
+            listed = _names_listed(match["names"] or match.groupdict().get("others") or "")
             names = [] if _is_a_region(listed) else listed
     return names
 

@@ -204,6 +204,11 @@ def test_segments_named_in_prose() -> None:
             ["Corvane", "Halden", "Tallis"],
         ),
         ("In Europe, Germany, France and Italy are the key markets for vendors.", []),
+        (  # parser 2.4.10: "A, B, C, and other companies"
+            "Since 2019, Corvane, Halden, Tallis, and other companies have opened centres here.",
+            ["Corvane", "Halden", "Tallis"],
+        ),
+        ("Germany, France, Italy and other countries lead.", []),
         (  # "market players" still names players
             "Halden & Co, Tallis S.A. and Corvane were the leading market players in Chile.",
             ["Halden & Co", "Tallis S.A.", "Corvane"],
