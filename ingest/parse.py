@@ -690,8 +690,8 @@ def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
 
     def add(name: str, dimension: str, description: str = "") -> None:
         key = segment_key(name)
-        if not key or names_a_trend(name):
-            return
+        if len(key) < 2 or names_a_trend(name):
+            return  # no name, a letter (a page's text cut short: "melanoma and n"), a trend
         if key in found:
             known = found[key]
             known.description = "\n\n".join(filter(None, (known.description, description)))

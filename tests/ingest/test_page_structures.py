@@ -723,3 +723,9 @@ def test_a_trend_in_prose_is_no_segment() -> None:
         "another hurdle to research.</p>"
     )
     assert parse(page)["segments"] == []
+
+
+def test_a_list_cut_short_leaves_no_one_letter_segment() -> None:
+    """Parser 2.4.10: a stored page cut mid-word ('melanoma and n') keeps its whole names."""
+    cut = "<p>Based on cancer type, the market is characterized into melanoma and n</p>"
+    assert [s["name"] for s in parse(LEAD + cut)["segments"]] == ["melanoma"]
