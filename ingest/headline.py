@@ -23,10 +23,10 @@ from ingest.publisher import DATELINE_LEAD
 from ingest.regions import WHOLE_WORLD_WORD, mentions_other_region, one_region
 
 _YEAR = r"(?:19|20)\d{2}"
-# "2024", "FY2024", "FY24" (a fiscal year in two digits: 2024).
+# "2024", "FY2024", "FY24" (a fiscal year in two digits: 2024), "CY21" (a calendar year).
 # An analyst's estimate or forecast year: "2024E", "2030e", "2025F".
 _ESTIMATE = r"(?:[EeFfPp](?![A-Za-z]))?"
-_FY_YEAR = rf"(?:FY\s?(?P<fy>\d{{2}})(?!\d)|(?:FY\s?)?(?P<year>{_YEAR}){_ESTIMATE})"
+_FY_YEAR = rf"(?:[FC]Y\s?(?P<fy>\d{{2}})(?!\d)|(?:[FC]Y\s?)?(?P<year>{_YEAR}){_ESTIMATE})"
 _FISCAL = r"(?:fiscal\s+(?:year\s+)?)?"
 _MONEY = re.compile(amount_pattern(), re.IGNORECASE)
 _MONTH = (
@@ -38,22 +38,23 @@ _MONTH = (
 _YEAR_AFTER = re.compile(
     rf"[^.;,]{{0,40}}?\b(?P<prep>in|by|for|of|through|till|until|during|as\s+of)\s+(?:the\s+)?"
     rf"(?:end\s+of\s+(?:the\s+)?|(?:base\s+)?year\s+|{_MONTH})?(?:year\s+)?{_FISCAL}{_FY_YEAR}\b"
-    rf"|\s*\(\s*(?:FY\s?)?(?P<paren_year>{_YEAR})\s*\)",
+    rf"|\s*\(\s*(?:[FC]Y\s?)?(?P<paren_year>{_YEAR})\s*\)",
     re.IGNORECASE,
 )
 # The year before an amount, in its own clause: "In 2023, the market was worth …",
 # "By 2031, it will reach …", a label "Market Size in 2024: …" or "2033 Market Size: …".
 _YEAR_BEFORE = re.compile(
     rf"\b(?P<prep>in|by|for|as\s+of)\s+(?:the\s+year\s+|{_MONTH})?{_FISCAL}{_FY_YEAR}\b"
-    rf"|(?:^|[\s(])(?:FY\s?)?(?P<label_year>{_YEAR}){_ESTIMATE}\b[^\d.;:]{{0,40}}:",
+    rf"|(?:^|[\s(])(?:[FC]Y\s?)?(?P<label_year>{_YEAR}){_ESTIMATE}\b[^\d.;:]{{0,40}}:",
     re.IGNORECASE,
 )
 # A year that labels the amount right after it: "Market Size in 2023 US$ 1.84 Billion",
 # "2024 | USD 3.12 Billion", "from 2024 (1.29 billion USD)", "2023's USD 4.3 billion",
 # "a 2016 valuation of USD 15.2 billion", "a 2024 market size of approximately $500 billion",
-# "the 2022 U.S. market of $11.3 billion", "Market Size (2022) | USD 4,522.30 Billion".
+# "the 2022 U.S. market of $11.3 billion", "Market Size (2022) | USD 4,522.30 Billion",
+# "a CY21 market size of $4.1B".
 _YEAR_RIGHT_BEFORE = re.compile(
-    rf"(?:^|[\s(|])(?:(?P<prep>in|by|for|till|through)\s+)?(?:FY\s?)?(?P<year>{_YEAR})\)?"
+    rf"(?:^|[\s(|])(?:(?P<prep>in|by|for|till|through)\s+)?{_FY_YEAR}\)?"
     r"(?:['’]s|\s+(?:U\.?S\.?\s+|global\s+)?(?:market\s+)?"
     r"(?:size|valuation|value|estimate|revenue|market)\s+of"
     r"(?:\s+(?:approximately|about|around|nearly|roughly|some|over))?)?\s*[|:(]?\s*$",
@@ -95,7 +96,7 @@ _CAGR_KEYWORD = re.compile(
     r"|annuali[sz]ed\s+(?:growth\s+)?rate|average\s+annual\s+(?:growth(?:\s+rate)?|rate)"
     r"|annual\s+growth\s+rate|average\s+annual\s+expansion|AAGR\b"
     # "Market Growth Rate (2025-2033) | 8.47%": a growth rate over a stated period
-    r"|growth\s+rate(?=\s*\(\s*(?:FY\s?)?(?:19|20)\d{2}\s*[-–])"
+    r"|growth\s+rate(?=\s*\(\s*(?:[FC]Y\s?)?(?:19|20)\d{2}\s*[-–])"
     # "expected to grow at a rate of 6.5% during the forecast period of 2022-2030", "a growth
     # rate of 5.5% from 2024 to 2030": a CAGR only with the period stated (see _parse_cagr)
     r"|(?P<rate_of>(?:grow(?:s|ing)?\s+at\s+an?\s+(?:\w+\s+)?rate|growth\s+rate)\s+of\b)"
@@ -115,17 +116,18 @@ _PERCENT_AFTER = re.compile(rf"(?:[^.;]|\.(?=\d)){{0,60}}?{_PERCENT}", re.IGNORE
 _RANGE_UPPER = re.compile(r"\s*[-–—]\s*(?P<upper>\d+(?:\.\d+)?)\s*%")
 _PERCENT_BEFORE = re.compile(rf"{_PERCENT}\s*(?:\w+\s+)?$", re.IGNORECASE)
 _PERIOD = re.compile(
-    rf"(?:FY\s?)?(?P<start>{_YEAR}){_ESTIMATE}\s*(?:-|–|—|to|through|and|until|till)\s*"
-    rf"(?:FY\s?)?(?P<end>{_YEAR}){_ESTIMATE}\b"
+    rf"(?:[FC]Y\s?)?(?P<start>{_YEAR}){_ESTIMATE}\s*(?:-|–|—|to|through|and|until|till)\s*"
+    rf"(?:[FC]Y\s?)?(?P<end>{_YEAR}){_ESTIMATE}\b"
     # "during 2022-30": the end year in two digits (not a range of percents or amounts)
     rf"|\b(?P<short_start>{_YEAR})\s*[-–—]\s*(?P<short_end>\d{{2}})\b(?![%.,]?\d|\s*(?:%|percent))"
     # "through 2031", "a CAGR of 24.1% by 2023", "during the forecast period 2031" (an end year
     # alone, not a range's start)
-    rf"|\b(?:through|till|until|to|by|forecast\s+period)\s+(?:the\s+year\s+)?(?:FY\s?)?"
+    rf"|\b(?:through|till|until|to|by|forecast\s+period)\s+(?:the\s+year\s+)?(?:[FC]Y\s?)?"
     rf"(?P<end_only>{_YEAR})\b(?!\s*(?:-|–|—|to)\s*\d)"
-    r"|\bFY\s?(?P<fy_start>\d{2})\s*(?:-|–|—|to|and)\s*FY\s?(?P<fy_end>\d{2})\b"
+    # "FY24-FY29", "between CY21-29" (calendar years, as analysts write them)
+    r"|\b[FC]Y\s?(?P<fy_start>\d{2})\s*(?:-|–|—|to|and)\s*(?:[FC]Y\s?)?(?P<fy_end>\d{2})\b"
     # "… CAGR of 7.3% from 2025": the start year alone
-    rf"|\bfrom\s+(?:FY\s?)?(?P<start_only>{_YEAR})\b(?!\s*(?:-|–|—|to|through|until|till)\s*\S)",
+    rf"|\bfrom\s+(?:[FC]Y\s?)?(?P<start_only>{_YEAR})\b(?!\s*(?:-|–|—|to|through|until|till)\s*\S)",
     re.IGNORECASE,
 )
 _MINUS = str.maketrans("−–", "--")
@@ -186,7 +188,7 @@ _YEAR_EARLIER = re.compile(
 _SPEAKS_OF_MARKET = re.compile(
     r"\bmarket(?!\s*cap(?:s\b|\b|itali[sz]ation))|\bindustry\b|\bCAGR\b"
     # a key findings line "2023 Value: USD 105,037.8 Million"
-    rf"|^\W*(?:FY\s?)?{_YEAR}\s+(?:value|valuation|size|revenue)\s*:",
+    rf"|^\W*(?:[FC]Y\s?)?{_YEAR}\s+(?:value|valuation|size|revenue)\s*:",
     re.IGNORECASE,
 )
 
@@ -569,7 +571,7 @@ def _quote(sentence: str, start: int, end: int) -> str:
 def _amount_year(after: re.Match[str] | None, clause: str) -> tuple[int | None, bool]:
     """The amount's year, and whether it was stated as a deadline ('by 2030')."""
     if after is None and (label := _YEAR_RIGHT_BEFORE.search(clause[-_LABEL_CHARS:])):
-        return int(label["year"]), (label["prep"] or "").lower() in _BY_YEAR
+        return _year_of(label), (label["prep"] or "").lower() in _BY_YEAR
     if after is not None:
         prep = (after["prep"] or "").lower()
         year = int(after["paren_year"]) if after["paren_year"] else _year_of(after)

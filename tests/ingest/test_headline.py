@@ -54,6 +54,10 @@ CASES: list[Case] = [
      "valued at US$4.2 billion in 2025, is projected to reach US$9.9 billion by 2032, growing at "
      "a CAGR of 13.0% from 2025 to 2032.",
      4.2 * B, 2025, 9.9 * B, 2032, 13.0, 2025, 2032),
+    # Calendar years as analysts write them: "CY21", "between CY21-29".
+    ("The market is expected to grow at a CAGR of 16.3% between CY21-29 from a CY21 market "
+     "size of $4.1B to $13.7B by 2029.",
+     4_100 * M, 2021, 13_700 * M, 2029, 16.3, 2021, 2029),
     ("It is expected to grow at a rate of 7.2% during the forecast period of 2024-2031.",
      None, None, None, None, 7.2, 2024, 2031),
     ("The market grew at a rate of 12% in 2023.",  # one year's growth, no CAGR
