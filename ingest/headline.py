@@ -61,6 +61,16 @@ _YEAR_RIGHT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BY_YEAR = frozenset({"by", "through", "till", "until"})
+# "from USD 465.2 million in 2016 to 847.8 million by 2022": the second amount, after "to", in
+# the first one's currency (with a scale word: "to 2022" or "to 8%" is none).
+_BARE_SECOND = re.compile(
+    rf"(?:\s+(?:in|for)\s+{_FY_YEAR})?,?\s+to\s+(?P<number>\d[\d,]*(?:\.\d+)?)\s*"
+    r"(?:trillion|billion|million|tn|bn|mn)\b",
+    re.IGNORECASE,
+)
+_BARE_AMOUNT = re.compile(
+    r"(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>trillion|billion|million|tn|bn|mn)\b", re.I
+)
 # "For 2016, the total market value of medical devices, including small devices, capital
 # equipment, diagnostics and consumables, is estimated around €9.1 bn": the year that opens
 # the sentence dates its first amount, however long the subject between them.
@@ -334,7 +344,10 @@ def parse_headline_figures(
         money = list(_MONEY.finditer(sentence)) if CURRENCY_HINT.search(sentence) else []
         about = _Subject(own_region, _subject_is_a_part(sentence, money, own_region))
         sentence_cagr, masked = _parse_cagr(sentence, about=about)
-        found = _parse_amounts(sentence, money, masked=masked, about=about, this_year=this_year)
+        money, carried = _with_carried_currency(sentence, money)
+        found = _parse_amounts(
+            sentence, money, carried=carried, masked=masked, about=about, this_year=this_year
+        )
         if sentence_cagr and sentence_cagr.end_year is not None:
             found = _reached_at_period_end(found, sentence_cagr.end_year)
         if sentence_cagr and sentence_cagr.start_year is None and _one_year_apart(found):
@@ -488,10 +501,28 @@ def _crosses_clause(between: str) -> bool:
     return ";" in between or bool(_CAGR_KEYWORD.search(between))
 
 
+def _with_carried_currency(
+    sentence: str, money: list[re.Match[str]]
+) -> tuple[list[re.Match[str]], dict[int, str]]:
+    """The amounts, with a second one written without its currency ('from USD 465.2 million
+    in 2016 to 847.8 million by 2022'), and that one's currency (the first's) by position."""
+    carried: dict[int, str] = {}
+    starts = {match.start() for match in money}
+    for match in list(money):
+        second = _BARE_SECOND.match(sentence, match.end())
+        if second is not None and second.start("number") not in starts:
+            bare = _BARE_AMOUNT.match(sentence, second.start("number"))
+            if bare is not None:
+                money.append(bare)
+                carried[bare.start()] = currency_of(match)
+    return sorted(money, key=lambda match: match.start()), carried
+
+
 def _parse_amounts(
     sentence: str,
     money: list[re.Match[str]],
     *,
+    carried: dict[int, str],
     masked: tuple[int, int] | None,
     about: _Subject,
     this_year: int | None,
@@ -528,7 +559,8 @@ def _parse_amounts(
             year = this_year + _YEARS_FROM_THIS[told["which"].lower()]
         forecast_wording = by_year or bool(_FORECAST_VERB.search(clause[-60:]))
         quote = _quote(sentence, match.start(), match.end())
-        amounts.append(Amount(value, currency_of(match), year, quote, forecast_wording))
+        currency = carried[match.start()] if match.start() in carried else currency_of(match)
+        amounts.append(Amount(value, currency, year, quote, forecast_wording))
     return amounts
 
 

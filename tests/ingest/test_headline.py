@@ -54,6 +54,12 @@ CASES: list[Case] = [
      "valued at US$4.2 billion in 2025, is projected to reach US$9.9 billion by 2032, growing at "
      "a CAGR of 13.0% from 2025 to 2032.",
      4.2 * B, 2025, 9.9 * B, 2032, 13.0, 2025, 2032),
+    # The second amount without its currency: the first one's.
+    ("The acme market is forecast to grow from USD 512.4 million in 2016 to 913.6 million by "
+     "2022, at a CAGR of 10.1% during the forecast period.",
+     512_400_000, 2016, 913_600_000, 2022, 10.1, None, None),
+    ("The acme market grew from USD 2 billion in 2019 to 2021.",  # "to 2021" is no amount
+     2 * B, 2019, None, None, None, None, None),
     # Calendar years as analysts write them: "CY21", "between CY21-29".
     ("The market is expected to grow at a CAGR of 16.3% between CY21-29 from a CY21 market "
      "size of $4.1B to $13.7B by 2029.",
