@@ -99,7 +99,7 @@ _PART_MARKER = re.compile(
 _IN_THE_COUNTRY = re.compile(r"\bin\s+the\s+country\b", re.IGNORECASE)
 _CAGR_KEYWORD = re.compile(
     # The lookahead on the first letter spares the alternation every other word's start.
-    r"\b(?=[cagopeCAGOPE])(?:CAGR\b|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?"
+    r"\b(?=[cagopefCAGOPEF])(?:CAGR\b|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?"
     # "24% Compound Annual Growth Rate (CAGR) from 2023 to 2032": the abbreviation is the same
     # keyword, not a second CAGR between the percent and its period
     r"(?:\s*\(CAGR\))?"
@@ -113,7 +113,10 @@ _CAGR_KEYWORD = re.compile(
     # "6.2% annually", "9.8 percent on average annually", "5.8% a year", "4% per annum", "20%
     # every year": only with the percent before it
     r"|(?P<annually>(?:on\s+average\s+)?(?:annually|(?:a|per)\s+year(?!\s+(?:ago|earlier|before))"
-    r"|per\s+annum|annual\s+growth|(?:every|each)\s+year)\b))",
+    r"|per\s+annum|annual\s+growth|(?:every|each)\s+year)\b)"
+    # "growing at 27.5% for the next five years": a yearly rate only after "at" (see _parse_cagr;
+    # "grow 30% over the next five years" is the whole period's growth)
+    r"|(?P<next_years>(?:for|over)\s+(?:the\s+)?next\s+(?:\w+|\d+)\s+years\b))",
     re.IGNORECASE,
 )
 # A declining market's CAGR carries a minus (ASCII, the minus sign, or a typeset en dash) set
@@ -141,6 +144,7 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _MINUS = str.maketrans("−–", "--")
+_AT_RATE = re.compile(r"\bat\s+(?:a\s+(?:\w+\s+)?rate\s+of\s+)?$", re.IGNORECASE)
 # "… a CAGR of 8.9% over this period": the period the sentence has just stated.
 _THIS_PERIOD = re.compile(r"\s*(?:over|during|in|for)\s+(?:this|that|the\s+same)\s+period\b", re.I)
 _HISTORY_WINDOW_CHARS = 120
@@ -416,6 +420,10 @@ def _parse_cagr(
     for keyword in _CAGR_KEYWORD.finditer(sentence):
         found = _percent_near(sentence, keyword.start(), keyword.end())
         if found is None or (keyword["annually"] and found[1] == keyword.start()):
+            continue
+        if keyword["next_years"] and not (
+            found[1] < keyword.start() and _AT_RATE.search(sentence, 0, found[1])
+        ):
             continue
         number, span_start, span_end = found
         clause = sentence[max(clause_start, span_start - _WINDOW_CHARS) : span_start]

@@ -1096,7 +1096,11 @@ _NAMING_NOTHING = frozenset(
 def _names_another_market(sentence: str, own: frozenset[str]) -> bool:
     """Whether the sentence names a market that shares no word with `own`, the title's."""
     for found in _NAMED_MARKET.finditer(sentence):
-        words = {word.strip("'’").lower() for word in found["words"].split()} - _NAMING_NOTHING
+        # the words after the last that names nothing: "By 2020 the market" names none
+        named: list[str] = []
+        for word in (word.strip("'’").lower() for word in found["words"].split()):
+            named = [] if word in _NAMING_NOTHING else [*named, word]
+        words = set(named)
         if words and not words & own:
             return True
     return False

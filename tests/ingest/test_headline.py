@@ -54,6 +54,11 @@ CASES: list[Case] = [
      "valued at US$4.2 billion in 2025, is projected to reach US$9.9 billion by 2032, growing at "
      "a CAGR of 13.0% from 2025 to 2032.",
      4.2 * B, 2025, 9.9 * B, 2032, 13.0, 2025, 2032),
+    # A yearly rate "for the next five years" after "at"; without "at" the whole period's.
+    ("The acme market is expected to continue growing at 27.5% for next five years.",
+     None, None, None, None, 27.5, None, None),
+    ("The acme market will grow 30% over the next five years.",
+     None, None, None, None, None, None, None),
     # The second amount without its currency: the first one's.
     ("The acme market is forecast to grow from USD 512.4 million in 2016 to 913.6 million by "
      "2022, at a CAGR of 10.1% during the forecast period.",

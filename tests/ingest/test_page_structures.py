@@ -729,3 +729,20 @@ def test_a_list_cut_short_leaves_no_one_letter_segment() -> None:
     """Parser 2.4.10: a stored page cut mid-word ('melanoma and n') keeps its whole names."""
     cut = "<p>Based on cancer type, the market is characterized into melanoma and n</p>"
     assert [s["name"] for s in parse(LEAD + cut)["segments"]] == ["melanoma"]
+
+
+def test_the_market_after_a_year_names_no_other_market() -> None:
+    """Parser 2.4.10: in a fact sheet's bullets, "By 2020 the market size is expected to reach
+    Rs 860 Billion" is the page's own market ("By 2020 the" names none)."""
+    page = (
+        "<h1>Fact File For Acme Diagnostics</h1><h2>Market watch and growth drivers</h2><ul>"
+        "<li>The acme diagnostic services market is expected to continue growing at 27.5% for "
+        "next five years.</li><li>By 2020 the market size is expected to reach Rs 860 Billion."
+        "</li><li>Rising insurance cover</li></ul>"
+    )
+    report = parse(page)
+    assert (report["cagr_percent"], report["forecast_year"], report["currency"]) == (
+        27.5,
+        2020,
+        "INR",
+    )
