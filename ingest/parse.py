@@ -68,7 +68,7 @@ from ingest.segments import (
     inflector,
     labelled_segment_list,
     make_candidate,
-    names_a_trend,
+    reads_as_prose,
     segment_key,
     segment_name,
     segment_subjects,
@@ -690,8 +690,8 @@ def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
 
     def add(name: str, dimension: str, description: str = "") -> None:
         key = segment_key(name)
-        if len(key) < 2 or names_a_trend(name):
-            return  # no name, a letter (a page's text cut short: "melanoma and n"), a trend
+        if len(key) < 2 or reads_as_prose(name):
+            return  # no name, a letter (a page's text cut short: "melanoma and n"), prose
         if key in found:
             known = found[key]
             known.description = "\n\n".join(filter(None, (known.description, description)))

@@ -82,14 +82,17 @@ def _singular(word: str) -> str:
     return singular.capitalize() if word[:1].isupper() else singular
 
 
-# "increasing SPECT and PET applications", "growing demand": a trend, not a segment's name.
-_TREND_OPENING = re.compile(
-    r"^(?:increasing|growing|rising|declining|decreasing|expanding|improving|surging)\b", re.I
+# "increasing SPECT and PET applications", "growing demand": a trend; "collectively valued at
+# approximately $51": a clause with an amount. Neither is a segment's name.
+_NOT_A_SEGMENT = re.compile(
+    r"^(?:increasing|growing|rising|declining|decreasing|expanding|improving|surging)\b"
+    r"|[$€£¥₹]|\b(?:valued|worth|approximately)\b",
+    re.I,
 )
 
 
-def names_a_trend(name: str) -> bool:
-    return bool(_TREND_OPENING.match(name))
+def reads_as_prose(name: str) -> bool:
+    return bool(_NOT_A_SEGMENT.search(name))
 
 
 def segment_name(heading: str) -> str:
@@ -405,7 +408,31 @@ def split_segment_names(items: str) -> list[str]:
         ):
             return []  # "segmented based on application, type": the axes, not segments
         names.append(name)  # as the report writes it
-    return names
+    return _distributed(names, items)
+
+
+# "therapeutic and diagnostic products", "oral, injectable, and topical drug delivery
+# systems": lowercase adjectives before a last name with a plural noun share what follows that
+# name's own first word. Title-case lists ("Hospital, Specialty Clinics") name each in full.
+_ADJECTIVE = re.compile(r"[a-z-]+(?:ic|al|ive|ary|able|ible|ous|ar)")
+
+
+def _distributed(names: list[str], items: str) -> list[str]:
+    *adjectives, last = names or [""]
+    words = last.split()
+    shares = (
+        adjectives
+        and len(words) >= 2
+        and words[-1].endswith("s")
+        and all(_ADJECTIVE.fullmatch(adjective) for adjective in adjectives)
+        # "hospital and ambulatory surgical centers": two modifiers, no shared noun to read
+        and not (len(words) > 2 and _ADJECTIVE.fullmatch(words[1]))
+        and re.search(rf"\b{re.escape(adjectives[-1])},?\s+(?:and|or|&)\s+{re.escape(last)}", items)
+    )
+    if not shares:
+        return names
+    shared = " ".join(words[1:])
+    return [f"{adjective} {shared}" for adjective in adjectives] + [last]
 
 
 # "X Market (Drug Type: A, B, and Others; Distribution Channel: C, D)", also with dashes

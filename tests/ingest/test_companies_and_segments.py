@@ -308,6 +308,18 @@ def test_segment_subjects(text: str, groups: list[tuple[str, list[str]]]) -> Non
             ["in situ hybridization", "mRNA panels", "others"],
         ),
         ("by type, by application, and by end user", []),
+        # parser 2.4.10: lowercase adjectives share the last name's noun; title case does not
+        ("therapeutic and diagnostic products", ["therapeutic products", "diagnostic products"]),
+        (
+            "oral, injectable, and topical drug delivery systems",
+            [
+                "oral drug delivery systems",
+                "injectable drug delivery systems",
+                "topical drug delivery systems",
+            ],
+        ),
+        ("hospital and ambulatory surgical centers", ["hospital", "ambulatory surgical centers"]),
+        ("Hospital, Specialty Clinics", ["Hospital", "Specialty Clinics"]),
         ("Pathology v/s Radiology", ["Pathology", "Radiology"]),  # 2.4.10: alternatives
         ("Urban vs. Rural", ["Urban", "Rural"]),
         # parser 2.4.10: the last two names part at the "and" that leaves both names

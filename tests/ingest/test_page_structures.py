@@ -723,6 +723,11 @@ def test_a_trend_in_prose_is_no_segment() -> None:
         "another hurdle to research.</p>"
     )
     assert parse(page)["segments"] == []
+    valued = (
+        "<p>By product, the acme imaging market is segmented into monitors, probes and "
+        "collectively valued at approximately $51.</p>"
+    )
+    assert [s["name"] for s in parse(LEAD + valued)["segments"]] == ["monitors", "probes"]
 
 
 def test_a_list_cut_short_leaves_no_one_letter_segment() -> None:
