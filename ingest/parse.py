@@ -121,6 +121,16 @@ _SEGMENTS_THE_MARKET = re.compile(
     r"(?:segmented|divided|categori[sz]ed|classified|bifurcated)\b",
     re.IGNORECASE,
 )
+_SEGMENTING_VERBS = ("segmented", "divided", "categori", "classified", "bifurcated")
+
+
+def _segments_the_market(text: str) -> bool:
+    # The verbs first: most paragraphs have none, and the pattern tries each "market".
+    return any(verb in text for verb in _SEGMENTING_VERBS) and bool(
+        _SEGMENTS_THE_MARKET.search(text)
+    )
+
+
 _RESTATED_TITLE = re.compile(
     # "X Market Size and Forecast (2021 - 2031), …, Report Coverage: By Type (A, B), …"
     r"\bMarket,?\s+(?:[\w,:&()-]+\s+){0,20}?[Bb]y\s+[A-Z][\w&/ -]{1,40}?\s*[(\[]"
@@ -481,7 +491,7 @@ def _route(
         if _route_segment_list(collected, section, block, dimension):
             return
         collected.segmentation_prose.append(text)
-    elif section not in (Section.CHROME, Section.FAQS) and _SEGMENTS_THE_MARKET.search(text):
+    elif section not in (Section.CHROME, Section.FAQS) and _segments_the_market(text):
         collected.labelled_segmentation_prose.append(text)
     if section in (Section.INTRO, Section.APPLICATIONS):
         if section is Section.INTRO and mentions_headline_figures(text):
