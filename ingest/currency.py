@@ -7,7 +7,12 @@ import re
 
 # "1,234.5", "1234.5", or a decimal comma before a scale word ("USD 7,7 billion": a group of
 # thousands has three digits, so one or two after the comma are decimals).
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?"
+# Thousands groups ("1,250.5"), Indian lakh groups ("1,93,838" is 193,838), a decimal comma
+# ("3,5"), or plain digits.
+_NUMBER = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
+    r"|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?"
+)
 DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _UNIT_MULTIPLIER = {
     "trillion": 10**12,

@@ -26,7 +26,8 @@ _LEADING_SUBJECT = re.compile(
 _PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
 _MAX_REGION_WORDS = 5
 _POSSESSIVE = re.compile(r"['’][sS]$")  # "China's", "CHINA’S"
-_CLAUSE_BEFORE_SUBJECT = re.compile(r",\s+the\s+", re.IGNORECASE)
+# "For analysis, the X market", "IQVIA estimates that the Indian X Market": a clause before it
+_CLAUSE_BEFORE_SUBJECT = re.compile(r"(?:,|\bthat)\s+the\s+", re.IGNORECASE)
 _POSSESSIVE_START = re.compile(r"^(\S+)['’][sS]\b")  # "China's Cancer" slugs as china-cancer
 _DASH_BEFORE_MARKET = re.compile(r"\s*[-–—]\s*(?=market\b)", re.IGNORECASE)
 # "Breast Cancer Therapeutics in Asia-Pacific Markets to 2024", "Pharmaceuticals in Vietnam",

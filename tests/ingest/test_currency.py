@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ingest.currency import CURRENCY_HINT, amount_pattern, currency_of
+from ingest.headline import parse_headline_figures
 
 pytestmark = pytest.mark.backend_independent
 
@@ -42,3 +43,16 @@ def test_won_francs_and_reais_keep_their_currency(text: str, code: str) -> None:
     as dollars), as euros, pounds, rupees, yuan and yen are."""
     match = _AMOUNT.search(text)
     assert match and CURRENCY_HINT.search(text) and currency_of(match) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("a turnover of Rs. 1,93,838 crore in 2022", 1_938_380_000_000),  # lakh groups
+        ("valued at Rs. 111,022 crores", 1_110_220_000_000),
+    ],
+)
+def test_indian_digit_grouping(text: str, amount: int) -> None:
+    """Parser 2.4.10: '1,93,838' (Indian lakh grouping) is 193,838."""
+    figures = parse_headline_figures(f"The market had {text}.")
+    assert [a.amount for a in figures.amounts] == [amount]

@@ -751,3 +751,19 @@ def test_the_market_after_a_year_names_no_other_market() -> None:
         2020,
         "INR",
     )
+
+
+def test_a_headline_subject_after_that_the() -> None:
+    """Parser 2.4.10: a page whose heading names no market takes its title from the headline
+    sentence's subject, after "… estimates that the"."""
+    page = (
+        "<h1>Local Firms Grew Faster Than Multinationals in 2022</h1>"
+        "<p>Tallis Data estimates that the Indian acme drug market (IAM) will have a turnover of "
+        "Rs. 1,93,838 crore in 2022, a growth of 7%.</p>"
+    )
+    report = parse(page)
+    assert (report["title"], report["region"], report["currency"]) == (
+        "Indian Acme Drug Market",
+        "India",
+        "INR",
+    )
