@@ -339,8 +339,9 @@ def companies_in_list(listed: str) -> list[str]:
     parts: list[str] = []
     for part in _LIST_SPLIT.split(listed):
         part = TRAILING_PLACE.sub("", part.strip())
-        if parts and part and all(is_legal_form(token) for token in part.split()):
-            parts[-1] = f"{parts[-1]}, {part}"  # "Merck & Co., Inc."
+        if part and all(is_legal_form(token) for token in part.split()):
+            if parts:  # "Merck & Co., Inc."; first, the tail of a name cut off before the list
+                parts[-1] = f"{parts[-1]}, {part}"
         elif part:
             parts.append(part)
     return _listed_names(_join_partners(parts))

@@ -471,6 +471,9 @@ def _route(
             collected.company_entries.extend(names)
             return
     if section not in (Section.CHROME, Section.FAQS, Section.COMPANIES):
+        if names := _legal_names_alone(block):
+            collected.company_entries.extend(names)  # no lead needed: the legal forms say it
+            return
         collected.company_prose.append(text)
         collected.players_lead = text.endswith(_PLAYERS_LEAD_ENDINGS) and bool(
             _PLAYERS_LEAD.search(text[-_PLAYERS_LEAD_CHARS:])
@@ -621,6 +624,19 @@ def _follow_bare_names(collected: _Collected, block: Block, section: Section) ->
         collected.bare_run.names.append(name)
     else:
         collected.bare_run.end(collected.company_entries)
+
+
+# "Accuray Incorporated, Varian Medical Systems, Inc., Elekta AB, Ion Beam Applications S.A.":
+# a paragraph that is nothing but a list of names, most of them carrying a legal form.
+_MIN_LEGAL_NAMES = 3
+
+
+def _legal_names_alone(block: Block) -> list[str]:
+    if len(block.lines) != 1 or "," not in block.text:
+        return []
+    names = companies_in_list(block.text)
+    legal = sum(has_legal_form(name) for name in names)
+    return names if legal >= _MIN_LEGAL_NAMES and legal * 2 > len(names) else []
 
 
 def _route_players_table(collected: _Collected, text: str) -> bool:

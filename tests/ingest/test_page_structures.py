@@ -767,3 +767,21 @@ def test_a_headline_subject_after_that_the() -> None:
         "India",
         "INR",
     )
+
+
+def test_a_paragraph_of_legal_names_alone_lists_companies() -> None:
+    """Parser 2.4.10: a paragraph that is only names, most with a legal form, lists players
+    without a lead; a list of segment names does not; a lone legal form is no name."""
+    names = (
+        "<p>Ltd., Corvane Incorporated, Halden Medical Systems, Inc., Tallis AB, Ostrava "
+        "Applications S.A., Venlo Scientific</p>"
+    )
+    segments = "<p>Linear accelerators, Proton systems, Brachytherapy devices</p>"
+    report = parse(LEAD + segments + names)
+    assert report["companies"] == [
+        "Corvane Incorporated",
+        "Halden Medical Systems, Inc.",
+        "Tallis AB",
+        "Ostrava Applications S.A.",
+        "Venlo Scientific",
+    ]
