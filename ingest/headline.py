@@ -63,14 +63,9 @@ _YEAR_RIGHT_BEFORE = re.compile(
 _BY_YEAR = frozenset({"by", "through", "till", "until"})
 # "from USD 465.2 million in 2016 to 847.8 million by 2022": the second amount, after "to", in
 # the first one's currency (with a scale word: "to 2022" or "to 8%" is none).
-_BARE_SECOND = re.compile(
-    rf"(?:\s+(?:in|for)\s+{_FY_YEAR})?,?\s+to\s+(?P<number>\d[\d,]*(?:\.\d+)?)\s*"
-    r"(?:trillion|billion|million|tn|bn|mn)\b",
-    re.IGNORECASE,
-)
-_BARE_AMOUNT = re.compile(
-    r"(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>trillion|billion|million|tn|bn|mn)\b", re.I
-)
+_BARE = r"(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>trillion|billion|million|tn|bn|mn)\b"
+_BARE_SECOND = re.compile(rf"(?:\s+(?:in|for)\s+{_FY_YEAR})?,?\s+to\s+{_BARE}", re.IGNORECASE)
+_BARE_AMOUNT = re.compile(_BARE, re.IGNORECASE)
 # "For 2016, the total market value of medical devices, including small devices, capital
 # equipment, diagnostics and consumables, is estimated around €9.1 bn": the year that opens
 # the sentence dates its first amount, however long the subject between them.
@@ -515,15 +510,16 @@ def _with_carried_currency(
     """The amounts, with a second one written without its currency ('from USD 465.2 million
     in 2016 to 847.8 million by 2022'), and that one's currency (the first's) by position."""
     carried: dict[int, str] = {}
+    seconds: list[re.Match[str]] = []
     starts = {match.start() for match in money}
-    for match in list(money):
+    for match in money:
         second = _BARE_SECOND.match(sentence, match.end())
         if second is not None and second.start("number") not in starts:
             bare = _BARE_AMOUNT.match(sentence, second.start("number"))
             if bare is not None:
-                money.append(bare)
+                seconds.append(bare)
                 carried[bare.start()] = currency_of(match)
-    return sorted(money, key=lambda match: match.start()), carried
+    return sorted([*money, *seconds], key=lambda match: match.start()), carried
 
 
 def _parse_amounts(
