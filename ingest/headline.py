@@ -84,6 +84,17 @@ _FORECAST_VERB = re.compile(
     r"likely)\b",
     re.IGNORECASE,
 )
+# "grew at 12% in 2023 to reach USD 3.4 billion": reached, in the past, unless a future follows
+# the past verb ("grew 8% in 2023 and is expected to reach …").
+_PAST_GROWTH = re.compile(
+    r"\b(?:grew|rose|increased|jumped|climbed|surged|expanded|soared)\b(?P<after>.*)$",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|expected|projected|forecast|anticipated|predicted|poised|set\s+to|likely|could|"
+    r"would)\b",
+    re.IGNORECASE,
+)
 # A clause about a part of the market, not the whole: a segment, a share, the fastest grower.
 _PART_MARKER = re.compile(
     r"\bsub-?segments?\b|\bsegments?\b|\bshare\b|\bfastest\b|\bhighest\b|\bsub-?markets?\b|"
@@ -504,6 +515,13 @@ def _crosses_clause(between: str) -> bool:
     return ";" in between or bool(_CAGR_KEYWORD.search(between))
 
 
+def _reads_as_forecast(wording: str) -> bool:
+    if not _FORECAST_VERB.search(wording):
+        return False
+    past = _PAST_GROWTH.search(wording)
+    return past is None or bool(_FUTURE.search(past["after"]))
+
+
 def _with_carried_currency(
     sentence: str, money: list[re.Match[str]]
 ) -> tuple[list[re.Match[str]], dict[int, str]]:
@@ -561,7 +579,7 @@ def _parse_amounts(
             year, by_year = _year_of(opening), opening["prep"].lower() in _BY_YEAR
         if year is None and this_year is not None and (told := _RELATIVE_YEAR.match(text, end)):
             year = this_year + _YEARS_FROM_THIS[told["which"].lower()]
-        forecast_wording = by_year or bool(_FORECAST_VERB.search(clause[-60:]))
+        forecast_wording = by_year or _reads_as_forecast(clause[-60:])
         quote = _quote(sentence, match.start(), match.end())
         currency = carried[match.start()] if match.start() in carried else currency_of(match)
         amounts.append(Amount(value, currency, year, quote, forecast_wording))

@@ -59,6 +59,11 @@ CASES: list[Case] = [
      None, None, None, None, 27.5, None, None),
     ("The acme market will grow 30% over the next five years.",
      None, None, None, None, None, None, None),
+    # "grew … to reach" is the past: a size; a future after the past verb keeps a forecast.
+    ("Sales of acme aids grew at a rate of 12% in 2023 to reach USD 3.4 billion.",
+     3.4 * B, 2023, None, None, None, None, None),
+    ("The acme market grew 8% in 2023 and is expected to reach USD 5 billion in 2030.",
+     None, None, 5 * B, 2030, None, None, None),
     # The second amount without its currency: the first one's.
     ("The acme market is forecast to grow from USD 512.4 million in 2016 to 913.6 million by "
      "2022, at a CAGR of 10.1% during the forecast period.",
