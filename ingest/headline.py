@@ -78,7 +78,8 @@ _YEARS_FROM_THIS = {"this": 0, "last": -1, "next": 1}
 _FORECAST_VERB = re.compile(
     # "has hit $100 billion" is the present's value, "will hit" a forecast
     r"\b(?:reach|reaching|reached\s+by|surpass|exceed|cross|(?<!\bhas\s)(?<!\bhave\s)hit|"
-    r"touch|to\s+grow\s+to|to\s+top|"
+    # "is estimated to grow 11-13 per cent to Rs 1.2 tn in FY2026"
+    r"touch|to\s+grow\b|to\s+top|"
     r"predicts?|expects?|"
     r"forecast|projected|expected|anticipated|predicted|poised|set\s+to|will|would|could|"
     r"likely)\b",

@@ -64,6 +64,9 @@ CASES: list[Case] = [
      3.4 * B, 2023, None, None, None, None, None),
     ("The acme market grew 8% in 2023 and is expected to reach USD 5 billion in 2030.",
      None, None, 5 * B, 2030, None, None, None),
+    # "is estimated to grow … to": a forecast.
+    ("Sales of acme drugs are estimated to grow 11-13 per cent to Rs 1.2 tn in FY2026.",
+     None, None, None, 2026, None, None, None),
     # The second amount without its currency: the first one's.
     ("The acme market is forecast to grow from USD 512.4 million in 2016 to 913.6 million by "
      "2022, at a CAGR of 10.1% during the forecast period.",
