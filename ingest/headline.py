@@ -131,7 +131,7 @@ _CAGR_KEYWORD = re.compile(
 # ("7.2.%": a page's stray full stop before the sign)
 _PERCENT = r"(?P<percent>(?:(?<![\d.%])[-−–]\s?)?\d+(?:\.\d+)?)\.?\s*(?:%|percent\b|per\s*cent\b)"
 # A decimal point is no sentence end: "CAGR of 5.5-6%".
-_PERCENT_AFTER = re.compile(rf"(?:[^.;]|\.(?=\d)){{0,90}}?{_PERCENT}", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(rf"(?:[^.;]|\.(?=\d)){{0,80}}?{_PERCENT}", re.IGNORECASE)
 # "5.5%–6%": a range, whose upper figure is the CAGR read.
 _RANGE_UPPER = re.compile(r"\s*[-–—]\s*(?P<upper>\d+(?:\.\d+)?)\s*%")
 _PERCENT_BEFORE = re.compile(rf"{_PERCENT}\s*(?:\w+\s+)?$", re.IGNORECASE)

@@ -64,7 +64,7 @@ CASES: list[Case] = [
      3.4 * B, 2023, None, None, None, None, None),
     ("The acme market grew 8% in 2023 and is expected to reach USD 5 billion in 2030.",
      None, None, 5 * B, 2030, None, None, None),
-    # The percent up to 90 characters after the keyword, a long market name between them.
+    # The percent up to 80 characters after the keyword, a long market name between them.
     ("The Compound Annual Growth Rate (CAGR) of the acme oncology chemotherapy day-ward "
      "market over 5 years is -2.31%.",
      None, None, None, None, -2.31, None, None),
