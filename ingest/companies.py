@@ -294,16 +294,14 @@ def companies_in_sentence(sentence: str) -> list[str]:
         group = next(group for group in _NAME_GROUPS if match[group])
         if group != "names_like" or _names_players_like(sentence, match[group]):
             listed = _names_listed(match[group])
-            # "… dominated by North America and Europe", "key vendors' focus on emerging
-            # markets, namely, Asia-Pacific and LAMEA": regions, not players
-            if not _is_a_region(listed) and (group != "names_dominant" or not _any_region(listed)):
+            # "… dominated by North America and Europe": regions, also named with others
+            if group != "names_dominant" or not _any_region(listed):
                 names += listed
         start = match.start(group)
     # "A, B and C are the leading players": opening the sentence, else a list of names alone
     for pattern, find in ((_NAMES_THEN_PLAYERS, "match"), (_LISTED_NAMES_THEN_PLAYERS, "search")):
         if not names and (match := getattr(pattern, find)(sentence)):
-            listed = _names_listed(match["names"] or match.groupdict().get("others") or "")
-            names = [] if _is_a_region(listed) else listed
+            names = _names_listed(match["names"] or match.groupdict().get("others") or "")
     return names
 
 
@@ -314,12 +312,6 @@ def _any_region(names: list[str]) -> bool:
     return any(mentions_other_region(name, None) for name in names)
 
 
-def _is_a_region(names: list[str]) -> bool:
-    from ingest.regions import region_names  # the parser's (see _any_region)
-
-    return any(name.lower() in region_names() for name in names)
-
-
 def _names_players_like(sentence: str, listed: str) -> bool:
     """Whether "companies like A, B" names the market's players: not "players like well-known
     FMCG companies" (a kind of company), nor "breaches suffered by companies like A, B" (the
@@ -328,8 +320,13 @@ def _names_players_like(sentence: str, listed: str) -> bool:
 
 
 def _names_listed(listed: str) -> list[str]:
+    """The names a players sentence lists; none when one is a region ("key vendors' focus on
+    emerging markets, namely, Asia-Pacific and LAMEA")."""
+    from ingest.regions import region_names  # the parser's (see _any_region)
+
     # "Currently, J&J and BMS are key players": the adverb is no name.
-    return companies_in_list(_LEADING_ADVERB.sub("", listed))
+    names = companies_in_list(_LEADING_ADVERB.sub("", listed))
+    return [] if any(name.lower() in region_names() for name in names) else names
 
 
 def companies_in_list(listed: str) -> list[str]:

@@ -23,6 +23,7 @@ from ingest.companies import (
     companies_in_sentence,
     company_from_line,
     has_legal_form,
+    is_legal_form,
     split_company_entry,
 )
 from ingest.errors import ReportParseError
@@ -112,8 +113,6 @@ _FORECAST_PERIOD = re.compile(
     r"\s*(?:-|–|—|to)\s*(?:FY\s?)?(?P<end>(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
-# A report title restated in prose: "X Market By Therapy Type (A, B), By End User (C) … is
-# estimated to grow …".
 # "The X market, by route of administration, is segmented into …": the market split along a
 # dimension, wherever the page says so.
 _SEGMENTS_THE_MARKET = re.compile(
@@ -131,6 +130,8 @@ def _segments_the_market(text: str) -> bool:
     )
 
 
+# A report title restated in prose: "X Market By Therapy Type (A, B), By End User (C) … is
+# estimated to grow …".
 _RESTATED_TITLE = re.compile(
     # "X Market Size and Forecast (2021 - 2031), …, Report Coverage: By Type (A, B), …"
     r"\bMarket,?\s+(?:[\w,:&()-]+\s+){0,20}?[Bb]y\s+[A-Z][\w&/ -]{1,40}?\s*[(\[]"
@@ -632,9 +633,11 @@ _MIN_LEGAL_NAMES = 3
 
 
 def _legal_names_alone(block: Block) -> list[str]:
-    if len(block.lines) != 1 or "," not in block.text:
+    text = block.text
+    # Counted on the words first: most paragraphs have no legal form at all.
+    if len(block.lines) != 1 or sum(map(is_legal_form, text.split())) < _MIN_LEGAL_NAMES:
         return []
-    names = companies_in_list(block.text)
+    names = companies_in_list(text)
     legal = sum(has_legal_form(name) for name in names)
     return names if legal >= _MIN_LEGAL_NAMES and legal * 2 > len(names) else []
 
@@ -774,12 +777,12 @@ def _as_listed(name: str, title: str, found: dict[str, ParsedSegment]) -> str:
     that (one word more); 'targeted cancer therapy' stays, with no 'targeted' listed."""
     words = name.split()
     for start in range(1, len(words)):
-        head = " ".join(words[:start])
-        if segment_key(head) not in found:
+        listed = found.get(segment_key(" ".join(words[:start])))
+        if listed is None:
             continue
         tail = " ".join(words[start:])
         if start == len(words) - 1 or re.search(rf"\b{re.escape(tail)}\s+market\b", title, re.I):
-            return found[segment_key(head)].name
+            return listed.name
     return name
 
 

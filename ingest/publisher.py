@@ -33,11 +33,12 @@ _LABELLED_DATE = re.compile(
     re.I,
 )
 # A press release's dateline: "NEW YORK, Oct. 10, 2024 (GLOBE NEWSWIRE) --".
-_DATELINE = re.compile(rf"^[^\n]{{0,80}}?(?P<date>{_MONTH_DATE})\s*(?:\(|/|--|–|—)")
+_DATELINE_DATE = rf"^[^\n]{{0,80}}?(?P<date>{_MONTH_DATE})\s*"
+_DATELINE = re.compile(rf"{_DATELINE_DATE}(?:\(|/|--|–|—)")
 # The whole dateline before the release's first sentence: "LONDON, UNITED KINGDOM, February
 # 2, 2026 /EINPresswire.com/ -- " (its place is where the release was filed, not the market's).
 DATELINE_LEAD = re.compile(
-    rf"^[^\n]{{0,80}}?(?:{_MONTH_DATE})\s*(?:\([^()\n]{{1,40}}\)|/[^/\n]{{1,40}}/)?\s*(?:--|–|—)\s*"
+    rf"{_DATELINE_DATE}(?:\([^()\n]{{1,40}}\)|/[^/\n]{{1,40}}/)?\s*(?:--|–|—)\s*"
 )
 # A byline: "By Anna Ellis • 12 January 2023 • 13:41", "By Jo Lee | March 3, 2024".
 _BYLINE = re.compile(rf"^By\s+[^\n]{{2,60}}?\s[•|·–—-]\s*(?P<date>{_MONTH_DATE})")
