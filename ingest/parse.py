@@ -142,6 +142,12 @@ _RESTATED_TITLE = re.compile(
     r"|^Segment(?:s|ation)\s*[-–:]\s*[Bb]y\s+[A-Z][\w&/ -]{1,40}?\s*[(\[]"
 )
 _MAX_RESTATED_TITLE_CHARS = 1500
+# A report page's coverage line under its title, without the word "Market": "Industry
+# Insights by Technology (A, B [b1, b2]), by End User (C, D), and by Geography (…)".
+_COVERAGE_LINE = re.compile(
+    r"(?:[A-Z][\w&-]*\s+){0,4}[Bb]y\s+[A-Z][\w&/ -]{1,40}?\s*[(\[].{4,1500}?[)\]],?\s+"
+    r"(?:and\s+)?[Bb]y\s+[A-Z][\w&/ -]{1,40}?\s*[(\[]"
+)
 # A paragraph that ends by announcing the players the next block names one a line.
 _PLAYERS_LEAD = re.compile(
     r"\b(?:key|major|leading|prominent|top|notable|main|dominant|established)\s+"
@@ -490,6 +496,8 @@ def _route(
         collected.segment_group_texts.append(_restated_title(text, title.start()))
     elif restated and (quoted := _QUOTED_TITLE.search(text)):
         collected.segment_group_texts.append(quoted["title"])  # 'a report titled "X (A, B) Market"'
+    elif section in (Section.INTRO, Section.OVERVIEW) and _COVERAGE_LINE.match(text):
+        collected.segment_group_texts.append(_restated_title(text, 0))
 
     if section in (Section.INTRO, Section.OVERVIEW, Section.APPLICATIONS):
         if _route_segment_list(collected, section, block, dimension):

@@ -349,6 +349,7 @@ def _last_two(item: str) -> list[str]:
 
 _MAX_NESTING = 4
 _SUB_LIST_MARK = re.compile(r"[,;]")
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&/-]{1,9}s?")
 # The name of an axis of segmentation, not of a segment: "application", "cancer type".
 _DIMENSION_LABEL = re.compile(
     r"(?:applications?|(?:[\w-]+\s+)?types?|products?|end[- ]?us(?:er|e)s?|technolog(?:y|ies)|"
@@ -367,7 +368,8 @@ _TRAILING_LIST_WORDS = re.compile(
 def _flatten_sub_lists(text: str, depth: int = 0) -> str:
     """'Drugs {Rx, OTC} and Vaccines' → 'Drugs , Rx, OTC,  and Vaccines': a sub-list in braces,
     brackets, or parentheses with a comma follows its parent as items of the same list; a
-    parenthesis without one is part of the name ('CML (Chronic Myelogenous Leukemia)')."""
+    parenthesis without one is part of the name ('CML (Chronic Myelogenous Leukemia)'), and so
+    is an abbreviation in other brackets ('Electronic Health Record {EHR}' → '… (EHR)')."""
     parts: list[str] = []
     level = start = opened = 0
     for index, char in enumerate(text):
@@ -382,6 +384,8 @@ def _flatten_sub_lists(text: str, depth: int = 0) -> str:
                 inner = text[opened + 1 : index]
                 if char == ")" and not _SUB_LIST_MARK.search(inner):
                     parts.append(text[opened : index + 1])
+                elif _ABBREVIATION.fullmatch(inner.strip()):  # "Electronic Health Record {EHR}"
+                    parts.append(f"({inner.strip()})")
                 elif depth < _MAX_NESTING:
                     parts.append(f", {_flatten_sub_lists(inner, depth + 1)}, ")
                 start = index + 1

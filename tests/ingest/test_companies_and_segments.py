@@ -308,6 +308,18 @@ def test_segment_subjects(text: str, groups: list[tuple[str, list[str]]]) -> Non
             ["in situ hybridization", "mRNA panels", "others"],
         ),
         ("by type, by application, and by end user", []),
+        # parser 2.4.11: an abbreviation in brackets or braces is part of the name, as in
+        # parentheses; a name alone in brackets is a sub-list of one
+        (
+            "Electronic Health Record {EHR} [On-Premise, Web/Cloud-Based], Analytics [Predictive]",
+            [
+                "Electronic Health Record (EHR)",
+                "On-Premise",
+                "Web/Cloud-Based",
+                "Analytics",
+                "Predictive",
+            ],
+        ),
         # parser 2.4.10: lowercase adjectives share the last name's noun; title case does not
         ("therapeutic and diagnostic products", ["therapeutic products", "diagnostic products"]),
         (
