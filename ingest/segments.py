@@ -285,6 +285,10 @@ _SEGMENTED_INTO = re.compile(
     r"(?:\s+of\s+[^.;:,]{2,60}?)?\s+(?:include|are|comprise)"
     # "Different types of catheters are A, B and C", "The main types of X include A and B"
     r"|\b(?P<label7>types|kinds)\s+of\s+(?:[\w&-]+\s+){1,5}?(?:are|include|comprise)"
+    # "The disposable medical supplies market includes A, B, C and D"; not a definition ("…
+    # includes revenues earned by entities …") nor its firms ("… includes many new entrants")
+    r"|\bmarket\s+(?:includes|comprises)(?=\s+(?!(?:the\s+)?(?:sales|revenues?|values?)\b"
+    r"|[^.;:]*\b(?:firms|entrants|players|companies|vendors|manufacturers|suppliers)\b))"
     # "The different companion diagnostics technologies are A, B and C"
     r"|\b(?:different|various|main|major|principal)\s+(?:[\w&-]+\s+){0,4}?"
     r"(?P<label9>technologies|types|modalities|therapies|treatments|indications)\s+"

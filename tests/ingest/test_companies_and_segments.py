@@ -462,6 +462,25 @@ def test_segmentation_sentences_with_their_labels() -> None:
             "other cancers.",
             [("cancer type", ["breast", "lung", "other cancers"])],
         ),
+        (  # parser 2.4.11: the market "includes" or "comprises" its segments
+            "The acme medical supplies market includes surgical gowns and drapes, gloves, "
+            "face masks, and sutures.",
+            [("", ["surgical gowns and drapes", "gloves", "face masks", "sutures"])],
+        ),
+        (
+            "India's acme laboratories market comprises two segments: pathology and radiology.",
+            [("", ["pathology", "radiology"])],
+        ),
+        (  # a definition of the market, not its segments
+            "The acme power market consists of sales of acme power and related services.",
+            [],
+        ),
+        (
+            "The acme drugs market includes revenues earned by entities by providing "
+            "chemotherapy and targeted therapy.",
+            [],
+        ),
+        ("The market includes key players such as Acme, Bolt and Corex.", []),
     ],
 )
 def test_segmentation_wordings(text: str, groups: list[tuple[str, list[str]]]) -> None:
