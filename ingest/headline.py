@@ -66,6 +66,11 @@ _BY_YEAR = frozenset({"by", "through", "till", "until"})
 _BARE = r"(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>trillion|billion|million|tn|bn|mn)\b"
 _BARE_SECOND = re.compile(rf"(?:\s+(?:in|for)\s+{_FY_YEAR})?,?\s+to\s+{_BARE}", re.IGNORECASE)
 _BARE_AMOUNT = re.compile(_BARE, re.IGNORECASE)
+# "… to grow to $7.8 billion by 2018, having been valued at 4.7 billion globally in 2011"
+_BARE_VALUED = re.compile(
+    rf"\b(?:valued|worth)\s+(?:at\s+)?(?:(?:around|about|approximately|nearly)\s+)?{_BARE}",
+    re.IGNORECASE,
+)
 # "For 2016, the total market value of medical devices, including small devices, capital
 # equipment, diagnostics and consumables, is estimated around €9.1 bn": the year that opens
 # the sentence dates its first amount, however long the subject between them.
@@ -526,8 +531,9 @@ def _reads_as_forecast(wording: str) -> bool:
 def _with_carried_currency(
     sentence: str, money: list[re.Match[str]]
 ) -> tuple[list[re.Match[str]], dict[int, str]]:
-    """The amounts, with a second one written without its currency ('from USD 465.2 million
-    in 2016 to 847.8 million by 2022'), and that one's currency (the first's) by position."""
+    """The amounts, with those written without a currency ('from USD 465.2 million in 2016 to
+    847.8 million by 2022', '… $7.8 billion by 2018, having been valued at 4.7 billion in
+    2011'), and their currency (the first amount's) by position."""
     carried: dict[int, str] = {}
     seconds: list[re.Match[str]] = []
     starts = {match.start() for match in money}
@@ -538,6 +544,12 @@ def _with_carried_currency(
             if bare is not None:
                 seconds.append(bare)
                 carried[bare.start()] = currency_of(match)
+    if money:
+        for valued in _BARE_VALUED.finditer(sentence):
+            bare = _BARE_AMOUNT.match(sentence, valued.start("number"))
+            if bare is not None and bare.start() not in starts | carried.keys():
+                seconds.append(bare)
+                carried[bare.start()] = currency_of(money[0])
     return sorted([*money, *seconds], key=lambda match: match.start()), carried
 
 

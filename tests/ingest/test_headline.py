@@ -77,6 +77,12 @@ CASES: list[Case] = [
      512_400_000, 2016, 913_600_000, 2022, 10.1, None, None),
     ("The acme market grew from USD 2 billion in 2019 to 2021.",  # "to 2021" is no amount
      2 * B, 2019, None, None, None, None, None),
+    # An amount "valued at" without its currency, in a sentence that states one elsewhere.
+    ("The acme systems market is expected to grow to $7.8 billion by 2018, having been valued "
+     "at 4.7 billion globally in 2011.",
+     4.7 * B, 2011, 7.8 * B, 2018, None, None, None),
+    ("The acme market was valued at 3.25 billion in 2025.",  # no currency anywhere: none
+     None, None, None, None, None, None, None),
     # Calendar years as analysts write them: "CY21", "between CY21-29".
     ("The market is expected to grow at a CAGR of 16.3% between CY21-29 from a CY21 market "
      "size of $4.1B to $13.7B by 2029.",
