@@ -38,6 +38,7 @@ class FaqPair:
 
 def _faq_lines(blocks: Iterable[Block]) -> Iterable[tuple[str, bool]]:
     """Yield (text, is_question) for each line of the FAQ section."""
+    asked = False  # the last line was a question: an answer may restate it first
     for block in blocks:
         lead = strip_list_marker(block.lead_bold)
         if lead:
@@ -45,16 +46,18 @@ def _faq_lines(blocks: Iterable[Block]) -> Iterable[tuple[str, bool]]:
             rest = clean_text(block.text[len(block.lead_bold) :])
             if rest:
                 yield rest, False
+            asked = not rest
             continue
         for line in block.lines or (block.text,):
             line = strip_list_marker(line)
             if line.endswith("?"):
                 yield line, True
-            elif inline := _INLINE_QUESTION.match(line):
+            elif (inline := _INLINE_QUESTION.match(line)) and not asked:
                 yield inline["question"], True
                 yield inline["answer"], False
-            else:
+            else:  # "How profitable is CBD?" answered "How much profit can … make? CBD oil …"
                 yield line, False
+            asked = line.endswith("?")
 
 
 def pair_faqs(blocks: Iterable[Block]) -> tuple[list[FaqPair], int]:

@@ -142,6 +142,7 @@ _RESTATED_TITLE = re.compile(
     r"|^Segment(?:s|ation)\s*[-–:]\s*[Bb]y\s+[A-Z][\w&/ -]{1,40}?\s*[(\[]"
 )
 _MAX_RESTATED_TITLE_CHARS = 1500
+_MAX_ANSWER_LEAD_WORDS = 8
 # A report page's coverage line under its title, without the word "Market": "Industry
 # Insights by Technology (A, B [b1, b2]), by End User (C, D), and by Geography (…)".
 _COVERAGE_LINE = re.compile(
@@ -373,7 +374,7 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
             if collected.headline is None and mentions_headline_figures(block.text):
                 collected.headline = block.text
             continue
-        if block.is_heading:
+        if block.is_heading and not _opens_answer(block, collected.question_blocks):
             asking = section is not Section.FAQS and block.text.rstrip().endswith("?")
         elif section is not Section.FAQS and is_labelled_question(block.text):
             asking = True  # "Q. What is …?" paragraphs: questions without an FAQ heading
@@ -435,6 +436,19 @@ def _content_after_title(blocks: list[Block], first_index: int) -> list[Block]:
     if lead is None:
         return blocks[first_index:]
     return blocks[lead : first_index - 1] + blocks[first_index:]
+
+
+def _opens_answer(heading: Block, asked: list[Block]) -> bool:
+    """A bold line right under a question heading, before any answer ("Is dentistry a growing
+    industry?" then "Job Outlook"): the answer's first line, not a new section."""
+    question = asked[-1] if asked else None
+    return (
+        question is not None
+        and question.is_heading
+        and question.text.rstrip().endswith("?")
+        and not heading.text.rstrip().endswith("?")
+        and len(heading.text.split()) <= _MAX_ANSWER_LEAD_WORDS
+    )
 
 
 def _is_segment_heading(text: str, section: Section) -> bool:

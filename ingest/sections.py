@@ -66,7 +66,9 @@ _SECTION_HEADINGS: list[tuple[Section, re.Pattern[str]]] = [
     (
         Section.COMPANIES,
         _heading_pattern(
-            r"\bcompan(?:y|ies)\b|\bplayers\b|manufacturers|vendors|competitive|competitors"
+            # "How competitive is the industry?" asks, it opens no players section
+            r"\bcompan(?:y|ies)\b|\bplayers\b|manufacturers|vendors|(?<!how )competitive|"
+            r"competitors"
         ),
     ),
     (Section.REGIONS, _heading_pattern(r"\bregion(?:al|s)?\b|geograph|by country")),
