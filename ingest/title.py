@@ -70,6 +70,15 @@ _MARKET_IN_REGION = re.compile(
 _LEADING_CONJUNCTION = re.compile(
     r"^(?:with|as|while|since|given|amid|because)\s+(?=the\s)", re.IGNORECASE
 )
+# A question heading about a market's size: "How large is the hearing care industry?", "What is
+# the size of the X market?", "How much is the X market worth?" (the industry already a market)
+_SIZE_QUESTION = re.compile(
+    r"^(?:how\s+(?:large|big|much)\s+is|what\s+is\s+the\s+size\s+of)\s+(?:the\s+)?"
+    r"(?:(?:global|worldwide)\s+)?(?P<name>[A-Za-z][\w&/' -]{1,60}?)\s+market\b[^?]{0,20}\?\s*$",
+    re.IGNORECASE,
+)
+# A sentence's subject before "market" that names none ("The market size …", "Its market …").
+_NAMING_NOTHING = frozenset({"the", "this", "that", "its", "our", "their", "a", "an", "overall"})
 _WORLD_WORD = re.compile(r"\b(?:global|worldwide)\b", re.IGNORECASE)
 _MARKET_OR_INDUSTRY = re.compile(r"\b(?:(?P<market>market)|industry)\b", re.IGNORECASE)
 # A heading that opens "The global …" is a sentence; the market's name is without those words.
@@ -132,6 +141,8 @@ def _title_from_match(text: str, found: re.Match[str] | None) -> str | None:
     if found is None:
         return None
     subject = _CLAUSE_BEFORE_SUBJECT.split(found["subject"])[-1]  # "For analysis, the X market"
+    if subject.lower() in _NAMING_NOTHING:
+        return None  # "The market size, measured by revenue, of …": no market named
     title = _capitalised(subject) + " Market"
     place = _PLACE_AFTER.match(text, found.end())
     region = _split_region_prefix(f"{place['place'].rstrip('.,')} {title}")[0] if place else None
@@ -165,6 +176,8 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     which separates the two; otherwise a known country or world-region prefix does.
     """
     heading = _LEADING_AMOUNT.sub("", _LEADING_LABEL.sub("", as_market_heading(heading)))
+    if asked := _SIZE_QUESTION.match(heading):  # "How large is the X industry?": X Market
+        heading = _capitalised(asked["name"]) + " Market"
     opening = _IN_REGION_FIRST.match(heading)
     if opening and opening["place"].lower() in region_names():
         heading = f"{opening['place']} {heading[opening.end() :]}"
