@@ -142,7 +142,7 @@ _RESTATED_TITLE = re.compile(
     r"|^Segment(?:s|ation)\s*[-–:]\s*[Bb]y\s+[A-Z][\w&/ -]{1,40}?\s*[(\[]"
 )
 _MAX_RESTATED_TITLE_CHARS = 1500
-_MAX_ANSWER_LEAD_WORDS = 8
+_MAX_ANSWER_LEAD_WORDS = 8  # a bold line that opens an answer is short: "Job Outlook"
 # A report page's coverage line under its title, without the word "Market": "Industry
 # Insights by Technology (A, B [b1, b2]), by End User (C, D), and by Geography (…)".
 _COVERAGE_LINE = re.compile(
