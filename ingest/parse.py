@@ -105,7 +105,11 @@ _DETERMINERS = frozenset("the a an this that its their our of".split())
 # A press release quotes the report's title: 'a report, titled, "X Market by Type (A, B) …"'.
 # The words before "Market" hold no dash or colon ("Oncology Drugs - Market Insights" is not
 # a market's name).
-_QUOTED_TITLE = re.compile(r"[\"“](?P<title>[A-Z][^\"“”:–—]{1,120}?\bMarket\b[^\"“”]{0,600})[\"”]")
+# A report title in quotes, also closed by a double prime ("… – Forecasts to 2023″", as some
+# wire copies write the closing quote).
+_QUOTED_TITLE = re.compile(
+    r"[\"“](?P<title>[A-Z][^\"“”″:–—]{1,120}?\bMarket\b[^\"“”″]{0,600})[\"”″]"
+)
 # "Forecasts, 2024-2032", "Forecast Period (2018 - 2023)", "forecast period 2016–2026",
 # "Forecast Period | 2024-2031", "Forecast Period: 2024-2031".
 _FORECAST_PERIOD = re.compile(
@@ -142,6 +146,17 @@ _RESTATED_TITLE = re.compile(
     r"|^Segment(?:s|ation)\s*[-–:]\s*[Bb]y\s+[A-Z][\w&/ -]{1,40}?\s*[(\[]"
 )
 _MAX_RESTATED_TITLE_CHARS = 1500
+# A paragraph that ends announcing its segments: "By Technology– The X market is segmented by
+# technology into"; then the items ("a) Glucose Dehydrogenase", "b) Glucose Oxidase").
+_SEGMENTS_LEAD = re.compile(
+    r"\b(?:segmented|divided|categori[sz]ed|classified|split|bifurcated|segregated)\s+"
+    r"by\s+(?P<label>[\w&/ -]{2,40}?)\s+into\s*:?$",
+    re.IGNORECASE,
+)
+_ENUMERATOR = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+(?=\S)")
+_SEGMENT_STATEMENT = re.compile(
+    r"(?:by|based\s+on|on\s+the\s+basis\s+of|in\s+terms\s+of)\s+[\w&/ -]{2,40}?,\s", re.I
+)
 _MAX_ANSWER_LEAD_WORDS = 8  # a bold line that opens an answer is short: "Job Outlook"
 # A report page's coverage line under its title, without the word "Market": "Industry
 # Insights by Technology (A, B [b1, b2]), by End User (C, D), and by Geography (…)".
@@ -213,6 +228,9 @@ class _Collected:
     loose_paragraphs: list[str] = field(default_factory=list)
     headed_segments: list[tuple[str, SegmentDimension, list[str]]] = field(default_factory=list)
     listed_segments: list[tuple[SegmentDimension, str]] = field(default_factory=list)
+    # After "… the X market is segmented by technology into", the dimension of the items that
+    # follow, one a list item or an enumerated paragraph ("a) Glucose Oxidase")
+    lead_dimension: SegmentDimension | None = None
     segmentation_prose: list[str] = field(default_factory=list)
     # Paragraphs of any other section that may segment the market ("The X market, by route of
     # administration, is segmented into …" after a players list): read for labelled lists only.
@@ -306,6 +324,8 @@ def _names_a_market(heading: str) -> bool:
     market' ('Increasing Prevalence of Cancer is Driving the Market Growth')."""
     if heading.rstrip().endswith("?"):
         return False  # a question about the market ("What is the Healthcare Market?")
+    if _SEGMENT_STATEMENT.match(heading):
+        return False  # "By application, the X market for abdominal use is expected to lead"
     before, *after = _MARKET_WORD.split(heading, maxsplit=1)
     # words, not an outline's numbers ("2.Market Overview")
     words_before = [word for word in before.lower().split() if any(c.isalpha() for c in word)]
@@ -475,6 +495,8 @@ def _route(
     dimension: SegmentDimension,
 ) -> None:
     text = block.text
+    if _follow_segments_lead(collected, block):
+        return
     if _route_players_table(collected, text):
         return
     _follow_ranking(collected, block)
@@ -591,8 +613,25 @@ def _end_profile_run(collected: _Collected) -> None:
         collected.profile_run = None
 
 
+def _follow_segments_lead(collected: _Collected, block: Block) -> bool:
+    """Whether `block` is an item of the segments a paragraph announced ('… segmented by
+    technology into', then 'a) Glucose Oxidase'); a paragraph ending so starts such a run,
+    anything else ends it."""
+    item = _ENUMERATOR.sub("", strip_list_marker(block.text))
+    listed = block.list_item or item != block.text
+    if collected.lead_dimension is not None and listed and len(block.lines) == 1:
+        name = item.rstrip(".;,")
+        if len(name.split()) <= _MAX_LIST_SEGMENT_WORDS and ". " not in name:
+            collected.listed_segments.append((collected.lead_dimension, name))
+            return True
+    lead = None if listed else _SEGMENTS_LEAD.search(block.text)
+    collected.lead_dimension = dimension_of(lead["label"]) if lead else None
+    return False
+
+
 def _end_runs(collected: _Collected) -> None:
     """A run of profiles, ranked lines or bare names ends at a heading, and with the page."""
+    collected.lead_dimension = None
     _end_profile_run(collected)
     collected.ranked_run.end(collected.company_entries)
     collected.bare_run.end(collected.company_entries)

@@ -289,12 +289,16 @@ _SEGMENTED_INTO = re.compile(
     # includes revenues earned by entities …") nor its firms ("… includes many new entrants")
     r"|\bmarket\s+(?:includes|comprises)(?=\s+(?!(?:the\s+)?(?:sales|revenues?|values?)\b"
     r"|[^.;:]*\b(?:firms|entrants|players|companies|vendors|manufacturers|suppliers)\b))"
+    # "The modalities covered in this report include A, B and C"
+    r"|\b(?P<label10>modalities|types|products|technologies|applications|indications|therapies)"
+    r"\s+covered\s+in\s+(?:this|the)\s+(?:report|study|analysis)\s+(?:include|are|comprise)"
     # "The different companion diagnostics technologies are A, B and C"
     r"|\b(?:different|various|main|major|principal)\s+(?:[\w&-]+\s+){0,4}?"
     r"(?P<label9>technologies|types|modalities|therapies|treatments|indications)\s+"
     r"(?:are|include|comprise))\s+"
     # "into the following segments", "into several categories: A, B and C"
-    r"(?:(?:the\s+)?(?:following|two|three|four|five|six|several|various|multiple)"
+    r"(?:(?:the\s+)?(?:following|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\d{1,2}|several|various|multiple)"
     r"(?:\s*:\s*|(?:\s+[\w-]+){1,2}\s*:\s*"
     r"|(?:\s+[\w-]+){1,2},?\s+(?:including|such\s+as|namely)\s*:?\s*|\s+[\w-]+\s+))?"
     # "… into three segments based on end users- A, B and C"
@@ -304,7 +308,7 @@ _SEGMENTED_INTO = re.compile(
     re.I,
 )
 # The groups of `_SEGMENTED_INTO` that hold a dimension's label when the sentence states one.
-_LABEL_GROUPS = tuple(f"label{number}" for number in range(2, 10))
+_LABEL_GROUPS = tuple(f"label{number}" for number in range(2, 11))
 # The dimension named before the verb, in the same sentence: "On the basis of type, the market
 # is segmented into …". Looked for only before a verb the cheap search found.
 _LABEL_BEFORE = re.compile(
@@ -470,11 +474,30 @@ def _labelled_title_groups(title: str) -> list[tuple[str, list[str]]]:
 _LISTED_BEFORE_MARKET = re.compile(r"\b[A-Z][\w-]*\s*\((?P<inner>[^()\d]{3,200})\)\s*Markets?\b")
 
 
+# "Surgical Retractor Market – Product (A, B), Design (C, D) – Forecasts to 2023": groups
+# after a dash, without "By".
+_GROUPS_AFTER_DASH = re.compile(r"\bMarkets?\s*[–—-]\s*(?=[A-Z][\w&/ -]{1,40}?\s*\()")
+
+
+def _dash_title_groups(title: str) -> list[tuple[str, list[str]]]:
+    dash = _GROUPS_AFTER_DASH.search(title)
+    if dash is None:
+        return []
+    groups = [
+        (match["label"], split_segment_names(match["paren"]))
+        for match in _TITLE_GROUP.finditer(title, dash.end())
+        if match["paren"]
+    ]
+    return groups if len(groups) >= 2 and all(len(names) >= 2 for _, names in groups) else []
+
+
 def title_segment_groups(title: str) -> list[tuple[str, list[str]]]:
     """(dimension label, names) for each 'By X (A, B)' group of a report title, else each
-    'Label: A, B' group of 'X Market (Label: A, B; Label: C, D)', else the names of
-    'X (A, B & C) Market'."""
+    'Label: A, B' group of 'X Market (Label: A, B; Label: C, D)' or of 'X Market – Label (A,
+    B), Label (C, D)', else the names of 'X (A, B & C) Market'."""
     first_by = _TITLE_BY.search(title)
+    if first_by is None and (dashed := _dash_title_groups(title)):
+        return dashed
     if first_by is None:
         listed = _LISTED_BEFORE_MARKET.search(title)
         names = split_segment_names(listed["inner"]) if listed else []
@@ -503,7 +526,7 @@ _NOT_A_DIMENSION = re.compile(
 )
 _SEGMENTATION_WORDS = (
     "into", "egment", "includes", "covers", "comprises", "analy", "examines", "types of", " by ",
-    "kinds of", "different", "various", "main", "major", "principal",
+    "kinds of", "different", "various", "main", "major", "principal", "covered in",
 )  # fmt: skip
 
 

@@ -481,6 +481,21 @@ def test_segmentation_sentences_with_their_labels() -> None:
             [],
         ),
         ("The market includes key players such as Acme, Bolt and Corex.", []),
+        (  # parser 2.4.11: any count of categories, in words or digits
+            "The therapeutic segment is further divided into eleven other categories such as "
+            "anti-infectives, respiratory, and others.",
+            [("", ["anti-infectives", "respiratory", "others"])],
+        ),
+        (
+            "This procedure is classified into 2 types: haemodialysis and peritoneal dialysis.",
+            [("", ["haemodialysis", "peritoneal dialysis"])],
+        ),
+        (  # parser 2.4.11: what a report covers
+            "The modalities covered in this report include magnetic resonance imaging (MRI), "
+            "X-ray, and nuclear medicine.",
+            [("modalities", ["magnetic resonance imaging (MRI)", "X-ray", "nuclear medicine"])],
+        ),
+        ("The regions covered in this report include North America and Europe.", []),
     ],
 )
 def test_segmentation_wordings(text: str, groups: list[tuple[str, list[str]]]) -> None:
@@ -517,6 +532,13 @@ def test_title_groups_labelled_without_by() -> None:
         ("Distribution Channel", ["Hospital Pharmacies", "Online Pharmacies"]),
     ]
     assert title_segment_groups("Oncology Market Size and Forecast (2021 - 2031)") == []
+    # parser 2.4.11: "X Market – Label (A, B), Label (C, D)", two such groups at least
+    dashed = "Acme Forceps Market – Product (Cold, Hot), End User (Hospital, ASCs) – Forecasts"
+    assert title_segment_groups(dashed) == [
+        ("Product", ["Cold", "Hot"]),
+        ("End User", ["Hospital", "ASCs"]),
+    ]
+    assert title_segment_groups("Oncology Market - Growth, Trends (2024 - 2029)") == []
 
 
 def test_a_quoted_unit_is_no_segment() -> None:

@@ -785,3 +785,73 @@ def test_a_paragraph_of_legal_names_alone_lists_companies() -> None:
         "Ostrava Applications S.A.",
         "Venlo Scientific",
     ]
+
+
+def test_items_after_a_paragraph_that_segments_the_market_by_x_into() -> None:
+    """Parser 2.4.11: "… is segmented by type into" then its items, enumerated paragraphs or
+    list items, each with the lead's dimension; a region lead lists no segments."""
+    page = (
+        LEAD
+        + "<p>By Type– The acme oncology market is segmented by type into</p>"
+        + "<p>a) Volumetric Sets</p><p>b) Syringe Sets</p>"
+        + "<p>The volumetric sets market was the largest segment in 2023.</p>"
+        + "<p>By End Use – The acme oncology market is segmented by end use into</p>"
+        + "<ul><li>a) Hospitals</li><li>b) Home Care Settings</li></ul>"
+        + "<p>By Geography – The acme oncology market is segmented by geography into</p>"
+        + "<p>a) North America</p><p>b) Western Europe</p>"
+    )
+    assert [(s["name"], s["dimension"]) for s in parse(page)["segments"]] == [
+        ("Volumetric Sets", "type"),
+        ("Syringe Sets", "type"),
+        ("Hospitals", "end-user"),
+        ("Home Care Settings", "end-user"),
+    ]
+
+
+def test_a_quoted_title_closed_by_a_double_prime_and_a_segment_statement_heading() -> None:
+    """Parser 2.4.11: the wire copy's quoted report title ends with ″, and a heading "By
+    product, the X market for … is expected …" states a segment's outlook: not the title."""
+    page = (
+        "<p>The report “Acme Forceps Market – Product (Cold Forceps, Hot Forceps), End User "
+        "(Hospital, ASCs) – Forecasts to 2027″, is projected to reach USD 1.9 billion by 2027 "
+        "from USD 1.2 billion in 2022.</p>"
+        "<h3>By application, the acme forceps market for urology is expected to grow the "
+        "fastest</h3><p>Urology biopsies are rising.</p>"
+    )
+    report = parse(page)
+    assert report["title"] == "Acme Forceps Market"
+    assert [s["name"] for s in report["segments"]] == [
+        "Cold Forceps",
+        "Hot Forceps",
+        "Hospital",
+        "ASCs",
+    ]
+
+
+def test_question_headings_with_a_bold_first_line_and_a_restated_question() -> None:
+    """Parser 2.4.11: a short bold line under a question heading opens its answer, an answer
+    that first restates its question stays one answer, and "How competitive is …?" opens no
+    players section."""
+    page = (
+        LEAD
+        + "<h3>Is acme care a growing industry?</h3><p><strong>Job Outlook</strong></p>"
+        + "<p>Employment is projected to grow 8 percent.</p>"
+        + "<h3>How profitable is an acme clinic?</h3>"
+        + "<p>How much profit can an acme clinic make? A margin of 15 percent is usual.</p>"
+        + "<h3>How competitive is the acme industry?</h3>"
+        + "<table><tr><td>Names</td><td>Dentist</td></tr>"
+        + "<tr><td>Occupation type</td><td>Profession</td></tr></table>"
+    )
+    report = parse(page)
+    assert [(faq["question"], faq["answer"]) for faq in report["faqs"]] == [
+        (
+            "Is acme care a growing industry?",
+            "Job Outlook Employment is projected to grow 8 percent.",
+        ),
+        (
+            "How profitable is an acme clinic?",
+            "How much profit can an acme clinic make? A margin of 15 percent is usual.",
+        ),
+        ("How competitive is the acme industry?", "Names | Dentist Occupation type | Profession"),
+    ]
+    assert report["companies"] == []
