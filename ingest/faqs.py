@@ -20,6 +20,13 @@ _QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*:\s*|^Q\.\s+", re.IGNORECASE)
 _ANSWER_LABEL = re.compile(r"^(?:A|Answer)\s*:\s*|^A\.\s+(?=[A-Z])", re.IGNORECASE)
 
 
+# "Q: Why do hospitals lead? A: They perform the complex surgeries.": pairs on one line.
+_LABELLED_PAIR = re.compile(
+    r"(?:Q|Question)\s*[:.]\s*(?P<question>[^?]{3,300}\?)\s+(?:A|Answer)\s*[:.]\s*"
+    r"(?P<answer>\S.*?)(?=\s+(?:Q|Question)\s*[:.]\s|$)"
+)
+
+
 def is_labelled_question(text: str) -> bool:
     """'Q. What is pharma market research?': a question whatever the section it is in."""
     return _QUESTION_LABEL.match(text) is not None and text.rstrip().endswith("?")
@@ -50,7 +57,11 @@ def _faq_lines(blocks: Iterable[Block]) -> Iterable[tuple[str, bool]]:
             continue
         for line in block.lines or (block.text,):
             line = strip_list_marker(line)
-            if line.endswith("?"):
+            if _LABELLED_PAIR.match(line):
+                for paired in _LABELLED_PAIR.finditer(line):
+                    yield paired["question"], True
+                    yield paired["answer"], False
+            elif line.endswith("?"):
                 yield line, True
             elif (inline := _INLINE_QUESTION.match(line)) and not asked:
                 yield inline["question"], True

@@ -563,6 +563,16 @@ def test_labelled_question_paragraphs_are_faqs_without_an_faq_heading() -> None:
         {"question": "What is acme market research?", "answer": "Research for acme makers."},
         {"question": "Who buys it?", "answer": "Hospitals and payers."},
     ]
+    # parser 2.4.11: pairs on one line under an FAQ heading, one or several to a paragraph
+    one_line = (
+        "<h2>FAQ</h2><p>Q: Why do hospitals lead? A: They perform the complex surgeries.</p>"
+        "<p>Q: What is A? A: A is one. Q: What is B? A: B is two.</p>"
+    )
+    assert parse(LEAD + one_line)["faqs"] == [
+        {"question": "Why do hospitals lead?", "answer": "They perform the complex surgeries."},
+        {"question": "What is A?", "answer": "A is one."},
+        {"question": "What is B?", "answer": "B is two."},
+    ]
 
 
 @pytest.mark.parametrize(
