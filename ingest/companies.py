@@ -7,7 +7,8 @@ from slugify import slugify
 
 # Legal-form suffixes (SPEC §2) plus their long spellings; compared without dots or commas.
 LEGAL_FORMS = frozenset(
-    "inc incorporated corp corporation co ltd limited llc plc ag sa sl gmbh".split()
+    # "pte" and "pvt": Singapore's "Pte. Ltd." and India's "Pvt. Ltd."
+    "inc incorporated corp corporation co ltd limited llc plc ag sa sl gmbh pte pvt".split()
 )
 _ENTRY_SEPARATORS = re.compile(r"\s*[;|]\s*|\s*,\s+")
 

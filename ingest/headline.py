@@ -170,7 +170,8 @@ _HISTORICAL = re.compile(
 # ("U.S.", "F. Hoffmann-La Roche").
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])(?:(?<!\b[A-Z]\.)(?<!\bInc\.)(?<!\bCo\.)(?<!\bLtd\.)(?<!\bi\.e\.)(?<!\be\.g\.)"
-    r"(?<!\bvs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bMs\.)\s+(?=[A-Z])"
+    r"(?<!\bvs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bMs\.)"
+    r"(?<!\bPte\.)(?<!\bPTE\.)(?<!\bPvt\.)(?<!\bPVT\.)\s+(?=[A-Z])"  # "Pte. Ltd"
     # "… and Rowan Oncology Ltd. These companies …": a name's full stop that ends a sentence
     r"|(?:(?<=\bInc\.)|(?<=\bLtd\.)|(?<=\bCo\.))\s+(?=(?:The|These|This|They|Their|It|Its|In|"
     r"With|However|Moreover|Additionally|Furthermore|According)\b))"

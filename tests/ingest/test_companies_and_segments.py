@@ -48,6 +48,7 @@ def test_split_company_entry(entry: str, names: list[str]) -> None:
         ("Kyowa Kirin Co., Ltd.", "kyowa-kirin"),
         ("Siemens Healthineers AG", "siemens-healthineers"),
         ("Grifols S.A.", "grifols"),
+        ("Sunbeam Pharma Pvt. Ltd.", "sunbeam-pharma"),  # parser 2.4.11
         ("AG", "ag"),
     ],
 )
@@ -91,6 +92,10 @@ def test_segments_named_in_prose() -> None:
             "Leading market players discussed in the research are Halvik Inc., Tallis and "
             "Company, F. Ostberg Pharma AG, and Merck & Co., Inc.",
             ["Halvik Inc.", "Tallis and Company", "F. Ostberg Pharma AG", "Merck & Co., Inc."],
+        ),
+        (  # parser 2.4.11: "Pte. Ltd" after a comma is the name's legal form
+            "Key players include Sensing Self, PTE. Ltd, Halvik Inc. and Tallis Biologics.",
+            ["Sensing Self, PTE. Ltd", "Halvik Inc.", "Tallis Biologics"],
         ),
         (
             "The dominance of established players like Brandt Medtech GmbH and Lisova SA, "
