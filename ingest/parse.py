@@ -93,6 +93,8 @@ _HEADLINE_SEARCH_BLOCKS = 40
 _SUBJECT_SEARCH_BLOCKS = 5
 _MAX_SEGMENT_HEADING_WORDS = 6
 _MAX_LIST_SEGMENT_WORDS = 8
+_MAX_NAME_BEFORE_COLON_WORDS = 5  # a list item "Name: what it is" under a segments heading
+_NAME_JOINERS = frozenset({"and", "or", "of", "&", "the", "for", "in"})
 # Sections whose paragraphs may state the market's headline figures.
 _FIGURE_SECTIONS = frozenset({Section.INTRO, Section.OVERVIEW})
 _MARKET_WORD = re.compile(r"\bmarket\b", re.IGNORECASE)
@@ -172,6 +174,16 @@ _PLAYERS_LEAD = re.compile(
     re.IGNORECASE,
 )
 _PLAYERS_LEAD_CHARS = 80
+# A sentence that is that lead and nothing else: "Key players in the market include:", "Among
+# the top companies are:", "Some of the key players operating in the X market are:".
+_NAMED_PLAYERS_LEAD = re.compile(
+    r"(?:(?:some\s+of\s+|among\s+)?the\s+|among\s+)?"
+    r"(?:key|major|leading|prominent|top|notable|main|dominant|established)\s+(?:\d+\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:players|companies|vendors|manufacturers)"
+    r"(?:\s+(?:in|of|operating\s+in|active\s+in)\s+(?:the\s+)?[^.;:]{0,60}?)?"
+    r"\s+(?:include|includes|are|such\s+as|like)\s*:?\s*$",
+    re.IGNORECASE,
+)
 # "The companies highlighted in the report fit different parts of the pipeline:" before a
 # list of profiles ("Illumina is positioned around …"); only profiles are read after it.
 _PROFILES_LEAD = re.compile(
@@ -247,6 +259,9 @@ class _Collected:
     company_entries: list[str] = field(default_factory=list)
     company_prose: list[str] = field(default_factory=list)  # anywhere: "key players include …"
     players_lead: bool = False  # the last paragraph ended "… major players, such as"
+    # … and its last sentence is that lead alone ("Key players in the market include:"): the
+    # names that follow need no legal form ("Strategies adopted by key players include:" does)
+    players_named: bool = False
     # After a paragraph ending "… the companies … :", the profiles of the blocks that follow
     profile_run: NameRun | None = None
     ranked_names: list[str] = field(default_factory=list)  # "1. Viatris" headings
@@ -521,6 +536,10 @@ def _route(
         collected.players_lead = text.endswith(_PLAYERS_LEAD_ENDINGS) and bool(
             _PLAYERS_LEAD.search(text[-_PLAYERS_LEAD_CHARS:])
         )
+        last_sentence = text.rsplit(". ", 1)[-1]
+        collected.players_named = collected.players_lead and bool(
+            _NAMED_PLAYERS_LEAD.match(last_sentence)
+        )
         lead = text[-_PROFILES_LEAD_CHARS:]
         if _PROFILES_LEAD.search(lead) and not _NOT_PROFILES_LEAD.search(lead):
             _end_profile_run(collected)
@@ -590,9 +609,14 @@ def _names_one(line: str) -> bool:
 
 def _end_players_lead(collected: _Collected) -> bool:
     """Close a run of one-name paragraphs after "… leading players include": its names are
-    players when they pass as a list of names. Whether there was a run."""
+    players when they pass as a list of names, or after a lead that is only that sentence,
+    when two at least are names. Whether there was a run."""
     run, collected.lead_names, collected.players_lead = collected.lead_names, [], False
-    collected.company_entries.extend(_names_on_lines(tuple(run)))
+    named = [company_from_line(strip_list_marker(line)) for line in run]
+    if collected.players_named and len(named) >= 2 and all(named):
+        collected.company_entries.extend(name for name in named if name)
+    else:
+        collected.company_entries.extend(_names_on_lines(tuple(run)))
     return bool(run)
 
 
@@ -754,10 +778,26 @@ def _route_segment_list(
         collected.listed_segments.extend((dimension, name) for name in names)
         return True
     name = strip_list_marker(block.text).rstrip(".:")
+    named, colon, _ = name.partition(": ")  # "Devices: Physical hardware that …"
+    if colon and _names_before_colon(named):
+        name = named
     if len(name.split()) > _MAX_LIST_SEGMENT_WORDS or ". " in name:
         return False
     collected.listed_segments.append((dimension, name))
     return True
+
+
+def _names_before_colon(head: str) -> bool:
+    """'Cardiometabolic Conditions' of 'Cardiometabolic Conditions: Solutions for …' names a
+    segment; 'Technology Platforms' (a dimension) and 'Arabica and Robusta coffee beans'
+    (lowercase: a phrase, maybe several names) are left to the other rules."""
+    words = head.split()
+    titled = all(word[:1].isupper() or word.lower() in _NAME_JOINERS for word in words)
+    return (
+        0 < len(words) <= _MAX_NAME_BEFORE_COLON_WORDS
+        and titled
+        and classify_heading(head) is not Section.APPLICATIONS
+    )
 
 
 def _dimension_labelled_list(line: str) -> tuple[str, list[str]] | None:

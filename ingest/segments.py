@@ -289,6 +289,9 @@ _SEGMENTED_INTO = re.compile(
     # includes revenues earned by entities …") nor its firms ("… includes many new entrants")
     r"|\bmarket\s+(?:includes|comprises)(?=\s+(?!(?:the\s+)?(?:sales|revenues?|values?)\b"
     r"|[^.;:]*\b(?:firms|entrants|players|companies|vendors|manufacturers|suppliers)\b))"
+    # "The end users of the NGS market include A, B and C"
+    r"|\b(?P<label11>end[- ]?users|applications|product\s+types|technologies|indications)\s+"
+    r"of\s+the\s+[^.;:,]{2,60}?\s+market\s+(?:include|are|comprise)"
     # "The modalities covered in this report include A, B and C"
     r"|\b(?P<label10>modalities|types|products|technologies|applications|indications|therapies)"
     r"\s+covered\s+in\s+(?:this|the)\s+(?:report|study|analysis)\s+(?:include|are|comprise)"
@@ -308,7 +311,7 @@ _SEGMENTED_INTO = re.compile(
     re.I,
 )
 # The groups of `_SEGMENTED_INTO` that hold a dimension's label when the sentence states one.
-_LABEL_GROUPS = tuple(f"label{number}" for number in range(2, 11))
+_LABEL_GROUPS = tuple(f"label{number}" for number in range(2, 12))
 # The dimension named before the verb, in the same sentence: "On the basis of type, the market
 # is segmented into …". Looked for only before a verb the cheap search found.
 _LABEL_BEFORE = re.compile(
@@ -525,7 +528,7 @@ _NOT_A_DIMENSION = re.compile(
     r"\b(?:brands?|compan(?:y|ies)|players?|vendors?|regional|geographic(?:al)?|country)\b", re.I
 )
 _SEGMENTATION_WORDS = (
-    "into", "egment", "includes", "covers", "comprises", "analy", "examines", "types of", " by ",
+    "into", "egment", "include", "covers", "comprises", "analy", "examines", "types of", " by ",
     "kinds of", "different", "various", "main", "major", "principal", "covered in",
 )  # fmt: skip
 

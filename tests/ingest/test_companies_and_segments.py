@@ -501,6 +501,11 @@ def test_segmentation_sentences_with_their_labels() -> None:
             [("modalities", ["magnetic resonance imaging (MRI)", "X-ray", "nuclear medicine"])],
         ),
         ("The regions covered in this report include North America and Europe.", []),
+        (  # parser 2.4.11: "the end users of the X market include"
+            "The end users of the acme sequencing market include research centers, hospitals & "
+            "clinics, and others.",
+            [("end users", ["research centers", "hospitals & clinics", "others"])],
+        ),
     ],
 )
 def test_segmentation_wordings(text: str, groups: list[tuple[str, list[str]]]) -> None:

@@ -865,3 +865,33 @@ def test_question_headings_with_a_bold_first_line_and_a_restated_question() -> N
         ("How competitive is the acme industry?", "Names | Dentist Occupation type | Profession"),
     ]
     assert report["companies"] == []
+
+
+def test_bare_names_after_a_sentence_that_only_announces_the_players() -> None:
+    """Parser 2.4.11: after "Among the top companies are:" (the lead and nothing else) names
+    need no legal form; after "Strategies adopted by key players include:" they still do."""
+    names = "<ul><li>Exact Sciences</li><li>Arkray</li><li>BD</li><li>Thermo Fisher</li></ul>"
+    strategies = "<ul><li>Product Launches</li><li>Partnerships</li></ul>"
+    lead = "<p>Abbott's reader grew. Among the top companies are:</p>"
+    assert parse(LEAD + lead + names)["companies"] == [
+        "Exact Sciences",
+        "Arkray",
+        "BD",
+        "Thermo Fisher",
+    ]
+    strategy_lead = "<p>Strategies adopted by key players include:</p>"
+    assert parse(LEAD + strategy_lead + names)["companies"] == []
+    assert parse(LEAD + strategy_lead + strategies)["companies"] == []
+
+
+def test_list_items_naming_a_segment_before_a_colon_under_a_segments_heading() -> None:
+    """Parser 2.4.11: "Devices: Physical hardware that …" under "By Platform" is the segment
+    Devices; a lowercase phrase before the colon is not taken as a name."""
+    page = (
+        LEAD
+        + "<h2>Market Segmentation</h2><h3>By Platform</h3><ul>"
+        + "<li>Software and Services: Apps, telehealth platforms and coaching programs</li>"
+        + "<li>Devices: Physical hardware with integrated software (e.g. wearable sensors)</li>"
+        + "<li>Arabica and robusta beans: Arabica is about 60% of production</li></ul>"
+    )
+    assert [s["name"] for s in parse(page)["segments"]] == ["Software and Services", "Devices"]
