@@ -64,6 +64,7 @@ from ingest.report import (
 )
 from ingest.sections import BY_LABEL, Section, classify_heading, dimension_of, is_chrome_line
 from ingest.segments import (
+    DIMENSION_LEAD,
     dominant_segment,
     find_named_segments,
     inflector,
@@ -156,9 +157,8 @@ _SEGMENTS_LEAD = re.compile(
     re.IGNORECASE,
 )
 _ENUMERATOR = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+(?=\S)")
-_SEGMENT_STATEMENT = re.compile(
-    r"(?:by|based\s+on|on\s+the\s+basis\s+of|in\s+terms\s+of)\s+[\w&/ -]{2,40}?,\s", re.I
-)
+# "By application, the X market for urology is expected to …": a segment's outlook.
+_SEGMENT_STATEMENT = re.compile(rf"{DIMENSION_LEAD}[\w&/ -]{{2,40}}?,\s")
 _MAX_ANSWER_LEAD_WORDS = 8  # a bold line that opens an answer is short: "Job Outlook"
 # A report page's coverage line under its title, without the word "Market": "Industry
 # Insights by Technology (A, B [b1, b2]), by End User (C, D), and by Geography (…)".

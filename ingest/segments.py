@@ -584,10 +584,10 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
 
 # "The targeted therapy segment accounted for …", "By product, the branded segment …": a
 # segment named as the subject of a sentence, with the label of its dimension when stated.
-_DIMENSION_LEAD = r"\b(?:[Bb]y|[Bb]ased\s+on|[Oo]n\s+the\s+basis\s+of|[Ii]n\s+terms\s+of)\s+"
+DIMENSION_LEAD = r"\b(?:[Bb]y|[Bb]ased\s+on|[Oo]n\s+the\s+basis\s+of|[Ii]n\s+terms\s+of)\s+"
 _SEGMENT_SUBJECT = re.compile(
     # not after "in": "companies focus in the oncology segment" names no segment of its own
-    rf"(?:{_DIMENSION_LEAD}(?P<label>[\w&/ -]{{2,40}}?)\s*,\s*)?(?<!\b[Ii]n\s)\b[Tt]he\s+"
+    rf"(?:{DIMENSION_LEAD}(?P<label>[\w&/ -]{{2,40}}?)\s*,\s*)?(?<!\b[Ii]n\s)\b[Tt]he\s+"
     # Word by word: each "the" tries a few words, not every length of a character run.
     r"(?P<names>[\w&/'’-]+(?:\s+[\w&/'’-]+){0,7}?(?:\s*\([^()]{1,40}\))?)\s+(?:sub-?)?segments?\b"
     r"(?!\s+(?:the|into|by|it|them|its)\b)"  # "the report segments the market …": a verb
@@ -596,7 +596,7 @@ _SEGMENT_SUBJECT = re.compile(
 # is projected to …"; the label opens the sentence, each name is followed by its verb.
 _LABELLED_SUBJECT = re.compile(
     # A bullet or arrow may come first ("→ By indication, lung cancer emerged …").
-    rf"^[^\w(]{{0,4}}{_DIMENSION_LEAD}(?P<label>[\w&/ -]{{2,40}}?)\s*,\s*"
+    rf"^[^\w(]{{0,4}}{DIMENSION_LEAD}(?P<label>[\w&/ -]{{2,40}}?)\s*,\s*"
     r"(?:the\s+)?(?P<name>[^,;:()]{2,60}?)\s+"
     r"(?:held|holds|accounted|accounts|commanded|commands|captured|dominated|dominates|led|"
     r"leads|generated|contributed|contributes|represented|represents|registered|emerged|"
