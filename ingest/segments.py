@@ -331,7 +331,11 @@ _LABEL_WINDOW_CHARS = 140
 # Items part at commas; "and" parts only the last two ("A, B and C"), unless a comma already
 # did ("A, B, and C"): "Head and Neck Cancer" inside a list stays one name.
 # "(Pathology v/s Radiology)", "Urban vs. Rural": the alternatives are two segments.
-_COMMA = re.compile(r"\s*[,;]\s*|\s+(?:v/s|vs\.?|versus)\s+", re.IGNORECASE)
+_AMPERSAND_OTHERS = re.compile(r"\s+&\s+(?=others?\b)", re.IGNORECASE)
+# "(Reusable, v/s Disposable)": a comma before the word too.
+_COMMA = re.compile(
+    r"\s*[,;]\s*(?:(?:v/s|vs\.?|versus)\s+)?|\s+(?:v/s|vs\.?|versus)\s+", re.IGNORECASE
+)
 _OXFORD_CONJUNCTION = re.compile(r"^(?:and|or|&)\s+", re.IGNORECASE)
 _LAST_CONJUNCTION = re.compile(r"\s+(?:and|or)\s+")
 
@@ -408,6 +412,7 @@ def split_segment_names(items: str) -> list[str]:
     """'A, B, and C' → [A, B, C]; sub-lists follow their parent ('Drugs {Prescription, OTC}'
     → Drugs, Prescription, OTC); empty when an item reads as prose or names a dimension."""
     names = []
+    items = _AMPERSAND_OTHERS.sub(" and ", items)  # "Multifocal & Others": two items
     for item in _list_items(_flatten_sub_lists(items).strip().rstrip(".")):
         name = _TRAILING_LIST_WORDS.sub("", _LEADING_ARTICLE.sub("", item.strip(" '‘’\"“”")))
         name = name.strip(" .'‘’\"“”")

@@ -339,6 +339,10 @@ def test_segment_subjects(text: str, groups: list[tuple[str, list[str]]]) -> Non
         ("Hospital, Specialty Clinics", ["Hospital", "Specialty Clinics"]),
         ("Pathology v/s Radiology", ["Pathology", "Radiology"]),  # 2.4.10: alternatives
         ("Urban vs. Rural", ["Urban", "Rural"]),
+        # parser 2.4.11: the alternative after a comma; "& Others" is the list's last item
+        ("Reusable, v/s Disposable", ["Reusable", "Disposable"]),
+        ("Spherical, Multifocal & Others", ["Spherical", "Multifocal", "Others"]),
+        ("Hospitals & Clinics, Others", ["Hospitals & Clinics", "Others"]),
         # parser 2.4.10: the last two names part at the "and" that leaves both names
         (
             "colored display and black and white display",
