@@ -165,7 +165,9 @@ _LISTED_NAMES_THEN_PLAYERS = re.compile(
     r"(?:[\w-]+\s+)?(?:companies|players|manufacturers|vendors|firms)\b"
 )
 _LIST_SPLIT = re.compile(
-    r"\s*;\s*|\s*,\s*(?:and\s+|&\s+)?(?!(?:and\s+)?Company\b)|\s+and\s+(?=[A-Z])(?!Company\b)"
+    # not a comma inside (short) parentheses: "Tilray (Nanaimo, BC)"
+    r"\s*;\s*|\s*,(?![^()]{0,40}\))\s*(?:and\s+|&\s+)?(?!(?:and\s+)?Company\b)"
+    r"|\s+and\s+(?=[A-Z])(?!Company\b)"
 )
 _LIST_TAIL = re.compile(
     r"\s*(?:,?\s*(?:and|&|among)\s+)?(?:others|many more|more|etc)\.?\s*$", re.I
@@ -211,7 +213,7 @@ _DETERMINERS = frozenset(
 # "(U.S.)", "(Japan)": where a list says a company is based, not part of its name; nor is its
 # ticker ("($MRK)", "(NYSE: AZN)").
 TRAILING_PLACE = re.compile(
-    r"\s*\((?:[A-Z][\w.]*\.?(?:\s+(?:&\s+)?[A-Z][\w.]*){0,3}|\$[A-Z.]{1,8}|[A-Z]{2,8}\s*:\s*[A-Z.]{1,8})\)"
+    r"\s*\((?:[A-Z][\w.]*\.?(?:,?\s+(?:&\s+)?[A-Z][\w.]*){0,3}|\$[A-Z.]{1,8}|[A-Z]{2,8}\s*:\s*[A-Z.]{1,8})\)"
     r"\s*$"
 )
 

@@ -52,6 +52,7 @@ from ingest.rankings import (
     ranked_enough,
     ranked_line_name,
 )
+from ingest.regions import region_names
 from ingest.report import (
     PARSER_VERSION,
     ParsedFaq,
@@ -91,7 +92,7 @@ from ingest.title import as_market_heading, parse_title, title_from_headline, ti
 CAGR_MISMATCH_TOLERANCE_PP = 1.0
 _MAX_TITLE_WORDS = 20
 _HEADLINE_SEARCH_BLOCKS = 40
-_SUBJECT_SEARCH_BLOCKS = 5
+_SUBJECT_SEARCH_BLOCKS = 10  # past a journal's or a blog's chrome lines
 _MAX_SEGMENT_HEADING_WORDS = 6
 _MAX_LIST_SEGMENT_WORDS = 8
 _MAX_NAME_BEFORE_COLON_WORDS = 5  # a list item "Name: what it is" under a segments heading
@@ -159,6 +160,7 @@ _SEGMENTS_LEAD = re.compile(
 _ENUMERATOR = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+(?=\S)")
 # "By application, the X market for urology is expected to …": a segment's outlook.
 _SEGMENT_STATEMENT = re.compile(rf"{DIMENSION_LEAD}[\w&/ -]{{2,40}}?,\s")
+_MAX_LIST_LABEL_WORDS = 6  # "Segmentation by Distribution Channels" as a list item
 _MAX_ANSWER_LEAD_WORDS = 8  # a bold line that opens an answer is short: "Job Outlook"
 # A report page's coverage line under its title, without the word "Market": "Industry
 # Insights by Technology (A, B [b1, b2]), by End User (C, D), and by Geography (…)".
@@ -643,6 +645,9 @@ def _follow_segments_lead(collected: _Collected, block: Block) -> bool:
     anything else ends it."""
     item = _ENUMERATOR.sub("", strip_list_marker(block.text))
     listed = block.list_item or item != block.text
+    if listed and (label := _list_label(item)):  # "- Segmentation by Product Type", items next
+        collected.lead_dimension = dimension_of(label)
+        return True
     if collected.lead_dimension is not None and listed and len(block.lines) == 1:
         name = item.rstrip(".;,")
         if len(name.split()) <= _MAX_LIST_SEGMENT_WORDS and ". " not in name:
@@ -651,6 +656,15 @@ def _follow_segments_lead(collected: _Collected, block: Block) -> bool:
     lead = None if listed else _SEGMENTS_LEAD.search(block.text)
     collected.lead_dimension = dimension_of(lead["label"]) if lead else None
     return False
+
+
+def _list_label(item: str) -> str | None:
+    """The dimension a list item announces for the items after it ('Segmentation by Product
+    Type', 'By Application:'), None for any other item."""
+    if classify_heading(item) not in (Section.APPLICATIONS, Section.REGIONS):
+        return None
+    labelled = BY_LABEL.search(item.rstrip(":"))
+    return labelled["label"] if labelled and len(item.split()) <= _MAX_LIST_LABEL_WORDS else None
 
 
 def _end_runs(collected: _Collected) -> None:
@@ -822,6 +836,8 @@ def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
         key = segment_key(name)
         if len(key) < 2 or reads_as_prose(name):
             return  # no name, a letter (a page's text cut short: "melanoma and n"), prose
+        if name.lower() in region_names() or "segmentation" in name.lower():
+            return  # "divided into five regions: North America, …"; "product type segmentation"
         if key in found:
             known = found[key]
             known.description = "\n\n".join(filter(None, (known.description, description)))

@@ -133,7 +133,10 @@ def title_from_headline(text: str) -> str | None:
 
 
 def title_from_subject(text: str) -> str | None:
-    """The market a sentence names as 'the global X market', wherever it says so."""
+    """The market a sentence names as 'the global X market', wherever it says so, else as
+    'The global market for X …' opening the paragraph."""
+    if (named := _named_after_for(text)) != text:
+        return _capitalised(named)
     return _title_from_match(text, _GLOBAL_SUBJECT.search(text))
 
 

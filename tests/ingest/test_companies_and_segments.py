@@ -93,6 +93,10 @@ def test_segments_named_in_prose() -> None:
             "Company, F. Ostberg Pharma AG, and Merck & Co., Inc.",
             ["Halvik Inc.", "Tallis and Company", "F. Ostberg Pharma AG", "Merck & Co., Inc."],
         ),
+        (  # parser 2.4.11: a place in parentheses with a comma stays with its name, then goes
+            "Key players include Halvik Inc., Tallis (Nanaimo, BC), and Corex Ltd. (Leeds, UK).",
+            ["Halvik Inc.", "Tallis", "Corex Ltd."],
+        ),
         (  # parser 2.4.11: "Pte. Ltd" after a comma is the name's legal form
             "Key players include Sensing Self, PTE. Ltd, Halvik Inc. and Tallis Biologics.",
             ["Sensing Self, PTE. Ltd", "Halvik Inc.", "Tallis Biologics"],

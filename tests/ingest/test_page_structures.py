@@ -895,3 +895,23 @@ def test_list_items_naming_a_segment_before_a_colon_under_a_segments_heading() -
         + "<li>Arabica and robusta beans: Arabica is about 60% of production</li></ul>"
     )
     assert [s["name"] for s in parse(page)["segments"]] == ["Software and Services", "Devices"]
+
+
+def test_a_page_without_headings_segmented_by_labelled_list_items() -> None:
+    """Parser 2.4.11: "The global market for X is segmented …" names the market of a page with
+    no heading and no figure; list items "Segmentation by Product Type" announce the items
+    after them; regions listed as a segmentation are no segments."""
+    page = (
+        "<p>2020-11-13</p><p>An acme injector is a small pen-shaped device.</p>"
+        "<p>The global market for acme injectors is segmented on basis of product and "
+        "geography:</p><ul><li>Segmentation by Product Type</li><li>Disposable Injectors</li>"
+        "<li>Reusable Injectors</li><li>Segmentation by Geography</li><li>North America</li>"
+        "<li>Europe</li></ul><p>The market is also divided into five regions: North America, "
+        "Europe, Asia Pacific, Latin America, and Middle East and Africa.</p>"
+    )
+    report = parse(page)
+    assert report["title"] == "Global Acme Injectors Market"
+    assert [(s["name"], s["dimension"]) for s in report["segments"]] == [
+        ("Disposable Injectors", "product"),
+        ("Reusable Injectors", "product"),
+    ]
