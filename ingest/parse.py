@@ -501,7 +501,13 @@ def _is_segment_heading(text: str, section: Section) -> bool:
     return words <= _MAX_SEGMENT_HEADING_WORDS and bool(_SEGMENT_WORD.search(text))
 
 
-_LATE_FIGURE_SECTIONS = (Section.TRENDS, Section.OPPORTUNITIES, Section.REGIONS, Section.OTHER)
+_LATE_FIGURE_SECTIONS = (
+    Section.TRENDS,
+    Section.OPPORTUNITIES,
+    Section.REGIONS,
+    Section.OTHER,
+    Section.COMPANIES,  # a wire copy's "Top Key Companies:" line, then the release goes on
+)
 
 
 def _route(

@@ -915,3 +915,20 @@ def test_a_page_without_headings_segmented_by_labelled_list_items() -> None:
         ("Disposable Injectors", "product"),
         ("Reusable Injectors", "product"),
     ]
+
+
+def test_the_headline_after_a_wire_copy_s_top_companies_line() -> None:
+    """Parser 2.4.11: a release copy opens with "Top Key Companies:" and its names, then goes on
+    with the release; the market's own figures there are its headline."""
+    page = (
+        "<p>Acme Diagnostic Services Global Market Report 2020-30 gives strategists the "
+        "information they need.</p><p><strong>Top Key Companies:</strong></p>"
+        "<p>Halvik Diagnostics Inc<br>Tallis Healthcare Limited</p>"
+        "<p>The global acme diagnostic services market is expected to decline from $126.4 "
+        "billion in 2019 to $108.8 billion in 2020 at a compound annual growth rate (CAGR) of "
+        "-14%.</p>"
+    )
+    report = parse(page)
+    assert (report["size_usd"], report["size_year"]) == (126_400_000_000, 2019)
+    assert (report["forecast_usd"], report["forecast_year"]) == (108_800_000_000, 2020)
+    assert report["cagr_percent"] == -14.0
