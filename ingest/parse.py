@@ -1115,7 +1115,9 @@ def parse_report(
         )
         warnings.append(ParsedWarning(code="mixed_currencies", message=message))
     segments = _assemble_segments(collected)
-    companies = _dedupe_companies(_company_names(collected), warnings)
+    # "Medical And Diagnostic Laboratory Services" under "Top Key Companies:" is the market
+    named = [name for name in _company_names(collected) if name.lower() != title.name.lower()]
+    companies = _dedupe_companies(named, warnings)
     faq_pairs, unanswered = pair_faqs(collected.faq_blocks)
     if not faq_pairs:
         asked, _ = pair_faqs(collected.question_blocks)

@@ -923,7 +923,7 @@ def test_the_headline_after_a_wire_copy_s_top_companies_line() -> None:
     page = (
         "<p>Acme Diagnostic Services Global Market Report 2020-30 gives strategists the "
         "information they need.</p><p><strong>Top Key Companies:</strong></p>"
-        "<p>Halvik Diagnostics Inc<br>Tallis Healthcare Limited</p>"
+        "<p>Halvik Diagnostics Inc<br>Tallis Healthcare Limited<br>Acme Diagnostic Services</p>"
         "<p>The global acme diagnostic services market is expected to decline from $126.4 "
         "billion in 2019 to $108.8 billion in 2020 at a compound annual growth rate (CAGR) of "
         "-14%.</p>"
@@ -932,3 +932,5 @@ def test_the_headline_after_a_wire_copy_s_top_companies_line() -> None:
     assert (report["size_usd"], report["size_year"]) == (126_400_000_000, 2019)
     assert (report["forecast_usd"], report["forecast_year"]) == (108_800_000_000, 2020)
     assert report["cagr_percent"] == -14.0
+    # the market's own name, pasted into the list, is no company
+    assert report["companies"] == ["Halvik Diagnostics Inc", "Tallis Healthcare Limited"]
