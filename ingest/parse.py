@@ -659,7 +659,9 @@ def _follow_segments_lead(collected: _Collected, block: Block) -> bool:
         if len(name.split()) <= _MAX_LIST_SEGMENT_WORDS and ". " not in name:
             collected.listed_segments.append((collected.lead_dimension, name))
             return True
-    lead = None if listed else _SEGMENTS_LEAD.search(block.text)
+    # The ending first: almost no paragraph ends with "into", and the pattern tries each verb.
+    ends_a_lead = not listed and block.text.rstrip(" :").endswith("into")
+    lead = _SEGMENTS_LEAD.search(block.text) if ends_a_lead else None
     collected.lead_dimension = dimension_of(lead["label"]) if lead else None
     return False
 
@@ -667,10 +669,12 @@ def _follow_segments_lead(collected: _Collected, block: Block) -> bool:
 def _list_label(item: str) -> str | None:
     """The dimension a list item announces for the items after it ('Segmentation by Product
     Type', 'By Application:'), None for any other item."""
+    # The cheap tests first: every list item of a page comes here.
+    if len(item.split()) > _MAX_LIST_LABEL_WORDS or not (labelled := BY_LABEL.search(item)):
+        return None
     if classify_heading(item) not in (Section.APPLICATIONS, Section.REGIONS):
         return None
-    labelled = BY_LABEL.search(item.rstrip(":"))
-    return labelled["label"] if labelled and len(item.split()) <= _MAX_LIST_LABEL_WORDS else None
+    return str(labelled["label"]).rstrip(":")
 
 
 def _end_runs(collected: _Collected) -> None:
