@@ -18,12 +18,12 @@ from app.models import (
 )
 from ingest.blocks import Block, parse_document
 from ingest.companies import (
-    PLAYERS_WORD,
     companies_in_list,
     companies_in_sentence,
     company_from_line,
     has_legal_form,
-    is_legal_form,
+    legal_form_count,
+    mentions_players,
     split_company_entry,
 )
 from ingest.errors import ReportParseError
@@ -402,7 +402,7 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
     ranking_page = page_heading is not None and bool(_RANKING_TITLE.search(page_heading.text))
     for block in _content_after_title(blocks, first_index):
         if block.is_heading:  # what was said of players was said under the last heading
-            collected.players_said = bool(PLAYERS_WORD.search(block.text))
+            collected.players_said = mentions_players(block.text)
             _end_runs(collected)
         if block is page_heading:
             # it names the report ("X Market Latest Trends …"), not a section; a heading that
@@ -525,7 +525,7 @@ def _route(
     _follow_ranking(collected, block)
     _follow_bare_names(collected, block, section)
     _follow_profiles(collected, block)
-    collected.players_said = collected.players_said or bool(PLAYERS_WORD.search(text))
+    collected.players_said = collected.players_said or mentions_players(text)
     if collected.players_lead and section is not Section.COMPANIES:
         if len(block.lines) == 1 and _names_one(strip_list_marker(text)):
             collected.lead_names.append(text)  # a name a paragraph: the run goes on
@@ -744,7 +744,7 @@ _MIN_LEGAL_NAMES = 3
 def _legal_names_alone(block: Block) -> list[str]:
     text = block.text
     # Counted on the words first: most paragraphs have no legal form at all.
-    if len(block.lines) != 1 or sum(map(is_legal_form, text.split())) < _MIN_LEGAL_NAMES:
+    if len(block.lines) != 1 or legal_form_count(text) < _MIN_LEGAL_NAMES:
         return []
     names = companies_in_list(text)
     legal = sum(has_legal_form(name) for name in names)

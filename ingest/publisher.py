@@ -85,10 +85,11 @@ def find_published_on(*, meta: PageMeta, blocks: list[Block]) -> date | None:
             return found
     for index, block in enumerate(blocks[:_DATE_HEAD_BLOCKS]):  # bylines sit at the top
         text = block.text
-        if not _YEAR.search(text):
-            continue
-        match = _LABELLED_DATE.search(text) if len(text) <= _MAX_DATE_LINE_CHARS else None
-        if match is None and len(text) <= _MAX_DATE_LINE_CHARS:
+        short = len(text) <= _MAX_DATE_LINE_CHARS
+        if not (short or index < _DATELINE_BLOCKS) or not _YEAR.search(text):
+            continue  # a paragraph, too long for a date line and too late for a dateline
+        match = _LABELLED_DATE.search(text) if short else None
+        if match is None and short:
             match = _BYLINE.match(text)
         if match is None and index < _DATELINE_BLOCKS:
             match = _DATELINE.match(text[:_DATELINE_CHARS])

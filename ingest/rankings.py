@@ -15,11 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ingest.companies import (
-    PLAYERS_WORD,
     companies_in_list,
     company_from_line,
     has_legal_form,
     is_name_word,
+    mentions_players,
 )
 from ingest.regions import region_names
 
@@ -43,7 +43,7 @@ def players_column(row: str) -> PlayersColumn | None:
     for index, cell in enumerate(cells):
         words = cell.split()
         header = len(words) <= _MAX_HEADER_WORDS and not any(c.isdigit() for c in cell)
-        if header and PLAYERS_WORD.search(cell):
+        if header and mentions_players(cell):
             return PlayersColumn(index, len(cells))
     return None
 
