@@ -198,7 +198,19 @@ _DOTTED_FORMS = frozenset({"inc.", "co.", "corp.", "ltd."})  # the dot is the na
 RANK = re.compile(r"^(?:#?\d{1,3}[.)]?|[a-z][.)])\s+")
 # "Acme Holding AG: $12.4 billion." / "Acme Holding AG – USD 12.4 billion revenue"
 # "Roche Holdings– Diagnostics Division, Basel": a dash on the name's last word ends it too.
-_RANKING_TAIL = re.compile(r"\s*(?::|\s[–—-]\s|(?<=\w)[–—]\s|\(\s*(?:USD|US\$|\$|€|£)).*$")
+# "IQVIA, 12.4%", "Syneos Health 3.7%": a ranking's market share after the name.
+_SHARE_TAIL = r",?\s+\d+(?:\.\d+)?\s?%$"
+_RANKING_TAIL = re.compile(
+    rf"\s*(?::|\s[–—-]\s|(?<=\w)[–—]\s|\(\s*(?:USD|US\$|\$|€|£)).*$|{_SHARE_TAIL}"
+)
+_SHARE_AT_END = re.compile(_SHARE_TAIL)
+
+
+def without_share(line: str) -> str:
+    """'IQVIA, 12.4%' → 'IQVIA': a line of a ranking by market share."""
+    return _SHARE_AT_END.sub("", line)
+
+
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # The words a name joins with ("Johnson & Johnson", "Bank of America", "Fonds de …").
 _NAME_JOINERS = frozenset({"and", "&", "of", "de", "du", "la", "von", "the", "für", "-", "–"})

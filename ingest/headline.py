@@ -134,7 +134,11 @@ _CAGR_KEYWORD = re.compile(
 # A declining market's CAGR carries a minus (ASCII, the minus sign, or a typeset en dash) set
 # against the number; after a digit, a dash is a range ("5-6% CAGR" is 6).
 # ("7.2.%": a page's stray full stop before the sign)
-_PERCENT = r"(?P<percent>(?:(?<![\d.%])[-−–]\s?)?\d+(?:\.\d+)?)\.?\s*(?:%|percent\b|per\s*cent\b)"
+# A sign, not the dash of a range: "a CAGR of -2.1%", but "17 – 19 %" is 19 (the upper figure).
+_PERCENT = (
+    r"(?P<percent>(?:(?<![\d.%])(?<![\d.%]\s)[-−–]\s?)?\d+(?:\.\d+)?)\.?\s*"
+    r"(?:%|percent\b|per\s*cent\b)"
+)
 # A decimal point is no sentence end: "CAGR of 5.5-6%".
 _PERCENT_AFTER = re.compile(rf"(?:[^.;]|\.(?=\d)){{0,80}}?{_PERCENT}", re.IGNORECASE)
 # "5.5%–6%": a range, whose upper figure is the CAGR read.

@@ -86,7 +86,13 @@ from ingest.text import (
     split_numbered_items,
     strip_list_marker,
 )
-from ingest.title import as_market_heading, parse_title, title_from_headline, title_from_subject
+from ingest.title import (
+    as_market_heading,
+    parse_title,
+    title_from_headline,
+    title_from_sector,
+    title_from_subject,
+)
 
 # Stated and implied CAGR further apart than this (percentage points) earn a warning.
 CAGR_MISMATCH_TOLERANCE_PP = 1.0
@@ -377,6 +383,9 @@ def _find_title(blocks: list[Block], meta: PageMeta) -> tuple[str, int]:
             return title, 0  # "… drive the growth of the global X market": no figures stated
     if headings and headings[0][0] < 5:
         return headings[0][1].text, headings[0][0] + 1
+    for block in blocks[:_SUBJECT_SEARCH_BLOCKS]:
+        if title := title_from_sector(block.text):
+            return title, 0  # "The global pharmaceutical sector remains …"
     raise ReportParseError("no recognisable title (no heading naming the market)")
 
 

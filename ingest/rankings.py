@@ -20,6 +20,7 @@ from ingest.companies import (
     has_legal_form,
     is_name_word,
     mentions_players,
+    without_share,
 )
 from ingest.regions import region_names
 
@@ -124,8 +125,8 @@ _CALL_WORDS = frozenset("more now here enquire inquire click download read view 
 
 
 def bare_name(block_text: str) -> str | None:
-    """The company a one-line paragraph is, when it is nothing but a name."""
-    text = block_text.strip()
+    """The company a one-line paragraph is, when it is nothing but a name (and its share)."""
+    text = without_share(block_text.strip())
     words = text.lower().split()
     if not 0 < len(words) <= _MAX_BARE_NAME_WORDS or text.lower() in region_names():
         return None

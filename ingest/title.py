@@ -19,6 +19,19 @@ _GLOBAL_SUBJECT = re.compile(
     r"\b(?:the\s+)?(?:global|worldwide)\s+(?P<subject>[A-Za-z][\w&/' -]{1,60}?)\s+market\b",
     re.IGNORECASE,
 )
+# When no sentence says "market": "The global pharmaceutical sector remains …", "Global demand
+# for medical disposables is forecast to rise …".
+_GLOBAL_SECTOR = re.compile(
+    r"\b(?:the\s+)?(?:global|worldwide)\s+(?P<subject>(?:(?!\b(?:in|of)\s)[\w&/' -]){2,60}?)\s+"
+    r"(?:industry|sector)\b",
+    re.IGNORECASE,
+)
+_WORLD_DEMAND = re.compile(
+    r"\b(?:global|worldwide|world)\s+(?:demand|sales|spending)\s+(?:for|of|on)\s+"
+    r"(?P<subject>[A-Za-z][\w&/' -]{1,60}?)"
+    r"(?=\s+(?:is|are|was|were|will|has|have|reached|rose|grew|totall?ed)\b)",
+    re.IGNORECASE,
+)
 _LEADING_SUBJECT = re.compile(
     r"^(?:the\s+)?(?P<subject>[A-Za-z][\w&/,' -]{1,80}?)\s+market\b", re.IGNORECASE
 )
@@ -42,10 +55,11 @@ _IN_REGION_MARKETS = re.compile(
 # Precision Cancer Diagnostics": the market is named after "for"; before it, only a region,
 # "global" or an amount.
 _MARKET_FOR = re.compile(
-    r"^(?:the\s+)?(?P<before>[^:]{0,40}?)\s*\bmarket\s+for\s+(?:the\s+)?"
+    r"^(?:the\s+)?(?P<before>(?:(?!\bmarket\b)[^:]){0,40}?)\s*\bmarket\s+"
+    r"(?:for|(?:worth\s+|value\s+)?of)\s+(?:the\s+)?(?!(?:US|USD|U\.S\.)\b)"
     r"(?P<name>[A-Za-z][\w&/'’ -]{1,80}?)"
-    r"(?=\s+(?:to|will|is|are|set|expected|projected|poised|could|may|reaches|hits|grows|"
-    r"in|by|at|from|worth)\b|\s*[,:;.!?(]|\s*$)",
+    r"(?=\s+(?:to|will|is|are|was|were|has|have|had|set|expected|projected|poised|could|may|"
+    r"reaches|hits|grows|grew|developed|in|by|at|from|worth|stood)\b|\s*[,:;.!?(—–]|\s*$)",
     re.IGNORECASE,
 )
 _AMOUNT_WORDS = re.compile(r"\d|\$|\b(?:billion|million|trillion)\b", re.IGNORECASE)
@@ -77,8 +91,24 @@ _SIZE_QUESTION = re.compile(
     r"(?:(?:global|worldwide)\s+)?(?P<name>[A-Za-z][\w&/' -]{1,60}?)\s+market\b[^?]{0,20}\?\s*$",
     re.IGNORECASE,
 )
-# A sentence's subject before "market" that names none ("The market size …", "Its market …").
-_NAMING_NOTHING = frozenset({"the", "this", "that", "its", "our", "their", "a", "an", "overall"})
+# Words before "market" that name none: "The market size …", "Its market …", "A recent global
+# market research report …", "Study Shows Growing Market for X", "In 2021, the market …".
+_NAMING_NOTHING = frozenset(
+    "the this that its our their a an overall global worldwide entire total whole recent new "
+    "growing expanding booming emerging lucrative huge big strong rising thriving fast-growing "
+    "rapidly steadily".split()
+)
+_DETERMINER_LAST = frozenset("the this that its our their a an".split())
+# "A Global Market Insights, Inc. report estimates that wearable cardiac devices market will
+# cross …": the market named in the clause that states the figure, after a reporting verb.
+_REPORTED_SUBJECT = re.compile(
+    r"\b(?:that|(?:shows|says|states|estimates|predicts|expects|forecasts|finds)(?:\s+that)?)\s+"
+    r"(?:the\s+)?"
+    r"(?:(?:global|worldwide)\s+)?(?P<subject>[A-Za-z][\w&/' -]{1,60}?)\s+market\s+"
+    r"(?=(?:is|was|will|would|could|to|size|revenue|value|valued|stood|reached|grew|expected|"
+    r"projected|poised|set|anticipated|estimated|worth)\b)",
+    re.IGNORECASE,
+)
 _WORLD_WORD = re.compile(r"\b(?:global|worldwide)\b", re.IGNORECASE)
 _MARKET_OR_INDUSTRY = re.compile(r"\b(?:(?P<market>market)|industry)\b", re.IGNORECASE)
 # A heading that opens "The global …" is a sentence; the market's name is without those words.
@@ -116,9 +146,10 @@ def _split_region_prefix(base: str) -> tuple[str | None, str]:
         prefix = _POSSESSIVE.sub("", " ".join(words[:length]))
         region = region_names().get(prefix.lower()) or REGION_OF_ADJECTIVE.get(prefix.lower())
         if region:
-            # as the page spells it, unless a name in capitals ("CHINA’S …" → China)
-            shouted = prefix.isupper() and len(prefix) > 4
-            found = prefix if prefix.lower() in region_names() and not shouted else region
+            # as the page spells it, unless a name in capitals ("CHINA’S …" → China) or in
+            # small letters ("global plasma supply" → Global)
+            usual = not (prefix.isupper() and len(prefix) > 4) and not prefix.islower()
+            found = prefix if prefix.lower() in region_names() and usual else region
             return found, " ".join(words[length:])
     return None, base
 
@@ -129,7 +160,8 @@ def title_from_headline(text: str) -> str | None:
     text = _LEADING_CONJUNCTION.sub("", text)  # "With the global market for X expected …"
     if (named := _named_after_for(text)) != text:
         return _capitalised(named)
-    return _title_from_match(text, _GLOBAL_SUBJECT.search(text) or _LEADING_SUBJECT.match(text))
+    found = _GLOBAL_SUBJECT.search(text) or _LEADING_SUBJECT.match(text)
+    return _title_from_match(text, found) or _title_from_match(text, _REPORTED_SUBJECT.search(text))
 
 
 def title_from_subject(text: str) -> str | None:
@@ -140,11 +172,18 @@ def title_from_subject(text: str) -> str | None:
     return _title_from_match(text, _GLOBAL_SUBJECT.search(text))
 
 
+def title_from_sector(text: str) -> str | None:
+    """The market of a page that never says "market": 'the global X sector/industry', 'global
+    demand for X is …' (a page's last source of a title)."""
+    found = _GLOBAL_SECTOR.search(text)
+    return _title_from_match(text, found) or _title_from_match(text, _WORLD_DEMAND.search(text))
+
+
 def _title_from_match(text: str, found: re.Match[str] | None) -> str | None:
     if found is None:
         return None
     subject = _CLAUSE_BEFORE_SUBJECT.split(found["subject"])[-1]  # "For analysis, the X market"
-    if subject.lower() in _NAMING_NOTHING:
+    if names_nothing(subject):
         return None  # "The market size, measured by revenue, of …": no market named
     title = _capitalised(subject) + " Market"
     place = _PLACE_AFTER.match(text, found.end())
@@ -152,6 +191,13 @@ def _title_from_match(text: str, found: re.Match[str] | None) -> str | None:
     if region:
         return f"{region} {title}"
     return title
+
+
+def names_nothing(words_before_market: str) -> bool:
+    """'A Recent Global', 'In 2021, the', 'Study Shows Growing': words before "market" that
+    leave the market unnamed (the clause before a comma is not the subject)."""
+    words = words_before_market.rsplit(",", 1)[-1].lower().split()
+    return not words or words[-1] in _DETERMINER_LAST or set(words) <= _NAMING_NOTHING
 
 
 def _named_after_for(heading: str) -> str:
@@ -162,8 +208,10 @@ def _named_after_for(heading: str) -> str:
     before = found["before"].strip()
     region, rest = _split_region_prefix(f"{before} x") if before else (None, "x")
     worldwide = before.lower() in ("global", "worldwide")
-    names_nothing = not before or (region and rest == "x") or worldwide
-    if not names_nothing and not _AMOUNT_WORDS.search(before):
+    unnamed = not before or (region and rest == "x") or worldwide
+    # "Study Shows Growing Market for Immunoassays": a growing market, named after "for"
+    unnamed = unnamed or before.lower().split()[-1] in _NAMING_NOTHING
+    if not unnamed and not _AMOUNT_WORDS.search(before):
         return heading  # "Oncology Market for …": the name is before "market"
     place = region or ("Global" if worldwide else "")
     after = _PLACE_AFTER.match(heading, found.end("name"))

@@ -38,6 +38,10 @@ CASES: list[Case] = [
     ("The market is set to shrink from USD 2.1 Billion in 2023 to USD 1.9 Billion by 2030, "
      "a CAGR of -1.6% from 2023 to 2030.",
      2.1 * B, 2023, 1.9 * B, 2030, -1.6, 2023, 2030),
+    # a range with spaces around its dash: the upper figure, never a negative one
+    ("The market stood at USD 4.12 Billion in 2014 and is expanding at an expected CAGR of "
+     "21 – 23 % over the next 5 years.",
+     4.12 * B, 2014, None, None, 23.0, None, None),
     ("Sales fell to USD 800 Million by 2029 from USD 900 Million in 2024, a \u22122.3% CAGR.",
      900 * M, 2024, 800 * M, 2029, -2.3, None, None),
     ("The market declines at a CAGR of \u20130.8% between 2024 and 2031.",

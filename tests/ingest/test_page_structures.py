@@ -73,6 +73,65 @@ def test_a_country_report_title_names_its_region_after_in(
     assert (report["region"], report["name"]) == (region, name)
 
 
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        # a publisher's name holding "Market" opens the sentence; the market follows "that"
+        (
+            "<p>A Global Market Analytics Ltd. study predicts that tumour ablation probes "
+            "market will pass $4.1 Billion by 2029.</p>",
+            "Tumour Ablation Probes Market",
+        ),
+        # a clause before "the market", then the market named after "worth of"
+        (
+            "<p>In 2022, the market worth of oncology infusion pumps was USD 2.35 billion, "
+            "and by 2031 it will be worth USD 5.1 billion.</p>",
+            "Oncology Infusion Pumps Market",
+        ),
+        # a growing market, named after "for"
+        (
+            "<h1>Survey Sees Booming Market for Biopsy Needles</h1><p>Sales of biopsy needles "
+            "reached US$1.8 billion in 2020.</p>",
+            "Biopsy Needles Market",
+        ),
+        # no sentence says "market": the sector, or the demand, a page is about
+        (
+            "<p>The global radiography film sector remains a steady supplier to hospitals.</p>"
+            "<p>Sales reached US$2.4 billion in 2021.</p>",
+            "Radiography Film Market",
+        ),
+        (
+            "<p>Worldwide demand for suture anchors is forecast to rise 5.1 percent annually to "
+            "$3.3 billion in 2027.</p>",
+            "Suture Anchors Market",
+        ),
+    ],
+)
+def test_words_before_market_that_name_nothing_are_no_title(page: str, title: str) -> None:
+    assert parse(page)["title"] == title
+
+
+def test_a_ranking_by_market_share_names_its_companies_without_their_shares() -> None:
+    ranking = "".join(
+        f"<li>{line}</li>"
+        for line in (
+            "Corvane Biologics, 11.3%",
+            "Halden Pharma Corp., 7.2%",
+            "Ostrava Labs PLC, 5.9%",
+            "Tallis Health 4.4%",
+            "Quorin Laboratories, 3.1%",
+        )
+    )
+    lead = "<p>The release ranks the top contract developers by their market shares:</p>"
+    assert parse(LEAD + lead + f"<ul>{ranking}</ul>")["companies"] == [
+        "Corvane Biologics",
+        "Halden Pharma Corp.",
+        "Ostrava Labs PLC",
+        "Tallis Health",
+        "Quorin Laboratories",
+    ]
+
+
 def test_a_cagr_without_years_spans_the_single_stated_forecast_period() -> None:
     cagr = "<p>The market is growing at a CAGR of 6.1% over the forecast period.</p>"
     one = parse(LEAD + cagr + "<p>Growth holds through the forecast period 2024–2031.</p>")
