@@ -341,10 +341,11 @@ def _title_from_meta(meta: PageMeta) -> str | None:
     return None
 
 
-def _names_a_market(heading: str) -> bool:
+def _names_a_market(heading: str, *, h1: bool = False) -> bool:
     """A heading that could be the report's title: it names a market, and is not a section
     heading such as 'Market Overview' or 'X Market By Application', nor a sentence about 'the
-    market' ('Increasing Prevalence of Cancer is Driving the Market Growth')."""
+    market' ('Increasing Prevalence of Cancer is Driving the Market Growth'). A page's `<h1>`
+    may end in a section's word ("X Market Assessment Trends (2020-2026)")."""
     if heading.rstrip().endswith("?"):
         return False  # a question about the market ("What is the Healthcare Market?")
     if _SEGMENT_STATEMENT.match(heading):
@@ -356,7 +357,7 @@ def _names_a_market(heading: str) -> bool:
         return False
     if words_before[-1] in _DETERMINERS:
         return False
-    return classify_heading(heading) in (None, Section.OVERVIEW, Section.OTHER)
+    return classify_heading(before if h1 else heading) in (None, Section.OVERVIEW, Section.OTHER)
 
 
 def _find_title(blocks: list[Block], meta: PageMeta) -> tuple[str, int]:
@@ -364,7 +365,8 @@ def _find_title(blocks: list[Block], meta: PageMeta) -> tuple[str, int]:
     market, the page's own title, the headline sentence's subject, else the first heading."""
     headings = [(i, b) for i, b in enumerate(blocks) if b.is_heading]
     for index, block in headings:
-        if (index < 5 or block.is_h1) and _names_a_market(as_market_heading(block.text)):
+        heading = as_market_heading(block.text)
+        if (index < 5 or block.is_h1) and _names_a_market(heading, h1=block.is_h1):
             return block.text, index + 1
     h1 = next((index for index, block in headings if block.is_h1), None)
     start = h1 + 1 if h1 is not None else 0

@@ -69,10 +69,16 @@ _IN_REGION_FIRST = re.compile(
 )
 # "Report: Cancer immunotherapy market to hit $9B", "2024: Global …": a label, not a region.
 _LEADING_LABEL = re.compile(r"^(?:\d{4}|[A-Za-z]+(?:\s+[A-Za-z]+)?):\s+(?=.*\bmarket\b)", re.I)
-# "$118 Billion U.K. Gaming Market": an amount before the market's name is no part of it.
+# "$118 Billion U.K. Gaming Market", "Global $221 Billion Biologics Market": an amount before
+# the market's name is no part of it.
 _LEADING_AMOUNT = re.compile(
-    r"^(?:(?:US|U\.S\.)?[$€£¥₹]|USD\s?)\s?\d[\d.,]*\s*(?i:trillion|billion|million|bn|mn)\b"
+    r"^(?P<world>(?i:global|worldwide)\s+)?"
+    r"(?:(?:US|U\.S\.)?[$€£¥₹]|USD\s?)\s?\d[\d.,]*\s*(?i:trillion|billion|million|bn|mn)\b"
     r"[\s-]*(?:(?i:dollar)\s+)?(?=[A-Z])"
+)
+# "Gene Therapy: Global Market Trends & Notable Developments": the name before the colon.
+_NAME_BEFORE_COLON = re.compile(
+    r"^(?P<name>[^:]{2,80}?):\s+(?:(?:the|global|worldwide)\s+)*(?=markets?\b)", re.IGNORECASE
 )
 # "Tutoring Services Market in Japan: Key Findings", "Oncology Market Scenario of India": the
 # region after "market in/of".
@@ -226,7 +232,10 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     The headline usually names the market without its region ('Iclusig Market size was...'),
     which separates the two; otherwise a known country or world-region prefix does.
     """
-    heading = _LEADING_AMOUNT.sub("", _LEADING_LABEL.sub("", as_market_heading(heading)))
+    heading = as_market_heading(heading)
+    if named := _NAME_BEFORE_COLON.match(heading):  # before "Report: …" is taken for a label
+        heading = f"{named['name']} {heading[named.end() :]}"
+    heading = _LEADING_AMOUNT.sub(r"\g<world>", _LEADING_LABEL.sub("", heading))
     if asked := _SIZE_QUESTION.match(heading):  # "How large is the X industry?": X Market
         heading = _capitalised(asked["name"]) + " Market"
     opening = _IN_REGION_FIRST.match(heading)

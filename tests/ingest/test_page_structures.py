@@ -94,6 +94,22 @@ def test_a_country_report_title_names_its_region_after_in(
             "reached US$1.8 billion in 2020.</p>",
             "Biopsy Needles Market",
         ),
+        # a page's h1 may end in a section's word
+        (
+            "<h1>Proton Beam Therapy Market Assessment Trends (2021-2027)</h1><p>The 4th "
+            "edition of this report was written to give detail on market segments now that "
+            "carbon ion sales are past (<$40M in 2022).</p>",
+            "Proton Beam Therapy Market",
+        ),
+        # an amount after "Global", a name before a colon
+        (
+            "<h1>Global $48 Billion Biosimilars Market Opportunities 2019-2023</h1>",
+            "Global Biosimilars Market",
+        ),
+        (
+            "<h1>Cell Therapy: Global Market Trends &amp; Notable Developments</h1>",
+            "Cell Therapy Market",
+        ),
         # no sentence says "market": the sector, or the demand, a page is about
         (
             "<p>The global radiography film sector remains a steady supplier to hospitals.</p>"
