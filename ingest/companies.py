@@ -207,8 +207,9 @@ _SHARE_AT_END = re.compile(_SHARE_TAIL)
 
 
 def without_share(line: str) -> str:
-    """'IQVIA, 12.4%' → 'IQVIA': a line of a ranking by market share."""
-    return _SHARE_AT_END.sub("", line)
+    """'IQVIA, 12.4%' → 'IQVIA': a line of a ranking by market share (asked of every
+    paragraph: the regex only when the line ends in a percent sign)."""
+    return _SHARE_AT_END.sub("", line) if line.endswith("%") else line
 
 
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")

@@ -88,6 +88,8 @@ from ingest.text import (
 )
 from ingest.title import (
     as_market_heading,
+    market_phrase,
+    names_only_a_region,
     parse_title,
     title_from_headline,
     title_from_sector,
@@ -357,6 +359,8 @@ def _names_a_market(heading: str, *, h1: bool = False) -> bool:
         return False
     if words_before[-1] in _DETERMINERS:
         return False
+    if names_only_a_region(market_phrase(before)):
+        return False  # "Impact of COVID-19 on the European Market": which market?
     return classify_heading(before if h1 else heading) in (None, Section.OVERVIEW, Section.OTHER)
 
 

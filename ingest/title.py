@@ -12,6 +12,7 @@ _TRAILING_DECORATION = re.compile(
     r"\s+(?:insights?|report|size(?:,)?(?:\s+and\s+|\s*&\s*)?(?:share|forecast)?.*)$", re.I
 )
 _MARKET_SUFFIX = re.compile(r"\s+market$", re.IGNORECASE)
+_MARKET_AT_END = re.compile(r"\s+market$", re.IGNORECASE)
 _HEADLINE_SUBJECT = re.compile(r"^(?:the\s+)?(?P<subject>.+?)\s+market\b", re.IGNORECASE)
 # "The global wound dressing market was valued at …", wherever a sentence says it (a press
 # release's dateline comes first), else a headline that opens with its market.
@@ -102,7 +103,7 @@ _SIZE_QUESTION = re.compile(
 _NAMING_NOTHING = frozenset(
     "the this that its our their a an overall global worldwide entire total whole recent new "
     "growing expanding booming emerging lucrative huge big strong rising thriving fast-growing "
-    "rapidly steadily".split()
+    "rapidly steadily current domestic local".split()
 )
 _DETERMINER_LAST = frozenset("the this that its our their a an".split())
 # "A Global Market Insights, Inc. report estimates that wearable cardiac devices market will
@@ -199,6 +200,49 @@ def _title_from_match(text: str, found: re.Match[str] | None) -> str | None:
     return title
 
 
+_PREPOSITIONS = frozenset("of for in on into".split())
+# "Detailed Analysis of the X Market": a report's word before the preposition
+_REPORT_WORDS = frozenset(
+    "analysis overview outlook study insights assessment review impact growth size share "
+    "trends evolution future status".split()
+)
+# "for" ends a sentence's words only after these ("Leading Demand for X"); else it is part of
+# the name ("Bispecific Antibodies for Cancer").
+_WORDS_BEFORE_FOR = frozenset("demand prognosis outlook forecast opportunities prospects".split())
+# A preposition inside a name: "Point of Care Diagnostics", "Internet of Things".
+_NAMES_WITH_OF = frozenset({("point", "care"), ("standard", "care"), ("internet", "things")})
+_MIN_SENTENCE_WORDS = 3
+_AMOUNT_OR_YEAR = re.compile(r"[\d$€£¥₹]")
+
+
+def market_phrase(words_before_market: str) -> str:
+    """The market a sentence heading names after its last preposition: 'High Prevalence of
+    Malocclusion, …, Driving the Growth of the Orthodontics' → 'Orthodontics', 'Impact of
+    COVID-19 on the European' → 'European'; a name with a preposition of its own ('Treatment
+    of Hypertension', 'Bispecific Antibodies for Cancer') stays whole."""
+    words = words_before_market.split()
+    lowered = [word.lower().strip(",") for word in words]
+    for at in range(len(words) - 2, 0, -1):
+        preposition, previous, following = lowered[at], lowered[at - 1], lowered[at + 1]
+        if preposition not in _PREPOSITIONS or (previous, following) in _NAMES_WITH_OF:
+            continue
+        if preposition == "for" and previous not in _WORDS_BEFORE_FOR:
+            continue
+        if at < _MIN_SENTENCE_WORDS and previous not in _REPORT_WORDS | _WORDS_BEFORE_FOR:
+            return words_before_market  # "Treatment of Hypertension": a name
+        phrase = " ".join(words[at + 2 :] if following == "the" else words[at + 1 :])
+        if not phrase or _AMOUNT_OR_YEAR.search(phrase) or names_nothing(phrase):
+            return words_before_market  # "… Forecast for $54 Billion", "… of the Current"
+        return phrase
+    return words_before_market
+
+
+def names_only_a_region(words: str) -> bool:
+    """'European', 'the United States': a region, no market."""
+    lowered = words.lower().strip()
+    return lowered in region_names() or lowered in REGION_OF_ADJECTIVE
+
+
 def names_nothing(words_before_market: str) -> bool:
     """'A Recent Global', 'In 2021, the', 'Study Shows Growing': words before "market" that
     leave the market unnamed (the clause before a comma is not the subject)."""
@@ -250,6 +294,12 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     else:
         title = _TRAILING_DECORATION.sub("", heading).strip() or heading
     title = _DASH_BEFORE_MARKET.sub(" ", title)  # "Oncology Drugs - Market Insights"
+    if found := _MARKET_AT_END.search(title):  # "…, Driving the Growth of the X Market"
+        region, before = _split_region_prefix(title[: found.start()])
+        if (phrase := market_phrase(before)) != before:
+            region, phrase = _split_region_prefix(f"{region} {phrase}" if region else phrase)
+            phrase = _capitalised(phrase) if phrase.islower() else phrase
+            title = f"{region} {phrase} Market" if region else f"{phrase} Market"
     if _LEADING_THE.match(title):  # a sentence: "The global cancer therapeutics market is …"
         title = _LEADING_THE.sub("", title)
         title = _capitalised(title)

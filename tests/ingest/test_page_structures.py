@@ -127,6 +127,45 @@ def test_words_before_market_that_name_nothing_are_no_title(page: str, title: st
     assert parse(page)["title"] == title
 
 
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        # a sentence heading names its market after its last preposition
+        (
+            "Rising Demand for Clear Retainers, Coupled with Dental Tourism, Driving the Growth "
+            "of the Dental Aligners Market",
+            "Dental Aligners Market",
+        ),
+        ("Pandemic Impact Analysis on Infusion Pumps Market", "Infusion Pumps Market"),
+        ("A bright outlook for Korea's biosimilars market", "Korea Biosimilars Market"),
+        # a name with a preposition of its own stays whole
+        ("Radioligands for Prostate Cancer Market", "Radioligands for Prostate Cancer Market"),
+        (
+            "Detailed Analysis of Point of Care Coagulation Market",
+            "Point of Care Coagulation Market",
+        ),
+    ],
+)
+def test_a_sentence_heading_names_its_market_after_its_last_preposition(
+    heading: str, title: str
+) -> None:
+    body = "<p>Sales reached USD 1.2 billion in 2023.</p>"
+    assert parse(f"<h1>{heading}</h1>{body}")["title"] == title
+
+
+def test_a_heading_naming_only_a_region_is_no_title() -> None:
+    page = (
+        "<p>Europe Bone Graft Market size passed USD 1.4 billion in 2022.</p>"
+        "<h2>Impact of Inflation on the European Market</h2><p>Prices rose.</p>"
+    )
+    report = parse(page)
+    assert (report["title"], report["region"], report["size_usd"]) == (
+        "Europe Bone Graft Market",
+        "Europe",
+        1_400_000_000,
+    )
+
+
 def test_a_ranking_by_market_share_names_its_companies_without_their_shares() -> None:
     ranking = "".join(
         f"<li>{line}</li>"
