@@ -270,6 +270,21 @@ def _named_after_for(heading: str) -> str:
     return f"{place} {found['name'].strip()} Market".strip()
 
 
+def _market_of_sentence(title: str) -> str:
+    """'…, Driving the Growth of the Orthodontics Market' → 'Orthodontics Market'; a region
+    before it or in the phrase stays ('A positive prognosis for Japan's OTC market' → 'Japan
+    OTC Market'); any other title is returned as it is."""
+    found = _MARKET_AT_END.search(title)
+    if found is None:
+        return title
+    region, before = _split_region_prefix(title[: found.start()])
+    if (phrase := market_phrase(before)) == before:
+        return title
+    region, phrase = _split_region_prefix(f"{region} {phrase}" if region else phrase)
+    phrase = _capitalised(phrase) if phrase.islower() else phrase
+    return f"{region} {phrase} Market" if region else f"{phrase} Market"
+
+
 def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     """'United States Iclusig Market Insights' → title, name 'Iclusig', region 'United States'.
 
@@ -294,12 +309,7 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     else:
         title = _TRAILING_DECORATION.sub("", heading).strip() or heading
     title = _DASH_BEFORE_MARKET.sub(" ", title)  # "Oncology Drugs - Market Insights"
-    if found := _MARKET_AT_END.search(title):  # "…, Driving the Growth of the X Market"
-        region, before = _split_region_prefix(title[: found.start()])
-        if (phrase := market_phrase(before)) != before:
-            region, phrase = _split_region_prefix(f"{region} {phrase}" if region else phrase)
-            phrase = _capitalised(phrase) if phrase.islower() else phrase
-            title = f"{region} {phrase} Market" if region else f"{phrase} Market"
+    title = _market_of_sentence(title)
     if _LEADING_THE.match(title):  # a sentence: "The global cancer therapeutics market is …"
         title = _LEADING_THE.sub("", title)
         title = _capitalised(title)
