@@ -336,6 +336,25 @@ def companies_in_sentence(sentence: str) -> list[str]:
     return names
 
 
+# "The top 10 U.S. medtech companies account for over two-thirds of the market. These include
+# A, B and C.": the players, then a sentence of their own that lists them.
+_PLAYERS_THEN_SENTENCE = re.compile(
+    r"\b(?:key|major|leading|prominent|top|dominant|biggest|largest|principal)\s+"
+    r"(?:[\w.-]+\s+){0,3}?(?:players|companies|vendors|manufacturers|makers|firms|suppliers)\b",
+    re.IGNORECASE,
+)
+_THESE_INCLUDE = re.compile(r"^(?:These|They|Those)\s+(?:include|are)\b\s*:?\s*(?P<names>.+)$")
+
+
+def companies_after_lead(previous: str, sentence: str) -> list[str]:
+    """The names a sentence 'These include A, B and C' lists, when the sentence before it
+    spoke of the leading players; [] otherwise."""
+    listed = _THESE_INCLUDE.match(sentence)
+    if listed is None or not _PLAYERS_THEN_SENTENCE.search(previous):
+        return []
+    return _names_listed(listed["names"])
+
+
 def _any_region(names: list[str]) -> bool:
     # Imported here: the API imports this module for slugs, and pycountry is the parser's.
     from ingest.regions import mentions_other_region

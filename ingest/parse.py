@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
-from itertools import chain
+from itertools import chain, pairwise
 
 from app.models import (
     MAX_AMOUNT,
@@ -18,6 +18,7 @@ from app.models import (
 )
 from ingest.blocks import Block, parse_document
 from ingest.companies import (
+    companies_after_lead,
     companies_in_list,
     companies_in_sentence,
     company_from_line,
@@ -987,8 +988,13 @@ def _company_names(collected: _Collected) -> list[str]:
 
 
 def _companies_in_prose(text: str) -> list[str]:
-    """The names of every sentence's list: "… are the top three players. Other … include" """
-    return list(chain.from_iterable(map(companies_in_sentence, split_sentences(text))))
+    """The names of every sentence's list: "… are the top three players. Other … include",
+    and "The top 10 companies hold two-thirds of the market. These include A, B and C." """
+    sentences = split_sentences(text)
+    names = list(chain.from_iterable(map(companies_in_sentence, sentences)))
+    for previous, sentence in pairwise(sentences):
+        names += companies_after_lead(previous, sentence)
+    return names
 
 
 def _dedupe_companies(entries: list[str], warnings: list[ParsedWarning]) -> list[str]:

@@ -166,6 +166,21 @@ def test_a_heading_naming_only_a_region_is_no_title() -> None:
     )
 
 
+def test_players_named_in_the_sentence_after_one_about_the_leading_companies() -> None:
+    prose = (
+        "<p>Most firms are small. However, the top eight U.S. biopsy companies hold over "
+        "half of the market. These include Corvane Biologics, Halden Pharma, and Ostrava "
+        "Labs.</p>"
+    )
+    other = "<p>Most firms are small. These include startups, clinics and universities.</p>"
+    assert parse(LEAD + prose)["companies"] == [
+        "Corvane Biologics",
+        "Halden Pharma",
+        "Ostrava Labs",
+    ]
+    assert parse(LEAD + other)["companies"] == []
+
+
 def test_a_ranking_by_market_share_names_its_companies_without_their_shares() -> None:
     ranking = "".join(
         f"<li>{line}</li>"
