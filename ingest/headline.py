@@ -191,7 +191,11 @@ _PERIOD_BEFORE_CHARS = 90
 _CLAUSE_BEFORE_CHARS = 120
 _LABEL_CHARS = 45  # "a 2024 market size of approximately " (the year and its label)
 # "CNY68.3bn ($9.4bn)", "1.2 trillion yuan (about $165 billion)": a conversion, not a figure.
-_CONVERSION_OPEN = re.compile(r"\s*\(\s*(?:~|≈|about|around|approx\.?|approximately|or)?\s*", re.I)
+_CONVERSION_OPEN = re.compile(
+    r"\s*\(\s*(?:~|≈|about|around|approx\.?|approximately|roughly|nearly|almost|some|or|i\.e\.,?|"
+    r"(?:close|equal|equivalent)\s+to)?\s*",
+    re.I,
+)
 _CONVERSION_CLOSE = re.compile(r"\s*\)")
 _DIGIT = re.compile(r"\d")
 _SUBJECT_CHARS = 160

@@ -84,7 +84,7 @@ _NAME_BEFORE_COLON = re.compile(
 # "Tutoring Services Market in Japan: Key Findings", "Oncology Market Scenario of India": the
 # region after "market in/of".
 _MARKET_IN_REGION = re.compile(
-    r"^(?P<name>.+?)\s+(?i:markets?)\s+(?:[A-Z][a-z]+\s+)?(?:in|of)\s+(?:the\s+)?"
+    r"^(?P<name>.+?)\s+(?i:markets?)\s+(?:[A-Z][a-z]+\s+)?(?i:in|of)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?)"
     r"(?=\s*[:,;(|–—-]|\s*$|\s+(?i:to|by|from|is|will|at)\b|\s+\d)"
 )

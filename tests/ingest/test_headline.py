@@ -38,6 +38,10 @@ CASES: list[Case] = [
     ("The market is set to shrink from USD 2.1 Billion in 2023 to USD 1.9 Billion by 2030, "
      "a CAGR of -1.6% from 2023 to 2030.",
      2.1 * B, 2023, 1.9 * B, 2030, -1.6, 2023, 2030),
+    # a conversion in parentheses is no second amount
+    ("The market is projected to reach nearly $500 billion (roughly Rs. 41,44,020 crore) by "
+     "2033.",
+     None, None, 500 * B, 2033, None, None, None),
     # a range with spaces around its dash: the upper figure, never a negative one
     ("The market stood at USD 4.12 Billion in 2014 and is expanding at an expected CAGR of "
      "21 – 23 % over the next 5 years.",

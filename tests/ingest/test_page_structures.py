@@ -61,6 +61,8 @@ def test_a_sentence_heading_about_the_market_is_not_the_title() -> None:
         ("Pharmaceuticals in Vietnam", "Vietnam", "Pharmaceuticals"),
         ("Consumer Health in Japan: Forecast to 2030", "Japan", "Consumer Health"),
         ("Acme Oncology in the United States 2025", "United States", "Acme Oncology"),
+        # "In" capitalised, as title-case headings write it
+        ("Acme Oncology Market In Japan 2025: Growth, Opportunities", "Japan", "Acme Oncology"),
         # The region ends a sentence about a market named before it: not the market's region.
         ("Acme Oncology Market to Become the Largest in Europe", "Global", "Acme Oncology"),
     ],
