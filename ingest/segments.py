@@ -285,9 +285,11 @@ _SEGMENTED_INTO = re.compile(
     r"(?:\s+of\s+[^.;:,]{2,60}?)?\s+(?:include|are|comprise)"
     # "Different types of catheters are A, B and C", "The main types of X include A and B"
     r"|\b(?P<label7>types|kinds)\s+of\s+(?:[\w&-]+\s+){1,5}?(?:are|include|comprise)"
-    # "The disposable medical supplies market includes A, B, C and D"; not a definition ("…
-    # includes revenues earned by entities …") nor its firms ("… includes many new entrants")
-    r"|\bmarket\s+(?:includes|comprises)(?=\s+(?!(?:the\s+)?(?:sales|revenues?|values?)\b"
+    # "The disposable medical supplies market includes A, B, C and D", "The lab instrumentation
+    # market primarily consists of A, B and C"; not a definition ("… includes revenues earned
+    # by entities …") nor its firms ("… includes many new entrants")
+    r"|\bmarket\s+(?:(?:mainly|mostly|primarily|largely)\s+)?(?:includes|comprises|consists\s+of)"
+    r"(?=\s+(?!(?:the\s+)?(?:sales|revenues?|values?)\b"
     r"|[^.;:]*\b(?:firms|entrants|players|companies|vendors|manufacturers|suppliers)\b))"
     # "The end users of the NGS market include A, B and C"
     r"|\b(?P<label11>end[- ]?users|applications|product\s+types|technologies|indications)\s+"
@@ -534,7 +536,7 @@ _NOT_A_DIMENSION = re.compile(
 )
 _SEGMENTATION_WORDS = (
     "into", "egment", "include", "covers", "comprises", "analy", "examines", "types of", " by ",
-    "kinds of", "different", "various", "main", "major", "principal", "covered in",
+    "kinds of", "different", "various", "main", "major", "principal", "covered in", "consists of",
 )  # fmt: skip
 
 

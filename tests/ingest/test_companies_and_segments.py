@@ -484,6 +484,11 @@ def test_segmentation_sentences_with_their_labels() -> None:
             "India's acme laboratories market comprises two segments: pathology and radiology.",
             [("", ["pathology", "radiology"])],
         ),
+        (  # parser 2.4.12: "consists of", after an adverb too
+            "The acme lab instruments market primarily consists of centrifuges, flow cytometers "
+            "and PCR systems.",
+            [("", ["centrifuges", "flow cytometers", "PCR systems"])],
+        ),
         (  # a definition of the market, not its segments
             "The acme power market consists of sales of acme power and related services.",
             [],
