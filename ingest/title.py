@@ -12,7 +12,6 @@ _TRAILING_DECORATION = re.compile(
     r"\s+(?:insights?|report|size(?:,)?(?:\s+and\s+|\s*&\s*)?(?:share|forecast)?.*)$", re.I
 )
 _MARKET_SUFFIX = re.compile(r"\s+market$", re.IGNORECASE)
-_MARKET_AT_END = re.compile(r"\s+market$", re.IGNORECASE)
 _HEADLINE_SUBJECT = re.compile(r"^(?:the\s+)?(?P<subject>.+?)\s+market\b", re.IGNORECASE)
 # "The global wound dressing market was valued at …", wherever a sentence says it (a press
 # release's dateline comes first), else a headline that opens with its market.
@@ -53,8 +52,9 @@ _IN_REGION_MARKETS = re.compile(
     re.IGNORECASE,
 )
 # "Global Market for Contrast Media to Reach $6.9 Billion", "18 Billion-Dollar Market for
-# Precision Cancer Diagnostics": the market is named after "for"; before it, only a region,
-# "global" or an amount.
+# Precision Cancer Diagnostics", "In 2021, the market worth of remote patient monitoring was
+# …": the market is named after "for" (or "of", "worth of", "value of"; never an amount);
+# before it, only a region, "global", an amount or words that name nothing.
 _MARKET_FOR = re.compile(
     r"^(?:the\s+)?(?P<before>(?:(?!\bmarket\b)[^:]){0,40}?)\s*\bmarket\s+"
     r"(?:for|(?:worth\s+|value\s+)?of)\s+(?:the\s+)?(?!(?:US|USD|U\.S\.)\b)"
@@ -274,7 +274,7 @@ def _market_of_sentence(title: str) -> str:
     """'…, Driving the Growth of the Orthodontics Market' → 'Orthodontics Market'; a region
     before it or in the phrase stays ('A positive prognosis for Japan's OTC market' → 'Japan
     OTC Market'); any other title is returned as it is."""
-    found = _MARKET_AT_END.search(title)
+    found = _MARKET_SUFFIX.search(title)
     if found is None:
         return title
     region, before = _split_region_prefix(title[: found.start()])
