@@ -300,7 +300,12 @@ _SEGMENTED_INTO = re.compile(
     # "The different companion diagnostics technologies are A, B and C"
     r"|\b(?:different|various|main|major|principal)\s+(?:[\w&-]+\s+){0,4}?"
     r"(?P<label9>technologies|types|modalities|therapies|treatments|indications)\s+"
-    r"(?:are|include|comprise))\s+"
+    r"(?:are|include|comprise)"
+    # "… in various application areas, such as A, B, C, and D", "across several end users,
+    # including A and B"
+    r"|\b(?:in|across|for)\s+(?:various|several|multiple|different|diverse)\s+"
+    r"(?P<label12>application\s+areas|applications|end[- ]?users|indications)"
+    r",?\s+(?:such\s+as|including|like))\s+"
     # "into the following segments", "into several categories: A, B and C"
     r"(?:(?:the\s+)?(?:following|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"\d{1,2}|several|various|multiple)"
@@ -312,8 +317,11 @@ _SEGMENTED_INTO = re.compile(
     r"(?P<items>(?:(?!,\s*(?:and\s+)?by\s+[\w&/ -]{2,40}?\s+into\b)[^.;:]){2,400})",
     re.I,
 )
+# "A, B, CVDs, and sleep disorders, propels the global X market forward": the list up to its
+# last item, when the sentence goes on after it.
+_LIST_THEN_CLAUSE = re.compile(r"^(?P<list>.*,\s*(?:and|or)\s+[^,]{1,60}?),\s+\S.*$")
 # The groups of `_SEGMENTED_INTO` that hold a dimension's label when the sentence states one.
-_LABEL_GROUPS = tuple(f"label{number}" for number in range(2, 12))
+_LABEL_GROUPS = tuple(f"label{number}" for number in range(2, 13))
 # The dimension named before the verb, in the same sentence: "On the basis of type, the market
 # is segmented into …". Looked for only before a verb the cheap search found.
 _LABEL_BEFORE = re.compile(
@@ -578,7 +586,10 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
         if len(names := split_segment_names(items)) >= 2 and not _NOT_A_DIMENSION.search(label):
             groups.append((label, names))
     for match in _SEGMENTED_INTO.finditer(text):
-        names = split_segment_names(match["items"])
+        items = match["items"]
+        if match["label12"]:  # "… such as A, B, and C, propels the market": the list alone
+            items = _LIST_THEN_CLAUSE.sub(r"\g<list>", items)
+        names = split_segment_names(items)
         if len(names) >= 2:
             before = text[max(0, match.start() - _LABEL_WINDOW_CHARS) : match.start()]
             label = _LABEL_BEFORE.search(before) or _MARKET_BY_LABEL.search(before)

@@ -484,6 +484,15 @@ def test_segmentation_sentences_with_their_labels() -> None:
             "India's acme laboratories market comprises two segments: pathology and radiology.",
             [("", ["pathology", "radiology"])],
         ),
+        (  # parser 2.4.12: a dimension's examples, the sentence going on after the list
+            "Clinicians use acme probes in various application areas, such as biopsy guidance, "
+            "tumour ablation, and margin mapping, which lifts the acme probes market.",
+            [("application areas", ["biopsy guidance", "tumour ablation", "margin mapping"])],
+        ),
+        (  # the therapies' own areas are no segmentation of the market
+            "The therapies span various therapeutic areas, including oncology and cardiology.",
+            [],
+        ),
         (  # parser 2.4.12: "consists of", after an adverb too
             "The acme lab instruments market primarily consists of centrifuges, flow cytometers "
             "and PCR systems.",
