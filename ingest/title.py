@@ -43,6 +43,8 @@ _POSSESSIVE = re.compile(r"['’][sS]$")  # "China's", "CHINA’S"
 _CLAUSE_BEFORE_SUBJECT = re.compile(r"(?:,|\bthat)\s+the\s+", re.IGNORECASE)
 _POSSESSIVE_START = re.compile(r"^(\S+)['’][sS]\b")  # "China's Cancer" slugs as china-cancer
 _DASH_BEFORE_MARKET = re.compile(r"\s*[-–—]\s*(?=market\b)", re.IGNORECASE)
+# "Health Care Industry Market Research": the industry is the market.
+_INDUSTRY_BEFORE_MARKET = re.compile(r"\s+(?:industry|sector)(?=\s+market\b)", re.IGNORECASE)
 # "Breast Cancer Therapeutics in Asia-Pacific Markets to 2024", "Pharmaceuticals in Vietnam",
 # "Consumer Health in Japan: Forecast to 2030": a region after "in", ending the name.
 _IN_REGION_MARKETS = re.compile(
@@ -158,6 +160,17 @@ def _split_region_prefix(base: str) -> tuple[str | None, str]:
             usual = not (prefix.isupper() and len(prefix) > 4) and not prefix.islower()
             found = prefix if prefix.lower() in region_names() and usual else region
             return found, " ".join(words[length:])
+    return None, base
+
+
+def _split_region_suffix(base: str) -> tuple[str | None, str]:
+    """'Private Acute Healthcare UK' → ('UK', 'Private Acute Healthcare'): a country or region
+    named (not an adjective) after the market's name, as the page spells it."""
+    words = base.split()
+    for length in range(min(_MAX_REGION_WORDS, len(words) - 1), 0, -1):
+        suffix = " ".join(words[-length:])
+        if suffix.lower() in region_names():
+            return suffix, " ".join(words[:-length])
     return None, base
 
 
@@ -309,6 +322,7 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     else:
         title = _TRAILING_DECORATION.sub("", heading).strip() or heading
     title = _DASH_BEFORE_MARKET.sub(" ", title)  # "Oncology Drugs - Market Insights"
+    title = _INDUSTRY_BEFORE_MARKET.sub("", title)
     title = _market_of_sentence(title)
     if _LEADING_THE.match(title):  # a sentence: "The global cancer therapeutics market is …"
         title = _LEADING_THE.sub("", title)
@@ -329,6 +343,8 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
             region, name = _split_region_prefix(candidate_name)
     if region is None:
         region, name = _split_region_prefix(base)
+    if region is None:
+        region, name = _split_region_suffix(name)
     if region and _WORLD_WORD.search(name):
         region = None  # "India to Account for 2.2% of Global Digital Payment Market"
     return TitleParts(

@@ -63,6 +63,9 @@ def test_a_sentence_heading_about_the_market_is_not_the_title() -> None:
         ("Acme Oncology in the United States 2025", "United States", "Acme Oncology"),
         # "In" capitalised, as title-case headings write it
         ("Acme Oncology Market In Japan 2025: Growth, Opportunities", "Japan", "Acme Oncology"),
+        # a country after the name, before "Market"; an industry that is the market
+        ("Acme Oncology UK Market Report, Tenth Edition", "UK", "Acme Oncology"),
+        ("Acme Oncology Industry Market Research", "Global", "Acme Oncology"),
         # The region ends a sentence about a market named before it: not the market's region.
         ("Acme Oncology Market to Become the Largest in Europe", "Global", "Acme Oncology"),
     ],
