@@ -2,7 +2,7 @@
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
@@ -178,9 +178,11 @@ _COVERAGE_LINE = re.compile(
     r"(?:and\s+)?[Bb]y\s+[A-Z][\w&/ -]{1,40}?\s*[(\[]"
 )
 # A paragraph that ends by announcing the players the next block names one a line.
+# The words both lead patterns below name the players with ("key players", "top companies").
+_LEAD_ADJECTIVE = r"(?:key|major|leading|prominent|top|notable|main|dominant|established)"
+_LEAD_PLAYERS = r"(?:players|companies|vendors|manufacturers)"
 _PLAYERS_LEAD = re.compile(
-    r"\b(?:key|major|leading|prominent|top|notable|main|dominant|established)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:players|companies|vendors|manufacturers)\b[^.;]{0,40}?"
+    rf"\b{_LEAD_ADJECTIVE}\s+(?:[\w-]+\s+){{0,3}}?{_LEAD_PLAYERS}\b[^.;]{{0,40}}?"
     r"(?:such\s+as|includes?|including|are|like|profiled|covered)?\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -189,8 +191,7 @@ _PLAYERS_LEAD_CHARS = 80
 # the top companies are:", "Some of the key players operating in the X market are:".
 _NAMED_PLAYERS_LEAD = re.compile(
     r"(?:(?:some\s+of\s+|among\s+)?the\s+|among\s+)?"
-    r"(?:key|major|leading|prominent|top|notable|main|dominant|established)\s+(?:\d+\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:players|companies|vendors|manufacturers)"
+    rf"{_LEAD_ADJECTIVE}\s+(?:\d+\s+)?(?:[\w-]+\s+){{0,2}}?{_LEAD_PLAYERS}"
     r"(?:\s+(?:in|of|operating\s+in|active\s+in)\s+(?:the\s+)?[^.;:]{0,60}?)?"
     r"\s+(?:include|includes|are|such\s+as|like)\s*:?\s*$",
     re.IGNORECASE,
@@ -560,9 +561,9 @@ def _route(
         collected.players_lead = text.endswith(_PLAYERS_LEAD_ENDINGS) and bool(
             _PLAYERS_LEAD.search(text[-_PLAYERS_LEAD_CHARS:])
         )
-        last_sentence = text.rsplit(". ", 1)[-1]
+        # its last sentence, split off only after a lead (every paragraph comes here)
         collected.players_named = collected.players_lead and bool(
-            _NAMED_PLAYERS_LEAD.match(last_sentence)
+            _NAMED_PLAYERS_LEAD.match(text.rsplit(". ", 1)[-1])
         )
         lead = text[-_PROFILES_LEAD_CHARS:]
         if _PROFILES_LEAD.search(lead) and not _NOT_PROFILES_LEAD.search(lead):
@@ -640,7 +641,7 @@ def _end_players_lead(collected: _Collected) -> bool:
     if collected.players_named and len(named) >= 2 and all(named):
         collected.company_entries.extend(name for name in named if name)
     else:
-        collected.company_entries.extend(_names_on_lines(tuple(run)))
+        collected.company_entries.extend(_listed_players(named, run))
     return bool(run)
 
 
@@ -704,7 +705,11 @@ def _end_runs(collected: _Collected) -> None:
 def _names_on_lines(lines: tuple[str, ...]) -> list[str]:
     """The company names of a block that is nothing but names, one a line (two at least, one
     with a legal form: "Product launches" and "Partnerships" are no players)."""
-    names = [company_from_line(strip_list_marker(line)) for line in lines]
+    return _listed_players([company_from_line(strip_list_marker(line)) for line in lines], lines)
+
+
+def _listed_players(names: list[str | None], lines: Sequence[str]) -> list[str]:
+    """The names read from `lines`, when every line is one and one carries a legal form."""
     if len(names) < 2 or not all(names) or not any(map(has_legal_form, lines)):
         return []
     return [name for name in names if name]
@@ -1266,7 +1271,7 @@ def _own_sentences(texts: list[str], own_words: frozenset[str]) -> str:
 
 _MIN_QUESTIONS_WITHOUT_FAQ_HEADING = 2  # one question heading is a rhetorical one
 _NAMED_MARKET = re.compile(r"\b(?P<words>(?:[\w'’-]+\s+){1,4})market\b", re.IGNORECASE)
-_NAMING_NOTHING = frozenset(
+_WORDS_NAMING_NO_MARKET = frozenset(
     "the this that its their our a an of in for global worldwide overall entire total whole "
     "broader wider".split()
 )
@@ -1278,7 +1283,7 @@ def _names_another_market(sentence: str, own: frozenset[str]) -> bool:
         # the words after the last that names nothing: "By 2020 the market" names none
         named: list[str] = []
         for word in (word.strip("'’").lower() for word in found["words"].split()):
-            named = [] if word in _NAMING_NOTHING else [*named, word]
+            named = [] if word in _WORDS_NAMING_NO_MARKET else [*named, word]
         words = set(named)
         if words and not words & own:
             return True
