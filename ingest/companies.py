@@ -233,6 +233,12 @@ _NOT_NAME_WORDS = frozenset(
     "announcement benefits stakeholders leaders segments share following these those they "
     "there which".split()
 )
+# Inside a list of names, one that ends in its own "Companies" ("A, Bausch Health Companies,
+# C"); never after words that describe companies ("Top Pharma Companies").
+_OWN_COMPANIES_WORD = re.compile(
+    r"(?!(?:Top|Leading|Key|Major|Main|Prominent|Notable|Largest|Biggest|Other|Global|Local|"
+    r"Emerging|Several|Many|Some|These|Those)\b)[A-Z][\w&'-]*\s+[A-Z][\w&'-]*\s+Companies"
+)
 # "the Japanese groups Fanuc", "the National Medical Products Administration": a description
 # or a public body, not a company's name
 _DETERMINERS = frozenset(
@@ -407,7 +413,7 @@ def _listed_names(parts: list[str]) -> list[str]:
                 break
             names.append(head["name"])  # the last name, then the sentence goes on
             return names if part is parts[-1] or len(names) >= 2 else []
-        if not looks_like_company(part):
+        if not (looks_like_company(part) or (names and _OWN_COMPANIES_WORD.fullmatch(part))):
             break
         names.append(part)
     else:

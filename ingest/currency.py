@@ -58,18 +58,66 @@ _CURRENCIES = (
     ("CHF", r"CHF", r"CHF|Swiss\s+francs?"),
     ("KRW", r"KRW|₩", r"KRW|won"),
     ("BRL", r"BRL|R\$", r"BRL|reais"),
+    # 2.4.13: Gulf, Asian, African and other European currencies; a bare "riyals" or
+    # "pesos" names no one country's, so only the country's word does.
+    ("AED", r"AED|Dhs?\.?(?=\s?\d)", r"AED|(?:UAE\s+|Emirati\s+)?dirhams?"),
+    ("SAR", r"SAR|SR(?=\s?\d)", r"SAR|Saudi\s+riyals?"),
+    ("QAR", r"QAR|QR(?=\s?\d)", r"QAR|Qatari\s+riyals?"),
+    ("SGD", r"SGD|S\$", r"SGD|Singapore\s+dollars?"),
+    ("HKD", r"HKD|HK\$", r"HKD|Hong\s+Kong\s+dollars?"),
+    ("TWD", r"TWD|NT\$", r"TWD|(?:NT|New\s+Taiwan)\s+dollars?"),
+    ("NZD", r"NZD|NZ\$", r"NZD|New\s+Zealand\s+dollars?"),
+    ("MXN", r"MXN|MX\$", r"MXN|Mexican\s+pesos?"),
+    ("MYR", r"MYR|RM(?=\s?\d)", r"MYR|ringgit"),
+    ("IDR", r"IDR|Rp\.?(?=\s?\d)", r"IDR|rupiah"),
+    ("THB", r"THB|฿", r"THB|baht"),
+    ("PHP", r"PHP|₱", r"PHP|Philippine\s+pesos?"),
+    ("VND", r"VND|₫", r"VND|dong"),
+    ("PKR", r"PKR", r"PKR|Pakistani\s+rupees?"),
+    ("BDT", r"BDT|Tk\.?(?=\s?\d)", r"BDT|taka"),
+    ("NGN", r"NGN|₦", r"NGN|naira"),
+    ("KES", r"KES|KSh", r"KES|Kenyan\s+shillings?"),
+    ("ZAR", r"ZAR", r"ZAR|rand"),
+    ("EGP", r"EGP|E£", r"EGP|Egyptian\s+pounds?"),
+    ("ILS", r"ILS|₪", r"ILS|shekels?"),
+    ("TRY", r"₺", r"Turkish\s+liras?"),
+    ("RUB", r"RUB|₽", r"RUB|roubles?|rubles?"),
+    ("PLN", r"PLN", r"PLN|z[łl]oty"),
+    ("SEK", r"SEK", r"SEK|Swedish\s+kronor"),
+    ("NOK", r"NOK", r"NOK|Norwegian\s+kroner"),
+    ("DKK", r"DKK", r"DKK|Danish\s+kroner"),
 )
 _PREFIXES = "|".join(f"(?P<before_{code}>{marks})" for code, marks, _ in _CURRENCIES)
 _SUFFIXES = "|".join(f"(?P<after_{code}>{words})" for code, _, words in _CURRENCIES)
 
 
 # What every amount `amount_pattern()` matches begins a word with, or contains: a cheap search
-# that spares the costly amount pattern the many sentences with a number and no money. Written
-# out for speed; tests/ingest/test_currency.py checks it against every form the table allows.
+# that spares the costly amount pattern the many sentences with a number and no money.
+# tests/ingest/test_currency.py checks it against every form the table allows.
+_HINT_SYMBOLS = "$€£₹¥₩฿₱₫₦₪₺₽"
+_HINT_WORDS = [
+    *(
+        "usd eur gbp inr cny rmb jpy aud cad chf krw brl aed sar qar sgd hkd twd nzd mxn myr idr "
+        "thb php vnd pkr bdt ngn kes zar egp ils rub pln sek nok dkk rs dh sr qr rm rp tk ksh "
+        "dollar pound rupee yuan renminbi yen swiss won reais dirham riyal ringgit rupiah baht "
+        "peso dong taka naira shilling rand shekel lira rouble ruble zloty złoty kronor kroner"
+    ).split(),
+    r"us(?=\s?\d)",  # "US 21.4 billion"; not every word that starts "us"
+]
+
+
+def _words_by_first_letter(words: list[str]) -> str:
+    """One alternation per first letter (words are regex fragments): each word start tries a
+    few words, not all of them."""
+    first_letters = sorted({word[0] for word in words})
+    return "|".join(
+        f"{letter}(?:{'|'.join(sorted(w[1:] for w in words if w[0] == letter))})"
+        for letter in first_letters
+    )
+
+
 CURRENCY_HINT = re.compile(
-    r"[$€£₹¥₩]|(?<![a-z])(?=[audegicrjypkbswh])"
-    r"(?:usd|eur|gbp|inr|cny|rmb|jpy|aud|cad|chf|krw|brl|rs|us(?=\s?\d)|dollar|pound|rupee|"
-    r"yuan|renminbi|yen|swiss|won|reais)",
+    rf"[{re.escape(_HINT_SYMBOLS)}]|(?<![a-z])(?:{_words_by_first_letter(_HINT_WORDS)})",
     re.IGNORECASE,
 )
 

@@ -151,7 +151,8 @@ def _segments_the_market(text: str) -> bool:
 # estimated to grow …".
 _RESTATED_TITLE = re.compile(
     # "X Market Size and Forecast (2021 - 2031), …, Report Coverage: By Type (A, B), …"
-    r"\bMarket,?\s+(?:[\w,:&()-]+\s+){0,20}?[Bb]y\s+[A-Z][\w&/ -]{1,40}?\s*[(\[]"
+    # (2.4.13: also after a colon, "X Market: Information by Animal Type (A, B), …")
+    r"\bMarket[,:]?\s+(?:[\w,:&()-]+\s+){0,20}?[Bb]y\s+[A-Z][\w&/ -]{1,40}?\s*[(\[]"
     # "X Market (By Drug Type: A, B; By Indication: C, D) - Global Industry Analysis", also
     # without "By" ("(Product Type - A, B; Treatment - C, D)")
     r"|\bMarket\s*[(\[]\s*(?:[Bb]y\s+)?[A-Z][\w&/ -]{1,40}?(?::|\s[-–]\s)"
@@ -402,7 +403,14 @@ def _title_in_headline(text: str) -> str | None:
     quoted = _QUOTED_TITLE.search(text)
     if quoted and len(quoted["title"].split()) > 1:
         return quoted["title"].strip()
-    return title_from_headline(text)
+    if title := title_from_headline(text):
+        return title
+    # "Biosimilars are a central part of … The Indian biosimilars market was valued at …":
+    # the subject of the sentence that states the figures (2.4.13)
+    for sentence in split_sentences(text)[1:]:
+        if mentions_headline_figures(sentence) and (title := title_from_headline(sentence)):
+            return title
+    return None
 
 
 def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:

@@ -558,6 +558,34 @@ _EXAMPLES_GROUP = re.compile(
 )
 
 
+# "The market is segmented based on product (A, B and C), disease area (D, E) and end-users (F,
+# G)": each dimension with its names in parentheses, in prose (2.4.13).
+_PROSE_GROUPS = re.compile(
+    r"\b(?:segmented|categori[sz]ed|classified|divided|split|bifurcated|analy[sz]ed)\s+"
+    r"(?:based\s+on|on\s+the\s+basis\s+of|by|in\s+terms\s+of)\s+"
+    r"(?P<groups>(?:(?:\s*,)?\s*(?:and\s+)?(?:the\s+)?[a-z][\w-]*(?:\s+[\w-]+){0,2}\s*"
+    r"\([^()]{2,400}\)){2,8})",
+    re.I,
+)
+_PROSE_GROUP = re.compile(
+    r"(?:and\s+)?(?:the\s+)?(?P<label>[a-z][\w-]*(?:\s+[\w-]+){0,2})\s*\((?P<items>[^()]{2,400})\)",
+    re.I,
+)
+
+
+def _prose_groups(text: str) -> tuple[list[tuple[str, list[str]]], tuple[int, int] | None]:
+    """The groups of 'segmented based on X (A, B), Y (C, D)', and where they are in `text`."""
+    found = _PROSE_GROUPS.search(text)
+    if found is None:
+        return [], None
+    groups = [
+        (group["label"], names)
+        for group in _PROSE_GROUP.finditer(found["groups"])
+        if len(names := split_segment_names(group["items"])) >= 2
+    ]
+    return groups, found.span()
+
+
 # "Teledermatology, telepathology, and telepsychiatry are some of the other application-based
 # segments": the names open the sentence.
 _NAMES_THEN_SEGMENTS = re.compile(
@@ -580,12 +608,16 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
     lowered = text.lower()
     if not any(word in lowered for word in _SEGMENTATION_WORDS):
         return groups  # every match has one of these words; most paragraphs have none
+    grouped, grouped_span = _prose_groups(text) if "(" in text else ([], None)
+    groups += grouped
     for named in _NAMES_THEN_SEGMENTS.finditer(text):
         label = named["label"] or ("types" if named["typed"] else "")
         items = named["items"] or named["typed"]
         if len(names := split_segment_names(items)) >= 2 and not _NOT_A_DIMENSION.search(label):
             groups.append((label, names))
     for match in _SEGMENTED_INTO.finditer(text):
+        if grouped_span and grouped_span[0] <= match.start() < grouped_span[1]:
+            continue  # read as groups above
         items = match["items"]
         if match["label12"]:  # "… such as A, B, and C, propels the market": the list alone
             items = _LIST_THEN_CLAUSE.sub(r"\g<list>", items)

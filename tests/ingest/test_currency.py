@@ -56,3 +56,31 @@ def test_indian_digit_grouping(text: str, amount: int) -> None:
     """Parser 2.4.10: '1,93,838' (Indian lakh grouping) is 193,838."""
     figures = parse_headline_figures(f"The market had {text}.")
     assert [a.amount for a in figures.amounts] == [amount]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "amount"),
+    [
+        ("stands at AED 71.6 billion in 2023", "AED", 71_600_000_000),
+        ("was worth Dh5.2 billion in 2023", "AED", 5_200_000_000),
+        ("reached SR 12 billion in 2022", "SAR", 12_000_000_000),
+        ("was 2.5 billion Saudi riyals in 2021", "SAR", 2_500_000_000),
+        ("stood at QR 3 billion in 2020", "QAR", 3_000_000_000),
+        ("hit S$ 3.1 billion in 2023", "SGD", 3_100_000_000),
+        ("hit HK$ 7 billion in 2019", "HKD", 7_000_000_000),
+        ("was RM2.3 billion in 2022", "MYR", 2_300_000_000),
+        ("was Rp 45 trillion in 2022", "IDR", 45_000_000_000_000),
+        ("was E£ 40 billion in 2022", "EGP", 40_000_000_000),
+        ("was 5 billion rand in 2021", "ZAR", 5_000_000_000),
+        ("was ₦2.1 trillion in 2022", "NGN", 2_100_000_000_000),
+        ("was 12 billion Swedish kronor in 2022", "SEK", 12_000_000_000),
+    ],
+)
+def test_gulf_asian_african_and_nordic_amounts_keep_their_currency(
+    text: str, code: str, amount: int
+) -> None:
+    """Parser 2.4.13: these amounts had been read as no amount at all (or, after a bare "$",
+    as dollars: "S$ 3.1 billion"); a bare "riyals" or "pesos" names no one currency."""
+    figures = parse_headline_figures(f"The market {text}.")
+    assert [(a.amount, a.currency) for a in figures.amounts] == [(amount, code)]
+    assert parse_headline_figures("The market was 4 billion riyals in 2021.").amounts == ()

@@ -1068,3 +1068,82 @@ def test_the_headline_after_a_wire_copy_s_top_companies_line() -> None:
     assert report["cagr_percent"] == -14.0
     # the market's own name, pasted into the list, is no company
     assert report["companies"] == ["Halvik Diagnostics Inc", "Tallis Healthcare Limited"]
+
+
+def test_a_news_heading_then_the_market_named_by_a_later_sentence_of_the_headline() -> None:
+    """Parser 2.4.13: when no heading or page title names the market, the sentence of a
+    paragraph that states the figures names it, wherever it sits in the paragraph; its region
+    is then the page's own, so its figures are the market's and not a sub-region's."""
+    page = (
+        "<p>A startup in Pune raised Rs 12 crore in seed funding.</p>"
+        "<h2>Ninety Approvals in a Decade: Brazil Grows Up</h2>"
+        "<p>Peptide drugs are a growing part of Brazil's pharmacy. The Brazilian peptide "
+        "therapeutics market was valued at around R$ 3.2 billion in 2024 and is expected to "
+        "reach R$ 7.9 billion by 2033, according to one estimate.</p>"
+    )
+    report = parse(page)
+    assert (report["name"], report["region"]) == ("Peptide Therapeutics", "Brazil")
+    assert [(f["amount"], f["currency"], f["year"]) for f in report["figures"]] == [
+        (3_200_000_000, "BRL", 2024),
+        (7_900_000_000, "BRL", 2033),
+    ]
+
+
+def test_groups_of_a_title_restated_after_a_colon() -> None:
+    """Parser 2.4.13: "X Market: Information by A (…), B (…), and Region — Forecast" lists
+    each group's segments, as the same line without the colon did."""
+    page = (
+        "<title>Bird Feed Market</title><h1>Bird Feed Market</h1>"
+        "<p>Bird Feed Market: Information by Bird Type (Parrots, Finches), Form (Seed Mixes, "
+        "Pellets), and Region — Forecast till 2031</p>"
+        "<p>The global bird feed market size was valued at USD 2,310 million in 2022.</p>"
+    )
+    segments = parse(page)["segments"]
+    assert [(s["name"], s["dimension"]) for s in segments] == [
+        ("Parrots", "type"),
+        ("Finches", "type"),
+        ("Seed Mixes", "other"),
+        ("Pellets", "other"),
+    ]
+
+
+def test_prose_segmented_by_dimensions_each_with_its_names_in_parentheses() -> None:
+    """Parser 2.4.13: "segmented based on product (A, B and C), disease area (…) and
+    end-users (…)" gives every group; no fragment such as "product (A"."""
+    page = LEAD + (
+        "<p>The global market is segmented based on product (infusion pumps, syringe drivers "
+        "and monitoring and alarm units), indication (sarcoma, glioma, others) and end-users "
+        "(hospitals, home care settings, and specialty clinics). Infusion pumps led.</p>"
+    )
+    names = [s["name"] for s in parse(page)["segments"]]
+    assert names == [
+        "infusion pumps",
+        "syringe drivers",
+        "monitoring and alarm units",
+        "sarcoma",
+        "glioma",
+        "others",
+        "hospitals",
+        "home care settings",
+        "specialty clinics",
+    ]
+
+
+def test_a_players_list_keeps_a_name_that_ends_in_companies() -> None:
+    """Parser 2.4.13: "Halden Health Companies" inside a list of names is one of them (it had
+    dropped every name before it); "Top Pharma Companies" alone is still no company."""
+    listed = (
+        "<p>Corvane Optics S.A., Halden Health Companies, Ostrava Lasers, Tallis & Tallis, "
+        "Merrow Medical Corp., and Vistal Care are some of the prominent players operating in "
+        "the global acme oncology market.</p>"
+    )
+    assert parse(LEAD + listed)["companies"] == [
+        "Corvane Optics S.A.",
+        "Halden Health Companies",
+        "Ostrava Lasers",
+        "Tallis & Tallis",
+        "Merrow Medical Corp.",
+        "Vistal Care",
+    ]
+    lead = "<p>Key players in the global acme oncology market include:</p>"
+    assert parse(LEAD + lead + "<p>Top Pharma Companies</p>")["companies"] == []
