@@ -582,6 +582,7 @@ def _prose_groups(text: str) -> tuple[list[tuple[str, list[str]]], tuple[int, in
         (group["label"], names)
         for group in _PROSE_GROUP.finditer(found["groups"])
         if len(names := split_segment_names(group["items"])) >= 2
+        and not _NOT_A_DIMENSION.search(group["label"])  # "by company (A, B)"
     ]
     return groups, found.span()
 

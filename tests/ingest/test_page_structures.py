@@ -1127,6 +1127,11 @@ def test_prose_segmented_by_dimensions_each_with_its_names_in_parentheses() -> N
         "home care settings",
         "specialty clinics",
     ]
+    by_company = LEAD + (
+        "<p>The market is segmented by type (wearable pumps, fixed pumps) and company "
+        "(Corvane Inc., Halden Ltd.).</p>"
+    )
+    assert [s["name"] for s in parse(by_company)["segments"]] == ["wearable pumps", "fixed pumps"]
 
 
 def test_a_players_list_keeps_a_name_that_ends_in_companies() -> None:
