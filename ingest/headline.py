@@ -199,6 +199,8 @@ _CONVERSION_OPEN = re.compile(
 _CONVERSION_CLOSE = re.compile(r"\s*\)")
 _DIGIT = re.compile(r"\d")
 _SUBJECT_CHARS = 160
+_QUOTED_TEXT = re.compile(r"\"[^\"]{1,400}\"|“[^”]{1,400}”")
+_AFTER_LONE_QUOTE = re.compile(r"^[^\"“”]*[\"”]")
 _MAX_QUOTE_CHARS = 600
 _RELATIVE_CLAUSE = re.compile(
     r"(?P<noun>[^,;]{1,60}),\s+which\s+(?:is|was|are|were|has|had|will|would)\b[^,;]{0,60}$"
@@ -423,11 +425,20 @@ def _subject_is_a_part(sentence: str, money: list[re.Match[str]], own_region: st
     """Whether the words before the sentence's first amount or CAGR name a part."""
     keyword = _CAGR_KEYWORD.search(sentence)
     starts = [m.start() for m in (money[0] if money else None, keyword) if m]
-    subject = sentence[: min(starts)][-_SUBJECT_CHARS:] if starts else ""
+    subject = _without_quoted(sentence[: min(starts)] if starts else "")[-_SUBJECT_CHARS:]
     return _is_about_a_part(subject, own_region)
 
 
+def _without_quoted(clause: str) -> str:
+    """A clause without a quoted report title: '… report "X Market by Type, Region - Global
+    Forecast to 2025", published by …, the global X market is projected …' is about the
+    global market (2.4.14). A clause cut inside the quotes keeps what follows the closing one."""
+    clause = _QUOTED_TEXT.sub(" ", clause)
+    return _AFTER_LONE_QUOTE.sub("", clause)
+
+
 def _is_about_a_part(clause: str, own_region: str | None) -> bool:
+    clause = _without_quoted(clause)
     if one_region(own_region):
         clause = _IN_THE_COUNTRY.sub(" ", clause)  # a country's page: its own country
     return bool(_PART_MARKER.search(clause)) or mentions_other_region(clause, own_region)
@@ -440,7 +451,11 @@ def _parse_cagr(
     clause_start = 0
     for keyword in _CAGR_KEYWORD.finditer(sentence):
         found = _percent_near(sentence, keyword.start(), keyword.end())
-        if found is None or (keyword["annually"] and found[1] == keyword.start()):
+        if found is None or (
+            keyword["annually"]
+            and found[1] == keyword.start()
+            and not _grows_annually_at(sentence, keyword)
+        ):
             continue
         if keyword["next_years"] and not (
             found[1] < keyword.start() and _AT_RATE.search(sentence, 0, found[1])
@@ -464,6 +479,26 @@ def _parse_cagr(
         historical = bool(_HISTORICAL.search(around))
         return StatedCagr(percent, start_year, end_year, quote, historical), (span_start, span_end)
     return None, None
+
+
+# "is predicted to increase annually at around 5.5%", "to grow annually by 7.2%" (2.4.14)
+_GROWTH_VERB_BEFORE = re.compile(
+    r"\b(?:grow|increase|rise|expand|climb|advance)(?:s|d|ed|ing)?\s+$", re.IGNORECASE
+)
+_AT_PERCENT_AFTER = re.compile(
+    r"\s+(?:at|by)\s+(?:(?:around|about|approximately|nearly|roughly|some|over|more\s+than)\s+)?"
+    r"(?=[-−–]?\d)",
+    re.IGNORECASE,
+)
+
+
+def _grows_annually_at(sentence: str, keyword: re.Match[str]) -> bool:
+    """'increase annually at around 5.5%': a yearly rate with its percent after "annually"."""
+    return bool(
+        keyword[0].lower() == "annually"
+        and _GROWTH_VERB_BEFORE.search(sentence, max(0, keyword.start() - 20), keyword.start())
+        and _AT_PERCENT_AFTER.match(sentence, keyword.end())
+    )
 
 
 def _years_stated_before(text: str) -> tuple[int | None, int | None]:

@@ -59,6 +59,7 @@ REGION_OF_ADJECTIVE = {
     "philippine": "Philippines",
     "taiwanese": "Taiwan",
     "saudi": "Saudi Arabia",
+    "saudi arabian": "Saudi Arabia",  # before "saudi": not "Arabian Surgical Sutures" (2.4.14)
     "emirati": "United Arab Emirates",
     "egyptian": "Egypt",
     "nigerian": "Nigeria",
@@ -137,6 +138,8 @@ def _same_region(mention: str, own_region: str) -> bool:
     own = REGION_OF_ADJECTIVE.get(own, own).lower()
     if mention == own:
         return True
+    if " and " in own:  # "North America and Europe": either of them (2.4.14)
+        return any(_same_region(mention, part) for part in own.split(" and "))
     return any(mention in names and own in names for names in _SAME_REGION)
 
 

@@ -285,6 +285,8 @@ _SEGMENTED_INTO = re.compile(
     r"(?:\s+of\s+[^.;:,]{2,60}?)?\s+(?:include|are|comprise)"
     # "Different types of catheters are A, B and C", "The main types of X include A and B"
     r"|\b(?P<label7>types|kinds)\s+of\s+(?:[\w&-]+\s+){1,5}?(?:are|include|comprise)"
+    # "two types of surgical sutures available in the market, namely A and B" (2.4.14)
+    r"|\b(?P<label13>types|kinds)\s+of\s+[^.;:,]{2,80}?,\s*namely"
     # "The disposable medical supplies market includes A, B, C and D", "The lab instrumentation
     # market primarily consists of A, B and C"; not a definition ("… includes revenues earned
     # by entities …") nor its firms ("… includes many new entrants")
@@ -320,8 +322,9 @@ _SEGMENTED_INTO = re.compile(
 # "A, B, CVDs, and sleep disorders, propels the global X market forward": the list up to its
 # last item, when the sentence goes on after it.
 _LIST_THEN_CLAUSE = re.compile(r"^(?P<list>.*,\s*(?:and|or)\s+[^,]{1,60}?),\s+\S.*$")
+_CLAUSE_AFTER_LIST = re.compile(r",\s+(?:of\s+which|which|where|with|whereas|while)\b")
 # The groups of `_SEGMENTED_INTO` that hold a dimension's label when the sentence states one.
-_LABEL_GROUPS = tuple(f"label{number}" for number in range(2, 13))
+_LABEL_GROUPS = tuple(f"label{number}" for number in range(2, 14))
 # The dimension named before the verb, in the same sentence: "On the basis of type, the market
 # is segmented into …". Looked for only before a verb the cheap search found.
 _LABEL_BEFORE = re.compile(
@@ -599,6 +602,13 @@ _NAMES_THEN_SEGMENTS = re.compile(
 )
 
 
+# "The report adds that A, B and C are the different types of …": the list after "that".
+_REPORTED_CLAUSE = re.compile(
+    r"^(?:[\w'’-]+\s+){1,5}?(?:adds|added|says|said|notes|noted|states|stated|shows|showed|"
+    r"finds|found|reveals|revealed|explains|explained)\s+that\s+(?=\w)"
+)
+
+
 def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
     """(dimension label or '', names) of each 'segmented into A, B and C' in prose."""
     groups: list[tuple[str, list[str]]] = []
@@ -613,7 +623,7 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
     groups += grouped
     for named in _NAMES_THEN_SEGMENTS.finditer(text):
         label = named["label"] or ("types" if named["typed"] else "")
-        items = named["items"] or named["typed"]
+        items = _REPORTED_CLAUSE.sub("", named["items"] or named["typed"])
         if len(names := split_segment_names(items)) >= 2 and not _NOT_A_DIMENSION.search(label):
             groups.append((label, names))
     for match in _SEGMENTED_INTO.finditer(text):
@@ -622,6 +632,8 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
         items = match["items"]
         if match["label12"]:  # "… such as A, B, and C, propels the market": the list alone
             items = _LIST_THEN_CLAUSE.sub(r"\g<list>", items)
+        if match["label13"]:  # "namely A and B, of which A …": the list alone
+            items = _CLAUSE_AFTER_LIST.split(items, maxsplit=1)[0]
         names = split_segment_names(items)
         if len(names) >= 2:
             before = text[max(0, match.start() - _LABEL_WINDOW_CHARS) : match.start()]

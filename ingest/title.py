@@ -122,6 +122,12 @@ _WORLD_WORD = re.compile(r"\b(?:global|worldwide)\b", re.IGNORECASE)
 _MARKET_OR_INDUSTRY = re.compile(r"\b(?:(?P<market>market)|industry)\b", re.IGNORECASE)
 # A heading that opens "The global …" is a sentence; the market's name is without those words.
 _LEADING_THE = re.compile(r"^the\s+(?:(?:global|worldwide)\s+)?(?=\w)", re.IGNORECASE)
+# An article and a word of growth before a market's name: "The growing nutraceuticals".
+_LEADING_TREND = re.compile(
+    r"^(?:the\s+)?(?:(?:fast[- ]|rapidly\s+)?(?:growing|booming|rising|expanding|thriving|"
+    r"burgeoning)\s+)?(?=\w)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -149,18 +155,32 @@ def as_market_heading(heading: str) -> str:
 
 def _split_region_prefix(base: str) -> tuple[str | None, str]:
     """'United States Iclusig' → ('United States', 'Iclusig'); 'European Glass Packaging' and
-    "China's Cancer" name their region too (Europe, China)."""
+    "China's Cancer" name their region too (Europe, China); 'North America and Europe Smart
+    Beds' names both (2.4.14)."""
     words = base.split()
-    for length in range(min(_MAX_REGION_WORDS, len(words) - 1), 0, -1):
-        prefix = _POSSESSIVE.sub("", " ".join(words[:length]))
+    first = _region_at(words, 0)
+    if first is None:
+        return None, base
+    region, length = first
+    if length + 2 < len(words) and words[length].lower() in ("and", "&"):
+        second = _region_at(words, length + 1)
+        if second is not None:
+            return f"{region} and {second[0]}", " ".join(words[length + 1 + second[1] :])
+    return region, " ".join(words[length:])
+
+
+def _region_at(words: list[str], start: int) -> tuple[str, int] | None:
+    """The region the words from `start` open with, and how many words it takes (at least one
+    word must follow it)."""
+    for length in range(min(_MAX_REGION_WORDS, len(words) - start - 1), 0, -1):
+        prefix = _POSSESSIVE.sub("", " ".join(words[start : start + length]))
         region = region_names().get(prefix.lower()) or REGION_OF_ADJECTIVE.get(prefix.lower())
         if region:
             # as the page spells it, unless a name in capitals ("CHINA’S …" → China) or in
             # small letters ("global plasma supply" → Global)
             usual = not (prefix.isupper() and len(prefix) > 4) and not prefix.islower()
-            found = prefix if prefix.lower() in region_names() and usual else region
-            return found, " ".join(words[length:])
-    return None, base
+            return (prefix if prefix.lower() in region_names() and usual else region), length
+    return None
 
 
 def _split_region_suffix(base: str) -> tuple[str | None, str]:
@@ -316,7 +336,10 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     heading = _named_after_for(heading)
     placed = _IN_REGION_MARKETS.match(heading) or _MARKET_IN_REGION.match(heading)
     if placed and placed["place"].lower() in region_names():
-        heading = f"{placed['place']} {placed['name']} Market"
+        # "The growing nutraceuticals market in India" → India Nutraceuticals Market (2.4.14)
+        name = _LEADING_TREND.sub("", placed["name"])
+        name = _capitalised(name) if name != placed["name"] else name
+        heading = f"{placed['place']} {name} Market"
     if re.search(r"\bmarket\b", heading, re.IGNORECASE):
         title = _TRAILING_AFTER_MARKET.sub(r"\1", heading).strip()
     else:

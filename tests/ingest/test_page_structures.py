@@ -1152,3 +1152,79 @@ def test_a_players_list_keeps_a_name_that_ends_in_companies() -> None:
     ]
     lead = "<p>Key players in the global acme oncology market include:</p>"
     assert parse(LEAD + lead + "<p>Top Pharma Companies</p>")["companies"] == []
+
+
+def test_a_quoted_report_title_naming_a_region_is_not_the_headline_s_subject() -> None:
+    """Parser 2.4.14: '… report "X Market by Type, Region - Global Forecast to 2027",
+    published by …, the global X market is projected to reach Y by 2027 from Z in 2022, at a
+    CAGR of 6.1%' keeps Z and the CAGR: the title's "Region" made the sentence a region's."""
+    page = (
+        '<p>Boston -- According to the new report "Bone Wax Market by Type (Natural, '
+        'Synthetic), Region - Global Forecast to 2027", published by Acme Insights, the global '
+        "Bone Wax Market size is projected to reach USD 3.4 billion by 2027 from USD 2.5 "
+        "billion in 2022, at a CAGR of 6.1%.</p>"
+    )
+    report = parse(page)
+    assert (report["size_usd"], report["size_year"]) == (2_500_000_000, 2022)
+    assert (report["forecast_usd"], report["forecast_year"]) == (3_400_000_000, 2027)
+    assert report["cagr_percent"] == 6.1
+
+
+@pytest.mark.parametrize(
+    ("heading", "name", "region"),
+    [
+        ("The growing probiotics market in Kenya", "Probiotics", "Kenya"),
+        (
+            "North America and Europe infusion chair market",
+            "Infusion Chair",
+            "North America and Europe",
+        ),
+        ("Saudi Arabian Dialysis Market", "Dialysis", "Saudi Arabia"),
+    ],
+)
+def test_titles_with_a_growth_word_two_regions_or_a_two_word_adjective(
+    heading: str, name: str, region: str
+) -> None:
+    """Parser 2.4.14: "The growing X market in Kenya" names X (not "The growing X"); "North
+    America and Europe X market" is of both regions, and its figures are the market's own;
+    "Saudi Arabian X" is X in Saudi Arabia, not "Arabian X"."""
+    page = (
+        f"<h1>{heading}</h1><p>The {heading.removeprefix('The ').split(' market')[0]} market "
+        "was valued at USD 410.5 million in 2023 and is expected to reach USD 733.2 million "
+        "by 2029.</p>"
+    )
+    report = parse(page)
+    assert (report["name"].lower(), report["region"]) == (name.lower(), region)
+    assert (report["size_usd"], report["forecast_usd"]) == (410_500_000, 733_200_000)
+
+
+def test_a_yearly_rate_after_annually() -> None:
+    """Parser 2.4.14: "predicted to increase annually at around 4.5%" states the CAGR (the
+    percent after "annually", after a verb of growth)."""
+    page = LEAD.replace(
+        "expected to reach USD 2.0 billion by 2030.",
+        "predicted to increase annually at around 4.5% to reach USD 2.0 billion by 2030.",
+    )
+    assert parse(page)["cagr_percent"] == 4.5
+
+
+def test_segments_after_a_reporting_clause_or_after_namely() -> None:
+    """Parser 2.4.14: "The study adds that A, B and C are the different types of …" lists A,
+    B and C; "two types of X …, namely A and B, of which A …" lists A and B."""
+    reported = LEAD + (
+        "<p>The study adds that cryotherapy, laser ablation and radiofrequency ablation are "
+        "the different types of available treatment in Chile.</p>"
+    )
+    namely = LEAD + (
+        "<p>There are two types of acme probes sold in the region, namely rigid probes and "
+        "flexible probes, of which the rigid ones sold more in 2022.</p>"
+    )
+    assert [s["name"] for s in parse(reported)["segments"]] == [
+        "cryotherapy",
+        "laser ablation",
+        "radiofrequency ablation",
+    ]
+    assert [(s["name"], s["dimension"]) for s in parse(namely)["segments"]] == [
+        ("rigid probes", "type"),
+        ("flexible probes", "type"),
+    ]
