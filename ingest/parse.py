@@ -90,6 +90,7 @@ from ingest.text import (
 from ingest.title import (
     as_market_heading,
     market_phrase,
+    names_nothing,
     names_only_a_region,
     parse_title,
     title_from_headline,
@@ -360,8 +361,8 @@ def _names_a_market(heading: str, *, h1: bool = False) -> bool:
     words_before = [word for word in before.lower().split() if any(c.isalpha() for c in word)]
     if not after or not set(words_before) - _GENERIC_WORDS:
         return False
-    if words_before[-1] in _DETERMINERS:
-        return False
+    if words_before[-1] in _DETERMINERS or names_nothing(before):
+        return False  # "A rapidly growing market" (2.4.15)
     if names_only_a_region(market_phrase(before)):
         return False  # "Impact of COVID-19 on the European Market": which market?
     return classify_heading(before if h1 else heading) in (None, Section.OVERVIEW, Section.OTHER)
@@ -968,8 +969,7 @@ def _prose_segments(collected: _Collected, headed_keys: set[str]) -> dict[str, P
 
 def _company_names(collected: _Collected) -> list[str]:
     """The key-players section's entries (a name per line, a ranking, a table's first
-    column, or its 'include A, B and C' sentences); else the first paragraph with such
-    sentences anywhere."""
+    column, or its 'include A, B and C' sentences); else such sentences anywhere."""
     names: list[str] = []
     long_entries = {
         entry
@@ -994,7 +994,12 @@ def _company_names(collected: _Collected) -> list[str]:
         return names
     if len(collected.ranked_names) >= _MIN_LISTED_NAMES:
         return collected.ranked_names
-    for text in (*collected.company_prose, *collected.answer_texts):
+    # Every paragraph's players lists ("Some of the leading players … are A and B." then
+    # "Prominent players in this market include A, B, … and M.", 2.4.15); else the FAQs'.
+    names = list(chain.from_iterable(map(_companies_in_prose, collected.company_prose)))
+    if names:
+        return names
+    for text in collected.answer_texts:
         if listed := _companies_in_prose(text):
             return listed
     return []

@@ -15,8 +15,12 @@ _MARKET_SUFFIX = re.compile(r"\s+market$", re.IGNORECASE)
 _HEADLINE_SUBJECT = re.compile(r"^(?:the\s+)?(?P<subject>.+?)\s+market\b", re.IGNORECASE)
 # "The global wound dressing market was valued at …", wherever a sentence says it (a press
 # release's dateline comes first), else a headline that opens with its market.
+# A short abbreviation in parentheses may stand inside the name: "the global lithium ion
+# (Li-ion) battery market" (2.4.15; the title leaves it out).
+_NAME_CHARS = r"(?:[\w&/' -]|\([\w&/' -]{1,20}\))"
 _GLOBAL_SUBJECT = re.compile(
-    r"\b(?:the\s+)?(?:global|worldwide)\s+(?P<subject>[A-Za-z][\w&/' -]{1,60}?)\s+market\b",
+    rf"\b(?:the\s+)?(?:global|worldwide)\s+(?P<subject>[A-Za-z]{_NAME_CHARS}{{1,60}}?)\s+"
+    r"market\b",
     re.IGNORECASE,
 )
 # When no sentence says "market": "The global pharmaceutical sector remains …", "Global demand
@@ -33,7 +37,7 @@ _WORLD_DEMAND = re.compile(
     re.IGNORECASE,
 )
 _LEADING_SUBJECT = re.compile(
-    r"^(?:the\s+)?(?P<subject>[A-Za-z][\w&/,' -]{1,80}?)\s+market\b", re.IGNORECASE
+    rf"^(?:the\s+)?(?P<subject>[A-Za-z](?:{_NAME_CHARS}|,){{1,80}}?)\s+market\b", re.IGNORECASE
 )
 # "… market in India …": the region a headline names after its market.
 _PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
@@ -91,7 +95,9 @@ _MARKET_IN_REGION = re.compile(
     r"(?=\s*[:,;(|–—-]|\s*$|\s+(?i:to|by|from|is|will|at)\b|\s+\d)"
 )
 _LEADING_CONJUNCTION = re.compile(
-    r"^(?:with|as|while|since|given|amid|because)\s+(?=the\s)", re.IGNORECASE
+    # an opening quotation mark too: '"The Nigerian pharma market could rise …," it said' (2.4.15)
+    r"^[\"“‘']\s*|^(?:with|as|while|since|given|amid|because)\s+(?=the\s)",
+    re.IGNORECASE,
 )
 # A question heading about a market's size: "How large is the hearing care industry?", "What is
 # the size of the X market?", "How much is the X market worth?" (the industry already a market)
@@ -119,6 +125,7 @@ _REPORTED_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _WORLD_WORD = re.compile(r"\b(?:global|worldwide)\b", re.IGNORECASE)
+_ABBREVIATION_IN_NAME = re.compile(r"\s*\([^()]{1,20}\)\s*")
 _MARKET_OR_INDUSTRY = re.compile(r"\b(?:(?P<market>market)|industry)\b", re.IGNORECASE)
 # A heading that opens "The global …" is a sentence; the market's name is without those words.
 _LEADING_THE = re.compile(r"^the\s+(?:(?:global|worldwide)\s+)?(?=\w)", re.IGNORECASE)
@@ -223,6 +230,7 @@ def _title_from_match(text: str, found: re.Match[str] | None) -> str | None:
     if found is None:
         return None
     subject = _CLAUSE_BEFORE_SUBJECT.split(found["subject"])[-1]  # "For analysis, the X market"
+    subject = " ".join(_ABBREVIATION_IN_NAME.sub(" ", subject).split())  # "lithium ion (Li-ion)"
     if names_nothing(subject):
         return None  # "The market size, measured by revenue, of …": no market named
     title = _capitalised(subject) + " Market"

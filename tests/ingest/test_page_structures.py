@@ -1228,3 +1228,55 @@ def test_segments_after_a_reporting_clause_or_after_namely() -> None:
         ("rigid probes", "type"),
         ("flexible probes", "type"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("page", "name", "region"),
+    [
+        (
+            "<p>The global sodium ion (Na-ion) cell market is expected to reach 12.4 billion U.S. "
+            "dollars by 2031, up from 3.1 billion U.S. dollars in 2023.</p>",
+            "Sodium Ion Cell",
+            "Global",
+        ),
+        (
+            "<p>Firms look abroad.</p><p>\u201cThe Ghanaian generics market could rise to reach "
+            "$2.2 billion by 2030,\u201d the study said.</p>",
+            "Generics",
+            "Ghana",
+        ),
+        (
+            "<h1>Early warning</h1><h2>A rapidly growing market</h2><p>According to one "
+            "report, the global antivenom market was valued at approximately $1.4 billion in "
+            "2022.</p>",
+            "Antivenom",
+            "Global",
+        ),
+    ],
+)
+def test_headline_subjects_with_an_abbreviation_or_a_quote_and_a_heading_naming_nothing(
+    page: str, name: str, region: str
+) -> None:
+    """Parser 2.4.15: "the global sodium ion (Na-ion) cell market" names a market (the
+    abbreviation stays out of its name); a headline quoted from a report still names its
+    market; a heading "A rapidly growing market" names none (it had been the title)."""
+    report = parse(page)
+    assert (report["name"], report["region"]) == (name, region)
+    assert report["figures"]
+
+
+def test_players_lists_of_every_paragraph() -> None:
+    """Parser 2.4.15: a short players list in one paragraph no longer hides the longer one in
+    the next (the first paragraph with a list had been the only one read)."""
+    page = LEAD + (
+        "<p>Some of the leading players who adopted this strategy are Corvane Inc. (US) and "
+        "Halden plc (UK).</p><p>Prominent players in this market include Halden plc (UK), "
+        "Ostrava AG (Germany), Tallis Bio (Japan), and Merrow Labs (India).</p>"
+    )
+    assert parse(page)["companies"] == [
+        "Corvane Inc.",
+        "Halden plc",
+        "Ostrava AG",
+        "Tallis Bio",
+        "Merrow Labs",
+    ]
