@@ -156,7 +156,7 @@ _PLAYERS_SENTENCE = re.compile(
 _PLAYER_WORDS = (
     "players", "compan", "vendors", "manufacturers", "participants", "competitors", "firms",
     "corporations", "producers", "providers", "suppliers", "organi", "leaders", "dominated",
-    "makers", "led by",
+    "makers", "led by", "dominate",
 )  # fmt: skip
 # "A, B and C are the top three players …" / "A and B are some of the key companies …"
 _PLAYERS_AFTER_NAMES = (
@@ -167,6 +167,12 @@ _PLAYERS_AFTER_NAMES = (
 )
 _NAMES_THEN_PLAYERS = re.compile(
     r"(?P<names>[A-Z](?:[^;:()]|\([^()]{0,40}\)){1,300}?)" + _PLAYERS_AFTER_NAMES
+)
+# "A Ltd., B Inc., and C Ltd. dominate the market with …": names with legal forms only
+# ("Hospitals and clinics dominate the market" names no company; 2.4.16)
+_NAMES_THEN_DOMINATE = re.compile(
+    r"(?P<names>[A-Z](?:[^;:()]|\([^()]{0,40}\)){1,300}?)\s+(?:dominate|lead)\s+the\s+"
+    r"(?:[\w-]+\s+){0,3}?market\b"
 )
 # "…, technology giants Cerner, Epic and Allscripts remain key players": inside the sentence,
 # a list of capitalised names alone (no prose before it in the list).
@@ -339,6 +345,9 @@ def companies_in_sentence(sentence: str) -> list[str]:
     for pattern, find in ((_NAMES_THEN_PLAYERS, "match"), (_LISTED_NAMES_THEN_PLAYERS, "search")):
         if not names and (match := getattr(pattern, find)(sentence)):
             names = _names_listed(match["names"] or match.groupdict().get("others") or "")
+    if not names and (match := _NAMES_THEN_DOMINATE.match(sentence)):
+        listed = _names_listed(match["names"])
+        names = listed if listed and all(map(has_legal_form, listed)) else []
     return names
 
 

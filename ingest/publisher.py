@@ -24,7 +24,9 @@ _NOT_PUBLISHER_HOSTS = re.compile(
 # The host of an absolute link (a page has hundreds: lighter than urllib per link).
 _LINK_HOST = re.compile(r"\s*https?://(?:[^@/?#\s]*@)?([^/:?#\s\[\]]+)", re.IGNORECASE)
 _MONTH_DATE = (
-    r"\d{4}-\d{2}-\d{2}|(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    # "2021-Nov-18" too (2.4.16: an EPR Network dateline)
+    r"\d{4}-(?:\d{2}|[A-Z][a-z]{2})-\d{1,2}"
+    r"|(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
     r"[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}"
 )
 _LABELLED_DATE = re.compile(
@@ -38,7 +40,9 @@ _DATELINE = re.compile(rf"{_DATELINE_DATE}(?:\(|/|--|–|—)")
 # The whole dateline before the release's first sentence: "LONDON, UNITED KINGDOM, February
 # 2, 2026 /EINPresswire.com/ -- " (its place is where the release was filed, not the market's).
 DATELINE_LEAD = re.compile(
-    rf"{_DATELINE_DATE}(?:\([^()\n]{{1,40}}\)|/[^/\n]{{1,40}}/)?\s*(?:--|–|—)\s*"
+    # "…, 2021-Nov-18 — /EPR Network/ — ": a dash may come before the wire's name too
+    rf"{_DATELINE_DATE}(?:(?:(?:--|–|—)\s*)?(?:\([^()\n]{{1,40}}\)|/[^/\n]{{1,40}}/))?\s*"
+    r"(?:--|–|—)\s*"
 )
 # A byline: "By Anna Ellis • 12 January 2023 • 13:41", "By Jo Lee | March 3, 2024".
 _BYLINE = re.compile(rf"^By\s+[^\n]{{2,60}}?\s[•|·–—-]\s*(?P<date>{_MONTH_DATE})")

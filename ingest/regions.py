@@ -33,6 +33,17 @@ WORLD_REGIONS = (
     "South Korea",
     "Korea",
     "Russia",
+    # 2.4.16: "the UAE telehealth market", "the ASEAN medical devices market"
+    "UAE",
+    "U.A.E.",
+    "KSA",
+    "MENA",
+    "EMEA",
+    "ASEAN",
+    "Southeast Asia",
+    "South Asia",
+    "Sub-Saharan Africa",
+    "Oceania",
 )
 _WHOLE_WORLD = frozenset({"global", "worldwide", "world"})
 # The region a title's leading adjective names ("European Glass Packaging Market"); only
@@ -131,10 +142,13 @@ _SAME_REGION = (
     frozenset({"united states", "us", "u.s.", "usa", "america", "american"}),
     frozenset({"united kingdom", "uk", "u.k.", "britain", "great britain"}),
     frozenset({"south korea", "korea", "korea, republic of"}),
+    frozenset({"united arab emirates", "uae", "u.a.e.", "emirati"}),
+    frozenset({"saudi arabia", "ksa", "saudi"}),
     frozenset({"asia pacific", "asia-pacific", "apac"}),
 )
 _UPPERCASE_ONLY = (
-    "US", "U.S.", "USA", "UK", "U.K.", "GCC", "APAC", "EU", "MEA", "LATAM", "LAMEA",
+    "US", "U.S.", "USA", "UK", "U.K.", "GCC", "APAC", "EU", "MEA", "LATAM", "LAMEA", "UAE",
+    "KSA", "MENA", "EMEA",
 )  # fmt: skip
 
 

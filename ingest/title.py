@@ -117,7 +117,9 @@ _DETERMINER_LAST = frozenset("the this that its our their a an".split())
 # "A Global Market Insights, Inc. report estimates that wearable cardiac devices market will
 # cross …": the market named in the clause that states the figure, after a reporting verb.
 _REPORTED_SUBJECT = re.compile(
-    r"\b(?:that|(?:shows|says|states|estimates|predicts|expects|forecasts|finds)(?:\s+that)?)\s+"
+    # (2.4.16: also "According to the new market research report X Market is projected …")
+    r"\b(?:that|(?:shows|says|states|estimates|predicts|expects|forecasts|finds)(?:\s+that)?"
+    r"|research\s+report)\s+"
     r"(?:the\s+)?"
     r"(?:(?:global|worldwide)\s+)?(?P<subject>[A-Za-z][\w&/' -]{1,60}?)\s+market\s+"
     r"(?=(?:is|was|will|would|could|to|size|revenue|value|valued|stood|reached|grew|expected|"
@@ -241,7 +243,7 @@ def _title_from_match(text: str, found: re.Match[str] | None) -> str | None:
     return title
 
 
-_PREPOSITIONS = frozenset("of for in on into".split())
+_PREPOSITIONS = frozenset("of for in on into about".split())  # "about": 2.4.16
 # "Detailed Analysis of the X Market": a report's word before the preposition
 _REPORT_WORDS = frozenset(
     "analysis overview outlook study insights assessment review impact growth size share "

@@ -1280,3 +1280,68 @@ def test_players_lists_of_every_paragraph() -> None:
         "Tallis Bio",
         "Merrow Labs",
     ]
+
+
+def test_an_epr_dateline_and_a_research_report_naming_its_market() -> None:
+    """Parser 2.4.16: "…, USA, 2023-Mar-07 — /EPR Network/ — According to the new market
+    research report X Market is projected …" names X, and the dateline's country is not the
+    market's (its figures had all been left out as another region's)."""
+    page = (
+        "<p>Lakeview, IL, USA, 2023-Mar-07 — /EPR Network/ — According to the new market "
+        "research report Apnea Monitor Market is projected to reach USD 4.1 billion by 2028 "
+        "from USD 2.9 billion in 2023, at a CAGR of 7.2% from 2023 to 2028.</p>"
+    )
+    report = parse(page)
+    assert (report["name"], report["region"]) == ("Apnea Monitor", "Global")
+    assert (report["size_usd"], report["forecast_usd"]) == (2_900_000_000, 4_100_000_000)
+    assert (report["cagr_start_year"], report["cagr_end_year"]) == (2023, 2028)
+    assert report["source"]["published_on"] == "2023-03-07"
+
+
+@pytest.mark.parametrize(
+    ("page", "name", "region"),
+    [
+        (
+            "<p>As the UAE home dialysis market is expected to reach US$210 million by 2027, "
+            "providers are hiring.</p>",
+            "Home Dialysis",
+            "UAE",
+        ),
+        (
+            "<h1>What to Know about the Pediatric Stent Market</h1><p>The global pediatric "
+            "stent market was valued at USD 610 million in 2023.</p>",
+            "Pediatric Stent",
+            "Global",
+        ),
+    ],
+)
+def test_a_gulf_abbreviation_and_a_title_about_the_market(
+    page: str, name: str, region: str
+) -> None:
+    """Parser 2.4.16: "UAE" (also KSA, MENA, ASEAN, …) is a region; "… about the X Market"
+    names X, as "… of the X Market" does."""
+    report = parse(page)
+    assert (report["name"], report["region"]) == (name, region)
+    assert report["figures"]
+
+
+def test_companies_with_legal_forms_that_dominate_the_market() -> None:
+    """Parser 2.4.16: "A Ltd., B Inc., and C Ltd. dominate the market" lists them; names
+    without legal forms ("Tablets and Capsules dominate the market") name no company."""
+    listed = (
+        "<p>The acme oncology market is highly competitive, with international and local "
+        "players holding significant shares. "
+        "Corvane Pharma Ltd., Halden Inc., and Ostrava Industries Ltd. dominate the market "
+        "with their wide range of generics in many therapeutic segments. Other companies, "
+        "including Tallis, Merrow, and Vistal plc, also have a strong foothold in the market.</p>"
+    )
+    dosage = "<p>Tablets and Capsules dominate the market.</p>"
+    assert parse(LEAD + listed)["companies"] == [
+        "Corvane Pharma Ltd.",
+        "Halden Inc.",
+        "Ostrava Industries Ltd.",
+        "Tallis",
+        "Merrow",
+        "Vistal plc",
+    ]
+    assert parse(LEAD + dosage)["companies"] == []
