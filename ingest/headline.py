@@ -117,6 +117,8 @@ _CAGR_KEYWORD = re.compile(
     r"(?:\s*\(CAGR\))?"
     r"|annuali[sz]ed\s+(?:growth\s+)?rate|average\s+annual\s+(?:growth(?:\s+rate)?|rate)"
     r"|annual\s+growth\s+rate|average\s+annual\s+expansion|AAGR\b"
+    # "an annual compound growth rate of 25%" (2.4.17)
+    r"|annual\s+compound(?:ed)?\s+growth(?:\s+rate)?"
     # "Market Growth Rate (2025-2033) | 8.47%": a growth rate over a stated period
     r"|growth\s+rate(?=\s*\(\s*(?:[FC]Y\s?)?(?:19|20)\d{2}\s*[-–])"
     # "expected to grow at a rate of 6.5% during the forecast period of 2022-2030", "a growth

@@ -251,6 +251,9 @@ class _Collected:
     # Paragraphs with figures under any other heading ("Demand Scenario" under a heading read
     # as trends): read last, for what nothing before them stated.
     late_figure_texts: list[str] = field(default_factory=list)
+    # A report-scope table's figure rows under a heading read as segments ("Report Scope and
+    # Segmentation": "Market size in 2021 | $40.0 billion", "Rate of growth | CAGR of 4.8%").
+    scope_figure_rows: list[str] = field(default_factory=list)
     loose_paragraphs: list[str] = field(default_factory=list)
     headed_segments: list[tuple[str, SegmentDimension, list[str]]] = field(default_factory=list)
     listed_segments: list[tuple[SegmentDimension, str]] = field(default_factory=list)
@@ -527,6 +530,12 @@ def _is_segment_heading(text: str, section: Section) -> bool:
     return words <= _MAX_SEGMENT_HEADING_WORDS and bool(_SEGMENT_WORD.search(text))
 
 
+# 2.4.17: a report-scope row that states the market's size, forecast or growth rate.
+_SCOPE_FIGURE_ROW = re.compile(
+    r"(?:market\s+size|market\s+value|revenue(?:\s+forecasts?)?|(?:rate\s+of\s+)?growth"
+    r"(?:\s+rate)?|CAGR)\b[^|]{0,40}\|",
+    re.IGNORECASE,
+)
 _LATE_FIGURE_SECTIONS = (
     Section.TRENDS,
     Section.OPPORTUNITIES,
@@ -588,6 +597,10 @@ def _route(
     elif section in (Section.INTRO, Section.OVERVIEW) and _COVERAGE_LINE.match(text):
         collected.segment_group_texts.append(_restated_title(text, 0))
 
+    scope_row = section is Section.APPLICATIONS and _SCOPE_FIGURE_ROW.match(text)
+    if scope_row and mentions_headline_figures(text):
+        collected.scope_figure_rows.append(text)
+        return
     if section in (Section.INTRO, Section.OVERVIEW, Section.APPLICATIONS):
         if _route_segment_list(collected, section, block, dimension):
             return
@@ -1266,6 +1279,8 @@ def _headline_figures(
     own_words = frozenset(collected.title_heading.lower().split())
     for text in (*overview, _own_sentences(collected.late_figure_texts, own_words)):
         figures = figures.then(read(text, market_sentences_only=True))
+    for row in collected.scope_figure_rows:  # a report-scope table speaks of the market only
+        figures = figures.then(read(row))
     if not figures.found_any:  # FAQ answers last: they restate what the page states elsewhere
         answers = _own_sentences(collected.answer_texts, own_words)
         figures = read(answers, market_sentences_only=True)

@@ -1345,3 +1345,31 @@ def test_companies_with_legal_forms_that_dominate_the_market() -> None:
         "Vistal plc",
     ]
     assert parse(LEAD + dosage)["companies"] == []
+
+
+def test_figures_of_a_report_scope_table_under_a_segmentation_heading() -> None:
+    """Parser 2.4.17: a report-scope table under "Report Scope and Segmentation" gives the
+    size and the CAGR the lead left out (its rows had been read as segment lists only)."""
+    page = (
+        "<h1>Antifungals market size will reach US$21.4 billion by 2031</h1>"
+        "<p>The global antifungals market is expected to touch ~US$21.4 billion by 2031 as "
+        "infections rise.</p><h2>Report Scope and Segmentation:</h2><table>"
+        "<tr><td>Market size in 2022</td><td>~$13.9 billion</td></tr>"
+        "<tr><td>Revenue forecasts in 2031</td><td>~$21.4 billion</td></tr>"
+        "<tr><td>Rate of growth</td><td>CAGR of ~4.9% from 2023 to 2031</td></tr>"
+        "<tr><td>Segments Covered</td><td>Drug class, route</td></tr></table>"
+    )
+    report = parse(page)
+    assert (report["size_usd"], report["size_year"]) == (13_900_000_000, 2022)
+    assert (report["forecast_usd"], report["forecast_year"]) == (21_400_000_000, 2031)
+    assert (report["cagr_percent"], report["cagr_start_year"]) == (4.9, 2023)
+
+
+def test_an_annual_compound_growth_rate() -> None:
+    """Parser 2.4.17: "an annual compound growth rate of 25%" is a CAGR, as "a compound annual
+    growth rate" is."""
+    page = LEAD.replace(
+        "expected to reach USD 2.0 billion by 2030.",
+        "set to have an annual compound growth rate of 7.5% to USD 2.0 billion by 2030.",
+    )
+    assert parse(page)["cagr_percent"] == 7.5
