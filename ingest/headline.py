@@ -473,7 +473,8 @@ def _parse_cagr(
         )
         if start_year is None and _THIS_PERIOD.match(sentence, span_end):
             start_year, end_year = _years_stated_before(sentence[:span_start])
-        if keyword["rate_of"] and (start_year is None or end_year is None):
+        yearly = "annual" in keyword[0].lower()  # "grow at an annual rate of 15%" (2.4.18)
+        if keyword["rate_of"] and not yearly and (start_year is None or end_year is None):
             continue  # "grew at a rate of 12% in 2023": one year's growth, no CAGR
         percent = float(number.translate(_MINUS).replace(" ", ""))
         quote = _quote(sentence, span_start, span_end)

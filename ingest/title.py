@@ -76,6 +76,12 @@ _IN_REGION_FIRST = re.compile(
 )
 # "Report: Cancer immunotherapy market to hit $9B", "2024: Global …": a label, not a region.
 _LEADING_LABEL = re.compile(r"^(?:\d{4}|[A-Za-z]+(?:\s+[A-Za-z]+)?):\s+(?=.*\bmarket\b)", re.I)
+# "Emerging Coatings Market: Middle East and Africa": the region after a colon (2.4.18)
+_MARKET_THEN_REGION = re.compile(
+    r"^(?P<name>.+?)\s+(?i:markets?)\s*[:–—]\s*(?P<place>[A-Z][\w.&-]*(?:\s+[\w.&-]+){0,4})\s*$"
+)
+# "2014 ASEAN Medical Device Update": the edition's year before a region (2.4.18)
+_LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}\s+(?=[A-Z])")
 # "$118 Billion U.K. Gaming Market", "Global $221 Billion Biologics Market": an amount before
 # the market's name is no part of it.
 _LEADING_AMOUNT = re.compile(
@@ -233,8 +239,8 @@ def _title_from_match(text: str, found: re.Match[str] | None) -> str | None:
         return None
     subject = _CLAUSE_BEFORE_SUBJECT.split(found["subject"])[-1]  # "For analysis, the X market"
     subject = " ".join(_ABBREVIATION_IN_NAME.sub(" ", subject).split())  # "lithium ion (Li-ion)"
-    if names_nothing(subject):
-        return None  # "The market size, measured by revenue, of …": no market named
+    if names_nothing(subject) or names_only_a_region(subject):
+        return None  # "The market size, measured by revenue, of …", "The ASEAN market …"
     title = _capitalised(subject) + " Market"
     place = _PLACE_AFTER.match(text, found.end())
     region = _split_region_prefix(f"{place['place'].rstrip('.,')} {title}")[0] if place else None
@@ -338,13 +344,19 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     if named := _NAME_BEFORE_COLON.match(heading):  # before "Report: …" is taken for a label
         heading = f"{named['name']} {heading[named.end() :]}"
     heading = _LEADING_AMOUNT.sub(r"\g<world>", _LEADING_LABEL.sub("", heading))
+    if _split_region_prefix(without_year := _LEADING_YEAR.sub("", heading))[0]:
+        heading = without_year
     if asked := _SIZE_QUESTION.match(heading):  # "How large is the X industry?": X Market
         heading = _capitalised(asked["name"]) + " Market"
     opening = _IN_REGION_FIRST.match(heading)
     if opening and opening["place"].lower() in region_names():
         heading = f"{opening['place']} {heading[opening.end() :]}"
     heading = _named_after_for(heading)
-    placed = _IN_REGION_MARKETS.match(heading) or _MARKET_IN_REGION.match(heading)
+    placed = (
+        _IN_REGION_MARKETS.match(heading)
+        or _MARKET_IN_REGION.match(heading)
+        or _MARKET_THEN_REGION.match(heading)
+    )
     if placed and placed["place"].lower() in region_names():
         # "The growing nutraceuticals market in India" → India Nutraceuticals Market (2.4.14)
         name = _LEADING_TREND.sub("", placed["name"])

@@ -1373,3 +1373,37 @@ def test_an_annual_compound_growth_rate() -> None:
         "set to have an annual compound growth rate of 7.5% to USD 2.0 billion by 2030.",
     )
     assert parse(page)["cagr_percent"] == 7.5
+
+
+@pytest.mark.parametrize(
+    ("heading", "name", "region"),
+    [
+        ("2015 ASEAN Infusion Pump Update", "Infusion Pump Update", "ASEAN"),
+        ("Emerging Inks Market: Middle East and Africa", "Emerging Inks", "Middle East and Africa"),
+    ],
+)
+def test_a_title_s_region_after_an_edition_year_or_a_colon(
+    heading: str, name: str, region: str
+) -> None:
+    """Parser 2.4.18: "2015 ASEAN X Update" is of ASEAN (its year had hidden the region, and
+    every figure that named ASEAN was then another region's); "X Market: Middle East and
+    Africa" is of the region after the colon."""
+    page = (
+        f"<h1>{heading}</h1><p>Demand keeps rising. The {region} market was worth about "
+        "$4.6 billion in 2014 and is expected to be valued at more than $9 billion by 2020.</p>"
+    )
+    report = parse(page)
+    assert (report["name"], report["region"]) == (name, region)
+    assert (report["size_usd"], report["forecast_usd"]) == (4_600_000_000, 9_000_000_000)
+
+
+def test_growth_at_an_annual_rate() -> None:
+    """Parser 2.4.18: "grow at an annual rate of 8%" is a yearly rate without a stated period
+    ("grew at a rate of 12% in 2023" is still one year's growth)."""
+    yearly = LEAD.replace(
+        "expected to reach USD 2.0 billion by 2030.",
+        "expected to grow at an annual rate of 8% to reach USD 2.0 billion by 2030.",
+    )
+    one_year = LEAD.replace("expected to reach", "grew at a rate of 12% in 2023 and is to reach")
+    assert parse(yearly)["cagr_percent"] == 8.0
+    assert parse(one_year)["cagr_percent"] is None
