@@ -435,6 +435,8 @@ def _without_quoted(clause: str) -> str:
     """A clause without a quoted report title: '… report "X Market by Type, Region - Global
     Forecast to 2025", published by …, the global X market is projected …' is about the
     global market (2.4.14). A clause cut inside the quotes keeps what follows the closing one."""
+    if '"' not in clause and "“" not in clause and "”" not in clause:
+        return clause  # most clauses quote nothing
     clause = _QUOTED_TEXT.sub(" ", clause)
     return _AFTER_LONE_QUOTE.sub("", clause)
 
