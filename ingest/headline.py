@@ -138,7 +138,8 @@ _CAGR_KEYWORD = re.compile(
 # ("7.2.%": a page's stray full stop before the sign)
 # A sign, not the dash of a range: "a CAGR of -2.1%", but "17 – 19 %" is 19 (the upper figure).
 _PERCENT = (
-    r"(?P<percent>(?:(?<![\d.%])(?<![\d.%]\s)[-−–]\s?)?\d+(?:\.\d+)?)\.?\s*"
+    # (a decimal comma too: "a CAGR of 15,4%", 2.4.19)
+    r"(?P<percent>(?:(?<![\d.%])(?<![\d.%]\s)[-−–]\s?)?\d+(?:\.\d+|,\d{1,2}(?!\d))?)\.?\s*"
     r"(?:%|percent\b|per\s*cent\b)"
 )
 # A decimal point is no sentence end: "CAGR of 5.5-6%".
@@ -478,7 +479,7 @@ def _parse_cagr(
         yearly = "annual" in keyword[0].lower()  # "grow at an annual rate of 15%" (2.4.18)
         if keyword["rate_of"] and not yearly and (start_year is None or end_year is None):
             continue  # "grew at a rate of 12% in 2023": one year's growth, no CAGR
-        percent = float(number.translate(_MINUS).replace(" ", ""))
+        percent = float(number.translate(_MINUS).replace(" ", "").replace(",", "."))
         quote = _quote(sentence, span_start, span_end)
         around = sentence[max(0, span_start - _HISTORY_WINDOW_CHARS) : span_end + 40]
         historical = bool(_HISTORICAL.search(around))

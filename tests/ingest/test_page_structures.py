@@ -1407,3 +1407,12 @@ def test_growth_at_an_annual_rate() -> None:
     one_year = LEAD.replace("expected to reach", "grew at a rate of 12% in 2023 and is to reach")
     assert parse(yearly)["cagr_percent"] == 8.0
     assert parse(one_year)["cagr_percent"] is None
+
+
+def test_a_cagr_with_a_decimal_comma() -> None:
+    """Parser 2.4.19: "a CAGR of 15,4%" is 15.4 (it had been read as 4)."""
+    page = LEAD.replace(
+        "expected to reach USD 2.0 billion by 2030.",
+        "expected to reach USD 2.0 billion by 2030, expanding at a CAGR of 7,4%.",
+    )
+    assert parse(page)["cagr_percent"] == 7.4
