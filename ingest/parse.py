@@ -94,6 +94,8 @@ from ingest.title import (
     names_only_a_region,
     parse_title,
     title_from_headline,
+    title_from_industry,
+    title_from_lead,
     title_from_sector,
     title_from_subject,
 )
@@ -392,13 +394,16 @@ def _find_title(blocks: list[Block], meta: PageMeta) -> tuple[str, int]:
     if len(first.text.split()) <= _MAX_TITLE_WORDS and _MARKET_WORD.search(first.text):
         return first.text, 1
     for block in blocks[:_SUBJECT_SEARCH_BLOCKS]:
-        if title := title_from_subject(block.text):
+        if title := title_from_subject(block.text) or title_from_lead(block.text):
             return title, 0  # "… drive the growth of the global X market": no figures stated
     if headings and headings[0][0] < 5:
         return headings[0][1].text, headings[0][0] + 1
     for block in blocks[:_SUBJECT_SEARCH_BLOCKS]:
         if title := title_from_sector(block.text):
             return title, 0  # "The global pharmaceutical sector remains …"
+    for block in blocks[:_HEADLINE_SEARCH_BLOCKS]:
+        if mentions_headline_figures(block.text) and (title := title_from_industry(block.text)):
+            return title, 0  # "… the coffee industry is set to reach $161.66 billion by 2030"
     raise ReportParseError("no recognisable title (no heading naming the market)")
 
 

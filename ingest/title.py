@@ -30,6 +30,25 @@ _GLOBAL_SECTOR = re.compile(
     r"(?:industry|sector)\b",
     re.IGNORECASE,
 )
+# A figure sentence's subject "the X industry/sector" or "X's Y sector" (2.4.20: a news page
+# with no heading naming any market: "… the coffee industry is set to reach $161.66 billion
+# by 2030", "The value of Canada's biotechnology sector will … reach C$144 billion by 2030").
+_INDUSTRY_SUBJECT = re.compile(
+    r"(?:\bthe\s+|\b(?=[A-Z][\w-]*['’]s\s))(?P<subject>(?:[A-Z][\w-]*['’]s\s+)?"
+    r"(?:(?!\b(?:in|of|for|and|by|with|from)\s)[\w&/' -]){2,60}?)\s+(?:industry|sector)\s+"
+    r"(?=(?:is|was|will|would|could|has|had|grew|reached|stood|set|expected|projected|poised|"
+    r"forecast|estimated)\b)",
+    re.IGNORECASE,
+)
+# A dateline's place before a paragraph's subject: "Dubai: The Middle East … market is …".
+# The verb right after a paragraph's opening subject: "The X market is …", not "The X market
+# research team".
+_LEAD_VERB = re.compile(
+    r"^(?:the\s+)?[^.;:]{1,80}?\bmarket\s+(?:is|was|has|had|will|would|could|continues|remains|"
+    r"grew|reached|stood|expanded|registered|recorded|witnessed|saw)\b",
+    re.IGNORECASE,
+)
+_PLACE_LEAD = re.compile(r"^[A-Z][A-Za-z .'-]{1,30}(?::|\s[–—])\s+(?=The\s)")
 _WORLD_DEMAND = re.compile(
     r"\b(?:global|worldwide|world)\s+(?:demand|sales|spending)\s+(?:for|of|on)\s+"
     r"(?P<subject>[A-Za-z][\w&/' -]{1,60}?)"
@@ -225,6 +244,24 @@ def title_from_subject(text: str) -> str | None:
     if (named := _named_after_for(text)) != text:
         return _capitalised(named)
     return _title_from_match(text, _GLOBAL_SUBJECT.search(text))
+
+
+def title_from_lead(text: str) -> str | None:
+    """A paragraph that opens with its market as subject, after a dateline's place or not
+    ("Dubai: The Middle East construction paints market is on a sustained growth trajectory"):
+    a page's title when no heading names a market (2.4.20)."""
+    text = _PLACE_LEAD.sub("", text)
+    return (
+        _title_from_match(text, _LEADING_SUBJECT.match(text)) if _LEAD_VERB.search(text) else None
+    )
+
+
+def title_from_industry(text: str) -> str | None:
+    """The industry or sector a figure sentence is about: a page's last source of a title."""
+    found = _INDUSTRY_SUBJECT.search(text)
+    if found is None or names_only_a_region(found["subject"]):
+        return None
+    return _title_from_match(text, found)
 
 
 def title_from_sector(text: str) -> str | None:

@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 
+from ingest.errors import ReportParseError
 from ingest.parse import parse_report_bytes
 
 pytestmark = pytest.mark.backend_independent
@@ -1416,3 +1417,50 @@ def test_a_cagr_with_a_decimal_comma() -> None:
         "expected to reach USD 2.0 billion by 2030, expanding at a CAGR of 7,4%.",
     )
     assert parse(page)["cagr_percent"] == 7.4
+
+
+@pytest.mark.parametrize(
+    ("page", "name", "region"),
+    [
+        (
+            "<p>Doha: The Middle East dental aligner market is on a steady growth path, "
+            "supported by rising incomes, more orthodontists and a strong pipeline of clinics "
+            "across the "
+            "region, according to an industry outlook.</p><p>The market was valued at about US$ "
+            "310 million in 2023 and "
+            "is projected to reach US$ 540 million by 2030.</p>",
+            "Dental Aligner",
+            "Middle East",
+        ),
+        (
+            "<p>According to a new study, the tea industry is set to reach $41.2 billion by "
+            "2031, up from $30.5 billion in 2024.</p>",
+            "Tea",
+            "Global",
+        ),
+        (
+            "<p>The value of Chile's medical device sector will reach US$1.9 billion by 2030, "
+            "says a new forecast.</p>",
+            "Medical Device",
+            "Chile",
+        ),
+    ],
+)
+def test_news_pages_without_a_heading_naming_their_market(
+    page: str, name: str, region: str
+) -> None:
+    """Parser 2.4.20: a page with figures and no heading naming a market takes its market
+    from a paragraph that opens with it ("Doha: The Gulf X market is …"), else from the
+    industry or sector its figure sentence is about; such pages had failed for want of a
+    title."""
+    report = parse(page)
+    assert (report["name"], report["region"]) == (name, region)
+    assert report["figures"]
+
+
+def test_a_page_naming_no_market_industry_or_sector_still_fails_with_its_reason() -> None:
+    with pytest.raises(ReportParseError, match="no recognisable title"):
+        parse(
+            "<p>Doha: The research industry group met again in 2023, and its members spent $2 "
+            "billion on new offices over the following years of talks about their plans.</p>"
+        )
