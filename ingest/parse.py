@@ -620,6 +620,9 @@ def _route(
                     return  # a one-sentence headline is not the summary
             else:
                 collected.figure_texts.append(text)
+        elif mentions_headline_figures(text):
+            # under "X market segments": read last, its sentences about the market alone (2.4.21)
+            collected.late_figure_texts.append(text)
         if collected.summary is None and _reads_as_summary(text):
             collected.summary = text
         elif collected.headed_segments:

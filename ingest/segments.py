@@ -11,6 +11,11 @@ from ingest.regions import mentions_other_region
 
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 _SEGMENT_WORD_SUFFIX = re.compile(r"\s+(?:applications?|segments?|subsegments?)\s*$", re.I)
+_RANK_REMARK = re.compile(
+    r"\s*\((?=[^()]*\b(?:share|largest|fastest|leading|dominant|dominat\w*|segment|growing)\b)"
+    r"[^()]{1,60}\)\s*$",
+    re.I,
+)
 # Sentences that name segments: "segmented by application", "divided into", "categorized".
 _SEGMENT_CONTEXT = re.compile(
     r"segment(?:s|ed|ation)?\b|application|categori[sz]|divided|classified|split into",
@@ -96,8 +101,10 @@ def reads_as_prose(name: str) -> bool:
 
 
 def segment_name(heading: str) -> str:
-    """The name as the report writes it, without a trailing 'Application(s)'."""
-    return _SEGMENT_WORD_SUFFIX.sub("", heading).strip() or heading
+    """The name as the report writes it, without a trailing 'Application(s)' nor a remark
+    in parentheses about its rank ('Android (Largest market share)', 2.4.21)."""
+    name = _RANK_REMARK.sub("", heading)
+    return _SEGMENT_WORD_SUFFIX.sub("", name).strip() or heading
 
 
 @functools.lru_cache(maxsize=8192)

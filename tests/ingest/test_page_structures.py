@@ -1464,3 +1464,31 @@ def test_a_page_naming_no_market_industry_or_sector_still_fails_with_its_reason(
             "<p>Doha: The research industry group met again in 2023, and its members spent $2 "
             "billion on new offices over the following years of talks about their plans.</p>"
         )
+
+
+def test_figures_under_a_segments_heading_when_nothing_else_states_them() -> None:
+    """Parser 2.4.21: a page whose only figures sit under "X market segments" reads them (its
+    paragraph had been taken for segment text alone); a segment's own figure stays out."""
+    page = (
+        "<h1>Nordic insulin pen market</h1><h2>Nordic insulin pen market segments</h2>"
+        "<p>The market for insulin pens in the Nordics is estimated at $410 million in 2023 and "
+        "forecast to grow to $620 million by 2029. The reusable pen segment accounted for $150 "
+        "million in 2023.</p>"
+    )
+    report = parse(page)
+    assert (report["size_usd"], report["forecast_usd"]) == (410_000_000, 620_000_000)
+
+
+def test_a_remark_on_a_segment_s_rank_is_no_part_of_its_name() -> None:
+    """Parser 2.4.21: "Android (Largest market share)" is Android; "CML (Chronic Myelogenous
+    Leukemia)" keeps its parenthesis."""
+    page = LEAD + (
+        "<h2>Market Segmentation</h2><p>By Operating System</p><ul><li>Android (Largest "
+        "market share)</li><li>iOS (the premium segment)</li><li>CML (Chronic Myelogenous "
+        "Leukemia)</li></ul>"
+    )
+    assert [s["name"] for s in parse(page)["segments"]] == [
+        "Android",
+        "iOS",
+        "CML (Chronic Myelogenous Leukemia)",
+    ]
