@@ -129,9 +129,13 @@ _PLAYERS_SENTENCE = re.compile(
     r"in\b[^.;:]{0,80}?\b(?:are|include)\b\s*:?\s*(?P<names_operating>.+)$"
     # "Companies like A, B, and C are leveraging …", "… among various companies like A, B"
     r"|\b(?:companies|players|vendors|firms|manufacturers|providers|suppliers|competitors|"
-    r"rivals),?\s+"
+    r"rivals|chains|(?:corporate|hospital|clinic|pharmacy|imaging|radiology|laboratory|"
+    r"diagnostic|healthcare)\s+networks),?\s+"  # "pharmacy chains, such as A and B" (2.4.22)
     r"(?:like|such\s+as|including)\s+"
     r"(?P<names_like>.+)$"
+    # "A handful of companies dominate the X market: A, B, C and D" (2.4.22)
+    r"|\b(?:companies|players|firms|manufacturers)\s+(?:dominate|lead)\b[^.;:]{0,80}?:\s*"
+    r"(?P<names_colon>.+)$"
     # "The likes of A, B and C were among numerous global firms that …"
     r"|\bthe\s+likes\s+of\s+(?=(?-i:[A-Z]))(?P<names_likes>[^;:]+?)\s+(?:were|are|have|has)\b"
     # "Large manufacturers include A, B and C" (not "Large companies are adopting …")
@@ -156,7 +160,7 @@ _PLAYERS_SENTENCE = re.compile(
 _PLAYER_WORDS = (
     "players", "compan", "vendors", "manufacturers", "participants", "competitors", "firms",
     "corporations", "producers", "providers", "suppliers", "organi", "leaders", "dominated",
-    "makers", "led by", "dominate",
+    "makers", "led by", "dominate", "chains", "networks",
 )  # fmt: skip
 # "A, B and C are the top three players …" / "A and B are some of the key companies …"
 _PLAYERS_AFTER_NAMES = (
@@ -318,6 +322,7 @@ _MAX_LISTS_PER_SENTENCE = 2
 _NAME_GROUPS = (
     "names", "names_such", "names_covered", "names_label", "names_operating", "names_like",
     "names_dashed", "names_large", "names_leaders", "names_dominant", "names_likes",
+    "names_colon",
 )  # fmt: skip
 
 

@@ -1492,3 +1492,28 @@ def test_a_remark_on_a_segment_s_rank_is_no_part_of_its_name() -> None:
         "iOS",
         "CML (Chronic Myelogenous Leukemia)",
     ]
+
+
+def test_companies_named_as_chains_networks_or_a_dominating_handful() -> None:
+    """Parser 2.4.22: "pharmacy chains, such as A and B", "large corporate networks such as A,
+    B, and C" and "A handful of companies dominate the X market: A, B and C" list companies;
+    "Retail chains such as supermarkets and convenience stores" names none."""
+    page = LEAD + (
+        "<p>The expansion of pharmacy chains, such as Corvane Pharmacy Co. and Halden Drug "
+        "Stores Ltd., also plays a role. The sector includes large corporate networks such "
+        "as Ostrava Imaging Network, Tallis Healthcare, and Merrow Health, alongside "
+        "independent clinics.</p><p>A handful of companies dominate the acme oncology market: "
+        "Vistal, Brenn Bio, and Quell Labs.</p>"
+    )
+    shops = LEAD + "<p>Retail chains such as supermarkets and convenience stores sell most.</p>"
+    assert parse(page)["companies"] == [
+        "Corvane Pharmacy Co.",
+        "Halden Drug Stores Ltd.",
+        "Ostrava Imaging Network",
+        "Tallis Healthcare",
+        "Merrow Health",
+        "Vistal",
+        "Brenn Bio",
+        "Quell Labs",
+    ]
+    assert parse(shops)["companies"] == []
