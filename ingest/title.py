@@ -99,6 +99,13 @@ _LEADING_LABEL = re.compile(r"^(?:\d{4}|[A-Za-z]+(?:\s+[A-Za-z]+)?):\s+(?=.*\bma
 _MARKET_THEN_REGION = re.compile(
     r"^(?P<name>.+?)\s+(?i:markets?)\s*[:–—]\s*(?P<place>[A-Z][\w.&-]*(?:\s+[\w.&-]+){0,4})\s*$"
 )
+# A listicle's or a question's opening before the market's name: "4 Reasons the Hearing Aid
+# Market Continues to Grow", "How Japan Oncology Drugs Market Became …" (2.4.23)
+_LEADING_HOOK = re.compile(
+    r"^(?:\d{1,2}\s+reasons\s+(?:why\s+)?|how\s+)(?:the\s+)?"
+    r"(?=(?-i:[A-Z])[^?]*\bmarket\b[^?]*$)",  # not a question: "How large is the X market?"
+    re.IGNORECASE,
+)
 # "2014 ASEAN Medical Device Update": the edition's year before a region (2.4.18)
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}\s+(?=[A-Z])")
 # "$118 Billion U.K. Gaming Market", "Global $221 Billion Biologics Market": an amount before
@@ -381,6 +388,7 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     if named := _NAME_BEFORE_COLON.match(heading):  # before "Report: …" is taken for a label
         heading = f"{named['name']} {heading[named.end() :]}"
     heading = _LEADING_AMOUNT.sub(r"\g<world>", _LEADING_LABEL.sub("", heading))
+    heading = _LEADING_HOOK.sub("", heading)
     if _split_region_prefix(without_year := _LEADING_YEAR.sub("", heading))[0]:
         heading = without_year
     if asked := _SIZE_QUESTION.match(heading):  # "How large is the X industry?": X Market

@@ -1517,3 +1517,30 @@ def test_companies_named_as_chains_networks_or_a_dominating_handful() -> None:
         "Quell Labs",
     ]
     assert parse(shops)["companies"] == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "name", "region"),
+    [
+        ("5 Reasons the Bone Graft Market Continues to Grow", "Bone Graft", None),
+        (
+            "How Chile Dialysis Market Became a Profitable Industry: Forecast, 2030",
+            "Dialysis",
+            "Chile",
+        ),
+        ("How large is the stoma care market?", "Stoma Care", None),
+    ],
+)
+def test_a_listicle_or_how_title_names_its_market(
+    heading: str, name: str, region: str | None
+) -> None:
+    """Parser 2.4.23: "5 Reasons the X Market …" and "How Chile X Market Became …" name X (the
+    second had named its region "How" and lost every figure); a question about the size
+    still reads as before."""
+    page = (
+        f"<h1>{heading}</h1><p>The market was valued at USD 2.1 billion in 2023 and is "
+        "expected to reach USD 3.4 billion by 2030.</p>"
+    )
+    report = parse(page)
+    assert (report["name"], report["region"]) == (name, region or "Global")
+    assert report["size_usd"] == 2_100_000_000
