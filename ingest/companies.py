@@ -169,14 +169,13 @@ _PLAYERS_AFTER_NAMES = (
     r"(?:(?!(?:markets|regions?|countries)\b)[\w-]+\s+){0,3}?"
     r"(?:players|companies|vendors|manufacturers|competitors)\b"
 )
-_NAMES_THEN_PLAYERS = re.compile(
-    r"(?P<names>[A-Z](?:[^;:()]|\([^()]{0,40}\)){1,300}?)" + _PLAYERS_AFTER_NAMES
-)
+# The names opening a sentence, each with a short parenthesis or none ("Takeda (BPL)").
+_OPENING_NAMES = r"(?P<names>[A-Z](?:[^;:()]|\([^()]{0,40}\)){1,300}?)"
+_NAMES_THEN_PLAYERS = re.compile(_OPENING_NAMES + _PLAYERS_AFTER_NAMES)
 # "A Ltd., B Inc., and C Ltd. dominate the market with …": names with legal forms only
 # ("Hospitals and clinics dominate the market" names no company; 2.4.16)
 _NAMES_THEN_DOMINATE = re.compile(
-    r"(?P<names>[A-Z](?:[^;:()]|\([^()]{0,40}\)){1,300}?)\s+(?:dominate|lead)\s+the\s+"
-    r"(?:[\w-]+\s+){0,3}?market\b"
+    _OPENING_NAMES + r"\s+(?:dominate|lead)\s+the\s+(?:[\w-]+\s+){0,3}?market\b"
 )
 # "…, technology giants Cerner, Epic and Allscripts remain key players": inside the sentence,
 # a list of capitalised names alone (no prose before it in the list).

@@ -429,7 +429,7 @@ def _subject_is_a_part(sentence: str, money: list[re.Match[str]], own_region: st
     keyword = _CAGR_KEYWORD.search(sentence)
     starts = [m.start() for m in (money[0] if money else None, keyword) if m]
     subject = _without_quoted(sentence[: min(starts)] if starts else "")[-_SUBJECT_CHARS:]
-    return _is_about_a_part(subject, own_region)
+    return _names_a_part(subject, own_region)
 
 
 def _without_quoted(clause: str) -> str:
@@ -443,7 +443,12 @@ def _without_quoted(clause: str) -> str:
 
 
 def _is_about_a_part(clause: str, own_region: str | None) -> bool:
-    clause = _without_quoted(clause)
+    return _names_a_part(_without_quoted(clause), own_region)
+
+
+def _names_a_part(clause: str, own_region: str | None) -> bool:
+    """Whether a clause, its quoted titles already left out, speaks of a part or of another
+    region."""
     if one_region(own_region):
         clause = _IN_THE_COUNTRY.sub(" ", clause)  # a country's page: its own country
     return bool(_PART_MARKER.search(clause)) or mentions_other_region(clause, own_region)

@@ -142,8 +142,8 @@ _SAME_REGION = (
     frozenset({"united states", "us", "u.s.", "usa", "america", "american"}),
     frozenset({"united kingdom", "uk", "u.k.", "britain", "great britain"}),
     frozenset({"south korea", "korea", "korea, republic of"}),
-    frozenset({"united arab emirates", "uae", "u.a.e.", "emirati"}),
-    frozenset({"saudi arabia", "ksa", "saudi"}),
+    frozenset({"united arab emirates", "uae", "u.a.e."}),
+    frozenset({"saudi arabia", "ksa"}),
     frozenset({"asia pacific", "asia-pacific", "apac"}),
 )
 _UPPERCASE_ONLY = (

@@ -40,14 +40,14 @@ _INDUSTRY_SUBJECT = re.compile(
     r"forecast|estimated)\b)",
     re.IGNORECASE,
 )
-# A dateline's place before a paragraph's subject: "Dubai: The Middle East … market is …".
 # The verb right after a paragraph's opening subject: "The X market is …", not "The X market
 # research team".
 _LEAD_VERB = re.compile(
-    r"^(?:the\s+)?[^.;:]{1,80}?\bmarket\s+(?:is|was|has|had|will|would|could|continues|remains|"
+    r"(?:the\s+)?[^.;:]{1,80}?\bmarket\s+(?:is|was|has|had|will|would|could|continues|remains|"
     r"grew|reached|stood|expanded|registered|recorded|witnessed|saw)\b",
     re.IGNORECASE,
 )
+# A dateline's place before a paragraph's subject: "Dubai: The Middle East … market is …".
 _PLACE_LEAD = re.compile(r"^[A-Z][A-Za-z .'-]{1,30}(?::|\s[–—])\s+(?=The\s)")
 _WORLD_DEMAND = re.compile(
     r"\b(?:global|worldwide|world)\s+(?:demand|sales|spending)\s+(?:for|of|on)\s+"
@@ -126,7 +126,7 @@ _MARKET_IN_REGION = re.compile(
     r"(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?)"
     r"(?=\s*[:,;(|–—-]|\s*$|\s+(?i:to|by|from|is|will|at)\b|\s+\d)"
 )
-_LEADING_CONJUNCTION = re.compile(
+_BEFORE_SUBJECT = re.compile(
     # an opening quotation mark too: '"The Nigerian pharma market could rise …," it said' (2.4.15)
     r"^[\"“‘']\s*|^(?:with|as|while|since|given|amid|because)\s+(?=the\s)",
     re.IGNORECASE,
@@ -238,7 +238,7 @@ def _split_region_suffix(base: str) -> tuple[str | None, str]:
 def title_from_headline(text: str) -> str | None:
     """'The global wound dressing market was valued at …' → 'Wound Dressing Market'; 'The
     global market for contrast media …' → 'Global Contrast Media Market'."""
-    text = _LEADING_CONJUNCTION.sub("", text)  # "With the global market for X expected …"
+    text = _BEFORE_SUBJECT.sub("", text)  # "With the global market for X expected …"
     if (named := _named_after_for(text)) != text:
         return _capitalised(named)
     found = _GLOBAL_SUBJECT.search(text) or _LEADING_SUBJECT.match(text)
@@ -258,9 +258,7 @@ def title_from_lead(text: str) -> str | None:
     ("Dubai: The Middle East construction paints market is on a sustained growth trajectory"):
     a page's title when no heading names a market (2.4.20)."""
     text = _PLACE_LEAD.sub("", text)
-    return (
-        _title_from_match(text, _LEADING_SUBJECT.match(text)) if _LEAD_VERB.search(text) else None
-    )
+    return _title_from_match(text, _LEADING_SUBJECT.match(text)) if _LEAD_VERB.match(text) else None
 
 
 def title_from_industry(text: str) -> str | None:
@@ -389,7 +387,8 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
         heading = f"{named['name']} {heading[named.end() :]}"
     heading = _LEADING_AMOUNT.sub(r"\g<world>", _LEADING_LABEL.sub("", heading))
     heading = _LEADING_HOOK.sub("", heading)
-    if _split_region_prefix(without_year := _LEADING_YEAR.sub("", heading))[0]:
+    without_year = _LEADING_YEAR.sub("", heading)
+    if without_year != heading and _split_region_prefix(without_year)[0]:
         heading = without_year
     if asked := _SIZE_QUESTION.match(heading):  # "How large is the X industry?": X Market
         heading = _capitalised(asked["name"]) + " Market"
