@@ -94,21 +94,32 @@ def parse_instant(name: str, raw: str | None) -> datetime | None:
         raise InvalidParameter(name, f"{raw!r} is not a valid date-time: {error}") from error
 
 
+def _sort_query(order: SortOrder) -> Any:
+    return Query(
+        max_length=200,
+        description=order.description,
+        examples=[order.default],
+        json_schema_extra=comma_list_schema(order.values),  # checked by parse
+    )
+
+
 def sort_parameter(order: SortOrder) -> Callable[[str | None], list[SortKey]]:
     """The `sort` query parameter of a resource sorted by `order`, validated there only."""
+    query = _sort_query(order)
 
-    def sort(
-        sort: Annotated[
-            str | None,
-            Query(
-                max_length=200,
-                description=order.description,
-                examples=[order.default],
-                json_schema_extra=comma_list_schema(order.values),  # checked by parse
-            ),
-        ] = None,
-    ) -> list[SortKey]:
+    def sort(sort: Annotated[str | None, query] = None) -> list[SortKey]:
         return order.parse(sort)
+
+    return sort
+
+
+def searched_sort_parameter(order: SortOrder) -> Callable[[str | None], list[SortKey] | None]:
+    """`sort_parameter`, but None when not given: the repository then orders a text search as
+    its index lists the matches (`order.searched`), anything else by `order.default`."""
+    query = _sort_query(order)
+
+    def sort(sort: Annotated[str | None, query] = None) -> list[SortKey] | None:
+        return None if sort is None else order.parse(sort)
 
     return sort
 

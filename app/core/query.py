@@ -37,12 +37,16 @@ class SortOrder:
 
     fields: tuple[str, ...]
     default: str  # the order when `sort` is not given, in the same syntax
+    # The order of a text search (`q`) when `sort` is not given, if not `default`: the one the
+    # full-text index lists its matches in, so that a page reads its own rows alone.
+    searched: str | None = None
 
     @property
     def description(self) -> str:
+        searched = f" With `q`: {self.searched}." if self.searched else ""
         return (
             f"Comma list of {', '.join(self.fields)}; prefix `-` for descending. "
-            f"Default: {self.default}. Ties are broken by slug."
+            f"Default: {self.default}.{searched} Ties are broken by slug."
         )
 
     @property

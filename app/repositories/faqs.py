@@ -12,7 +12,12 @@ from app.repositories.ordering import order_clauses
 from app.repositories.search import faq_match_count, faq_text_match
 from app.repositories.streaming import stream_dicts
 
-FAQ_SORT = SortOrder(("market", "position"), default="market,position")
+FAQ_SORT = SortOrder(
+    ("market", "position"),
+    default="market,position",
+    searched="each market's FAQs together in page order, markets in the order their reports "
+    "were last stored (the index's order: a page reads its own rows alone at any size)",
+)
 
 
 def _conditions(q: str | None, market: str | None, *, dialect: str) -> list[ColumnElement[bool]]:
@@ -31,11 +36,18 @@ def _conditions(q: str | None, market: str | None, *, dialect: str) -> list[Colu
     return conditions
 
 
-def _faqs_query(
-    q: str | None, market: str | None, sort: list[SortKey], *, dialect: str
-) -> Select[*tuple[Any, ...]]:
+def _order(q: str | None, sort: list[SortKey] | None) -> list[Any]:
+    if sort is None and q:
+        # By id, as the index lists its matches: a report's FAQs are stored together, in order.
+        return [col(Faq.id)]
     columns = {"market": col(Market.slug), "position": col(Faq.position)}
-    order = order_clauses(sort, columns)
+    keys = FAQ_SORT.parse(None) if sort is None else sort
+    return [*order_clauses(keys, columns), col(Market.slug), col(Faq.position)]
+
+
+def _faqs_query(
+    q: str | None, market: str | None, sort: list[SortKey] | None, *, dialect: str
+) -> Select[*tuple[Any, ...]]:
     return (
         select(
             col(Market.slug).label("market"),
@@ -45,12 +57,17 @@ def _faqs_query(
         )
         .join(Market, col(Market.id) == col(Faq.market_id))
         .where(*_conditions(q, market, dialect=dialect))
-        .order_by(*order, col(Market.slug), col(Faq.position))
+        .order_by(*_order(q, sort))
     )
 
 
 def list_faqs(
-    session: Session, *, q: str | None, market: str | None, sort: list[SortKey], page: Pagination
+    session: Session,
+    *,
+    q: str | None,
+    market: str | None,
+    sort: list[SortKey] | None,
+    page: Pagination,
 ) -> tuple[list[dict[str, Any]], int]:
     dialect = session.get_bind().dialect.name
     # Across all markets the index counts its matches alone, without reading the FAQs.
@@ -66,6 +83,6 @@ def list_faqs(
 
 
 def stream_faqs(
-    engine: Engine, *, q: str | None, market: str | None, sort: list[SortKey]
+    engine: Engine, *, q: str | None, market: str | None, sort: list[SortKey] | None
 ) -> Iterator[dict[str, Any]]:
     return stream_dicts(engine, _faqs_query(q, market, sort, dialect=engine.dialect.name))

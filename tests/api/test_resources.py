@@ -136,6 +136,25 @@ def test_faqs_across_markets(client: TestClient) -> None:
     assert one_market["total"] == len(gold_market("united-states-blinatumomab")["faqs"])
 
 
+def test_a_faq_search_lists_matches_as_stored_unless_sorted(client: TestClient) -> None:
+    # The seeds are stored in file order, which is not their slugs' order.
+    stored = [market["slug"] for market in gold_markets()]
+    assert stored != sorted(stored)
+    searched = client.get("/faqs", params={"q": "treatment", "limit": 100}).json()["items"]
+    markets = list(dict.fromkeys(item["market"] for item in searched))
+    assert markets == [slug for slug in stored if slug in markets] and len(markets) > 1
+    for market in markets:  # each market's FAQs together, in page order
+        mine = [i for i, item in enumerate(searched) if item["market"] == market]
+        assert mine == list(range(mine[0], mine[-1] + 1))
+        assert [searched[i]["position"] for i in mine] == sorted(
+            searched[i]["position"] for i in mine
+        )
+    sorted_ = client.get(
+        "/faqs", params={"q": "treatment", "sort": "market,position", "limit": 100}
+    ).json()["items"]
+    assert sorted_ == sorted(searched, key=lambda item: (item["market"], item["position"]))
+
+
 def test_stats(client: TestClient) -> None:
     stats = client.get("/stats").json()
     assert (stats["markets"], stats["companies"], stats["faqs"]) == (

@@ -8,7 +8,7 @@ from app.api.collections import Collection, collection_response
 from app.api.deps import EngineDep, SessionDep
 from app.api.exports import ExportsBusy
 from app.api.formats import EXPORT_RESPONSES, FormatParam
-from app.api.params import fields_parameter, pagination, sort_parameter, text_query
+from app.api.params import fields_parameter, pagination, searched_sort_parameter, text_query
 from app.core.problems import problem_responses
 from app.core.query import Pagination, SortKey
 from app.repositories import faqs as repository
@@ -31,7 +31,7 @@ def list_faqs(
     session: SessionDep,
     engine: EngineDep,
     page: Annotated[Pagination, Depends(pagination)],
-    sort: Annotated[list[SortKey], Depends(sort_parameter(repository.FAQ_SORT))],
+    sort: Annotated[list[SortKey] | None, Depends(searched_sort_parameter(repository.FAQ_SORT))],
     fields: Annotated[list[str] | None, Depends(fields_parameter(_FIELDS))],
     q: Annotated[
         str | None,
