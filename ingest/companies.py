@@ -134,7 +134,7 @@ _PLAYERS_SENTENCE = re.compile(
     r"(?:like|such\s+as|including)\s+"
     r"(?P<names_like>.+)$"
     # "A handful of companies dominate the X market: A, B, C and D" (2.4.22)
-    r"|\b(?:companies|players|firms|manufacturers)\s+(?:dominate|lead)\b[^.;:]{0,80}?:\s*"
+    r"|\b(?:companies|players|firms|manufacturers)\s+(?:dominated?|lead|led)\b[^.;:]{0,80}?:\s*"
     r"(?P<names_colon>.+)$"
     # "The likes of A, B and C were among numerous global firms that …"
     r"|\bthe\s+likes\s+of\s+(?=(?-i:[A-Z]))(?P<names_likes>[^;:]+?)\s+(?:were|are|have|has)\b"
@@ -253,10 +253,10 @@ _OWN_COMPANIES_WORD = re.compile(
 _DETERMINERS = frozenset(
     "the a an its their our other several many various some it this that we".split()
 )
-# "(U.S.)", "(Japan)": where a list says a company is based, not part of its name; nor is its
-# ticker ("($MRK)", "(NYSE: AZN)").
+# "(U.S.)", "(Japan)", "(the US)": where a list says a company is based, not part of its name;
+# nor is its ticker ("($MRK)", "(NYSE: AZN)").
 TRAILING_PLACE = re.compile(
-    r"\s*\((?:[A-Z][\w.]*\.?(?:,?\s+(?:&\s+)?[A-Z][\w.]*){0,3}|\$[A-Z.]{1,8}|[A-Z]{2,8}\s*:\s*[A-Z.]{1,8})\)"
+    r"\s*\((?:(?:the\s+)?[A-Z][\w.]*\.?(?:,?\s+(?:&\s+)?[A-Z][\w.]*){0,3}|\$[A-Z.]{1,8}|[A-Z]{2,8}\s*:\s*[A-Z.]{1,8})\)"
     r"\s*$"
 )
 
@@ -404,7 +404,8 @@ def companies_in_list(listed: str) -> list[str]:
     listed = _TICKER.sub("", _LIST_TAIL.sub("", _drop_full_stop(listed.strip())))
     parts: list[str] = []
     for part in _LIST_SPLIT.split(listed):
-        part = TRAILING_PLACE.sub("", part.strip())
+        # "Quest Diagnostics., BioMerieux": a stray full stop is no part of a name
+        part = _drop_full_stop(TRAILING_PLACE.sub("", part.strip()))
         if part and all(is_legal_form(token) for token in part.split()):
             if parts:  # "Merck & Co., Inc."; first, the tail of a name cut off before the list
                 parts[-1] = f"{parts[-1]}, {part}"
@@ -424,7 +425,7 @@ def _listed_names(parts: list[str]) -> list[str]:
         if head and not any(map(is_legal_form, rest)):  # "… bio, Inc." is still a name
             if not looks_like_company(head["name"]):
                 break
-            names.append(head["name"])  # the last name, then the sentence goes on
+            names.append(_drop_full_stop(head["name"]))  # the last name, then the sentence goes on
             return names if part is parts[-1] or len(names) >= 2 else []
         if not (looks_like_company(part) or (names and _OWN_COMPANIES_WORD.fullmatch(part))):
             break

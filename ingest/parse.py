@@ -113,7 +113,10 @@ _NAME_JOINERS = frozenset({"and", "or", "of", "&", "the", "for", "in"})
 _FIGURE_SECTIONS = frozenset({Section.INTRO, Section.OVERVIEW})
 _MARKET_WORD = re.compile(r"\bmarket\b", re.IGNORECASE)
 _SEGMENT_WORD = re.compile(r"\b(?:applications?|segments?)\b", re.IGNORECASE)
-_PLAYERS_LABEL = re.compile(r"\b(?:players|companies|vendors)\b", re.IGNORECASE)
+_PLAYERS_LABEL = re.compile(
+    r"\b(?:players|companies|vendors|manufacturers|suppliers|leaders|competitors|profiled)\b",
+    re.IGNORECASE,
+)
 _SEGMENTS_LABEL = re.compile(r"\bsegment", re.IGNORECASE)
 _GENERIC_WORDS = frozenset("the global worldwide overall key total current a".split())
 # A title names "X Market"; "… Driving the Market Growth" speaks of a market named elsewhere.

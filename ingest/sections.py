@@ -56,7 +56,7 @@ _SECTION_HEADINGS: list[tuple[Section, re.Pattern[str]]] = [
         Section.COMPANIES,
         _heading_pattern(
             r"^(?:top|leading|key|major)\s+(?:\d+\s+)?(?:[\w-]+\s+){0,2}?"
-            r"(?:companies|players|vendors|manufacturers)\b"
+            r"(?:companies|players|vendors|manufacturers|providers|suppliers|firms|brands)\b"
         ),
     ),
     # "X Market Size and Trends", "Market Size & Share": where the headline sentence lives.

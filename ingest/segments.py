@@ -252,10 +252,11 @@ def dominant_segment(paragraph: str, candidates: dict[str, Candidate]) -> str | 
 
 
 # The groups of a report title after its first "by": "By Type (A, B), By End User (C, D)",
-# "By Applications [A, B]", "(By Indication: A, B; By …)", "by Therapy (A, B) and Route (C)".
+# "By Applications [A, B]", "(By Indication: A, B; By …)", "by Therapy (A, B) and Route (C)",
+# "By Test Type: (A, B)".
 _TITLE_BY = re.compile(r"\b[Bb]y\s+(?=[A-Z])")  # "by 2032" is no group
 _TITLE_GROUP = re.compile(
-    r"(?P<label>[A-Z][\w&/ -]{1,40}?)\s*(?:\((?P<paren>(?:[^()]|\([^()]{0,300}\)){2,600})\)"
+    r"(?P<label>[A-Z][\w&/ -]{1,40}?)\s*(?::?\s*\((?P<paren>(?:[^()]|\([^()]{0,300}\)){2,600})\)"
     r"|\[(?P<bracket>[^\[\]]{2,600})\]|:\s*(?P<colon>(?:[^;()\[\]]|\([^()]{1,40}\)){2,600}))"
 )
 _LEADING_BY = re.compile(r"^(?:by|and)\s+", re.IGNORECASE)

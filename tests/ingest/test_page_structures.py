@@ -1544,3 +1544,57 @@ def test_a_listicle_or_how_title_names_its_market(
     report = parse(page)
     assert (report["name"], report["region"]) == (name, region or "Global")
     assert report["size_usd"] == 2_100_000_000
+
+
+def test_players_of_a_scope_table_row_a_providers_heading_or_a_past_tense_handful() -> None:
+    """Parser 2.4.24: a report-scope row "Market Leaders Profiled | A, Inc. (the US), …", a
+    heading "Leading Providers in the Industry" over a list, and "Just four companies dominated
+    70 percent of the market: A, B., C, and D." name their companies, without the place or a
+    stray full stop."""
+    scope = LEAD + (
+        "<table><tr><td>Report Attribute</td><td>Details</td></tr><tr><td>Market Leaders "
+        "Profiled</td><td>Varnholt plc (UK), Quorra, Inc. (the US), Delmar &amp; Co., Inc. "
+        "(the US), Kessing Limited (Australia)</td></tr></table>"
+    )
+    providers = LEAD + (
+        "<h2>Leading Providers in the Industry</h2><ul><li>Saranya Care Hospital (Thailand)"
+        "</li><li>Morrow Heart Institute (India)</li></ul>"
+    )
+    handful = LEAD + (
+        "<p>Just four companies dominated 70 percent of the 2019 market: Telvane Scientific, "
+        "Orrin Diagnostics., Brisa Labs, and Hallam Greer. according to the release.</p>"
+    )
+    assert parse(scope)["companies"] == [
+        "Varnholt plc",
+        "Quorra, Inc.",
+        "Delmar & Co., Inc.",
+        "Kessing Limited",
+    ]
+    assert parse(providers)["companies"] == ["Saranya Care Hospital", "Morrow Heart Institute"]
+    assert parse(handful)["companies"] == [
+        "Telvane Scientific",
+        "Orrin Diagnostics",
+        "Brisa Labs",
+        "Hallam Greer",
+    ]
+
+
+def test_title_groups_with_a_colon_before_their_brackets() -> None:
+    """Parser 2.4.24: "X Market (By Test Type: (A, B), By End-User: (C, D)) - Global …" lists
+    its segments as "By Test Type (A, B)" does."""
+    page = (
+        "<h1>Acme Screening Market (By Test Type: (Imaging, Biopsy, Liquid Biopsy), By "
+        "End-User: (Hospitals, Diagnostic Laboratories, Others)) - Global Market Size, Share, "
+        "Growth, Trends, Statistics Analysis Report, By Region</h1><p>The global acme screening "
+        "market was valued at USD 1.2 billion in 2023 and is expected to reach USD 2.0 billion "
+        "by 2030.</p>"
+    )
+    segments = [(s["name"], s["dimension"]) for s in parse(page)["segments"]]
+    assert segments == [
+        ("Imaging", "type"),
+        ("Biopsy", "type"),
+        ("Liquid Biopsy", "type"),
+        ("Hospitals", "end-user"),
+        ("Diagnostic Laboratories", "end-user"),
+        ("Others", "end-user"),
+    ]
