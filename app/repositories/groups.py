@@ -12,10 +12,13 @@ from sqlalchemy import (
     BigInteger,
     ColumnElement,
     Float,
+    FromClause,
     Select,
+    String,
     and_,
     case,
     cast,
+    false,
     func,
     or_,
     select,
@@ -24,7 +27,15 @@ from sqlalchemy import (
 from sqlmodel import Session, col
 
 from app.core.query import MarketFilters, Pagination
-from app.models import Company, GroupTally, Market, MarketCompany, Provenance, Segment
+from app.models import (
+    Company,
+    GroupTally,
+    Market,
+    MarketCompany,
+    MarketTotal,
+    Provenance,
+    Segment,
+)
 from app.repositories.markets import filter_conditions
 
 
@@ -170,6 +181,7 @@ def _company_page(
     """(the ids of this page's companies, in order; how many companies have a matching market).
     Without filters from the companies' own counters, with a CAGR range alone from the kept
     histograms, with other filters by counting memberships alone."""
+    counted: FromClause
     if filters == MarketFilters():
         counted = (
             select(col(Company.id).label("grp"), col(Company.market_count).label("markets"))
@@ -177,17 +189,7 @@ def _company_page(
             .subquery("counted")
         )
     elif _tallied(filters):
-        # Summed in the key's order (the id as text: no sort), then read as a company id.
-        grp = col(GroupTally.grp)
-        summed = (
-            select(grp.label("grp"), func.sum(col(GroupTally.markets)).label("markets"))
-            .where(*_tally_rows(GroupBy.COMPANY, None, filters))
-            .group_by(grp)
-            .subquery("summed")
-        )
-        counted = select(cast(summed.c.grp, BigInteger).label("grp"), summed.c.markets).subquery(
-            "counted"
-        )
+        counted = _kept_company_counts(session, filters)
     else:
         markets = _markets(GroupBy.COMPANY, filters, materialized=sqlite)
         pairs = _memberships(GroupBy.COMPANY).subquery("pairs")
@@ -200,6 +202,7 @@ def _company_page(
     statement = (
         select(counted.c.grp, func.count().over().label("groups_total"))
         .join(Company, col(Company.id) == counted.c.grp)
+        .where(counted.c.markets > 0)
         .order_by(counted.c.markets.desc(), col(Company.slug).asc())
         .limit(page.limit)
         .offset(page.offset)
@@ -208,6 +211,56 @@ def _company_page(
     if rows:
         return [int(row.grp) for row in rows], int(rows[0].groups_total)
     return [], int(session.execute(select(func.count()).select_from(counted)).scalar_one())
+
+
+def _kept_company_counts(session: Session, filters: MarketFilters) -> CTE:
+    """(company id, its markets in the filters' CAGR range) from the kept histograms, one
+    company at a time along their key (a scan reads every company's whole histogram): the
+    rows in the range, or, when the range likely holds most markets (a lower bound under the
+    mean CAGR, an upper one above it), the company's markets less those outside it (no CAGR,
+    below, above)."""
+    tally = GroupTally
+    cagr, stated = col(tally.cagr_percent), col(tally.stated)
+
+    def markets(*conditions: ColumnElement[bool]) -> Any:
+        return (
+            select(func.coalesce(func.sum(col(tally.markets)), 0))
+            .where(
+                col(tally.grouping) == GroupBy.COMPANY.value,
+                col(tally.grp) == cast(col(Company.id), String),
+                *conditions,
+            )
+            .scalar_subquery()
+        )
+
+    low, high = filters.min_cagr, filters.max_cagr
+    mean = session.execute(
+        select(col(MarketTotal.total) / col(MarketTotal.markets)).where(
+            col(MarketTotal.measure) == "cagr_percent", col(MarketTotal.markets) > 0
+        )
+    ).scalar()
+    outside_is_smaller = mean is not None and (
+        (high is None and low is not None and low < mean)
+        or (low is None and high is not None and high > mean)
+    )
+    count: Any
+    if outside_is_smaller:
+        count = col(Company.market_count) - markets(stated == false())
+        if low is not None:
+            count = count - markets(stated == true(), cagr < low)
+        if high is not None:
+            count = count - markets(stated == true(), cagr > high)
+    else:
+        in_range = [cagr >= low] if low is not None else []
+        in_range += [cagr <= high] if high is not None else []
+        count = markets(stated == true(), *in_range)
+    # Materialized: each company's count is read once, not again for the order and the filter.
+    return (
+        select(col(Company.id).label("grp"), count.label("markets"))
+        .where(col(Company.market_count) > 0)
+        .cte("counted")
+        .prefix_with("MATERIALIZED")
+    )
 
 
 def group_stats(
@@ -227,19 +280,19 @@ def group_stats(
         values = _tallied_histogram(group_by, companies, filters)
     else:
         values = _histogram(group_by, filters, sqlite=sqlite, companies=companies)
-    # Each CAGR value's positions in its group's ascending order: (before, up_to].
-    up_to = cast(
-        func.sum(values.c.stated).over(
-            partition_by=values.c.grp, order_by=values.c.cagr, rows=(None, 0)
-        ),
-        BigInteger,
-    )
+
+    # Each CAGR value's positions in its group's ascending order: (before, up_to]; and the
+    # group's count, over the same ordered partition so that one sort serves both.
+    def summed_stated(rows: tuple[None, int | None]) -> ColumnElement[Any]:
+        window = func.sum(values.c.stated).over(
+            partition_by=values.c.grp, order_by=values.c.cagr, rows=rows
+        )
+        return cast(window, BigInteger)
+
     ranked = select(
         values,
-        up_to.label("up_to"),
-        cast(func.sum(values.c.stated).over(partition_by=values.c.grp), BigInteger).label(
-            "group_stated"
-        ),
+        summed_stated((None, 0)).label("up_to"),
+        summed_stated((None, None)).label("group_stated"),
     ).subquery("ranked")
 
     def holds(position: ColumnElement[Any]) -> ColumnElement[bool]:
