@@ -1152,7 +1152,9 @@ def parse_report(
         raise ReportParseError(f"title {collected.title_heading!r} gives no usable slug")
     published_on = find_published_on(meta=document.meta, blocks=document.blocks)
     figures = _within_bounds(
-        _headline_figures(collected, own_region=title.region, published_on=published_on),
+        _headline_figures(
+            collected, own_name=title.name, own_region=title.region, published_on=published_on
+        ),
         warnings,
     )
     size, forecast = figures.size, figures.forecast
@@ -1271,7 +1273,7 @@ def _headline(collected: _Collected) -> str | None:
 
 
 def _headline_figures(
-    collected: _Collected, *, own_region: str | None, published_on: date | None
+    collected: _Collected, *, own_name: str, own_region: str | None, published_on: date | None
 ) -> HeadlineFigures:
     """The headline paragraph's figures, then those other introduction and overview
     paragraphs state for the market, then the title's (its amounts are often rounded)."""
@@ -1287,7 +1289,9 @@ def _headline_figures(
         figures = read(headline)
     # Read last, and only sentences about this market: "The global aesthetic medicine market,
     # valued at $85.6 billion …" on a wound-dressing page is another market's figure.
-    own_words = frozenset(collected.title_heading.lower().split())
+    # The page's title and the market's name: a headline may name it and the title not
+    # ("Why Probiotic Yogurt Drinks Are Evolving …" over "the global probiotics market …").
+    own_words = frozenset(map(_word_stem, f"{collected.title_heading} {own_name}".split()))
     for text in (*overview, _own_sentences(collected.late_figure_texts, own_words)):
         figures = figures.then(read(text, market_sentences_only=True))
     for row in collected.scope_figure_rows:  # a report-scope table speaks of the market only
@@ -1309,11 +1313,21 @@ def _own_sentences(texts: list[str], own_words: frozenset[str]) -> str:
 
 
 _MIN_QUESTIONS_WITHOUT_FAQ_HEADING = 2  # one question heading is a rhetorical one
-_NAMED_MARKET = re.compile(r"\b(?P<words>(?:[\w'’-]+\s+){1,4})market\b", re.IGNORECASE)
+# Not "According to market research firm X": a firm's trade names no market.
+_NAMED_MARKET = re.compile(
+    r"\b(?P<words>(?:[\w'’-]+\s+){1,4})market\b(?!\s+(?:research|analysts?|intelligence)\b)",
+    re.IGNORECASE,
+)
 _WORDS_NAMING_NO_MARKET = frozenset(
     "the this that its their our a an of in for global worldwide overall entire total whole "
     "broader wider".split()
 )
+
+
+def _word_stem(word: str) -> str:
+    """'Probiotics' and 'probiotic' alike: lowercased, without a plural's final s."""
+    word = word.strip("'’").lower()
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
 def _names_another_market(sentence: str, own: frozenset[str]) -> bool:
@@ -1323,7 +1337,7 @@ def _names_another_market(sentence: str, own: frozenset[str]) -> bool:
         named: list[str] = []
         for word in (word.strip("'’").lower() for word in found["words"].split()):
             named = [] if word in _WORDS_NAMING_NO_MARKET else [*named, word]
-        words = set(named)
+        words = set(map(_word_stem, named))
         if words and not words & own:
             return True
     return False

@@ -320,7 +320,7 @@ _SEGMENTED_INTO = re.compile(
     r"(?:(?:the\s+)?(?:following|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"\d{1,2}|several|various|multiple)"
     r"(?:\s*:\s*|(?:\s+[\w-]+){1,2}\s*:\s*"
-    r"|(?:\s+[\w-]+){1,2},?\s+(?:including|such\s+as|namely)\s*:?\s*|\s+[\w-]+\s+))?"
+    r"|(?:\s+[\w-]+){1,3},?\s+(?:including|such\s+as|namely)\s*:?\s*|\s+[\w-]+\s+))?"
     # "… into three segments based on end users- A, B and C"
     r"(?:(?:based\s+on|by|according\s+to)\s+(?P<label8>[\w&/ -]{2,40}?)\s*[-–—:]\s*)?"
     # the list, up to the next "…, and by X into"
@@ -643,6 +643,8 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
         if match["label13"]:  # "namely A and B, of which A …": the list alone
             items = _CLAUSE_AFTER_LIST.split(items, maxsplit=1)[0]
         names = split_segment_names(items)
+        if len(names) < 2:  # "… such as A, B, and C, each catering to …": the list alone
+            names = split_segment_names(_LIST_THEN_CLAUSE.sub(r"\g<list>", items))
         if len(names) >= 2:
             before = text[max(0, match.start() - _LABEL_WINDOW_CHARS) : match.start()]
             label = _LABEL_BEFORE.search(before) or _MARKET_BY_LABEL.search(before)

@@ -1598,3 +1598,40 @@ def test_title_groups_with_a_colon_before_their_brackets() -> None:
         ("Diagnostic Laboratories", "end-user"),
         ("Others", "end-user"),
     ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Probiotic Market Outlook",  # the name's word in the singular, the sentence's plural
+        "Probiotic Drinks Go Dairy-Free",  # no market in the heading at all
+    ],
+)
+def test_a_later_section_s_figures_for_the_page_s_market(heading: str) -> None:
+    """Parser 2.4.24: figures under a later heading, in a sentence naming the page's market
+    after "According to market research firm X", are the market's ("market research" names no
+    other market, and "probiotics" is the market "Probiotic")."""
+    page = (
+        f"<h1>{heading}</h1><p>Probiotic drinks have long been popular with shoppers.</p>"
+        "<h2>Market Dynamics</h2><p>According to market research firm Acme Research, the "
+        "global probiotics market was valued at $48.4 billion in 2020 and is expected to reach "
+        "$76.7 billion by 2028.</p>"
+    )
+    report = parse(page)
+    assert (report["size_usd"], report["forecast_usd"]) == (48_400_000_000, 76_700_000_000)
+
+
+def test_types_such_as_a_list_that_a_clause_follows() -> None:
+    """Parser 2.4.24: "The market includes various types of lenses such as A, B, C, and D,
+    each catering to …" lists four segments; the clause after the list is none."""
+    page = LEAD + (
+        "<p>The market includes various types of lenses such as soft lenses, rigid gas "
+        "permeable lenses, scleral lenses, and hybrid lenses, each catering to different user "
+        "needs.</p>"
+    )
+    assert [s["name"] for s in parse(page)["segments"]] == [
+        "soft lenses",
+        "rigid gas permeable lenses",
+        "scleral lenses",
+        "hybrid lenses",
+    ]
