@@ -132,6 +132,8 @@ class Market(MarketBase, table=True):
         Index("ix_market_name_slug", "name", "slug"),
         Index("ix_market_size_year_usd", "size_year", "size_usd"),
         Index("ix_market_forecast_year_usd", "forecast_year", "forecast_usd"),
+        # `sort=updated_at` and `updated_since` (migration 0022).
+        Index("ix_market_updated_at_slug", "updated_at", "slug"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -470,9 +470,11 @@ class StatsGroup(BaseModel):
         examples=["hospital"],
     )
     market_count: int = Field(description="Markets in the group.", examples=[4])
-    size_usd_sum: float | None = Field(description="Sum of their sizes, USD.", examples=[2.1e10])
-    forecast_usd_sum: float | None = Field(
-        description="Sum of their forecasts, USD.", examples=[5.9e10]
+    size_usd_sum: int | None = Field(
+        description="Sum of their sizes, USD.", examples=[21_000_000_000]
+    )
+    forecast_usd_sum: int | None = Field(
+        description="Sum of their forecasts, USD.", examples=[59_000_000_000]
     )
     cagr_percent_median: float | None = Field(
         description="Median of their stated CAGRs.", examples=[11.5]

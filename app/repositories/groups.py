@@ -342,11 +342,15 @@ def _row(mapping: Any) -> dict[str, Any]:
     def rounded(value: Any, digits: int) -> float | None:
         return None if value is None else round(float(value), digits)
 
+    def whole(value: Any) -> int | None:
+        return None if value is None else round(float(value))
+
     return {
         "group": mapping["grp_value"],
         "market_count": int(mapping["market_count"]),
-        "size_usd_sum": rounded(mapping["size_usd_sum"], 0),
-        "forecast_usd_sum": rounded(mapping["forecast_usd_sum"], 0),
+        # Summed as floats in the database (no overflow), served as whole dollars.
+        "size_usd_sum": whole(mapping["size_usd_sum"]),
+        "forecast_usd_sum": whole(mapping["forecast_usd_sum"]),
         "cagr_percent_median": rounded(mapping["cagr_percent_median"], 4),
         "cagr_percent_mean": rounded(mapping["cagr_percent_mean"], 4),
     }

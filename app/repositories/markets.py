@@ -34,7 +34,8 @@ from app.repositories.tallies import kept_count
 
 _MARKET_COLUMNS = [getattr(Market, field) for field in MARKET_LIST_FIELDS]
 MARKET_SORT = SortOrder(
-    ("name", "cagr_percent", "size_usd", "forecast_usd", "implied_cagr_percent"), default="name"
+    ("name", "cagr_percent", "size_usd", "forecast_usd", "implied_cagr_percent", "updated_at"),
+    default="name",
 )
 _SORT_COLUMNS = {field: getattr(Market, field) for field in MARKET_SORT.fields}
 

@@ -129,7 +129,13 @@ def test_counts_stay_exact_through_updates_and_deletes(
 
 @pytest.mark.parametrize(
     "path,key",
-    [("/segments", "key"), ("/companies", "slug"), ("/faqs?q=treatment", "market")],
+    [
+        ("/segments", "key"),
+        ("/companies", "slug"),
+        ("/faqs?q=treatment", "market"),
+        ("/markets", "slug"),
+        ("/changes", "slug"),
+    ],
 )
 def test_every_format_streams_the_rows_of_total(client: TestClient, path: str, key: str) -> None:
     glue = "&" if "?" in path else "?"
@@ -141,6 +147,7 @@ def test_every_format_streams_the_rows_of_total(client: TestClient, path: str, k
     assert as_csv.status_code == 200 and as_csv.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(as_csv.text)))
     assert len(rows) == total and rows[0][key] == str(page.json()["items"][0][key])
+    assert list(rows[0]) == list(page.json()["items"][0])  # the same columns, in one order
     by_accept = client.get(
         f"{path}{glue}fields={key}", headers={"Accept": "text/csv;q=0.5, application/x-ndjson"}
     )

@@ -4,6 +4,7 @@ with the matching filter (issue 19)."""
 import csv
 import io
 import json
+import re
 import statistics
 from pathlib import Path
 from typing import Any
@@ -34,8 +35,8 @@ def _expected(markets: list[dict[str, Any]]) -> dict[str, Any]:
     cagrs = [m["cagr_percent"] for m in markets if m["cagr_percent"] is not None]
     return {
         "market_count": len(markets),
-        "size_usd_sum": float(sum(m["size_usd"] or 0 for m in markets)),
-        "forecast_usd_sum": float(sum(m["forecast_usd"] or 0 for m in markets)),
+        "size_usd_sum": sum(m["size_usd"] or 0 for m in markets),
+        "forecast_usd_sum": sum(m["forecast_usd"] or 0 for m in markets),
         "cagr_percent_median": round(statistics.median(cagrs), 4) if cagrs else None,
         "cagr_percent_mean": round(statistics.fmean(cagrs), 4) if cagrs else None,
     }
@@ -92,11 +93,22 @@ def test_groups_export_as_csv(client: TestClient) -> None:
     assert [int(row["market_count"]) for row in rows] == [g["market_count"] for g in groups]
 
 
-def test_filters_without_group_by_are_a_422(client: TestClient) -> None:
-    response = client.get("/stats", params={"min_cagr": 10})
+@pytest.mark.parametrize("name,value", [("min_cagr", 10), ("format", "csv"), ("limit", 5)])
+def test_a_grouping_s_parameters_without_group_by_are_a_422_naming_them(
+    client: TestClient, name: str, value: Any
+) -> None:
+    response = client.get("/stats", params={name: value})
     assert response.status_code == 422
-    assert response.json()["errors"][0]["name"] == "group_by"
+    assert response.json()["errors"][0]["name"] == name
     assert client.get("/stats").json()["markets"] == len(gold_markets())
+
+
+def test_group_sums_are_whole_dollars_in_json_and_csv(client: TestClient) -> None:
+    groups = _groups(client, group_by="region")
+    sums = [g[key] for g in groups for key in ("size_usd_sum", "forecast_usd_sum")]
+    assert sums and all(isinstance(value, int) for value in sums if value is not None)
+    rows = csv.DictReader(io.StringIO(client.get("/stats?group_by=region&format=csv").text))
+    assert all(re.fullmatch(r"\d*", row["size_usd_sum"]) for row in rows)
 
 
 def test_grouping_takes_an_export_slot(client: TestClient) -> None:

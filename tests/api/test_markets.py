@@ -4,11 +4,15 @@ import csv
 import io
 import json
 import math
+from datetime import UTC, datetime
 
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine, text
 
+from app.main import create_app
+from ingest.run import run_ingest
 from tests.golden import (
     check_gold_market,
     cross_market,
@@ -17,6 +21,7 @@ from tests.golden import (
     gold_slugs,
     gold_text_mentions,
 )
+from tests.paths import SEEDS_DIR
 
 GOLD = {market["slug"]: market for market in gold_markets()}
 CROSS = cross_market()
@@ -221,3 +226,23 @@ def test_a_markets_children_take_fields_and_formats(client: TestClient, child: s
     assert [json.loads(line) for line in lines.text.splitlines()] == every
     bad = client.get(f"/markets/{slug}/{child}", params={"fields": "nope"})
     assert bad.status_code == 422 and bad.json()["errors"][0]["name"] == "fields"
+
+
+def test_sort_by_updated_at_both_ways(engine: Engine, database_url: str) -> None:
+    """SPEC §4's `updated_at` sort: a market written later comes last, then first; ties (one
+    ingest writes many markets at once) in slug order both ways."""
+    run_ingest([SEEDS_DIR], engine=engine)
+    later = sorted(GOLD)[0]  # the first slug, so that the later write moves it
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE market SET updated_at = :at WHERE slug = :slug"),
+            {"at": datetime(2031, 1, 1, tzinfo=UTC), "slug": later},
+        )
+    with TestClient(create_app(database_url)) as client:
+        ascending = slugs(client.get("/markets?sort=updated_at"))
+        descending = slugs(client.get("/markets?sort=-updated_at"))
+        changed = client.get("/markets?updated_since=2030-01-01T00:00:00Z").json()["items"]
+    rest = [slug for slug in ascending if slug != later]
+    assert ascending[-1] == later and descending[0] == later
+    assert rest == sorted(rest) and descending[1:] == sorted(rest)
+    assert [item["slug"] for item in changed] == [later]

@@ -26,7 +26,7 @@ CROSS = cross_market()
 sqlite_only = pytest.mark.sqlite_only
 
 SLUG = "united-states-iclusig"
-SORTS = ("name", "cagr_percent", "size_usd", "forecast_usd", "implied_cagr_percent")
+SORTS = markets.MARKET_SORT.fields
 URLS = [
     "/markets?q=leukemia",
     "/markets?segment=hospital",

@@ -44,11 +44,10 @@ def get_stats(
     format: FormatParam = None,
 ) -> Any:
     if group_by is None:
-        if filters != MarketFilters():
+        # Filters, pages and formats are a grouping's: named, not ignored, without one.
+        if given := next(iter(request.query_params), None):
             raise InvalidParameter(
-                "group_by",
-                "the /markets filters apply with group_by; alone, /stats describes "
-                "the whole dataset",
+                given, "applies with group_by; alone, /stats describes the whole dataset"
             )
         return Stats(**dataset_stats(session))
 
