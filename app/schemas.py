@@ -455,7 +455,13 @@ class ChangeOut(BaseModel):
     change: ChangeKind = Field(description="What happened to the market.", examples=["updated"])
 
 
-class ChangePage(Page[ChangeOut]):
+class ChangeRow(ChangeOut):
+    """A row of GET /changes; `fields=` may leave any field out, so none is required."""
+
+    model_config = ConfigDict(json_schema_extra=_no_required_fields)
+
+
+class ChangePage(Page[ChangeRow]):
     latest_version: int = Field(
         description="The dataset version now: pass it as `since` next time.", examples=[7]
     )

@@ -1,7 +1,7 @@
 """A collection's answer in the representation asked for (SPEC §4): a JSON page in the
 envelope, or every matching row streamed as CSV or NDJSON with an ETag of its own."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,12 +51,14 @@ def collection_response(
     page: Pagination,
     fields: list[str] | None,
     format_: ExportFormat | None,
+    envelope: Mapping[str, Any] | None = None,
 ) -> Response:
+    """`envelope`: the collection's own fields beside the page's, in JSON."""
     export = negotiate(format_, request.headers.get("accept", ""))
     if export is ExportFormat.JSON:
         rows, total = collection.read_page()
         items = [pick(collection.item(row), fields) for row in rows]
-        response = page_response(request, items=items, total=total, page=page)
+        response = page_response(request, items=items, total=total, page=page, envelope=envelope)
         response.headers["Vary"] = "Accept"
         return response
     # One ETag per representation: the same URL answers CSV or NDJSON by Accept.

@@ -1,5 +1,6 @@
 """The collection envelope {items,total,limit,offset,next} with a `Link: rel="next"` header."""
 
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
@@ -27,8 +28,16 @@ def page_body(
     }
 
 
-def page_response(request: Request, *, items: list[Any], total: int, page: Pagination) -> Response:
-    """Serialised with orjson directly: list items may be trimmed by `fields=`."""
-    body = page_body(request, items=items, total=total, page=page)
+def page_response(
+    request: Request,
+    *,
+    items: list[Any],
+    total: int,
+    page: Pagination,
+    envelope: Mapping[str, Any] | None = None,
+) -> Response:
+    """Serialised with orjson directly: list items may be trimmed by `fields=`. `envelope`:
+    a collection's own fields besides the page's (the changes feed's `latest_version`)."""
+    body = page_body(request, items=items, total=total, page=page) | dict(envelope or {})
     headers = {"Link": f'<{body["next"]}>; rel="next"'} if body["next"] else None
     return Response(orjson.dumps(body), media_type="application/json", headers=headers)

@@ -1,6 +1,8 @@
 """Query strings are checked before any route reads them: a parameter the route does not
 declare is a 422 naming it (a typo such as `min_cagr_typo=10` never silently returns
-everything), and NUL is refused in every value (PostgreSQL text cannot hold it)."""
+everything), so is one given twice (which value would count?), and NUL is refused in every
+value (PostgreSQL text cannot hold it). The explorer's pages, for people, ignore parameters
+they do not read: a link's `utm_source` is no error there."""
 
 from collections.abc import Iterator
 from difflib import get_close_matches
@@ -10,6 +12,9 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
 from app.core.problems import FieldError, InvalidParameters
+
+EXPLORER_PREFIX = "/explore"  # app/explorer/routes.py's pages
+MAX_REPORTED_ERRORS = 10
 
 
 def _accepted(route: APIRoute) -> tuple[str, ...]:
@@ -31,14 +36,25 @@ async def check_query_string(request: Request) -> None:
     if not isinstance(route, APIRoute):
         return
     accepted = _accepted(route)
+    for_people = route.path.startswith(EXPLORER_PREFIX)
     errors = []
     for name in dict.fromkeys(request.query_params):
+        values = request.query_params.getlist(name)
+        message = None
         if name not in accepted:
-            errors.append(FieldError(name=name, location="query", message=_unknown(name, accepted)))
-        elif any("\x00" in value for value in request.query_params.getlist(name)):
-            errors.append(
-                FieldError(name=name, location="query", message="must not contain a NUL character")
-            )
+            message = None if for_people else _unknown(name, accepted)
+        elif any("\x00" in value for value in values):
+            message = "must not contain a NUL character"
+        elif len(values) > 1 and not for_people:
+            message = "given more than once; give it once (lists are comma-separated)"
+        if message:
+            errors.append(FieldError(name=name, location="query", message=message))
+    if len(errors) > MAX_REPORTED_ERRORS:  # a thousand bad names get a short answer
+        more = len(errors) - MAX_REPORTED_ERRORS
+        errors = errors[:MAX_REPORTED_ERRORS]
+        errors[-1] = errors[-1].model_copy(
+            update={"message": f"{errors[-1].message} (and {more} more parameters like these)"}
+        )
     if errors:
         raise InvalidParameters(errors)
 

@@ -1,12 +1,15 @@
 """A market's editions and the dataset's changes feed, as stored by ingest/load.py."""
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, Select, func, select
 from sqlmodel import Session, col
 
 from app.core.query import Pagination
 from app.models import Change, Edition
+from app.repositories.streaming import stream_dicts
 
 
 def list_editions(session: Session, market_id: int | None) -> Sequence[Edition]:
@@ -21,15 +24,24 @@ def count_editions(session: Session, market_id: int | None) -> int:
     return int(session.execute(statement).scalar_one())
 
 
-def list_changes(session: Session, *, since: int, page: Pagination) -> tuple[Sequence[Change], int]:
+def _changes_after(since: int) -> Select[int, datetime, str, str]:
+    columns = (col(Change.version), col(Change.at), col(Change.slug), col(Change.change))
+    return (
+        select(*columns)
+        .where(col(Change.version) > since)
+        .order_by(col(Change.version), col(Change.id))
+    )
+
+
+def list_changes(
+    session: Session, *, since: int, page: Pagination
+) -> tuple[list[dict[str, Any]], int]:
     """Changes after dataset version `since`, oldest first (in the order they were written)."""
     after = col(Change.version) > since
     total = session.execute(select(func.count()).select_from(Change).where(after)).scalar_one()
-    statement = (
-        select(Change)
-        .where(after)
-        .order_by(col(Change.version), col(Change.id))
-        .limit(page.limit)
-        .offset(page.offset)
-    )
-    return session.execute(statement).scalars().all(), int(total)
+    statement = _changes_after(since).limit(page.limit).offset(page.offset)
+    return [dict(row._mapping) for row in session.execute(statement)], int(total)
+
+
+def stream_changes(engine: Engine, *, since: int) -> Iterator[dict[str, Any]]:
+    return stream_dicts(engine, _changes_after(since))

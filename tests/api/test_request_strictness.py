@@ -50,6 +50,32 @@ def test_the_422_suggests_the_parameter_meant_and_lists_the_accepted_ones(
         assert accepted in message
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["company=celgene&company=novartis", "min_cagr=10&min_cagr=5", "fields=slug&fields=name"],
+)
+def test_a_parameter_given_twice_is_a_422_naming_it(client: TestClient, query: str) -> None:
+    response = client.get(f"/markets?{query}")
+    assert response.status_code == 422, response.text
+    assert [error["name"] for error in response.json()["errors"]] == [query.split("=")[0]]
+
+
+def test_a_thousand_unknown_parameters_get_ten_errors_and_a_count(client: TestClient) -> None:
+    response = client.get("/markets?" + "&".join(f"p{number}" for number in range(1000)))
+    assert response.status_code == 422
+    errors = response.json()["errors"]
+    assert [error["name"] for error in errors] == [f"p{number}" for number in range(10)]
+    assert "990 more" in errors[-1]["message"] and len(response.content) < 20_000
+
+
+def test_the_explorer_ignores_parameters_it_does_not_read(client: TestClient) -> None:
+    """A person follows links with tracking parameters; the API refuses what it cannot read."""
+    for url in ("/explore", "/explore/markets/united-states-iclusig"):
+        response = client.get(f"{url}?utm_source=newsletter")
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/html")
+
+
 def test_declared_parameters_are_still_accepted(client: TestClient) -> None:
     response = client.get("/markets?min_cagr=10&limit=2&offset=0&sort=name&fields=slug")
     assert response.status_code == 200

@@ -71,10 +71,10 @@ def _rules_openapi_cannot_state(case: schemathesis.Case[Any]) -> list[Any]:
     """Rules that OpenAPI cannot state make these combinations of valid values not
     positive data: NUL in any query value (PostgreSQL text cannot hold it), `embed` with CSV
     (CSV stays flat), a projection range backwards or over MAX_PROJECTION_YEARS (or one bound
-    alone, which meets the market's own default for the other), and `/markets` filters on
-    `/stats` without `group_by`. Every other check still runs on them; the 422s themselves
-    are tested in test_request_strictness.py, test_embed.py, test_resources.py and
-    test_group_stats.py."""
+    alone, which meets the market's own default for the other), and a grouping's parameters
+    (filters, page, format) on `/stats` without `group_by`. Every other check still runs on
+    them; the 422s themselves are tested in test_request_strictness.py, test_embed.py,
+    test_resources.py and test_group_stats.py."""
     query = case.query or {}
     # NUL is refused in every query value (the API's description says so, once).
     crossed = any("\x00" in str(value) for value in query.values())
@@ -85,7 +85,7 @@ def _rules_openapi_cannot_state(case: schemathesis.Case[Any]) -> list[Any]:
         span = (last - first + 1) if first and last else None
         crossed = crossed or span is None or not 0 < span <= MAX_PROJECTION_YEARS
     if case.path == "/stats" and not query.get("group_by"):
-        crossed = crossed or bool(set(query) - {"group_by", "format", "limit", "offset"})
+        crossed = crossed or bool(set(query) - {"group_by"})
     return [positive_data_acceptance] if crossed else []
 
 

@@ -1,19 +1,22 @@
 """GET /changes?since=: what changed after a dataset version, to keep a copy in sync."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 
-from app.api.deps import SessionDep
-from app.api.pages import page_body
-from app.api.params import pagination
+from app.api.collections import Collection, collection_response
+from app.api.deps import EngineDep, SessionDep
+from app.api.exports import ExportsBusy
+from app.api.formats import EXPORT_RESPONSES, FormatParam
+from app.api.params import fields_parameter, pagination
 from app.core.problems import problem_responses
 from app.core.query import Pagination
-from app.repositories.history import list_changes
+from app.repositories import history
 from app.repositories.meta import dataset_version
 from app.schemas import ChangeOut, ChangePage
 
 router = APIRouter(tags=["dataset"])
+_FIELDS = tuple(ChangeOut.model_fields)
 
 _DOC = """Every market created, updated or deleted after dataset version `since`, oldest first,
 in pages. A client keeping a copy applies the items in order (fetch `/markets/{slug}` for
@@ -27,12 +30,14 @@ update of the new one."""
     response_model=ChangePage,
     summary="The changes feed: what changed after a dataset version",
     description=_DOC,
-    responses=problem_responses(),
+    responses={**problem_responses(ExportsBusy), **EXPORT_RESPONSES},
 )
 def get_changes(
     request: Request,
     session: SessionDep,
+    engine: EngineDep,
     page: Annotated[Pagination, Depends(pagination)],
+    fields: Annotated[list[str] | None, Depends(fields_parameter(_FIELDS))],
     since: Annotated[
         int,
         Query(
@@ -43,10 +48,24 @@ def get_changes(
             examples=[0],
         ),
     ] = 0,
-) -> ChangePage:
-    latest = dataset_version(session)
-    changes, total = list_changes(session, since=since, page=page)
-    items = [ChangeOut.model_validate(change, from_attributes=True) for change in changes]
-    return ChangePage(
-        **page_body(request, items=items, total=total, page=page), latest_version=latest
+    format: FormatParam = None,
+) -> Response:
+    def item(row: dict[str, Any]) -> dict[str, Any]:
+        return ChangeOut.model_validate(row).model_dump(mode="json")
+
+    collection = Collection(
+        read_page=lambda: history.list_changes(session, since=since, page=page),
+        stream_rows=lambda: history.stream_changes(engine, since=since),
+        item=item,
+        columns=_FIELDS,
+    )
+    latest = dataset_version(session)  # read first: no change after it is missed next time
+    return collection_response(
+        request,
+        session=session,
+        collection=collection,
+        page=page,
+        fields=fields,
+        format_=format,
+        envelope={"latest_version": latest},
     )
