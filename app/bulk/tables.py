@@ -2,14 +2,15 @@
 
 Columns are the stored ones minus what only the service uses (the alias tallies). JSON
 columns (lists) stay lists in NDJSON and become JSON text in CSV and Parquet, whose cells
-are flat."""
+are flat; timestamps are RFC 3339 UTC text in CSV and NDJSON, typed in Parquet."""
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import JSON, Column, Connection, Table, select
+from sqlalchemy import JSON, Column, Connection, DateTime, Table, select
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers every table on SQLModel.metadata)
@@ -49,21 +50,39 @@ class ExportTable:
     def json_columns(self) -> set[str]:
         return {column.name for column in self.columns if isinstance(column.type, JSON)}
 
-    def rows(self, connection: Connection) -> Iterator[dict[str, Any]]:
-        """Every row in primary-key order, fetched BATCH_ROWS at a time."""
+    @property
+    def timestamp_columns(self) -> set[str]:
+        return {column.name for column in self.columns if isinstance(column.type, DateTime)}
+
+    def rows(self, connection: Connection, *, text_times: bool = False) -> Iterator[dict[str, Any]]:
+        """Every row in primary-key order, fetched BATCH_ROWS at a time; with `text_times`,
+        timestamps as RFC 3339 UTC text, as the API writes them (CSV and NDJSON cells)."""
         statement = select(*self.columns).order_by(*self.table.primary_key.columns)
         result = connection.execution_options(yield_per=BATCH_ROWS).execute(statement)
-        for row in result.mappings():
-            yield dict(row)
+        timestamps = self.timestamp_columns if text_times else set()
+        for mapping in result.mappings():
+            row = dict(mapping)
+            for name in timestamps:
+                if row[name] is not None:
+                    row[name] = rfc3339_utc(row[name])
+            yield row
 
-    def flat_rows(self, connection: Connection) -> Iterator[dict[str, Any]]:
+    def flat_rows(
+        self, connection: Connection, *, text_times: bool = False
+    ) -> Iterator[dict[str, Any]]:
         """Rows with every JSON column as JSON text: what CSV and Parquet cells hold."""
         as_text = self.json_columns
-        for row in self.rows(connection):
+        for row in self.rows(connection, text_times=text_times):
             for name in as_text:
                 if row[name] is not None:
                     row[name] = orjson.dumps(row[name]).decode()
             yield row
+
+
+def rfc3339_utc(moment: datetime) -> str:
+    """'2026-11-26T17:15:02.851016Z'; SQLite hands back UTC times without their zone."""
+    aware = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return aware.isoformat().replace("+00:00", "Z")
 
 
 EXPORT_TABLES = {

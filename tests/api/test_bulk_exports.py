@@ -3,6 +3,7 @@ checked against seed-gold and against each other."""
 
 import csv
 import io
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -95,6 +96,16 @@ def test_the_markets_files_match_the_api(client: TestClient) -> None:
     for slug, market in api.items():
         assert by_slug[slug]["size_usd"] == market["size_usd"]
         assert orjson.loads(by_slug[slug]["regions_covered"]) == exported[slug]["regions_covered"]
+
+
+def test_timestamps_are_the_api_s_rfc_3339_utc_text_in_csv_and_ndjson(client: TestClient) -> None:
+    detail = client.get("/markets/united-states-iclusig").json()
+    market = next(row for row in _ndjson(client, "markets") if row["slug"] == detail["slug"])
+    assert market["updated_at"] == detail["updated_at"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", market["updated_at"])
+    editions = csv.DictReader(io.StringIO(client.get("/exports/editions.csv").text, newline=""))
+    stamps = [row["ingested_at"] for row in editions]
+    assert stamps and all(re.fullmatch(r"\S+T\S+Z", stamp) for stamp in stamps)
 
 
 def test_the_sqlite_snapshot_holds_every_table(client: TestClient, tmp_path: Path) -> None:

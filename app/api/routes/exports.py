@@ -151,8 +151,8 @@ async def export_table(
     def spool() -> Any:
         with slots.slot(), engine.connect() as connection:
             if format is FileFormat.CSV:
-                return spool_csv(export.flat_rows(connection), export.column_names)
-            return spool_ndjson(export.rows(connection))
+                return spool_csv(export.flat_rows(connection, text_times=True), export.column_names)
+            return spool_ndjson(export.rows(connection, text_times=True))
 
     spooled = await run_in_threadpool(spool)
     media_type = ExportFormat(format.value).media_type
