@@ -14,7 +14,6 @@ from functools import partial
 import anyio.to_thread
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.telemetry import TelemetryConfig
 from fastapi_offline import FastAPIOffline
 from sqlalchemy import Engine
@@ -39,6 +38,7 @@ from app.bulk.builds import BuiltFiles
 from app.core.bounded import BoundedRead
 from app.core.cache import ResponseCache
 from app.core.db import create_database_engine, describe_error, is_migrated, prepare_database
+from app.core.gzip import NegotiatedGZipMiddleware
 from app.core.http import HeadAsGet, HttpBehaviourMiddleware, PublicOrigin
 from app.core.observe import Metrics, RequestObserver
 from app.core.openapi import tidy_parameters
@@ -119,7 +119,7 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
         allow_credentials=False,
         max_age=600,
     )
-    app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=6)
+    app.add_middleware(NegotiatedGZipMiddleware, minimum_size=500, compresslevel=6)
     app.add_middleware(HttpBehaviourMiddleware, observer=app.state.observer)
     # Built now rather than on the first request, to put the response cache in front of the
     # whole stack, FastAPI's own error and body-limit layers included: a hit is answered before

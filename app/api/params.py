@@ -20,7 +20,8 @@ MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 # A comma only groups thousands ("1,250,000"): "1,5" is refused as ambiguous, not read as 15.
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE]\d{1,3})?"
-_USD_AMOUNT = re.compile(rf"^ *({_NUMBER}) *([kmbt]?) *$", re.IGNORECASE)
+# ASCII digits only: "１０" (fullwidth) is no amount a client means to send.
+_USD_AMOUNT = re.compile(rf"^ *({_NUMBER}) *([kmbt]?) *$", re.IGNORECASE | re.ASCII)
 _USD_MULTIPLIER = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
 USD_AMOUNT_PATTERN = rf"^ *{_NUMBER} *[kKmMbBtT]? *$"  # documented; parse_usd_amount checks
 # Bounds beyond any market are valid filters; clamping keeps them inside a BIGINT comparison.
@@ -61,7 +62,7 @@ def parse_usd_amount(name: str, raw: str | None) -> int | None:
     if raw is None:
         return None
     match = _USD_AMOUNT.match(raw)
-    if match is None and re.fullmatch(r" *\d+,\d{1,2} *[kmbt]? *", raw, re.IGNORECASE):
+    if match is None and re.fullmatch(r" *\d+,\d{1,2} *[kmbt]? *", raw, re.IGNORECASE | re.ASCII):
         raise InvalidParameter(
             name, f"{raw!r} is ambiguous: a comma groups thousands (1,500); write decimals as 1.5"
         )
@@ -74,7 +75,9 @@ def parse_usd_amount(name: str, raw: str | None) -> int | None:
     return min(int(number * _USD_MULTIPLIER[match[2].lower()]), MAX_USD_BOUND)
 
 
-_RFC_3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})")
+_RFC_3339 = re.compile(
+    r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})", re.ASCII
+)
 
 
 def parse_instant(name: str, raw: str | None) -> datetime | None:

@@ -43,6 +43,24 @@ def test_gzip_when_asked(client: TestClient) -> None:
     assert "content-encoding" not in plain.headers
 
 
+@pytest.mark.parametrize(
+    ("accept_encoding", "gzipped"),
+    [
+        ("gzip;q=0", False),
+        ("identity;q=1, gzip;q=0", False),
+        ("br, gzip;q=0.5", True),
+        ("*", True),
+        ("*, gzip;q=0", False),
+        ("deflate", False),
+    ],
+)
+def test_gzip_follows_the_q_values(client: TestClient, accept_encoding: str, gzipped: bool) -> None:
+    response = client.get("/markets", headers={"Accept-Encoding": accept_encoding})
+    assert response.status_code == 200
+    assert (response.headers.get("content-encoding") == "gzip") is gzipped
+    assert "accept-encoding" in response.headers["vary"].lower()
+
+
 def test_cors_preflight_and_simple_get(client: TestClient) -> None:
     preflight = client.options(
         "/markets",

@@ -20,6 +20,14 @@ def test_a_decimal_comma_is_refused_as_ambiguous(client: TestClient, amount: str
     assert error["name"] == "min_size" and "ambiguous" in error["message"]
 
 
+@pytest.mark.parametrize(
+    "query", ["min_size=\uff11\uff10", "updated_since=\uff12026-01-01T00:00:00Z"]
+)
+def test_digits_of_other_scripts_are_refused(client: TestClient, query: str) -> None:
+    """Fullwidth "１０" had read as 10: only ASCII digits are numbers here."""
+    assert _error(client, query)["name"] == query.split("=")[0]
+
+
 def test_a_thousands_comma_still_reads(client: TestClient) -> None:
     assert client.get("/markets?min_size=1,500,000").status_code == 200
 
