@@ -5,6 +5,8 @@ input from."""
 
 from typing import Any
 
+from app.core.problems import PROBLEM_MEDIA_TYPE
+
 _COMMA_LIST = "x-comma-list"
 
 
@@ -14,12 +16,23 @@ def comma_list_schema(values: tuple[str, ...]) -> dict[str, Any]:
 
 
 def tidy_parameters(spec: dict[str, Any]) -> dict[str, Any]:
-    """Rewrite every operation's parameters in place (see the module's docstring)."""
+    """Rewrite every operation's parameters in place (see the module's docstring), and
+    document each error under the media type it is sent as."""
     for operations in spec.get("paths", {}).values():
         for operation in operations.values():
             for parameter in operation.get("parameters", []):
                 _tidy(parameter)
+            for response in operation.get("responses", {}).values():
+                _problem_as_sent(response)
     return spec
+
+
+def _problem_as_sent(response: dict[str, Any]) -> None:
+    """FastAPI puts a response's model under application/json; a problem is sent as
+    application/problem+json (RFC 9457), so its schema belongs there, alone."""
+    content = response.get("content", {})
+    if PROBLEM_MEDIA_TYPE in content and "application/json" in content:
+        content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")
 
 
 def _tidy(parameter: dict[str, Any]) -> None:

@@ -165,6 +165,22 @@ def test_openapi_parameters_are_one_type_with_their_example_on_the_parameter(
             assert parameter["example"] == parameter["schema"]["examples"][0], parameter
 
 
+def test_errors_are_documented_as_the_problem_json_they_are_sent_as(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    errors = [
+        response
+        for operations in spec["paths"].values()
+        for operation in operations.values()
+        for status, response in operation["responses"].items()
+        if status.startswith(("4", "5"))
+    ]
+    assert errors
+    for response in errors:
+        content = response["content"]
+        assert list(content) == ["application/problem+json"], content
+        assert content["application/problem+json"]["schema"]["$ref"].endswith("/Problem")
+
+
 def test_comma_lists_are_documented_as_arrays_of_their_values(client: TestClient) -> None:
     markets = {
         p["name"]: p
