@@ -71,6 +71,16 @@ def test_blank_fields_are_absent(client: TestClient) -> None:
     assert listed_slugs(html(client.get(f"/explore?{only_cagr}"))) == expected
 
 
+def test_the_form_keeps_what_the_url_gave_without_a_field(client: TestClient) -> None:
+    """Sort, page size and `updated_since` have no field: sending the form again keeps them."""
+    given = {"sort": "-cagr_percent", "limit": "50", "updated_since": "2020-01-01T00:00:00Z"}
+    soup = html(client.get("/explore", params={**given, "min_cagr": "5"}))
+    form = soup.select_one("form")
+    assert form is not None
+    kept = {field["name"]: field["value"] for field in form.select("input[type=hidden]")}
+    assert kept == given
+
+
 @pytest.mark.parametrize(
     "name,value",
     [
