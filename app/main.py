@@ -13,7 +13,6 @@ from functools import partial
 
 import anyio.to_thread
 from fastapi import Depends, FastAPI
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi.telemetry import TelemetryConfig
 from fastapi_offline import FastAPIOffline
 from sqlalchemy import Engine
@@ -37,6 +36,7 @@ from app.api.strict import check_query_string
 from app.bulk.builds import BuiltFiles
 from app.core.bounded import BoundedRead
 from app.core.cache import ResponseCache
+from app.core.cors import ProblemCORSMiddleware
 from app.core.db import create_database_engine, describe_error, is_migrated, prepare_database
 from app.core.gzip import NegotiatedGZipMiddleware
 from app.core.http import HeadAsGet, HttpBehaviourMiddleware, PublicOrigin
@@ -111,7 +111,7 @@ def create_app(database_url: str | None = None, *, settings: Settings | None = N
     app.include_router(explorer.router)
     # Last added runs first; the response cache wraps them all (below).
     app.add_middleware(
-        CORSMiddleware,
+        ProblemCORSMiddleware,
         allow_origins=settings.cors_origins,
         allow_methods=["GET", "HEAD", "OPTIONS"],
         allow_headers=["Accept", "If-None-Match", "X-Request-ID", "Content-Type"],

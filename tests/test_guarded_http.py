@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterator
 
 import httpx
+import orjson
 import pytest
 
 from tests.servers import free_port, serving, uvicorn_command
@@ -59,6 +60,14 @@ def test_headers_beyond_the_limit_are_431(server: tuple[str, int]) -> None:
         big = b"X-Big: " + b"a" * (MAX_HEADER_BYTES * 50) + b"\r\n"
         connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n" + big + b"\r\n")
         assert _answer(connection) == b"HTTP/1.1 431 Request Header Fields Too Large"
+    with _connect(port) as connection:  # the whole answer: a problem, as every error is
+        connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n" + big + b"\r\n")
+        received = b""
+        while chunk := connection.recv(4096):
+            received += chunk
+        head, _, body = received.partition(b"\r\n\r\n")
+        assert b"content-type: application/problem+json" in head
+        assert orjson.loads(body)["status"] == 431
 
 
 @pytest.mark.parametrize("sent", [b"", b"GET /healthz HTTP/1.1\r\nHost: x\r\n"])

@@ -11,17 +11,34 @@ Served with `uvicorn --http app.core.guarded_http:GuardedHttpToolsProtocol`.
 import asyncio
 from typing import Any
 
+import orjson
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
+from app.core.problems import PROBLEM_MEDIA_TYPE, problem_type
 from app.core.settings import get_settings
 
 
-def _refusal(status: str) -> bytes:
-    return f"HTTP/1.1 {status}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n".encode()
+def _refusal(status: int, title: str, slug: str, detail: str) -> bytes:
+    """A whole answer, written before any request is parsed: a problem like every other."""
+    body = orjson.dumps(
+        {"type": problem_type(slug), "title": title, "status": status, "detail": detail}
+    )
+    head = (
+        f"HTTP/1.1 {status} {title}\r\ncontent-type: {PROBLEM_MEDIA_TYPE}\r\n"
+        f"content-length: {len(body)}\r\nconnection: close\r\n\r\n"
+    )
+    return head.encode() + body
 
 
-_TOO_LARGE = _refusal("431 Request Header Fields Too Large")
-_TOO_SLOW = _refusal("408 Request Timeout")
+_TOO_LARGE = _refusal(
+    431,
+    "Request Header Fields Too Large",
+    "headers-too-large",
+    "The request line and headers are longer than the server reads.",
+)
+_TOO_SLOW = _refusal(
+    408, "Request Timeout", "request-timeout", "The request's headers did not arrive in time."
+)
 # After a refusal the connection reads and drops what the client still sends, for this long,
 # before closing: closing with unread data would reset the connection and lose the answer.
 LINGER_SECONDS = 2.0

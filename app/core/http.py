@@ -44,7 +44,8 @@ def etag_matches(if_none_match: str, etag: str) -> bool:
 
 
 # A 304 keeps the CORS headers too: without them a browser fails a cross-origin revalidation
-# ("Failed to fetch") although the preflight allowed If-None-Match.
+# ("Failed to fetch") although the preflight allowed If-None-Match; and the security headers,
+# which every answer carries.
 _KEPT_BY_304 = frozenset(
     {
         b"etag",
@@ -54,6 +55,7 @@ _KEPT_BY_304 = frozenset(
         b"access-control-allow-origin",
         b"access-control-allow-credentials",
         b"access-control-expose-headers",
+        *(name for name, _ in SECURITY_HEADERS),
     }
 )
 Headers = list[tuple[bytes, bytes]]

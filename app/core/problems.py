@@ -169,13 +169,17 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, error: StarletteHTTPException) -> JSONResponse:
         titles = {404: "Not found", 405: "Method not allowed"}
+        headers = dict(getattr(error, "headers", None) or {})
+        allowed = headers.get("Allow", "").split(", ")
+        if "GET" in allowed and "HEAD" not in allowed:  # HEAD is answered wherever GET is
+            headers["Allow"] = ", ".join([*allowed, "HEAD"])
         return problem_response(
             request,
             status=error.status_code,
             title=titles.get(error.status_code, "HTTP error"),
             slug={404: "not-found", 405: "method-not-allowed"}.get(error.status_code, "http-error"),
             detail=str(error.detail),
-            headers=getattr(error, "headers", None),
+            headers=headers or None,
         )
 
     @app.exception_handler(OperationalError)

@@ -74,6 +74,30 @@ def test_cors_preflight_and_simple_get(client: TestClient) -> None:
     assert "ETag" in response.headers["access-control-expose-headers"]
 
 
+def test_a_refused_preflight_is_a_problem_naming_what_is_refused(client: TestClient) -> None:
+    preflight = client.options(
+        "/markets",
+        headers={"Origin": "https://app.example", "Access-Control-Request-Method": "DELETE"},
+    )
+    assert preflight.status_code == 400
+    assert preflight.headers["content-type"] == "application/problem+json"
+    assert "method" in preflight.json()["detail"]
+
+
+def test_a_405_allows_head_too(client: TestClient) -> None:
+    response = client.post("/markets")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, HEAD"
+    assert client.head("/markets").status_code == 200
+
+
+def test_a_304_keeps_the_security_headers(client: TestClient) -> None:
+    etag = client.get("/markets").headers["etag"]
+    revalidated = client.get("/markets", headers={"If-None-Match": etag})
+    assert revalidated.status_code == 304
+    assert revalidated.headers["x-content-type-options"] == "nosniff"
+
+
 def test_security_headers_and_request_id(client: TestClient) -> None:
     response = client.get("/markets", headers={"X-Request-ID": "trace-123"})
     assert response.headers["x-request-id"] == "trace-123"
