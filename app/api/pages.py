@@ -28,6 +28,12 @@ def page_body(
     }
 
 
+def link_next(response: Response, body: Mapping[str, Any]) -> None:
+    """The `Link: rel="next"` header of a page whose body has a `next` (SPEC §4)."""
+    if body["next"]:
+        response.headers["Link"] = f'<{body["next"]}>; rel="next"'
+
+
 def page_response(
     request: Request,
     *,
@@ -39,5 +45,6 @@ def page_response(
     """Serialised with orjson directly: list items may be trimmed by `fields=`. `envelope`:
     a collection's own fields besides the page's (the changes feed's `latest_version`)."""
     body = page_body(request, items=items, total=total, page=page) | dict(envelope or {})
-    headers = {"Link": f'<{body["next"]}>; rel="next"'} if body["next"] else None
-    return Response(orjson.dumps(body), media_type="application/json", headers=headers)
+    response = Response(orjson.dumps(body), media_type="application/json")
+    link_next(response, body)
+    return response

@@ -20,6 +20,7 @@ from app.main import create_app
 from ingest.load import delete_market
 from ingest.run import run_ingest
 from tests.generated import write_reports
+from tests.golden import cross_market
 
 # Generated reports draw 4–9 companies from a pool in which names differ only by legal form,
 # so some markets list one company twice: each must count once.
@@ -202,3 +203,28 @@ def test_faq_q_is_stemmed_and_every_word_must_match(client: TestClient) -> None:
     narrower = client.get("/faqs?q=insurance%20covered&limit=100").json()
     assert 0 < narrower["total"] <= singular["total"]
     assert client.get("/faqs?q=zzzunknownword").json()["total"] == 0
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/markets",
+        "/segments",
+        "/companies",
+        "/faqs",
+        "/changes",
+        "/exports",
+        "/segments/hospital",
+        f"/companies/{cross_market()['company_groups'][0]['slug']}",
+        "/stats?group_by=segment",
+        "/projections?year=2030",
+    ],
+)
+def test_every_page_with_a_next_says_so_in_a_link_header(client: TestClient, path: str) -> None:
+    """SPEC §4: every collection, a company's or segment's markets included."""
+    response = client.get(f"{path}{'&' if '?' in path else '?'}limit=1")
+    assert response.status_code == 200, response.text
+    body = response.json()
+    following = body.get("next") or body.get("markets", {}).get("next")
+    assert following, body
+    assert response.headers["link"] == f'<{following}>; rel="next"'

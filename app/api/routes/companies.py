@@ -8,7 +8,7 @@ from app.api.collections import Collection, collection_response
 from app.api.deps import EngineDep, SessionDep
 from app.api.exports import ExportsBusy
 from app.api.formats import EXPORT_RESPONSES, FormatParam
-from app.api.pages import page_body
+from app.api.pages import link_next, page_body
 from app.api.params import (
     CompanySlugPath,
     fields_parameter,
@@ -76,6 +76,7 @@ def list_companies(
 def get_company(
     slug: CompanySlugPath,
     request: Request,
+    response: Response,
     session: SessionDep,
     page: Annotated[Pagination, Depends(pagination)],
 ) -> CompanyDetail:
@@ -94,11 +95,12 @@ def get_company(
             session, company.id, listed=company.market_count, page=page
         )
     ]
-    total = company.market_count
+    body = page_body(request, items=markets, total=company.market_count, page=page)
+    link_next(response, body)
     return CompanyDetail(
         slug=company.slug,
         name=company.name,
         aliases=company.aliases,
-        market_count=total,
-        markets=Page[CompanyMarket](**page_body(request, items=markets, total=total, page=page)),
+        market_count=company.market_count,
+        markets=Page[CompanyMarket](**body),
     )

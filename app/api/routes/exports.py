@@ -15,7 +15,7 @@ from fastapi.responses import FileResponse, StreamingResponse
 from app.api.deps import EngineDep, SessionDep
 from app.api.exports import ExportsBusy, ExportSlots, chunks, spool_csv, spool_ndjson
 from app.api.formats import ExportFormat
-from app.api.pages import page_body
+from app.api.pages import link_next, page_body
 from app.api.params import pagination
 from app.bulk.builds import BuiltFiles
 from app.bulk.snapshot import build_snapshot
@@ -55,7 +55,7 @@ def _table(name: str) -> ExportTable:
     responses=problem_responses(),
 )
 def list_exports(
-    request: Request, page: Annotated[Pagination, Depends(pagination)]
+    request: Request, response: Response, page: Annotated[Pagination, Depends(pagination)]
 ) -> dict[str, Any]:
     items = [
         {
@@ -73,6 +73,7 @@ def list_exports(
         total=len(items),
         page=page,
     )
+    link_next(response, body)
     return {**body, "dataset": str(request.url_for("export_dataset"))}
 
 

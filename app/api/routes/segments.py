@@ -8,7 +8,7 @@ from app.api.collections import Collection, collection_response
 from app.api.deps import EngineDep, SessionDep
 from app.api.exports import ExportsBusy
 from app.api.formats import EXPORT_RESPONSES, FormatParam
-from app.api.pages import page_body
+from app.api.pages import link_next, page_body
 from app.api.params import SegmentKeyPath, fields_parameter, pagination, sort_parameter
 from app.core.problems import NotFound, problem_responses
 from app.core.query import Pagination, SortKey
@@ -70,6 +70,7 @@ def list_segments(
 def get_segment(
     key: SegmentKeyPath,
     request: Request,
+    response: Response,
     session: SessionDep,
     page: Annotated[Pagination, Depends(pagination)],
 ) -> SegmentDetail:
@@ -85,8 +86,6 @@ def get_segment(
         )
         for slug, title, name in repository.segment_markets(session, key, page=page)
     ]
-    total = summary["market_count"]
-    return SegmentDetail(
-        **summary,
-        markets=Page[SegmentMarket](**page_body(request, items=markets, total=total, page=page)),
-    )
+    body = page_body(request, items=markets, total=summary["market_count"], page=page)
+    link_next(response, body)
+    return SegmentDetail(**summary, markets=Page[SegmentMarket](**body))
