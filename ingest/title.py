@@ -145,7 +145,11 @@ _NAMING_NOTHING = frozenset(
     "growing expanding booming emerging lucrative huge big strong rising thriving fast-growing "
     "rapidly steadily current domestic local".split()
 )
-_DETERMINER_LAST = frozenset("the this that its our their a an".split())
+# Last words before "market" that leave it a common noun: "the", or a preposition ("…
+# poised for significant growth, with market size projected to …", 2.4.24).
+_DETERMINER_LAST = frozenset(
+    "the this that its our their a an with by from to at as of for in on into about".split()
+)
 # "A Global Market Insights, Inc. report estimates that wearable cardiac devices market will
 # cross …": the market named in the clause that states the figure, after a reporting verb.
 _REPORTED_SUBJECT = re.compile(
@@ -295,7 +299,7 @@ _PREPOSITIONS = frozenset("of for in on into about".split())  # "about": 2.4.16
 # "Detailed Analysis of the X Market": a report's word before the preposition
 _REPORT_WORDS = frozenset(
     "analysis overview outlook study insights assessment review impact growth size share "
-    "trends evolution future status".split()
+    "trends evolution future status factors drivers dynamics".split()  # last three: 2.4.24
 )
 # "for" ends a sentence's words only after these ("Leading Demand for X"); else it is part of
 # the name ("Bispecific Antibodies for Cancer").

@@ -1635,3 +1635,31 @@ def test_types_such_as_a_list_that_a_clause_follows() -> None:
         "scleral lenses",
         "hybrid lenses",
     ]
+
+
+@pytest.mark.parametrize(
+    ("lead", "name", "region"),
+    [
+        (
+            "<p>The Indian cement industry is poised for significant growth, with market size "
+            "projected to reach USD 9.1 billion by 2029, at a CAGR of 4.9% between 2024 and "
+            "2029.</p>",
+            "Cement",
+            "India",
+        ),
+        (
+            "<h1>Growth factors of oncology drugs market analysis</h1><p>The oncology drugs "
+            "market was valued at USD 1.2 billion in 2023 and is expected to reach USD 2.0 "
+            "billion by 2030.</p>",
+            "oncology drugs",
+            "Global",
+        ),
+    ],
+)
+def test_market_as_a_common_noun_and_a_report_s_factors_name_no_market(
+    lead: str, name: str, region: str
+) -> None:
+    """Parser 2.4.24: "… growth, with market size projected …" names no market (a preposition
+    before "market" leaves it a common noun), and "Growth factors of X market" names X."""
+    report = parse(lead)
+    assert (report["name"].lower(), report["region"]) == (name.lower(), region)
