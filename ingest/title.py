@@ -67,6 +67,7 @@ _CLAUSE_BEFORE_SUBJECT = re.compile(r"(?:,|\bthat)\s+the\s+", re.IGNORECASE)
 _POSSESSIVE_START = re.compile(r"^(\S+)['’][sS]\b")  # "China's Cancer" slugs as china-cancer
 _DASH_BEFORE_MARKET = re.compile(r"\s*[-–—]\s*(?=market\b)", re.IGNORECASE)
 # "Health Care Industry Market Research": the industry is the market.
+_TRAILING_ABBREVIATION = re.compile(r"\s*\((?=[^)]*[A-Z][^)]*[A-Z])[A-Za-z0-9&/.-]{2,10}\)$")
 _INDUSTRY_BEFORE_MARKET = re.compile(r"\s+(?:industry|sector)(?=\s+market\b)", re.IGNORECASE)
 # "Breast Cancer Therapeutics in Asia-Pacific Markets to 2024", "Pharmaceuticals in Vietnam",
 # "Consumer Health in Japan: Forecast to 2030": a region after "in", ending the name.
@@ -440,6 +441,8 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
         region, name = _split_region_suffix(name)
     if region and _WORLD_WORD.search(name):
         region = None  # "India to Account for 2.2% of Global Digital Payment Market"
+    # "Cell and Gene Therapy (CGT)": the name without its abbreviation (the title keeps it)
+    name = _TRAILING_ABBREVIATION.sub("", name) or name
     return TitleParts(
         title=title, name=name, region=region, slug=slugify(_POSSESSIVE_START.sub(r"\1", base))
     )

@@ -1663,3 +1663,22 @@ def test_market_as_a_common_noun_and_a_report_s_factors_name_no_market(
     before "market" leaves it a common noun), and "Growth factors of X market" names X."""
     report = parse(lead)
     assert (report["name"].lower(), report["region"]) == (name.lower(), region)
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        ("Cell and Gene Therapy (CGT) Market Size Report", "Cell and Gene Therapy"),
+        ("Antibody Drug Conjugates (ADCs) Market", "Antibody Drug Conjugates"),
+        ("Vitamin (B12) Market", "Vitamin (B12)"),  # one capital: part of the name
+    ],
+)
+def test_a_name_leaves_its_abbreviation_to_the_title(heading: str, name: str) -> None:
+    """Parser 2.4.24: "Cell and Gene Therapy (CGT) Market" is the market Cell and Gene Therapy;
+    its title keeps the abbreviation."""
+    page = (
+        f"<h1>{heading}</h1><p>The market was valued at USD 2.1 billion in 2023 and is "
+        "expected to reach USD 3.4 billion by 2030.</p>"
+    )
+    report = parse(page)
+    assert report["name"] == name and heading.startswith(report["title"].removesuffix(" Market"))
