@@ -236,11 +236,14 @@ _SENTENCE_WORDS = frozenset(
 _NOT_NAMES = frozenset(
     {"company", "company name", "companies", "key players", "name", "rank", "other", "total"}
 )
-# Words no company name is made of: list headings and page chrome under a key-players heading.
+# Words no company name is made of: list headings and page chrome under a key-players heading,
+# and a profile's fact labels ("Establishment year: 1983", "Market Capitalization: Rs 4.6
+# lakh crore", 2.4.24).
 _NOT_NAME_WORDS = frozenset(
     "players companies vendors others key audience investors authors author loading like "
     "announcement benefits stakeholders leaders segments share following these those they "
-    "there which".split()
+    "there which establishment founded capitalization capitalisation headquarters "
+    "headquartered employees ceo".split()
 )
 # Inside a list of names, one that ends in its own "Companies" ("A, Bausch Health Companies,
 # C"); never after words that describe companies ("Top Pharma Companies").
@@ -277,7 +280,7 @@ def looks_like_company(name: str) -> bool:
     # a capital somewhere: "bioMérieux", "iRhythm" open with a small letter
     if name.lower() in _NOT_NAMES or not any(char.isupper() for char in name):
         return False
-    lowered = [word.lower().strip(",.") for word in words]
+    lowered = [word.lower().strip(",.:") for word in words]
     alone = len(lowered) == 1 and lowered[0] in _DETERMINERS  # "The", cut from a sentence
     if words[0] in _DETERMINERS or alone or _NOT_NAME_WORDS & set(lowered):
         return False

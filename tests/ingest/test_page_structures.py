@@ -1682,3 +1682,18 @@ def test_a_name_leaves_its_abbreviation_to_the_title(heading: str, name: str) ->
     )
     report = parse(page)
     assert report["name"] == name and heading.startswith(report["title"].removesuffix(" Market"))
+
+
+def test_a_profile_s_fact_lines_are_no_companies() -> None:
+    """Parser 2.4.24: under "Top 10 Companies", a profile's "Establishment year: 1983" and
+    "Market Capitalization: Rs 4.61 lakh crore" are facts about the company above them."""
+    page = LEAD + (
+        "<h2>Top 10 Pharmaceutical Companies in India</h2><h3>Varnam Pharma Ltd.</h3>"
+        "<p>Establishment year: 1983</p><p>Market Capitalization: Rs 4.61 lakh crore</p>"
+        "<p>Varnam Pharma is a Pune-based company that makes generic formulations. It is the "
+        "fourth largest generic maker and invests 7% of its revenues in research.</p>"
+        "<h3>Kestrel Labs Ltd.</h3><p>Establishment year: 1961</p>"
+        "<p>Market capitalisation: Rs 1.44 lakh crore</p><p>Kestrel Labs is a Hyderabad-based "
+        "company that makes active ingredients. It sells in more than 80 countries.</p>"
+    )
+    assert parse(page)["companies"] == ["Varnam Pharma", "Kestrel Labs"]  # each profile's subject
