@@ -18,7 +18,7 @@ class ProblemCORSMiddleware(CORSMiddleware):
             "type": problem_type("cors-preflight-refused"),
             "title": "CORS preflight refused",
             "status": 400,
-            "detail": f"{refused}; this API allows GET, HEAD and OPTIONS",
+            "detail": f"{refused}; allowed methods: {', '.join(self.allow_methods)}",
         }
         headers = {
             name: value for name, value in response.headers.items() if name.startswith("access")

@@ -5,25 +5,12 @@ gzip, and "*" did not."""
 from starlette.datastructures import Headers
 from starlette.middleware.gzip import GZipMiddleware, GZipResponder, IdentityResponder
 from starlette.types import ASGIApp, Receive, Scope, Send
+from werkzeug.http import parse_accept_header
 
 
 def accepts_gzip(accept_encoding: str) -> bool:
-    """Whether 'gzip' (or '*', when gzip is not listed) comes with a q-value above 0."""
-    weights: dict[str, float] = {}
-    for entry in accept_encoding.lower().split(","):
-        coding, *parameters = (part.strip() for part in entry.split(";"))
-        weight = 1.0
-        for parameter in parameters:
-            name, _, value = parameter.partition("=")
-            if name.strip() == "q":
-                try:
-                    weight = float(value)
-                except ValueError:
-                    weight = 0.0  # a q-value it cannot read accepts nothing
-        if coding:
-            weights[coding] = weight
-    weight = weights.get("gzip", weights.get("x-gzip", weights.get("*", 0.0)))
-    return weight > 0
+    """Whether gzip (or "*", when gzip is not listed) comes with a q-value above 0."""
+    return parse_accept_header(accept_encoding).quality("gzip") > 0
 
 
 class NegotiatedGZipMiddleware(GZipMiddleware):
