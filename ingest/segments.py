@@ -298,7 +298,9 @@ _SEGMENTED_INTO = re.compile(
     # "The disposable medical supplies market includes A, B, C and D", "The lab instrumentation
     # market primarily consists of A, B and C"; not a definition ("… includes revenues earned
     # by entities …") nor its firms ("… includes many new entrants")
-    r"|\bmarket\s+(?:(?:mainly|mostly|primarily|largely)\s+)?(?:includes|comprises|consists\s+of)"
+    # (2.4.24: also "India's pharmaceutical industry/sector/ecosystem includes A, B and C")
+    r"|\b(?:market|industry|sector|ecosystem)\s+(?:(?:mainly|mostly|primarily|largely)\s+)?"
+    r"(?:includes|comprises|consists\s+of)"
     r"(?=\s+(?!(?:the\s+)?(?:sales|revenues?|values?)\b"
     r"|[^.;:]*\b(?:firms|entrants|players|companies|vendors|manufacturers|suppliers)\b))"
     # "The end users of the NGS market include A, B and C"

@@ -1697,3 +1697,20 @@ def test_a_profile_s_fact_lines_are_no_companies() -> None:
         "company that makes active ingredients. It sells in more than 80 countries.</p>"
     )
     assert parse(page)["companies"] == ["Varnam Pharma", "Kestrel Labs"]  # each profile's subject
+
+
+def test_an_industry_or_ecosystem_that_includes_its_segments() -> None:
+    """Parser 2.4.24: "India's pharmaceutical ecosystem includes A, B, and C." lists segments
+    as "The market includes A, B and C" does; "The industry includes many new entrants" none."""
+    page = LEAD + (
+        "<p>India's acme oncology ecosystem includes generic medicines, biosimilars, medical "
+        "devices, and over-the-counter products.</p>"
+    )
+    firms = LEAD + "<p>The acme oncology industry includes many new entrants and start-ups.</p>"
+    assert [s["name"] for s in parse(page)["segments"]] == [
+        "generic medicines",
+        "biosimilars",
+        "medical devices",
+        "over-the-counter products",
+    ]
+    assert parse(firms)["segments"] == []
