@@ -37,6 +37,7 @@ from app.models import (
     Segment,
 )
 from app.repositories.markets import filter_conditions
+from app.repositories.meta import row_counts
 
 
 class GroupBy(StrEnum):
@@ -189,7 +190,7 @@ def _company_page(
             .subquery("counted")
         )
     elif _tallied(filters):
-        counted = _kept_company_counts(session, filters)
+        counted = kept_company_counts(session, filters)
     else:
         markets = _markets(GroupBy.COMPANY, filters, materialized=sqlite)
         pairs = _memberships(GroupBy.COMPANY).subquery("pairs")
@@ -213,12 +214,43 @@ def _company_page(
     return [], int(session.execute(select(func.count()).select_from(counted)).scalar_one())
 
 
-def _kept_company_counts(session: Session, filters: MarketFilters) -> CTE:
-    """(company id, its markets in the filters' CAGR range) from the kept histograms, one
-    company at a time along their key (a scan reads every company's whole histogram): the
-    rows in the range, or, when the range likely holds most markets (a lower bound under the
-    mean CAGR, an upper one above it), the company's markets less those outside it (no CAGR,
-    below, above)."""
+# Reading each company's histogram along its key beats one scan of them all only when they
+# are long: a seek costs about as much as reading 40 rows, and a company's histogram has a row
+# per distinct CAGR of its markets. Many markets per company (the bench's 312) read along the
+# key; many small companies (real pages name thousands) read in one scan.
+_MARKETS_PER_COMPANY_FOR_SEEKS = 16
+
+
+def kept_company_counts(
+    session: Session, filters: MarketFilters, *, per_company: bool | None = None
+) -> FromClause:
+    """(company id, its markets in the filters' CAGR range) from the kept histograms:
+    `_counted_per_company` or `_counted_in_one_scan`, by the dataset's shape unless asked."""
+    if per_company is None:
+        rows = row_counts(session)
+        companies, markets = rows.get("company", 0), rows.get("market", 0)
+        per_company = companies * _MARKETS_PER_COMPANY_FOR_SEEKS <= markets
+    if per_company:
+        return _counted_per_company(session, filters)
+    return _counted_in_one_scan(filters)
+
+
+def _counted_in_one_scan(filters: MarketFilters) -> FromClause:
+    # Summed in the key's order (the id as text: no sort), then read as a company id.
+    grp = col(GroupTally.grp)
+    summed = (
+        select(grp.label("grp"), func.sum(col(GroupTally.markets)).label("markets"))
+        .where(*_tally_rows(GroupBy.COMPANY, None, filters))
+        .group_by(grp)
+        .subquery("summed")
+    )
+    return select(cast(summed.c.grp, BigInteger).label("grp"), summed.c.markets).subquery("counted")
+
+
+def _counted_per_company(session: Session, filters: MarketFilters) -> CTE:
+    """One company at a time along the key: the rows in the range, or, when the range likely
+    holds most markets (a lower bound under the mean CAGR, an upper one above it), the
+    company's markets less those outside it (no CAGR, below, above)."""
     tally = GroupTally
     cagr, stated = col(tally.cagr_percent), col(tally.stated)
 

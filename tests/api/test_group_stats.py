@@ -4,6 +4,7 @@ with the matching filter (issue 19)."""
 import csv
 import io
 import json
+import math
 import re
 import statistics
 from pathlib import Path
@@ -14,10 +15,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, Select, create_engine, select, text
 from sqlmodel import Session, SQLModel, col
 
+from app.core.query import MarketFilters
 from app.core.settings import normalize_database_url
 from app.main import create_app
 from app.models import Company, Market, MarketCompany, Provenance, Segment
-from app.repositories.groups import GroupBy
+from app.repositories.groups import GroupBy, kept_company_counts
 from ingest.load import delete_market
 from ingest.run import run_ingest
 from tests.generated import write_reports
@@ -246,7 +248,28 @@ def _assert_kept_groups_are_the_rows(database_url: str) -> None:
             {"max_cagr": high},
         ):
             _assert_company_pages_are_the_list(client, cagr_filters)
+            _assert_both_company_counts_are_the_rows(database_url, cagr_filters)
         _assert_totals_are_the_rows(client)
+
+
+def _assert_both_company_counts_are_the_rows(database_url: str, cagr: dict[str, float]) -> None:
+    """The companies' market counts in a CAGR range, read along each company's histogram or in
+    one scan of them all (the dataset's shape picks one), both as counted from the rows."""
+    low, high = cagr.get("min_cagr", -math.inf), cagr.get("max_cagr", math.inf)
+    engine = create_engine(normalize_database_url(database_url))
+    with Session(engine) as session:
+        expected: dict[int, set[int]] = {}
+        links = select(col(MarketCompany.company_id), col(Market.id), col(Market.cagr_percent))
+        for company, market, rate in session.execute(links.join(Market)):
+            if rate is not None and low <= rate <= high:
+                expected.setdefault(company, set()).add(market)
+        for per_company in (True, False):
+            filters = MarketFilters(min_cagr=cagr.get("min_cagr"), max_cagr=cagr.get("max_cagr"))
+            counted = kept_company_counts(session, filters, per_company=per_company)
+            rows = session.execute(select(counted.c.grp, counted.c.markets)).all()
+            got = {int(company): int(markets) for company, markets in rows if markets > 0}
+            assert got == {company: len(ids) for company, ids in expected.items()}, per_company
+    engine.dispose()
 
 
 def _cagr_bounds(client: TestClient) -> tuple[float, float]:
