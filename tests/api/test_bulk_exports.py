@@ -131,6 +131,15 @@ def test_exports_carry_an_etag_and_answer_304(client: TestClient, path: str) -> 
     assert again.status_code == 304 and again.content == b""
 
 
+def test_the_openapi_document_lists_the_three_files_alone(client: TestClient) -> None:
+    operation = client.get("/openapi.json").json()["paths"]["/exports/{table}.{format}"]["get"]
+    assert set(operation["responses"]["200"]["content"]) == {
+        "text/csv",
+        "application/x-ndjson",
+        "application/vnd.apache.parquet",
+    }
+
+
 def test_unknown_tables_and_formats_are_named(client: TestClient) -> None:
     missing = client.get("/exports/nope.csv")
     assert missing.status_code == 404 and "markets" in missing.json()["detail"]

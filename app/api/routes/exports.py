@@ -114,6 +114,7 @@ async def export_dataset(request: Request, engine: EngineDep, session: SessionDe
     summary="Every row of one table as CSV, NDJSON or Parquet",
     description="Rows in primary-key order; JSON columns are JSON text in CSV and Parquet. "
     "Parquet files are built once per dataset version.",
+    response_class=Response,  # no JSON: the three files below are all it answers
     responses={
         **problem_responses(TableNotFound, ExportsBusy),
         200: {
