@@ -79,6 +79,7 @@ def test_the_form_keeps_what_the_url_gave_without_a_field(client: TestClient) ->
     assert form is not None
     kept = {field["name"]: field["value"] for field in form.select("input[type=hidden]")}
     assert kept == given
+    assert "written since 2020-01-01T00:00:00Z" in soup.get_text()  # a filter with no field
 
 
 @pytest.mark.parametrize(
