@@ -58,6 +58,8 @@ _WORLD_DEMAND = re.compile(
 _LEADING_SUBJECT = re.compile(
     rf"^(?:the\s+)?(?P<subject>[A-Za-z](?:{_NAME_CHARS}|,){{1,80}}?)\s+market\b", re.IGNORECASE
 )
+# "Transparency Market Research", "Coherent Market Insights": firms named after markets (2.4.24).
+_FIRM_AFTER_MARKET = re.compile(r"\s+(?:research|insights|intelligence)\b", re.IGNORECASE)
 # "… market in India …": the region a headline names after its market.
 _PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
 _MAX_REGION_WORDS = 5
@@ -282,8 +284,8 @@ def title_from_sector(text: str) -> str | None:
 
 
 def _title_from_match(text: str, found: re.Match[str] | None) -> str | None:
-    if found is None:
-        return None
+    if found is None or _FIRM_AFTER_MARKET.match(text, found.end()):
+        return None  # "Transparency Market Research estimates …": a firm, no market
     subject = _CLAUSE_BEFORE_SUBJECT.split(found["subject"])[-1]  # "For analysis, the X market"
     subject = " ".join(_ABBREVIATION_IN_NAME.sub(" ", subject).split())  # "lithium ion (Li-ion)"
     if names_nothing(subject) or names_only_a_region(subject):

@@ -1714,3 +1714,15 @@ def test_an_industry_or_ecosystem_that_includes_its_segments() -> None:
         "over-the-counter products",
     ]
     assert parse(firms)["segments"] == []
+
+
+def test_a_firm_named_after_markets_names_no_market() -> None:
+    """Parser 2.4.24: "Transparency Market Research estimates that …" names a firm; a page
+    whose market is named nowhere else had been titled "Transparency"."""
+    page = (
+        "<h1>Top 10 Immuno-Oncology Startups</h1><p>Transparency Market Research estimates "
+        "that acme immunotherapy will grow from $37.5 billion in 2015 to $124.9 billion by "
+        "2024.</p><p>Quorra Market Insights expects the global acme immunotherapy market to "
+        "keep growing.</p>"
+    )
+    assert parse(page)["name"].lower() == "acme immunotherapy"
