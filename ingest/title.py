@@ -302,7 +302,8 @@ _PREPOSITIONS = frozenset("of for in on into about".split())  # "about": 2.4.16
 # "Detailed Analysis of the X Market": a report's word before the preposition
 _REPORT_WORDS = frozenset(
     "analysis overview outlook study insights assessment review impact growth size share "
-    "trends evolution future status factors drivers dynamics".split()  # last three: 2.4.24
+    "trends evolution future status factors drivers dynamics investment investments spending "
+    "sales revenue revenues".split()  # from "factors": 2.4.24
 )
 # "for" ends a sentence's words only after these ("Leading Demand for X"); else it is part of
 # the name ("Bispecific Antibodies for Cancer").

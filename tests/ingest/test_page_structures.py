@@ -1654,13 +1654,21 @@ def test_types_such_as_a_list_that_a_clause_follows() -> None:
             "oncology drugs",
             "Global",
         ),
+        (
+            "<h1>Major Investments in the Processor Industry Set to Boost Data Center "
+            "Applications</h1><p>The processor market generated revenue of $220 billion in 2023 "
+            "and is on track to reach $480 billion by 2029.</p>",
+            "Processor",
+            "Global",
+        ),
     ],
 )
 def test_market_as_a_common_noun_and_a_report_s_factors_name_no_market(
     lead: str, name: str, region: str
 ) -> None:
     """Parser 2.4.24: "… growth, with market size projected …" names no market (a preposition
-    before "market" leaves it a common noun), and "Growth factors of X market" names X."""
+    before "market" leaves it a common noun); "Growth factors of X market" and "Major
+    Investments in the X Industry" name X."""
     report = parse(lead)
     assert (report["name"].lower(), report["region"]) == (name.lower(), region)
 
