@@ -203,7 +203,6 @@ def _company_page(
     statement = (
         select(counted.c.grp, func.count().over().label("groups_total"))
         .join(Company, col(Company.id) == counted.c.grp)
-        .where(counted.c.markets > 0)
         .order_by(counted.c.markets.desc(), col(Company.slug).asc())
         .limit(page.limit)
         .offset(page.offset)
@@ -247,7 +246,7 @@ def _counted_in_one_scan(filters: MarketFilters) -> FromClause:
     return select(cast(summed.c.grp, BigInteger).label("grp"), summed.c.markets).subquery("counted")
 
 
-def _counted_per_company(session: Session, filters: MarketFilters) -> CTE:
+def _counted_per_company(session: Session, filters: MarketFilters) -> FromClause:
     """One company at a time along the key: the rows in the range, or, when the range likely
     holds most markets (a lower bound under the mean CAGR, an upper one above it), the
     company's markets less those outside it (no CAGR, below, above)."""
@@ -286,13 +285,15 @@ def _counted_per_company(session: Session, filters: MarketFilters) -> CTE:
         in_range = [cagr >= low] if low is not None else []
         in_range += [cagr <= high] if high is not None else []
         count = markets(stated == true(), *in_range)
-    # Materialized: each company's count is read once, not again for the order and the filter.
-    return (
+    # Materialized: each company's count is read once, not again for the filter and the order.
+    counts = (
         select(col(Company.id).label("grp"), count.label("markets"))
         .where(col(Company.market_count) > 0)
-        .cte("counted")
+        .cte("counts")
         .prefix_with("MATERIALIZED")
     )
+    # A company with no market in the range is no group (the page and its total count groups).
+    return select(counts).where(counts.c.markets > 0).subquery("counted")
 
 
 def group_stats(
