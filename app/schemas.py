@@ -22,12 +22,12 @@ from app.models import (
 )
 
 
-def _as_utc(value: datetime) -> datetime:
+def as_utc(value: datetime) -> datetime:
     """Every timestamp is written in UTC; SQLite hands it back without its zone."""
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
-UtcDatetime = Annotated[datetime, AfterValidator(_as_utc)]
+UtcDatetime = Annotated[datetime, AfterValidator(as_utc)]
 
 ItemT = TypeVar("ItemT")
 

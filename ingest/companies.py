@@ -159,8 +159,8 @@ _PLAYERS_SENTENCE = re.compile(
 # Every players sentence has one of these words.
 _PLAYER_WORDS = (
     "players", "compan", "vendors", "manufacturers", "participants", "competitors", "firms",
-    "corporations", "producers", "providers", "suppliers", "organi", "leaders", "dominated",
-    "makers", "led by", "dominate", "chains", "networks",
+    "corporations", "producers", "providers", "suppliers", "organi", "leaders", "dominate",
+    "makers", "led by", "chains", "networks",
 )  # fmt: skip
 # "A, B and C are the top three players …" / "A and B are some of the key companies …"
 _PLAYERS_AFTER_NAMES = (

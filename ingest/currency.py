@@ -96,9 +96,9 @@ _SUFFIXES = "|".join(f"(?P<after_{code}>{words})" for code, _, words in _CURRENC
 # tests/ingest/test_currency.py checks it against every form the table allows.
 _HINT_SYMBOLS = "$€£₹¥₩฿₱₫₦₪₺₽"
 _HINT_WORDS = [
+    *(code.lower() for code, marks, _ in _CURRENCIES if code in marks),  # "USD", "EUR", …
     *(
-        "usd eur gbp inr cny rmb jpy aud cad chf krw brl aed sar qar sgd hkd twd nzd mxn myr idr "
-        "thb php vnd pkr bdt ngn kes zar egp ils rub pln sek nok dkk rs dh sr qr rm rp tk ksh "
+        "rmb rs dh sr qr rm rp tk ksh "
         "dollar pound rupee yuan renminbi yen swiss won reais dirham riyal ringgit rupiah baht "
         "peso dong taka naira shilling rand shekel lira rouble ruble zloty złoty kronor kroner"
     ).split(),

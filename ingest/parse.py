@@ -69,6 +69,7 @@ from ingest.segments import (
     DIMENSION_LEAD,
     dominant_segment,
     find_named_segments,
+    in_singular,
     inflector,
     labelled_segment_list,
     make_candidate,
@@ -623,7 +624,7 @@ def _route(
                     return  # a one-sentence headline is not the summary
             else:
                 collected.figure_texts.append(text)
-        elif mentions_headline_figures(text):
+        elif section is Section.APPLICATIONS and mentions_headline_figures(text):
             # under "X market segments": read last, its sentences about the market alone (2.4.21)
             collected.late_figure_texts.append(text)
         if collected.summary is None and _reads_as_summary(text):
@@ -1325,9 +1326,8 @@ _WORDS_NAMING_NO_MARKET = frozenset(
 
 
 def _word_stem(word: str) -> str:
-    """'Probiotics' and 'probiotic' alike: lowercased, without a plural's final s."""
-    word = word.strip("'’").lower()
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+    """'Probiotics' and 'probiotic' alike: lowercased, in the singular."""
+    return in_singular(word.strip("'’").lower())
 
 
 def _names_another_market(sentence: str, own: frozenset[str]) -> bool:

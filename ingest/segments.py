@@ -77,7 +77,7 @@ def _is_acronym(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)  # words recur across a corpus; inflect is slow
-def _singular(word: str) -> str:
+def in_singular(word: str) -> str:
     lowered = word.lower()
     if _is_acronym(word) or not lowered.endswith("s") or lowered.endswith(("ss", "is", "us")):
         return word
@@ -111,7 +111,7 @@ def segment_name(heading: str) -> str:
 def segment_key(name: str) -> str:
     """Canonical key shared across markets: Hospitals / Hospital Application → 'hospital'."""
     base = _PARENTHETICAL.sub("", segment_name(name)).strip() or name
-    return slugify(" ".join(_singular(word) for word in base.split()))
+    return slugify(" ".join(in_singular(word) for word in base.split()))
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ class Candidate:
 @functools.lru_cache(maxsize=8192)
 def _mention_pattern(name: str) -> re.Pattern[str]:
     base = _PARENTHETICAL.sub("", segment_name(name)).strip()
-    words = [_singular(word) for word in base.split()]
+    words = [in_singular(word) for word in base.split()]
     if all(_is_acronym(word) for word in words):
         return re.compile(rf"\b{re.escape(' '.join(words))}\b")
     singular = " ".join(words).lower()

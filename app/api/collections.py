@@ -51,14 +51,16 @@ def collection_response(
     page: Pagination,
     fields: list[str] | None,
     format_: ExportFormat | None,
-    envelope: Mapping[str, Any] | None = None,
+    envelope: Callable[[], Mapping[str, Any]] | None = None,
 ) -> Response:
-    """`envelope`: the collection's own fields beside the page's, in JSON."""
+    """`envelope`: the collection's own fields beside the page's, read (before the page) for
+    JSON alone."""
     export = negotiate(format_, request.headers.get("accept", ""))
     if export is ExportFormat.JSON:
+        own_fields = envelope() if envelope else None
         rows, total = collection.read_page()
         items = [pick(collection.item(row), fields) for row in rows]
-        response = page_response(request, items=items, total=total, page=page, envelope=envelope)
+        response = page_response(request, items=items, total=total, page=page, envelope=own_fields)
         response.headers["Vary"] = "Accept"
         return response
     # One ETag per representation: the same URL answers CSV or NDJSON by Accept.

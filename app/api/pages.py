@@ -34,6 +34,15 @@ def link_next(response: Response, body: Mapping[str, Any]) -> None:
         response.headers["Link"] = f'<{body["next"]}>; rel="next"'
 
 
+def linked_page_body(
+    request: Request, response: Response, *, items: list[Any], total: int, page: Pagination
+) -> dict[str, Any]:
+    """`page_body` for a route that returns a model, its Link header set on `response`."""
+    body = page_body(request, items=items, total=total, page=page)
+    link_next(response, body)
+    return body
+
+
 def page_response(
     request: Request,
     *,

@@ -13,7 +13,7 @@ from fastapi.routing import APIRoute
 
 from app.core.problems import FieldError, InvalidParameters
 
-EXPLORER_PREFIX = "/explore"  # app/explorer/routes.py's pages
+EXPLORER_PREFIX = "/explore"  # the explorer's pages (app/explorer/routes.py)
 MAX_REPORTED_ERRORS = 10
 
 

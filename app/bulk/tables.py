@@ -14,6 +14,7 @@ from sqlalchemy import JSON, Column, Connection, DateTime, Table, select
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers every table on SQLModel.metadata)
+from app.schemas import as_utc
 
 BATCH_ROWS = 2_000  # rows fetched per round trip: bounded memory whatever the table's size
 _HIDDEN = {"company": {"alias_counts"}}
@@ -80,9 +81,8 @@ class ExportTable:
 
 
 def rfc3339_utc(moment: datetime) -> str:
-    """'2026-11-26T17:15:02.851016Z'; SQLite hands back UTC times without their zone."""
-    aware = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-    return aware.isoformat().replace("+00:00", "Z")
+    """'2026-11-26T17:15:02.851016Z', as the API writes its times."""
+    return as_utc(moment).astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 EXPORT_TABLES = {

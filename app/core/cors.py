@@ -5,7 +5,7 @@ from starlette.datastructures import Headers
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import JSONResponse, Response
 
-from app.core.problems import PROBLEM_MEDIA_TYPE, problem_type
+from app.core.problems import PROBLEM_MEDIA_TYPE, problem_body
 
 
 class ProblemCORSMiddleware(CORSMiddleware):
@@ -14,12 +14,12 @@ class ProblemCORSMiddleware(CORSMiddleware):
         if response.status_code != 400:
             return response
         refused = bytes(response.body).decode()  # "Disallowed CORS origin, method"
-        problem = {
-            "type": problem_type("cors-preflight-refused"),
-            "title": "CORS preflight refused",
-            "status": 400,
-            "detail": f"{refused}; allowed methods: {', '.join(self.allow_methods)}",
-        }
+        problem = problem_body(
+            status=400,
+            title="CORS preflight refused",
+            slug="cors-preflight-refused",
+            detail=f"{refused}; allowed methods: {', '.join(self.allow_methods)}",
+        )
         headers = {
             name: value for name, value in response.headers.items() if name.startswith("access")
         }

@@ -14,15 +14,13 @@ from typing import Any
 import orjson
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-from app.core.problems import PROBLEM_MEDIA_TYPE, problem_type
+from app.core.problems import PROBLEM_MEDIA_TYPE, problem_body
 from app.core.settings import get_settings
 
 
 def _refusal(status: int, title: str, slug: str, detail: str) -> bytes:
     """A whole answer, written before any request is parsed: a problem like every other."""
-    body = orjson.dumps(
-        {"type": problem_type(slug), "title": title, "status": status, "detail": detail}
-    )
+    body = orjson.dumps(problem_body(status=status, title=title, slug=slug, detail=detail))
     head = (
         f"HTTP/1.1 {status} {title}\r\ncontent-type: {PROBLEM_MEDIA_TYPE}\r\n"
         f"content-length: {len(body)}\r\nconnection: close\r\n\r\n"

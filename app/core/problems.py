@@ -87,6 +87,27 @@ def problem_type(slug: str) -> str:
     return f"https://oncology-market-api.dev/problems/{slug}"
 
 
+def problem_body(
+    *,
+    status: int,
+    title: str,
+    slug: str,
+    detail: str,
+    instance: str | None = None,
+    errors: list[FieldError] | None = None,
+) -> dict[str, Any]:
+    """A Problem as JSON, also for answers written outside a route (CORS, the protocol)."""
+    problem = Problem(
+        type=problem_type(slug),
+        title=title,
+        status=status,
+        detail=detail,
+        instance=instance,
+        errors=errors,
+    )
+    return problem.model_dump(exclude_none=True)
+
+
 def problem_response(
     request: Request,
     *,
@@ -97,20 +118,15 @@ def problem_response(
     errors: list[FieldError] | None = None,
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
-    problem = Problem(
-        type=problem_type(slug),
-        title=title,
+    body = problem_body(
         status=status,
+        title=title,
+        slug=slug,
         detail=detail,
         instance=request.url.path,
         errors=errors,
     )
-    return JSONResponse(
-        problem.model_dump(exclude_none=True),
-        status_code=status,
-        media_type=PROBLEM_MEDIA_TYPE,
-        headers=headers,
-    )
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
 
 def problem_responses(*errors: type[ApiError]) -> dict[int | str, dict[str, Any]]:

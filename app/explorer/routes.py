@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 from sqlmodel import Session
 
 from app.api.deps import SessionDep
+from app.api.strict import EXPLORER_PREFIX
 from app.core.query import MarketFilters, Pagination
 from app.explorer import root
 from app.explorer.market_view import market_context
@@ -29,7 +30,7 @@ from app.repositories.history import count_editions
 from app.repositories.meta import dataset_state
 from app.repositories.stats import dataset_stats, parser_version
 
-pages = APIRouter(prefix="/explore", include_in_schema=False)
+pages = APIRouter(prefix=EXPLORER_PREFIX, include_in_schema=False)
 ListParams = Annotated[Given, Depends(given_parameters(*LIST_PARAMETERS))]
 PageParams = Annotated[Given, Depends(given_parameters(*PAGE_PARAMETERS))]
 STYLESHEET = Path(__file__).parent / "static" / "explorer.css"

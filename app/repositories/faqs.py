@@ -49,11 +49,11 @@ def _faqs_query(
     q: str | None, market: str | None, sort: list[SortKey] | None, *, dialect: str
 ) -> Select[*tuple[Any, ...]]:
     return (
-        select(
-            col(Market.slug).label("market"),
+        select(  # in FaqWithMarket's order, as the CSV's columns
             col(Faq.question),
             col(Faq.answer),
             col(Faq.position),
+            col(Market.slug).label("market"),
         )
         .join(Market, col(Market.id) == col(Faq.market_id))
         .where(*_conditions(q, market, dialect=dialect))

@@ -254,15 +254,12 @@ def _counted_per_company(session: Session, filters: MarketFilters) -> FromClause
     cagr, stated = col(tally.cagr_percent), col(tally.stated)
 
     def markets(*conditions: ColumnElement[bool]) -> Any:
-        return (
-            select(func.coalesce(func.sum(col(tally.markets)), 0))
-            .where(
-                col(tally.grouping) == GroupBy.COMPANY.value,
-                col(tally.grp) == cast(col(Company.id), String),
-                *conditions,
-            )
-            .scalar_subquery()
-        )
+        """The company's markets in its histogram rows that meet `conditions`."""
+        its_rows = col(tally.grp) == cast(col(Company.id), String)
+        total = func.coalesce(func.sum(col(tally.markets)), 0)
+        return select(total).where(its_rows, *conditions).scalar_subquery()
+
+    company_rows = col(tally.grouping) == GroupBy.COMPANY.value
 
     low, high = filters.min_cagr, filters.max_cagr
     mean = session.execute(
@@ -276,15 +273,13 @@ def _counted_per_company(session: Session, filters: MarketFilters) -> FromClause
     )
     count: Any
     if outside_is_smaller:
-        count = col(Company.market_count) - markets(stated == false())
+        count = col(Company.market_count) - markets(company_rows, stated == false())
         if low is not None:
-            count = count - markets(stated == true(), cagr < low)
+            count = count - markets(company_rows, stated == true(), cagr < low)
         if high is not None:
-            count = count - markets(stated == true(), cagr > high)
+            count = count - markets(company_rows, stated == true(), cagr > high)
     else:
-        in_range = [cagr >= low] if low is not None else []
-        in_range += [cagr <= high] if high is not None else []
-        count = markets(stated == true(), *in_range)
+        count = markets(*_tally_rows(GroupBy.COMPANY, None, filters))
     # Materialized: each company's count is read once, not again for the filter and the order.
     counts = (
         select(col(Company.id).label("grp"), count.label("markets"))

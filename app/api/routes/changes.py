@@ -59,7 +59,6 @@ def get_changes(
         item=item,
         columns=_FIELDS,
     )
-    latest = dataset_version(session)  # read first: no change after it is missed next time
     return collection_response(
         request,
         session=session,
@@ -67,5 +66,6 @@ def get_changes(
         page=page,
         fields=fields,
         format_=format,
-        envelope={"latest_version": latest},
+        # read before the page: no change after it is missed next time
+        envelope=lambda: {"latest_version": dataset_version(session)},
     )

@@ -8,7 +8,7 @@ from app.api.collections import Collection, collection_response
 from app.api.deps import EngineDep, SessionDep
 from app.api.exports import ExportsBusy
 from app.api.formats import EXPORT_RESPONSES, FormatParam
-from app.api.pages import link_next, page_body
+from app.api.pages import linked_page_body
 from app.api.params import (
     CompanySlugPath,
     fields_parameter,
@@ -95,8 +95,7 @@ def get_company(
             session, company.id, listed=company.market_count, page=page
         )
     ]
-    body = page_body(request, items=markets, total=company.market_count, page=page)
-    link_next(response, body)
+    body = linked_page_body(request, response, items=markets, total=company.market_count, page=page)
     return CompanyDetail(
         slug=company.slug,
         name=company.name,

@@ -15,7 +15,7 @@ from fastapi.responses import FileResponse, StreamingResponse
 from app.api.deps import EngineDep, SessionDep
 from app.api.exports import ExportsBusy, ExportSlots, chunks, spool_csv, spool_ndjson
 from app.api.formats import ExportFormat
-from app.api.pages import link_next, page_body
+from app.api.pages import linked_page_body
 from app.api.params import pagination
 from app.bulk.builds import BuiltFiles
 from app.bulk.snapshot import build_snapshot
@@ -67,13 +67,13 @@ def list_exports(
         }
         for name, table in EXPORT_TABLES.items()
     ]
-    body = page_body(
+    body = linked_page_body(
         request,
+        response,
         items=items[page.offset : page.offset + page.limit],
         total=len(items),
         page=page,
     )
-    link_next(response, body)
     return {**body, "dataset": str(request.url_for("export_dataset"))}
 
 

@@ -44,7 +44,7 @@ def list_faqs(
     format: FormatParam = None,
 ) -> Response:
     def item(row: dict[str, Any]) -> dict[str, Any]:
-        return {name: row[name] for name in _FIELDS}  # in the CSV's column order
+        return row
 
     collection = Collection(
         read_page=lambda: repository.list_faqs(session, q=q, market=market, sort=sort, page=page),

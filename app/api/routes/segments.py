@@ -8,7 +8,7 @@ from app.api.collections import Collection, collection_response
 from app.api.deps import EngineDep, SessionDep
 from app.api.exports import ExportsBusy
 from app.api.formats import EXPORT_RESPONSES, FormatParam
-from app.api.pages import link_next, page_body
+from app.api.pages import linked_page_body
 from app.api.params import SegmentKeyPath, fields_parameter, pagination, sort_parameter
 from app.core.problems import NotFound, problem_responses
 from app.core.query import Pagination, SortKey
@@ -86,6 +86,7 @@ def get_segment(
         )
         for slug, title, name in repository.segment_markets(session, key, page=page)
     ]
-    body = page_body(request, items=markets, total=summary["market_count"], page=page)
-    link_next(response, body)
+    body = linked_page_body(
+        request, response, items=markets, total=summary["market_count"], page=page
+    )
     return SegmentDetail(**summary, markets=Page[SegmentMarket](**body))
