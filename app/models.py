@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Column, DateTime, ForeignKey, Index, Integer, Text, text
 from sqlmodel import Field, SQLModel
 
+from app.core.packed_text import PackedText
+
 
 class SegmentDimension(StrEnum):
     """The axis along which a report segments its market."""
@@ -158,7 +160,7 @@ class SegmentBase(SQLModel):
     )
     description: str = Field(
         default="",
-        sa_type=Text,
+        sa_type=PackedText,
         description="The report's text about this segment.",
         schema_extra=_examples(
             "Hospitals remain the cornerstone of the T-cells leukemia treatment market…"
@@ -352,7 +354,7 @@ class Insight(SQLModel, table=True):
     market_id: int = _market_fk(index=False)
     kind: str  # "trend" or "opportunity"
     position: int
-    text: str = Field(sa_type=Text)
+    text: str = Field(sa_type=PackedText)
 
 
 class FaqBase(SQLModel):
@@ -362,7 +364,7 @@ class FaqBase(SQLModel):
         schema_extra=_examples("What is Iclusig used for?"),
     )
     answer: str = Field(
-        sa_type=Text,
+        sa_type=PackedText,
         description="The report's answer.",
         schema_extra=_examples("Iclusig is used to treat chronic myelogenous leukemia (CML)…"),
     )

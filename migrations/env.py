@@ -3,11 +3,12 @@
 from logging.config import fileConfig
 
 from alembic import context
-from sqlalchemy import create_engine, pool
+from sqlalchemy import create_engine, event, pool
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from app.core.db import SQLITE_PAGE_BYTES
+from app.core.packed_text import register_sqlite_functions
 from app.core.settings import get_settings, normalize_database_url
 
 config = context.config
@@ -50,6 +51,10 @@ def run_migrations_offline() -> None:
 
 def run_migrations_online() -> None:
     engine = create_engine(database_url(), poolclass=pool.NullPool)
+    if engine.dialect.name == "sqlite":  # the full-text triggers call it (migration 0023)
+        event.listen(
+            engine, "connect", lambda connection, _record: register_sqlite_functions(connection)
+        )
     with engine.connect() as connection:
         if connection.dialect.name == "sqlite":  # takes effect on a new file only
             connection.exec_driver_sql(f"PRAGMA page_size={SQLITE_PAGE_BYTES}")

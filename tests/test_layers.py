@@ -14,7 +14,14 @@ from tests.paths import PROJECT_ROOT
 pytestmark = pytest.mark.backend_independent
 
 # The domain: tables and shared shapes, public shapes, settings and the database.
-DOMAIN = ("app.models", "app.schemas", "app.projected", "app.core.settings", "app.core.db")
+DOMAIN = (
+    "app.models",
+    "app.schemas",
+    "app.projected",
+    "app.core.settings",
+    "app.core.db",
+    "app.core.packed_text",
+)
 # The one module of app/ that reaches the write side in ingest/.
 SEAM = "app.reports"
 # The HTTP layer's query types, below both routes and repositories.

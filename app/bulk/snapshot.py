@@ -4,15 +4,23 @@ transaction on SQLite), a batch at a time."""
 
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Column, Engine, MetaData, Table, create_engine, insert
+from sqlalchemy import Column, Engine, MetaData, Table, Text, create_engine, insert
+from sqlalchemy.types import TypeEngine
 
 from app.bulk.tables import BATCH_ROWS, EXPORT_TABLES, ExportTable
+from app.core.packed_text import PackedText
+
+
+def _plain(column_type: TypeEngine[Any]) -> TypeEngine[Any]:
+    return Text() if isinstance(column_type, PackedText) else column_type
 
 
 def _copy_of(table: ExportTable, metadata: MetaData) -> Table:
+    # Plain text in the file a data team opens with any SQLite tool (no packed prose).
     columns = [
-        Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable)
+        Column(c.name, _plain(c.type), primary_key=c.primary_key, nullable=c.nullable)
         for c in table.columns
     ]
     return Table(table.name, metadata, *columns)

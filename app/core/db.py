@@ -13,6 +13,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from app.core.packed_text import register_sqlite_functions
 from app.core.settings import PROJECT_ROOT, get_settings, normalize_database_url
 
 ALEMBIC_INI = PROJECT_ROOT / "alembic.ini"
@@ -94,6 +95,7 @@ def create_database_engine(url: str | None = None) -> Engine:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.close()
+        register_sqlite_functions(dbapi_connection)
 
     return engine
 

@@ -119,7 +119,10 @@ def test_the_sqlite_snapshot_holds_every_table(client: TestClient, tmp_path: Pat
             count = snapshot.execute(f'select count(*) from "{table}"').fetchone()[0]
             assert count == len(_ndjson(client, table)), table
         slugs = {row[0] for row in snapshot.execute("select slug from markets")}
+        descriptions = dict(snapshot.execute("select id, description from segments").fetchall())
     assert slugs == {m["slug"] for m in gold_markets()}
+    # Text any SQLite tool reads, though the service's own file stores it packed.
+    assert descriptions == {row["id"]: row["description"] for row in _ndjson(client, "segments")}
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
+from sqlmodel import col
 
 import ingest.limits
+from app.models import Faq, Insight, Market
 from ingest.errors import ReportParseError
 from ingest.jobs import parse_job
 from tests.databases import fresh_database_url
@@ -90,15 +92,19 @@ def test_bad_files_fail_alone_with_their_reasons(report_folder: Path, tmp_path: 
         warnings = connection.execute(
             text("select m.slug, w.code from quality_warning w join market m on m.id = w.market_id")
         ).all()
+        # Through the tables' column types: prose is stored packed on SQLite.
         stored_text = " ".join(
-            connection.execute(
-                text(
-                    "select coalesce(summary, '') from market union all select text from insight "
-                    "union all select question || ' ' || answer from faq"
-                )
-            )
-            .scalars()
-            .all()
+            [
+                *(
+                    summary or ""
+                    for summary in connection.execute(select(col(Market.summary))).scalars()
+                ),
+                *connection.execute(select(col(Insight.text))).scalars(),
+                *(
+                    f"{q} {a}"
+                    for q, a in connection.execute(select(col(Faq.question), col(Faq.answer)))
+                ),
+            ]
         )
     for gold in gold_markets():
         assert cagr[gold["slug"]] == gold["cagr_percent"]

@@ -1,0 +1,56 @@
+"""Long prose stored zlib-compressed in the embedded SQLite file (SPEC §6 P6).
+
+Segment descriptions, insights and FAQ answers are most of a market's bytes, and SQLite
+compresses nothing: a text of 128 bytes or more is stored as a zlib blob when that is smaller,
+any other text as it is (so `typeof()` tells the two apart and old rows stay readable).
+PostgreSQL gets the text unchanged.
+
+The full-text triggers index the text, not the blob, through the SQL function `inflate_text`,
+which every SQLite connection the project opens registers (`register_sqlite_functions`). A
+tool that writes these tables without it (the `sqlite3` shell) is refused with "no such
+function: inflate_text" rather than leaving the full-text index out of step.
+"""
+
+import sqlite3
+import zlib
+from typing import Any
+
+from sqlalchemy import Dialect, Text
+from sqlalchemy.types import TypeDecorator
+
+MIN_PACKED_BYTES = 128  # below this, zlib's own 11 bytes of framing rarely pay for themselves
+_LEVEL = 6  # zlib's default: level 9 saves under 1 % more on 1 kB of prose, at twice the time
+
+
+def pack(text: str) -> str | bytes:
+    """The value to store for `text`: its zlib blob when that is smaller, else the text."""
+    raw = text.encode()
+    if len(raw) < MIN_PACKED_BYTES:
+        return text
+    packed = zlib.compress(raw, _LEVEL)
+    return packed if len(packed) < len(raw) else text
+
+
+def unpack(stored: str | bytes | None) -> str | None:
+    """The text a stored value holds (a text, or the blob `pack` made)."""
+    return zlib.decompress(stored).decode() if isinstance(stored, bytes) else stored
+
+
+class PackedText(TypeDecorator[str]):
+    """Text packed by `pack` on SQLite, plain on PostgreSQL; reads always give the text."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> Any:
+        if value is None or dialect.name != "sqlite":
+            return value
+        return pack(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        return unpack(value)
+
+
+def register_sqlite_functions(connection: sqlite3.Connection) -> None:
+    """`inflate_text(value)` for the full-text triggers and for SQL written by hand."""
+    connection.create_function("inflate_text", 1, unpack, deterministic=True)
