@@ -5,7 +5,7 @@ machine. Reports rotate through the layouts of SPEC §2 (the seeds' h1/h2 pages,
 paragraphs with `<b>Q</b> A` FAQs, inline **markdown** headings, h3 sections with
 `<strong>Q<br>A` FAQs), three headline phrasings, varied names, regions and figures, 3–6
 application segments from a shared pool and 4–9 companies drawn from a pool shared across
-markets. Filler prose brings each page to the seeds' 9–14 kB.
+markets. Prose drawn from a pool of sentences brings each page to the seeds' 9–14 kB.
 """
 
 import argparse
@@ -26,10 +26,37 @@ SEGMENTS = [
 COMPANY_WORDS = ["Bio", "Thera", "Gen", "Cyto", "Vita", "Medi", "Astra", "Nova", "Helix", "Zen"]
 COMPANY_TAILS = ["pharm", "cell", "omics", "gene", "cure", "labs", "tech", "vance"]
 LEGAL_FORMS = ["Inc", "Ltd", "AG", "plc", "Corporation", "SA", "GmbH", "Co., Ltd."]
-FILLER = (
+# Prose for the paragraphs: each draws distinct sentences from this pool, so that no text
+# repeats itself within one value (a repeated sentence would compress far better than the
+# seeds' prose does: SPEC §6 P6 is measured on this corpus).
+SENTENCES = [
     "Clinical adoption depends on reimbursement, on the evidence from phase III trials and on "
-    "how quickly oncologists adopt new protocols across community and academic settings. "
-)
+    "how quickly oncologists adopt new protocols across community and academic settings.",
+    "Payers ask for outcome data before they widen coverage, which slows uptake in smaller "
+    "hospitals.",
+    "Manufacturing capacity for biologics has grown, yet supply contracts remain long and rigid.",
+    "Regulators have shortened review times for therapies that address unmet medical needs.",
+    "Patient advocacy groups push for earlier diagnosis and for wider access to genetic testing.",
+    "Pricing pressure from health technology assessment bodies weighs on launch strategies.",
+    "Real-world evidence now complements randomised trials in many reimbursement dossiers.",
+    "Oncology nurses and pharmacists carry a growing share of the daily treatment workload.",
+    "Digital tools help care teams track side effects between visits and adjust doses sooner.",
+    "Biosimilar entry has lowered the cost of several supportive care medicines.",
+    "Hospital formularies favour products with clear dosing schedules and stable storage needs.",
+    "Academic centres often run the first trials of a new mechanism before wider rollout.",
+    "Cold-chain logistics remain a constraint for cell-based products in remote areas.",
+    "Companion diagnostics decide which patients qualify for targeted regimens.",
+    "Training programmes for community oncologists spread new protocols beyond large cities.",
+    "Combination regimens raise efficacy but also the complexity of managing toxicity.",
+    "Insurers increasingly tie payment to adherence and to documented response rates.",
+    "Early access schemes let patients receive promising drugs before full approval.",
+    "Investment in radiopharmaceutical production has reshaped several regional supply networks.",
+    "Telehealth follow-up reduces travel for patients living far from treatment centres.",
+    "Generic competition after patent expiry changes the mix of prescribed products.",
+    "Public funding for screening campaigns influences how many cases are found early.",
+    "Data sharing between registries improves the evidence on long-term survival.",
+    "Workforce shortages in pathology delay diagnosis in a number of health systems.",
+]
 
 
 @dataclass(frozen=True)
@@ -74,25 +101,28 @@ def headline(r: random.Random, name: str, size: tuple[float, int], forecast: tup
     return r.choice(phrasings)
 
 
-def _faqs(name: str, count: int) -> list[tuple[str, str]]:
+Prose = Callable[[int], str]  # n distinct sentences of SENTENCES
+
+
+def _faqs(name: str, count: int, prose: Prose) -> list[tuple[str, str]]:
     return [
-        (f"What drives question {n} of the {name} market?", f"Answer {n}: {FILLER}")
+        (f"What drives question {n} of the {name} market?", f"Answer {n}: {prose(2)}")
         for n in range(1, count + 1)
     ]
 
 
 def _h2_layout(title: str, head: str, name: str, segs: list[str], cos: list[str],
-               rid: int) -> str:  # fmt: skip
+               rid: int, prose: Prose) -> str:  # fmt: skip
     parts = [
         f'<h2><a href="https://www.verifiedmarketreports.com/download-sample/?rid={rid}">'
         f"{title}</a> Insights</h2><p>{head}</p>",
-        f"<p><h1>{title} By Application</h1> <p>The {title.lower()} is growing. {FILLER * 3}",
+        f"<p><h1>{title} By Application</h1> <p>The {title.lower()} is growing. {prose(6)}",
     ]
-    parts += [f"<h2>{seg}</h2> <p>{seg} use {name}. {FILLER * 6}" for seg in segs]
-    parts.append(f"<h2>Key Trends in the {title}</h2> <p>Trend one. {FILLER * 2}<p>Trend two.")
-    parts.append(f"<h2>Opportunities in the {title}</h2> <p>Opportunity one. {FILLER * 2}")
+    parts += [f"<h2>{seg}</h2> <p>{seg} use {name}. {prose(12)}" for seg in segs]
+    parts.append(f"<h2>Key Trends in the {title}</h2> <p>Trend one. {prose(4)}<p>Trend two.")
+    parts.append(f"<h2>Opportunities in the {title}</h2> <p>Opportunity one. {prose(4)}")
     parts.append("<h2>Frequently Asked Questions (FAQs)</h2>")
-    parts += [f"<p>{q}</p> <p>{a}</p>" for q, a in _faqs(name, 10)]
+    parts += [f"<p>{q}</p> <p>{a}</p>" for q, a in _faqs(name, 10, prose)]
     items = "".join(f"<li> {c}</li>" for c in cos)
     parts.append(f"<p><strong>Top {title} Companies</strong></p><div><p>{items}</p></div>")
     parts.append(
@@ -103,30 +133,30 @@ def _h2_layout(title: str, head: str, name: str, segs: list[str], cos: list[str]
 
 
 def _bold_layout(title: str, head: str, name: str, segs: list[str], cos: list[str],
-                 rid: int) -> str:  # fmt: skip
-    parts = [f"<p><b>{title} Insights</b></p>", f"<p>{head}</p>", f"<p>{FILLER * 3}</p>"]
+                 rid: int, prose: Prose) -> str:  # fmt: skip
+    parts = [f"<p><b>{title} Insights</b></p>", f"<p>{head}</p>", f"<p>{prose(6)}</p>"]
     parts.append(f"<p><b>{name} Market, By Application</b></p>")
     for seg in segs:
-        parts += [f"<p><b>{seg}</b></p>", f"<p>{seg} adopt {name}. {FILLER * 6}</p>"]
-    parts += ["<p><b>Key Market Trends</b></p>", f"<p>Trend one. {FILLER}</p>"]
-    parts += ["<p><b>Market Opportunities</b></p>", f"<p>Opportunity one. {FILLER}</p>"]
+        parts += [f"<p><b>{seg}</b></p>", f"<p>{seg} adopt {name}. {prose(12)}</p>"]
+    parts += ["<p><b>Key Market Trends</b></p>", f"<p>Trend one. {prose(2)}</p>"]
+    parts += ["<p><b>Market Opportunities</b></p>", f"<p>Opportunity one. {prose(2)}</p>"]
     parts.append("<p><b>Frequently Asked Questions</b></p>")
-    parts += [f"<p><b>{n}. {q}</b> {a}</p>" for n, (q, a) in enumerate(_faqs(name, 10), 1)]
+    parts += [f"<p><b>{n}. {q}</b> {a}</p>" for n, (q, a) in enumerate(_faqs(name, 10, prose), 1)]
     parts.append(f"<p><b>Top {title} Companies</b></p>")
     parts.append("<p>" + "".join(f"<li>{c}</li>" for c in cos) + "</p>")
     return "\n".join(parts)
 
 
 def _markdown_layout(title: str, head: str, name: str, segs: list[str], cos: list[str],
-                     rid: int) -> str:  # fmt: skip
-    parts = [f"<p>**{title} Insights**</p>", f"<p>{head}</p>", f"<p>{FILLER * 3}</p>"]
+                     rid: int, prose: Prose) -> str:  # fmt: skip
+    parts = [f"<p>**{title} Insights**</p>", f"<p>{head}</p>", f"<p>{prose(6)}</p>"]
     parts.append(f"<p>**{name} Market By Application**</p>")
     for seg in segs:
-        parts += [f"<p>**{seg}**</p>", f"<p>{seg} rely on {name}. {FILLER * 6}</p>"]
-    parts += ["<p>**Key Trends**</p>", f"<p>Trend one. {FILLER}</p>"]
-    parts += ["<p>**Opportunities**</p>", f"<p>Opportunity one. {FILLER}</p>"]
+        parts += [f"<p>**{seg}**</p>", f"<p>{seg} rely on {name}. {prose(12)}</p>"]
+    parts += ["<p>**Key Trends**</p>", f"<p>Trend one. {prose(2)}</p>"]
+    parts += ["<p>**Opportunities**</p>", f"<p>Opportunity one. {prose(2)}</p>"]
     parts.append("<p>**Frequently Asked Questions**</p>")
-    for q, a in _faqs(name, 10):
+    for q, a in _faqs(name, 10, prose):
         parts += [f"<p>{q}</p>", f"<p>{a}</p>"]
     parts.append(f"<p>**Top {title} Companies**</p>")
     parts.append("<ul>" + "".join(f"<li>{c}</li>" for c in cos) + "</ul>")
@@ -134,15 +164,15 @@ def _markdown_layout(title: str, head: str, name: str, segs: list[str], cos: lis
 
 
 def _h3_layout(title: str, head: str, name: str, segs: list[str], cos: list[str],
-               rid: int) -> str:  # fmt: skip
-    parts = [f"<h3>{title} Insights</h3>", f"<p>{head}</p>", f"<p>{FILLER * 3}</p>"]
+               rid: int, prose: Prose) -> str:  # fmt: skip
+    parts = [f"<h3>{title} Insights</h3>", f"<p>{head}</p>", f"<p>{prose(6)}</p>"]
     parts.append(f"<h3>{title} By Application</h3>")
     for seg in segs:
-        parts += [f"<h4>{seg}</h4>", f"<p>{seg} prescribe {name}. {FILLER * 6}</p>"]
-    parts += ["<h3>Key Trends</h3>", f"<p>Trend one. {FILLER}</p>"]
-    parts += ["<h3>Opportunities</h3>", f"<p>Opportunity one. {FILLER}</p>"]
+        parts += [f"<h4>{seg}</h4>", f"<p>{seg} prescribe {name}. {prose(12)}</p>"]
+    parts += ["<h3>Key Trends</h3>", f"<p>Trend one. {prose(2)}</p>"]
+    parts += ["<h3>Opportunities</h3>", f"<p>Opportunity one. {prose(2)}</p>"]
     parts.append("<h3>Frequently Asked Questions</h3>")
-    parts += [f"<p><strong>{q}</strong><br>{a}</p>" for q, a in _faqs(name, 10)]
+    parts += [f"<p><strong>{q}</strong><br>{a}</p>" for q, a in _faqs(name, 10, prose)]
     parts.append(f"<h3>Top {title} Companies</h3>")
     parts.append("<ul>" + "".join(f"<li>{c}</li>" for c in cos) + "</ul>")
     return "\n".join(parts)
@@ -165,7 +195,13 @@ def make_report(index: int, *, seed: int, companies: list[str]) -> Report:
     cos = r.sample(companies, r.randint(4, 9))
     title = f"{region} {name} Market"
     head = headline(r, name, (size, size_year), (forecast, forecast_year), cagr)
-    html = LAYOUTS[index % len(LAYOUTS)](title, head, name, segs, cos, 100_000 + index)
+    # Its own generator: the draws above (and so every report's facts) stay as they were.
+    sentences = random.Random(f"prose {seed} {index}")
+
+    def prose(count: int) -> str:
+        return " ".join(sentences.sample(SENTENCES, count))
+
+    html = LAYOUTS[index % len(LAYOUTS)](title, head, name, segs, cos, 100_000 + index, prose)
     return Report(
         file_name=f"{index:07d}.html",
         region=region,
