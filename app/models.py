@@ -294,7 +294,7 @@ class FigureBase(SQLModel):
     )
     sentence: str = Field(
         default="",
-        sa_type=Text,
+        sa_type=PackedText,
         description="The sentence the value was read from.",
         schema_extra=_examples("Iclusig Market size was valued at USD 0.5 Billion in 2022…"),
     )
@@ -336,7 +336,11 @@ class MarketCompany(SQLModel, table=True):
 
     __tablename__ = "market_company"
     # A company's markets, read from the index alone.
-    __table_args__ = (Index("ix_market_company_company_market", "company_id", "market_id"),)
+    # Clustered on its key (migration 0024): no rowid and no second copy of the key.
+    __table_args__ = (
+        Index("ix_market_company_company_market", "company_id", "market_id"),
+        {"sqlite_with_rowid": False},
+    )
     market_id: int = Field(
         sa_column=Column(Integer, ForeignKey("market.id", ondelete="CASCADE"), primary_key=True)
     )
@@ -469,9 +473,9 @@ class Provenance(SQLModel, table=True):
         default_factory=utc_now,
         sa_type=DateTime(timezone=True),
     )
-    size_sentence: str | None = Field(default=None, sa_type=Text)
-    forecast_sentence: str | None = Field(default=None, sa_type=Text)
-    cagr_sentence: str | None = Field(default=None, sa_type=Text)
+    size_sentence: str | None = Field(default=None, sa_type=PackedText)
+    forecast_sentence: str | None = Field(default=None, sa_type=PackedText)
+    cagr_sentence: str | None = Field(default=None, sa_type=PackedText)
 
 
 class WarningBase(SQLModel):
@@ -537,6 +541,7 @@ class IngestFileState(SQLModel, table=True):
     modification time are unchanged to hold the same bytes, and skips reading it."""
 
     __tablename__ = "ingest_file_state"
+    __table_args__ = {"sqlite_with_rowid": False}  # clustered on its path (migration 0024)
     path: str = Field(primary_key=True)  # absolute, so that any working directory finds it
     size_bytes: int = Field(sa_type=BigInteger)
     mtime_ns: int = Field(sa_type=BigInteger)

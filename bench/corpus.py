@@ -33,7 +33,7 @@ SENTENCES = [
     "Clinical adoption depends on reimbursement, on the evidence from phase III trials and on "
     "how quickly oncologists adopt new protocols across community and academic settings.",
     "Payers ask for outcome data before they widen coverage, which slows uptake in smaller "
-    "hospitals.",
+    "practices.",
     "Manufacturing capacity for biologics has grown, yet supply contracts remain long and rigid.",
     "Regulators have shortened review times for therapies that address unmet medical needs.",
     "Patient advocacy groups push for earlier diagnosis and for wider access to genetic testing.",
@@ -42,7 +42,7 @@ SENTENCES = [
     "Oncology nurses and pharmacists carry a growing share of the daily treatment workload.",
     "Digital tools help care teams track side effects between visits and adjust doses sooner.",
     "Biosimilar entry has lowered the cost of several supportive care medicines.",
-    "Hospital formularies favour products with clear dosing schedules and stable storage needs.",
+    "Formulary committees favour products with clear dosing schedules and stable storage needs.",
     "Academic centres often run the first trials of a new mechanism before wider rollout.",
     "Cold-chain logistics remain a constraint for cell-based products in remote areas.",
     "Companion diagnostics decide which patients qualify for targeted regimens.",

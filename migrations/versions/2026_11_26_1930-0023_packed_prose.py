@@ -1,7 +1,8 @@
-"""Segment descriptions, insights and FAQ answers packed with zlib on SQLite (SPEC §6 P6)
+"""Prose packed with zlib on SQLite (SPEC §6 P6): segment descriptions, insights, FAQ answers
+and the sentences figures were read from
 
-These three columns are most of a market's bytes; app/core/packed_text.py stores each value of
-128 bytes or more as a zlib blob when that is smaller. Each FTS5 index now reads its content
+These columns are most of a market's bytes; app/core/packed_text.py stores each value of 128
+bytes or more as a zlib blob when that is smaller. Each FTS5 index now reads its content
 from a view that gives the text (`inflate_text(column)`), so `rebuild` and `integrity-check`
 see what the triggers index. Existing rows are packed here and the indexes rebuilt; `VACUUM`
 returns the freed pages to the file system.
@@ -25,6 +26,15 @@ down_revision: str | None = "0022"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Table → its packed columns.
+_PACKED = {
+    "segment": ("description",),
+    "insight": ("text",),
+    "faq": ("answer",),
+    "figure": ("sentence",),
+    "provenance": ("size_sentence", "forecast_sentence", "cagr_sentence"),
+}
+_KEY = {"provenance": "market_id"}  # every other table's is `id`
 # Content table → (FTS5 table, its indexed columns, the packed one among them).
 _INDEXED = {
     "segment": ("market_search_segment", ("name", "description"), "description"),
@@ -74,33 +84,36 @@ def _create_index(table: str, *, packed: bool) -> list[str]:
 
 
 def _repack(connection: Connection, table: str, convert: Callable[[str], object]) -> None:
-    """Each row's packed column rewritten as `convert` gives it where that changes it, a
-    batch of ids at a time."""
-    column = _INDEXED[table][2]
-    last_id = 0
-    while rows := connection.execute(
-        text(f"SELECT id, {column} FROM {table} WHERE id > :last ORDER BY id LIMIT :n"),
-        {"last": last_id, "n": _BATCH_ROWS},
-    ).all():
-        converted = ((id_, stored, convert(unpack(stored) or "")) for id_, stored in rows)
-        updates = [{"id": id_, "value": new} for id_, stored, new in converted if new != stored]
-        if updates:
-            update = text(f"UPDATE {table} SET {column} = :value WHERE id = :id")
-            connection.execute(update, updates)
-        last_id = rows[-1][0]
+    """Each row's packed columns rewritten as `convert` gives them where that changes them, a
+    batch of keys at a time."""
+    key = _KEY.get(table, "id")
+    for column in _PACKED[table]:
+        last = 0
+        batch = text(
+            f"SELECT {key}, {column} FROM {table} WHERE {key} > :last ORDER BY {key} LIMIT :n"
+        )
+        while rows := connection.execute(batch, {"last": last, "n": _BATCH_ROWS}).all():
+            converted = ((k, stored, convert(unpack(stored) or "")) for k, stored in rows if stored)
+            updates = [{"k": k, "value": new} for k, stored, new in converted if new != stored]
+            if updates:
+                update = text(f"UPDATE {table} SET {column} = :value WHERE {key} = :k")
+                connection.execute(update, updates)
+            last = rows[-1][0]
 
 
 def _rewrite(*, packed: bool) -> None:
-    """Each table's index dropped, its rows (un)packed with no trigger to fire, then its
-    index created again over the text."""
+    """Each searched table's index dropped, every packed column (un)packed with no trigger to
+    fire, then each index created again over the text."""
     connection = op.get_bind()
     if connection.dialect.name != "sqlite":
         return
     for table in _INDEXED:
         for statement in _drop_index(table):
             op.execute(statement)
-        if not context.is_offline_mode():  # SQL written out (`--sql`) leaves rows as they are
+    if not context.is_offline_mode():  # SQL written out (`--sql`) leaves rows as they are
+        for table in _PACKED:
             _repack(connection, table, pack if packed else str)
+    for table in _INDEXED:
         for statement in _create_index(table, packed=packed):
             op.execute(statement)
 
