@@ -208,17 +208,21 @@ _MAX_QUOTE_CHARS = 600
 _RELATIVE_CLAUSE = re.compile(
     r"(?P<noun>[^,;]{1,60}),\s+which\s+(?:is|was|are|were|has|had|will|would)\b[^,;]{0,60}$"
 )
-# "poised to grow by USD 312.6 million during 2021-2025", "an incremental growth of $2 bn"
+# "poised to grow by USD 312.6 million during 2021-2025", "an incremental growth of $2 bn",
+# "valued to increase USD 17.74 billion", "Market Opportunities: USD 220.16 million"
 _INCREMENT = re.compile(
     r"\b(?:grow|increase|expand|rise|climb|accelerate)s?\s+by\s+(?:an?\s+)?(?:estimated\s+|"
     r"additional\s+|(?:more|less)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+)?$"
-    r"|\bincremental\s+(?:growth|revenue|value)\s+of\s+$|\bincrease\s+of\s+$|\ban\s+extra\s+$",
+    r"|\bincremental\s+(?:growth|revenue|value)\s+of\s+$|\bincrease\s+of\s+$|\ban\s+extra\s+$"
+    r"|\bto\s+increase\s+$|\bopportunit(?:y|ies)\s*(?::|of|worth)\s+$",
     re.IGNORECASE,
 )
 # "… lifting CATL's market capitalization to $186 billion", "FDI inflows … reached US$ 5.3
 # billion": money that is not the market's value.
 _OTHER_MONEY = re.compile(
-    r"(?:\bmarket\s*cap(?:s\b|\b|itali[sz]ation)|\bFDI\b|\binflows?\b|\binvested\b)[^.;]{0,60}$",
+    r"(?:\bmarket\s*cap(?:s\b|\b|itali[sz]ation)|\bFDI\b|\binflows?\b|\binvested\b"
+    r"|\b(?:R&D|research\s+and\s+development)\s+(?:investments?|spending|expenditures?|budgets?)\b)"
+    r"[^.;]{0,60}$",
     re.IGNORECASE,
 )
 _YEAR_EARLIER = re.compile(

@@ -614,6 +614,10 @@ def _route(
         if _route_segment_list(collected, section, block, dimension):
             return
         collected.segmentation_prose.append(text)
+    elif (
+        section is Section.TRENDS and block.list_item and _route_labelled_segment(collected, block)
+    ):
+        return  # a key-takeaways list under a trends heading: "By Type - A segment led …"
     elif section not in (Section.CHROME, Section.FAQS) and _segments_the_market(text):
         collected.labelled_segmentation_prose.append(text)
     if section in (Section.INTRO, Section.APPLICATIONS):
@@ -836,16 +840,23 @@ def _route_table_row(collected: _Collected, row: str) -> None:
         collected.segment_group_texts.append(value.replace("), ", "), By ").join(("By ", "")))
 
 
-def _route_segment_list(
-    collected: _Collected, section: Section, block: Block, dimension: SegmentDimension
-) -> bool:
-    """'By Type: A, B' anywhere, or a short list item in a segmentation section: segments."""
+def _route_labelled_segment(collected: _Collected, block: Block) -> bool:
+    """'By Type: A, B' on one of the block's lines: its segments, along a known dimension."""
     for line in block.lines:
         if labelled := labelled_segment_list(line) or _dimension_labelled_list(line):
             along = dimension_of(labelled[0])
             if along is not None:
                 collected.listed_segments.extend((along, name) for name in labelled[1])
             return True
+    return False
+
+
+def _route_segment_list(
+    collected: _Collected, section: Section, block: Block, dimension: SegmentDimension
+) -> bool:
+    """'By Type: A, B' anywhere, or a short list item in a segmentation section: segments."""
+    if _route_labelled_segment(collected, block):
+        return True
     if section is not Section.APPLICATIONS:
         return False
     if not block.list_item:  # "Simple Generics, Super Generics, Biosimilars": a list as a line

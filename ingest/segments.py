@@ -263,7 +263,8 @@ _LEADING_BY = re.compile(r"^(?:by|and)\s+", re.IGNORECASE)
 # "By Type: A, B, C" or "Based on product: A and B" as a line of its own.
 _LABELLED_LIST = re.compile(
     r"^(?:By|Based\s+on|On\s+the\s+basis\s+of|In\s+terms\s+of)\s+(?P<label>[\w&/ -]{2,40}?)"
-    r"\s*[:–—-]\s*(?P<items>.{2,600})$",
+    # a hyphen before a space only: "By End-user - A and B"
+    r"(?:\s*[:–—]|\s*-(?=\s))\s*(?P<items>.{2,600})$",
     re.I,
 )
 # "On the basis of type, the market is segmented into A, B and C." / "segmented by
@@ -298,9 +299,10 @@ _SEGMENTED_INTO = re.compile(
     # "The disposable medical supplies market includes A, B, C and D", "The lab instrumentation
     # market primarily consists of A, B and C"; not a definition ("… includes revenues earned
     # by entities …") nor its firms ("… includes many new entrants")
-    # (2.4.24: also "India's pharmaceutical industry/sector/ecosystem includes A, B and C")
+    # (2.4.24: also "India's pharmaceutical industry/sector/ecosystem includes A, B and C";
+    # 2.4.25: "… industry is composed of A, B and C")
     r"|\b(?:market|industry|sector|ecosystem)\s+(?:(?:mainly|mostly|primarily|largely)\s+)?"
-    r"(?:includes|comprises|consists\s+of)"
+    r"(?:includes|comprises|consists\s+of|is\s+(?:composed|made\s+up)\s+of)"
     r"(?=\s+(?!(?:the\s+)?(?:sales|revenues?|values?)\b"
     r"|[^.;:]*\b(?:firms|entrants|players|companies|vendors|manufacturers|suppliers)\b))"
     # "The end users of the NGS market include A, B and C"
@@ -542,11 +544,23 @@ def title_segment_groups(title: str) -> list[tuple[str, list[str]]]:
     ]
 
 
+# "By End-user - Hospitals and clinics segment was valued at USD 6.71 billion in 2022": one
+# segment, named whole, in a line about it.
+_ONE_NAMED_SEGMENT = re.compile(
+    r"^(?P<name>[^,;:.()]{2,60}?)\s+segments?\s+(?:is|was|are|were|has|had|have|accounted|held|"
+    r"holds|led|leads|dominated|dominates|captured|generated|registered|recorded|grew|grows|"
+    r"will|is\s+expected|is\s+projected)\b",
+    re.I,
+)
+
+
 def labelled_segment_list(line: str) -> tuple[str, list[str]] | None:
-    """'By Type: A, B, C' → ('Type', [A, B, C])."""
+    """'By Type: A, B, C' → ('Type', [A, B, C]); 'By Type - A segment held …' → ('Type', [A])."""
     match = _LABELLED_LIST.match(line)
     if match is None:
         return None
+    if named := _ONE_NAMED_SEGMENT.match(match["items"]):
+        return match["label"], [named["name"]]
     names = split_segment_names(match["items"])
     return (match["label"], names) if names else None
 
@@ -558,6 +572,7 @@ _NOT_A_DIMENSION = re.compile(
 _SEGMENTATION_WORDS = (
     "into", "egment", "include", "covers", "comprises", "analy", "examines", "types of", " by ",
     "kinds of", "different", "various", "main", "major", "principal", "covered in", "consists of",
+    "composed of", "made up of",
 )  # fmt: skip
 
 

@@ -88,7 +88,8 @@ _MARKET_FOR = re.compile(
     r"(?:for|(?:worth\s+|value\s+)?of)\s+(?:the\s+)?(?!(?:US|USD|U\.S\.)\b)"
     r"(?P<name>[A-Za-z][\w&/'’ -]{1,80}?)"
     r"(?=\s+(?:to|will|is|are|was|were|has|have|had|set|expected|projected|poised|could|may|"
-    r"reaches|hits|grows|grew|developed|in|by|at|from|worth|stood)\b|\s*[,:;.!?(—–]|\s*$)",
+    r"reaches|hits|grows|grew|developed|in|by|at|from|worth|stood|continues|remains|remained|"
+    r"accounts|accounted|represents|represented)\b|\s*[,:;.!?(—–]|\s*$)",
     re.IGNORECASE,
 )
 _AMOUNT_WORDS = re.compile(r"\d|\$|\b(?:billion|million|trillion)\b", re.IGNORECASE)

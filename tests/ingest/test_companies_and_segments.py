@@ -13,6 +13,7 @@ from ingest.headline import split_sentences
 from ingest.parse import parse_report_bytes
 from ingest.segments import (
     find_named_segments,
+    labelled_segment_list,
     segment_key,
     segment_name,
     segment_subjects,
@@ -523,6 +524,15 @@ def test_segmentation_sentences_with_their_labels() -> None:
             [("modalities", ["magnetic resonance imaging (MRI)", "X-ray", "nuclear medicine"])],
         ),
         ("The regions covered in this report include North America and Europe.", []),
+        (  # parser 2.4.25: "is composed of", a count and a colon after it
+            "The acme drugs industry is composed of branded drugs, generics, and vaccines.",
+            [("", ["branded drugs", "generics", "vaccines"])],
+        ),
+        (
+            "The acme market is composed of two major sectors: prescription drugs and "
+            "over-the-counter remedies.",
+            [("", ["prescription drugs", "over-the-counter remedies"])],
+        ),
         (  # parser 2.4.11: "the end users of the X market include"
             "The end users of the acme sequencing market include research centers, hospitals & "
             "clinics, and others.",
@@ -532,6 +542,25 @@ def test_segmentation_sentences_with_their_labels() -> None:
 )
 def test_segmentation_wordings(text: str, groups: list[tuple[str, list[str]]]) -> None:
     assert segmentation_sentence(text) == groups
+
+
+@pytest.mark.parametrize(
+    ("line", "labelled"),
+    [
+        ("By Type: Probes, Scanners and Software", ("Type", ["Probes", "Scanners", "Software"])),
+        ("By End-user - Hospitals, Clinics", ("End-user", ["Hospitals", "Clinics"])),
+        (  # parser 2.4.25: a key-statistics line names one segment, whole
+            "By End-user - Hospitals and clinics segment was valued at USD 2.16 billion in 2022",
+            ("End-user", ["Hospitals and clinics"]),
+        ),
+        (
+            "By Product - Consumables segment accounted for the largest revenue share in 2022",
+            ("Product", ["Consumables"]),
+        ),
+    ],
+)
+def test_labelled_segment_lines(line: str, labelled: tuple[str, list[str]]) -> None:
+    assert labelled_segment_list(line) == labelled
 
 
 def test_a_title_restated_with_colon_groups_and_abbreviations() -> None:

@@ -103,6 +103,15 @@ CASES: list[Case] = [
      4522.3 * B, 2022, None, None, None, None, None),
     ("No figures at all, only prose about the market.",
      None, None, None, None, None, None, None),
+    # parser 2.4.25: an increment, an opportunity or R&D money is no market value
+    ("The acme imaging market size is valued to increase USD 3.12 billion, at a CAGR of 7.25% "
+     "from 2024 to 2029.",
+     None, None, None, None, 7.25, 2024, 2029),
+    ("Market Opportunities: USD 140.5 million",
+     None, None, None, None, None, None, None),
+    ("Research and development investment reached $2.3 billion in 2019, while the acme drugs "
+     "market was valued at $11.4 billion in 2020.",
+     11.4 * B, 2020, None, None, None, None, None),
 ]
 # fmt: on
 

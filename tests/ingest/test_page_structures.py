@@ -1734,3 +1734,21 @@ def test_a_firm_named_after_markets_names_no_market() -> None:
         "keep growing.</p>"
     )
     assert parse(page)["name"].lower() == "acme immunotherapy"
+
+
+def test_key_statistics_lines_under_a_trends_heading_name_segments() -> None:
+    """Parser 2.4.25: "By End-user - A segment was valued at …" in a list under a trends
+    heading names one segment along its dimension; the list's other lines name none."""
+    report = parse(
+        "<h1>Acme Profiling Market</h1><p>The acme profiling market size is valued to increase "
+        "USD 2.1 billion, at a CAGR of 9.5% from 2024 to 2029.</p><h2>Major Market Trends</h2>"
+        "<ul><li>Europe accounted for 38% of the growth during the forecast period.</li>"
+        "<li>By End-user - Reference laboratories segment was valued at USD 1.1 billion in "
+        "2022</li><li>By Technology - Panel sequencing segment accounted for the largest share "
+        "in 2022</li></ul>"
+    )
+    assert [(s["name"], s["dimension"]) for s in report["segments"]] == [
+        ("Reference laboratories", "end-user"),
+        ("Panel sequencing", "technology"),
+    ]
+    assert (report["size_usd"], report["forecast_usd"]) == (None, None)
