@@ -386,6 +386,8 @@ def parse_headline_figures(
             found = _reached_at_period_end(found, sentence_cagr.end_year)
         if sentence_cagr and sentence_cagr.start_year is None and _one_year_apart(found):
             sentence_cagr = replace(sentence_cagr, one_year=True)
+        elif sentence_cagr and sentence_cagr.end_year is None and sentence_cagr.start_year:
+            sentence_cagr = _ending_where_it_reaches(sentence_cagr, found)
         if cagr is None or cagr.gives_way_to(sentence_cagr):
             cagr = sentence_cagr
         if amounts and amounts[-1].year and _YEAR_EARLIER.search(sentence):
@@ -402,6 +404,15 @@ def _reached_at_period_end(amounts: list[Amount], end_year: int) -> list[Amount]
         replace(a, year=end_year) if a.year is None and a.looks_like_forecast else a
         for a in amounts
     ]
+
+
+def _ending_where_it_reaches(cagr: StatedCagr, amounts: list[Amount]) -> StatedCagr:
+    """'grow at a CAGR of 6.1% from 2021 and reach $603.5 billion in 2023': a period stated
+    from its start alone ends at the year of the forecast its sentence reaches."""
+    reached = [a.year for a in amounts if a.looks_like_forecast and a.year is not None]
+    if len(reached) != 1 or reached[0] <= (cagr.start_year or 0):
+        return cagr
+    return replace(cagr, end_year=reached[0])
 
 
 def _one_year_apart(amounts: list[Amount]) -> bool:

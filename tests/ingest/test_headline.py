@@ -112,6 +112,10 @@ CASES: list[Case] = [
     ("Research and development investment reached $2.3 billion in 2019, while the acme drugs "
      "market was valued at $11.4 billion in 2020.",
      11.4 * B, 2020, None, None, None, None, None),
+    # parser 2.4.25: a period stated from its start ends where the sentence's forecast is
+    ("The acme devices market was valued at $41.2 billion in 2020 and is expected to grow at a "
+     "CAGR of 6.1% from 2021 and reach $60.3 billion in 2026.",
+     41.2 * B, 2020, 60.3 * B, 2026, 6.1, 2021, 2026),
 ]
 # fmt: on
 
