@@ -549,7 +549,7 @@ def title_segment_groups(title: str) -> list[tuple[str, list[str]]]:
 _ONE_NAMED_SEGMENT = re.compile(
     r"^(?P<name>[^,;:.()]{2,60}?)\s+segments?\s+(?:is|was|are|were|has|had|have|accounted|held|"
     r"holds|led|leads|dominated|dominates|captured|generated|registered|recorded|grew|grows|"
-    r"will|is\s+expected|is\s+projected)\b",
+    r"will)\b",
     re.I,
 )
 

@@ -1,9 +1,9 @@
 """Long prose stored zlib-compressed in the embedded SQLite file (SPEC §6 P6).
 
-Segment descriptions, insights and FAQ answers are most of a market's bytes, and SQLite
-compresses nothing: a text of 128 bytes or more is stored as a zlib blob when that is smaller,
-any other text as it is (so `typeof()` tells the two apart and old rows stay readable).
-PostgreSQL gets the text unchanged.
+Segment descriptions, insights, FAQ answers and the sentences figures were read from are most
+of a market's bytes, and SQLite compresses nothing: a text of 128 bytes or more is stored as a
+zlib blob when that is smaller, any other text as it is (so `typeof()` tells the two apart and
+old rows stay readable). PostgreSQL gets the text unchanged.
 
 The full-text triggers index the text, not the blob, through the SQL function `inflate_text`,
 which every SQLite connection the project opens registers (`register_sqlite_functions`). A
