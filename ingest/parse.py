@@ -251,6 +251,7 @@ class _Collected:
     """Blocks routed to the part of the report they belong to."""
 
     title_heading: str
+    title_names_market: bool = True  # False: the page's own title, which names no market
     headline: str | None = None
     summary: str | None = None
     figure_texts: list[str] = field(default_factory=list)  # other homes of headline figures
@@ -377,37 +378,46 @@ def _names_a_market(heading: str, *, h1: bool = False) -> bool:
     return classify_heading(before if h1 else heading) in (None, Section.OVERVIEW, Section.OTHER)
 
 
-def _find_title(blocks: list[Block], meta: PageMeta) -> tuple[str, int]:
-    """The title and the index of the first block after it: the first heading naming the
-    market, the page's own title, the headline sentence's subject, else the first heading."""
+def _find_title(blocks: list[Block], meta: PageMeta) -> tuple[str, int, bool]:
+    """The title, the index of the first block after it, and whether it names the market: the
+    first heading naming the market, the page's own title, the headline sentence's subject,
+    else the first heading; on a page with figures and none of those, its own title."""
     headings = [(i, b) for i, b in enumerate(blocks) if b.is_heading]
     for index, block in headings:
         heading = as_market_heading(block.text)
         if (index < 5 or block.is_h1) and _names_a_market(heading, h1=block.is_h1):
-            return block.text, index + 1
+            return block.text, index + 1, True
     h1 = next((index for index, block in headings if block.is_h1), None)
     start = h1 + 1 if h1 is not None else 0
     if meta_title := _title_from_meta(meta):
-        return meta_title, start
+        return meta_title, start, True
     for block in blocks[:_HEADLINE_SEARCH_BLOCKS]:
         if mentions_headline_figures(block.text) and (title := _title_in_headline(block.text)):
-            return title, 0
+            return title, 0, True
     if headings and headings[0][0] < 5 and _MARKET_WORD.search(headings[0][1].text):
-        return headings[0][1].text, headings[0][0] + 1
+        return headings[0][1].text, headings[0][0] + 1, True
     first = blocks[0]
     if len(first.text.split()) <= _MAX_TITLE_WORDS and _MARKET_WORD.search(first.text):
-        return first.text, 1
+        return first.text, 1, True
     for block in blocks[:_SUBJECT_SEARCH_BLOCKS]:
         if title := title_from_subject(block.text) or title_from_lead(block.text):
-            return title, 0  # "… drive the growth of the global X market": no figures stated
+            return title, 0, True  # "… drive the growth of the global X market": no figures stated
     if headings and headings[0][0] < 5:
-        return headings[0][1].text, headings[0][0] + 1
+        return headings[0][1].text, headings[0][0] + 1, True
     for block in blocks[:_SUBJECT_SEARCH_BLOCKS]:
         if title := title_from_sector(block.text):
-            return title, 0  # "The global pharmaceutical sector remains …"
+            return title, 0, True  # "The global pharmaceutical sector remains …"
     for block in blocks[:_HEADLINE_SEARCH_BLOCKS]:
         if mentions_headline_figures(block.text) and (title := title_from_industry(block.text)):
-            return title, 0  # "… the coffee industry is set to reach $161.66 billion by 2030"
+            return title, 0, True  # "… the coffee industry is set to reach $161.66 billion by 2030"
+    # A page that states figures but names its market nowhere a title is read from: its own
+    # title (or first heading) rather than no report at all (SPEC §2).
+    if any(mentions_headline_figures(b.text) for b in blocks[:_HEADLINE_SEARCH_BLOCKS]):
+        page_titles = [_TITLE_PARTS.split(title)[0].strip() for title in meta.titles]
+        if fallback := next((t for t in page_titles if t), None):
+            return fallback, start, False
+        if headings:
+            return headings[0][1].text, headings[0][0] + 1, False
     raise ReportParseError("no recognisable title (no heading naming the market)")
 
 
@@ -428,8 +438,8 @@ def _title_in_headline(text: str) -> str | None:
 
 def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
     """Route the page's content blocks (chrome and boilerplate lines already left out)."""
-    title, first_index = _find_title(blocks, meta)
-    collected = _Collected(title_heading=title)
+    title, first_index, named = _find_title(blocks, meta)
+    collected = _Collected(title_heading=title, title_names_market=named)
     section = Section.INTRO
     dimension = SegmentDimension.APPLICATION
     item_heading: str | None = None  # a bold sub-heading inside trends or opportunities
@@ -1214,6 +1224,7 @@ def parse_report(
         (faqs, "missing_faqs", "no FAQs found"),
         (collected.summary, "missing_summary", "no summary paragraph found"),
         (links.report_id or product_url, "missing_report_id", "no report id or product URL"),
+        (collected.title_names_market, "unnamed_market", "no heading names the market"),
     ):
         if not present:
             warnings.append(ParsedWarning(code=code, message=message))

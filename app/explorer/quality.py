@@ -31,6 +31,8 @@ _EXPLANATIONS = {
     "missing_summary": "No summary paragraph was found in the report.",
     "missing_report_id": "The report carries neither a report id nor a product URL, so it is "
     "identified by its title.",
+    "unnamed_market": "No heading or sentence on the page names the market; its title is the "
+    "page's own, so the market's name may read like a headline.",
 }
 
 

@@ -1752,3 +1752,20 @@ def test_key_statistics_lines_under_a_trends_heading_name_segments() -> None:
         ("Panel sequencing", "technology"),
     ]
     assert (report["size_usd"], report["forecast_usd"]) == (None, None)
+
+
+def test_a_page_with_figures_that_names_no_market_lands_under_its_own_title() -> None:
+    """Parser 2.4.25 (SPEC §2: a page with figures is not rejected for lacking a heading): a
+    news page whose title and sentences never say "X market" keeps its figures, under its
+    `<title>`, with a warning that the name is the page's own."""
+    report = parse(
+        "<html><head><title>Acme nutrition lifted by ageing patients, analysts say | Daily "
+        "Wire</title></head><body><p>According to the report, it will exceed $8,750 million by "
+        "2027, after a value of around $5,096 million in 2020.</p></body></html>"
+    )
+    assert report["title"] == "Acme nutrition lifted by ageing patients, analysts say"
+    assert (report["size_usd"], report["size_year"]) == (5_096_000_000, 2020)
+    assert (report["forecast_usd"], report["forecast_year"]) == (8_750_000_000, 2027)
+    assert "unnamed_market" in {w["code"] for w in report["quality"]["warnings"]}
+    with pytest.raises(ReportParseError, match="no recognisable title"):
+        parse("<html><head><title>Daily Wire</title></head><body><p>Nothing to read.</p></body>")
