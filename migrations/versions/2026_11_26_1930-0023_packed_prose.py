@@ -35,11 +35,11 @@ _PACKED = {
     "provenance": ("size_sentence", "forecast_sentence", "cagr_sentence"),
 }
 _KEY = {"provenance": "market_id"}  # every other table's is `id`
-# Content table → (FTS5 table, its indexed columns, the packed one among them).
+# Content table → (FTS5 table, its indexed columns).
 _INDEXED = {
-    "segment": ("market_search_segment", ("name", "description"), "description"),
-    "insight": ("market_search_insight", ("text",), "text"),
-    "faq": ("market_search_faq", ("question", "answer"), "answer"),
+    "segment": ("market_search_segment", ("name", "description")),
+    "insight": ("market_search_insight", ("text",)),
+    "faq": ("market_search_faq", ("question", "answer")),
 }
 _TOKENIZER = "porter unicode61 remove_diacritics 2"
 _BATCH_ROWS = 5_000
@@ -57,11 +57,11 @@ def _drop_index(table: str) -> list[str]:
 def _create_index(table: str, *, packed: bool) -> list[str]:
     """The FTS5 index of `table`, its triggers and its rebuild; with `packed`, over the view
     of its text (migration 0023), else over the table itself (migrations 0009 and 0010)."""
-    fts, columns, packed_column = _INDEXED[table]
+    fts, columns = _INDEXED[table]
 
     def value(row: str, column: str) -> str:
         stored = f"{row}.{column}"
-        return f"inflate_text({stored})" if packed and column == packed_column else stored
+        return f"inflate_text({stored})" if packed and column in _PACKED[table] else stored
 
     names = ", ".join(columns)
     new = ", ".join(value("new", c) for c in columns)
