@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, SQLModel
 
+from app.market_search import index_markets, unindex_markets
 from app.models import EDITION_FIGURES, MARKET_LIST_FIELDS, utc_now
 from app.projected import forget_values, keep_values
 from ingest.companies import company_slug
@@ -178,6 +179,7 @@ def _write(connection: Connection, reports: list[ParsedReport], market_ids: dict
             )
         )
         forget_values(connection, replaced_ids)
+        unindex_markets(connection, replaced_ids)
         for table in _CHILD_TABLES:
             connection.execute(delete(table).where(table.c.market_id.in_(replaced_ids)))
         connection.execute(
@@ -200,7 +202,9 @@ def _write(connection: Connection, reports: list[ParsedReport], market_ids: dict
     _insert(connection, _PROVENANCE, [_provenance_row(id_, r, now) for id_, r in owned])
     _insert(connection, _EDITION, _edition_rows(connection, owned, now))
     _link_companies(connection, owned, previous_links)
-    keep_values(connection, [market_id for market_id, _ in owned])
+    written_ids = [market_id for market_id, _ in owned]
+    keep_values(connection, written_ids)
+    index_markets(connection, written_ids)
 
 
 def _insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -366,6 +370,7 @@ def delete_market(session: Session, slug: str) -> bool:
         )
     )
     forget_values(connection, [market_id])
+    unindex_markets(connection, [market_id])
     for table in _CHILD_TABLES:
         connection.execute(delete(table).where(table.c.market_id == market_id))
     connection.execute(delete(_MARKET).where(_MARKET.c.id == market_id))

@@ -27,7 +27,7 @@ from app.repositories.search import (
     count_markets_with,
     market_has_word,
     market_text_words,
-    word_reach,
+    own_text_reach,
 )
 from app.repositories.streaming import stream_dicts
 from app.repositories.tallies import kept_count
@@ -94,20 +94,14 @@ def _broad(*, markets: int, total: int, page: Pagination) -> bool:
     return walks_sooner(rows=markets, total=total, page=page)
 
 
-def _plan_words(
-    session: Session, filters: MarketFilters, *, markets: int
-) -> tuple[list[str], bool]:
-    """The words of `q` that leave some market out (a word in every market's own text leaves
-    none: on PostgreSQL reading its matches in every FAQ took 20 s at 100,000 markets), and
-    (SQLite) whether one is in as many texts as there are markets or more."""
-    dialect = session.get_bind().dialect.name
-    words, common = [], False
-    for word in market_text_words(filters.q or ""):
-        reach = session.execute(word_reach(word, rows=markets, dialect=dialect)).one()
-        if reach.markets < markets:
-            words.append(word)
-            common = common or bool(reach.common)
-    return words, common
+def _plan_words(session: Session, filters: MarketFilters, *, markets: int) -> list[str]:
+    """The words of `q` that are conditions. On PostgreSQL a word in every market's own text
+    leaves none out and is dropped (reading its matches in every FAQ took 20 s at 100,000
+    markets); SQLite reads any word's markets from one list."""
+    words = market_text_words(filters.q or "")
+    if session.get_bind().dialect.name == "sqlite":
+        return words
+    return [word for word in words if session.execute(own_text_reach(word)).scalar_one() < markets]
 
 
 def _memberships(filters: MarketFilters) -> list[Select[int]]:
@@ -136,32 +130,16 @@ def _memberships(filters: MarketFilters) -> list[Select[int]]:
 
 
 def _count(
-    session: Session,
-    filters: MarketFilters,
-    *,
-    words: list[str] | None,
-    common: bool,
-    markets: int,
-    sqlite: bool,
+    session: Session, filters: MarketFilters, *, words: list[str] | None, markets: int, sqlite: bool
 ) -> int:
     if (kept := kept_count(session, filters)) is not None:
         return kept  # a CAGR range and one group at most: from the kept histograms
     q_alone = replace(filters, q=None) == MarketFilters()
     if words == [] and q_alone:
-        return markets  # `q` alone, of words in every market's own text: every market
-    if sqlite and words and not common and q_alone:
-        # `q` alone: its markets counted from the indexes' market ids, no market row read.
+        return markets  # `q` alone, of words that leave no market out
+    if sqlite and words and q_alone:
         return int(session.execute(count_markets_with(words)).scalar_one())
-    if common:
-        # A word in many texts: each market (of the other filters) is tested in turn, and
-        # an index's matches are read only if some market was not found by an earlier one,
-        # instead of looking every match's market up (a word in every FAQ: a million).
-        market_id: Any = col(Market.id)
-        conditions = filter_conditions(replace(filters, q=None)) + [
-            market_has_word(word, market_id=Unindexed(market_id)) for word in words or []
-        ]
-    else:
-        conditions = filter_conditions(filters, words=words)
+    conditions = filter_conditions(filters, words=words)
     return int(
         session.execute(select(func.count()).select_from(Market).where(*conditions)).scalar_one()
     )
@@ -174,10 +152,8 @@ def list_markets(
     markets = 0
     if filters != MarketFilters():
         markets = row_counts(session).get("market", 0)
-    words, common = None, False
-    if filters.q:
-        words, common = _plan_words(session, filters, markets=markets)
-    total = _count(session, filters, words=words, common=common, markets=markets, sqlite=sqlite)
+    words = _plan_words(session, filters, markets=markets) if filters.q else None
+    total = _count(session, filters, words=words, markets=markets, sqlite=sqlite)
     conditions = filter_conditions(filters, words=words)
     if sqlite and conditions and _broad(markets=markets, total=total, page=page):
         conditions = filter_conditions(filters, by_index=False, words=words)
@@ -199,7 +175,7 @@ def stream_market_rows(
     if filters.q:  # a word in every market's own text leaves none out, as on a page
         with Session(engine) as session:
             markets = row_counts(session).get("market", 0)
-            words, _ = _plan_words(session, filters, markets=markets)
+            words = _plan_words(session, filters, markets=markets)
     return stream_dicts(engine, market_rows_query(filters, sort, words=words))
 
 

@@ -1,10 +1,10 @@
 """`q` as full-text search: SQLite FTS5 or PostgreSQL tsvector, chosen when the SQL compiles.
 
-A market's texts (title and summary, segments, insights, FAQs) are each indexed where they are
-stored, with English stemming (migrations 0009, 0010), so `leukemias` finds `leukemia`; every
-word of `q` must match. Punctuation-only words and English stop words
-are ignored on both databases alike. Company aliases are indexed without stemming and matched
-by word prefix.
+A market's texts (title and summary, segments, insights, FAQs) are indexed with English
+stemming, so `leukemias` finds `leukemia`: on SQLite in one row per market (migration 0025,
+kept by the loader), on PostgreSQL each where it is stored (migration 0009). Every word of `q`
+must match. Punctuation-only words and English stop words are ignored on both databases alike.
+Company aliases are indexed without stemming and matched by word prefix.
 """
 
 import re
@@ -53,39 +53,21 @@ class TextMatch(_FullText[bool]):
     inherit_cache = True
 
 
-class _MarketOwnTextMatch(TextMatch):
-    inherit_cache = True
-    fts5_template = (
-        "market.id IN (SELECT rowid FROM market_search_market "
-        "WHERE market_search_market MATCH {query})"
-    )
-    postgresql_template = (
-        "to_tsvector('english', market.title || ' ' || coalesce(market.summary, '')) "
-        "@@ plainto_tsquery('english', {query})"
-    )
+def _tsvector_match(document: str) -> str:
+    """(PostgreSQL) `document` matches the query, by its GIN index (migration 0009)."""
+    return f"to_tsvector('english', {document}) @@ plainto_tsquery('english', {{query}})"
 
 
-class _SegmentTextMatch(TextMatch):
-    inherit_cache = True
-    fts5_template = (
-        "segment.id IN (SELECT rowid FROM market_search_segment "
-        "WHERE market_search_segment MATCH {query})"
-    )
-    postgresql_template = (
-        "to_tsvector('english', segment.name || ' ' || segment.description) "
-        "@@ plainto_tsquery('english', {query})"
-    )
-
-
-class _InsightTextMatch(TextMatch):
-    inherit_cache = True
-    fts5_template = (
-        "insight.id IN (SELECT rowid FROM market_search_insight "
-        "WHERE market_search_insight MATCH {query})"
-    )
-    postgresql_template = (
-        "to_tsvector('english', insight.text) @@ plainto_tsquery('english', {query})"
-    )
+_OWN_TEXT_MATCH = _tsvector_match("market.title || ' ' || coalesce(market.summary, '')")
+_FAQ_MATCH = _tsvector_match("faq.question || ' ' || faq.answer")
+# (PostgreSQL) The markets of each of their texts' matches.
+_MARKETS_BY_TEXT = (
+    f"SELECT market.id FROM market WHERE {_OWN_TEXT_MATCH}",
+    "SELECT segment.market_id FROM segment WHERE "
+    + _tsvector_match("segment.name || ' ' || segment.description"),
+    f"SELECT insight.market_id FROM insight WHERE {_tsvector_match('insight.text')}",
+    f"SELECT faq.market_id FROM faq WHERE {_FAQ_MATCH}",
+)
 
 
 class FaqTextMatch(TextMatch):
@@ -93,10 +75,7 @@ class FaqTextMatch(TextMatch):
     fts5_template = (
         "faq.id IN (SELECT rowid FROM market_search_faq WHERE market_search_faq MATCH {query})"
     )
-    postgresql_template = (
-        "to_tsvector('english', faq.question || ' ' || faq.answer) "
-        "@@ plainto_tsquery('english', {query})"
-    )
+    postgresql_template = _FAQ_MATCH
 
 
 class FaqMatchCount(_FullText[int]):
@@ -106,74 +85,23 @@ class FaqMatchCount(_FullText[int]):
     type = Integer()
     inherit_cache = True
     fts5_template = "(SELECT count(*) FROM market_search_faq WHERE market_search_faq MATCH {query})"
-    postgresql_template = (
-        "(SELECT count(*) FROM faq WHERE to_tsvector('english', faq.question || ' ' || "
-        "faq.answer) @@ plainto_tsquery('english', {query}))"
-    )
-
-
-_MARKET_TEXT_INDEXES = (
-    "market_search_market",
-    "market_search_segment",
-    "market_search_insight",
-    "market_search_faq",
-)
-
-
-def _market_ids(table: str, match: type[TextMatch], *, fts5_hint: str = "") -> dict[str, str]:
-    """The ids of the markets whose `table` rows match, on each database."""
-    return {
-        "fts5": f"SELECT market_id FROM {table}{fts5_hint} WHERE {match.fts5_template}",
-        "postgresql": f"SELECT {table}.market_id FROM {table} WHERE {match.postgresql_template}",
-    }
-
-
-_SEGMENT_MARKETS = _market_ids(
-    "segment",
-    _SegmentTextMatch,
-    # Migration 0013: a matched segment's market read from a small index, not from its row.
-    fts5_hint=" INDEXED BY market_search_segment_market",
-)
-_INSIGHT_MARKETS = _market_ids("insight", _InsightTextMatch)
-_FAQ_MARKETS = _market_ids("faq", FaqTextMatch)
+    postgresql_template = f"(SELECT count(*) FROM faq WHERE {_FAQ_MATCH})"
 
 
 class MarketHasWord(TextMatch):
     """True for the markets with the word in their title, summary, segments, insights or
-    FAQs, each searched by its own index.
-
-    On SQLite each index's markets are a list of their own, tried in turn: a market found
-    in its own text is never looked up in the others, and a list is only built when some
-    market needs it (a word in every title never reads a million FAQ matches). PostgreSQL
-    reads their union once.
-    """
+    FAQs: on SQLite the markets of the word's list in the index of each market's texts
+    (migration 0025), on PostgreSQL the union of each text's matches' markets."""
 
     inherit_cache = True
     _traverse_internals = [  # noqa: RUF012
         *TextMatch._traverse_internals,
         ("market_id", InternalTraversal.dp_clauseelement),
     ]
-    fts5_template = " OR ".join(
-        f"{{market_id}} IN ({markets})"
-        for markets in (
-            "SELECT rowid FROM market_search_market WHERE market_search_market MATCH {query}",
-            _SEGMENT_MARKETS["fts5"],
-            _INSIGHT_MARKETS["fts5"],
-            _FAQ_MARKETS["fts5"],
-        )
+    fts5_template = (
+        "{market_id} IN (SELECT rowid FROM market_search WHERE market_search MATCH {query})"
     )
-    postgresql_template = (
-        "{market_id} IN ("
-        + " UNION ALL ".join(
-            (
-                f"SELECT market.id FROM market WHERE {_MarketOwnTextMatch.postgresql_template}",
-                _SEGMENT_MARKETS["postgresql"],
-                _INSIGHT_MARKETS["postgresql"],
-                _FAQ_MARKETS["postgresql"],
-            )
-        )
-        + ")"
-    )
+    postgresql_template = "{market_id} IN (" + " UNION ALL ".join(_MARKETS_BY_TEXT) + ")"
 
     def __init__(self, fts5: str, plain: str, *, market_id: ColumnElement[Any]) -> None:
         super().__init__(fts5, plain)
@@ -181,26 +109,14 @@ class MarketHasWord(TextMatch):
 
 
 class MarketHasWordOfItsOwn(MarketHasWord):
-    """MarketHasWord for a market at a time (SQLite): its own rows looked for among each
-    index's matches, by the indexes on market_id, so that walking a sort's index to fill a
-    page reads the few markets it passes, not every match's market."""
+    """MarketHasWord for a market at a time (SQLite): the market's rowid looked for in the
+    word's list, so that walking a sort's index to fill a page reads the few markets it
+    passes, not every match."""
 
     inherit_cache = True
-    fts5_template = " OR ".join(
-        (
-            "{market_id} IN (SELECT rowid FROM market_search_market "
-            "WHERE market_search_market MATCH {query})",
-            *(
-                # `+`: never the match's ids as rowids, looked up for each market.
-                f"EXISTS (SELECT 1 FROM {table} WHERE {table}.market_id = {{market_id}} "
-                f"AND +{match.fts5_template})"
-                for table, match in (
-                    ("segment", _SegmentTextMatch),
-                    ("insight", _InsightTextMatch),
-                    ("faq", FaqTextMatch),
-                )
-            ),
-        )
+    fts5_template = (
+        "EXISTS (SELECT 1 FROM market_search WHERE market_search MATCH {query} "
+        "AND rowid = {market_id})"
     )
 
 
@@ -248,44 +164,18 @@ def market_has_word(
     return kind(_fts5_strings([word]), word, market_id=market_id)
 
 
-def word_reach(word: str, *, rows: int, dialect: str) -> TextClause:
-    """How many markets have `word` in their own text, and (SQLite) whether the four indexes
-    of market texts hold `rows` rows or more with it: read from the indexes alone, no more
-    than `rows` of them for the second."""
-    if dialect == "postgresql":
-        own_text = _MarketOwnTextMatch.postgresql_template.format(query=":query")
-        return text(
-            f"SELECT count(*) AS markets, false AS common FROM market WHERE {own_text}"
-        ).bindparams(query=word)
-    every_index = " UNION ALL ".join(
-        f"SELECT rowid FROM {index} WHERE {index} MATCH :query" for index in _MARKET_TEXT_INDEXES
-    )
-    own = "SELECT count(*) FROM market_search_market WHERE market_search_market MATCH :query"
-    # A word in every market's own text is left out of the query anyway: the four indexes
-    # are not read for it (7 ms at 100,000 markets).
+def own_text_reach(word: str) -> TextClause:
+    """(PostgreSQL) How many markets have `word` in their own text (title and summary)."""
     return text(
-        f"SELECT own.markets, CASE WHEN own.markets >= :rows THEN 1 ELSE "
-        f"(SELECT count(*) >= :rows FROM ({every_index} LIMIT :rows)) END AS common "
-        f"FROM (SELECT ({own}) AS markets) AS own"
-    ).bindparams(query=_fts5_strings([word]), rows=rows)
+        f"SELECT count(*) FROM market WHERE {_OWN_TEXT_MATCH.format(query=':query')}"
+    ).bindparams(query=word)
 
 
 def count_markets_with(words: list[str]) -> TextClause:
-    """(SQLite) How many markets have every word, counted from the indexes' market ids alone
-    (no market row read): for each word the union of its four indexes' markets."""
-    each_word = []
-    for i in range(len(words)):
-        markets = " UNION ".join(
-            [
-                "SELECT rowid FROM market_search_market WHERE market_search_market MATCH {query}",
-                _SEGMENT_MARKETS["fts5"],
-                _INSIGHT_MARKETS["fts5"],
-                _FAQ_MARKETS["fts5"],
-            ]
-        ).format(query=f":query_{i}")
-        each_word.append(f"SELECT * FROM ({markets})")
-    return text(f"SELECT count(*) FROM ({' INTERSECT '.join(each_word)})").bindparams(
-        **{f"query_{i}": _fts5_strings([word]) for i, word in enumerate(words)}
+    """(SQLite) How many markets have every word: their lists in the index of each market's
+    texts, intersected; no market row read."""
+    return text("SELECT count(*) FROM market_search WHERE market_search MATCH :query").bindparams(
+        query=_fts5_strings(words)
     )
 
 

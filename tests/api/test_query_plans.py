@@ -139,20 +139,15 @@ def test_the_check_sees_a_full_scan_and_sort() -> None:
 
 
 @pytest.mark.parametrize("q", ["market", "leukemia", "market leukemia", "bone marrow"])
-@pytest.mark.parametrize("common", [False, True])
+@pytest.mark.parametrize("walk", [False, True])
 @pytest.mark.parametrize("also", ["", "&min_cagr=0"])
 def test_q_is_counted_and_paged_alike_on_every_plan(
-    seeded_database_url: str, monkeypatch: pytest.MonkeyPatch, q: str, common: bool, also: str
+    seeded_database_url: str, monkeypatch: pytest.MonkeyPatch, q: str, walk: bool, also: str
 ) -> None:
-    """On SQLite `q` alone is counted from the indexes' market ids, with other filters over
-    the markets; a word in every market's own text drops out, and a word in many texts has
-    each market tested in turn (`common`). Every plan gives seed-gold's markets."""
-    plan_words = markets._plan_words
-    monkeypatch.setattr(
-        markets,
-        "_plan_words",
-        lambda *a, **k: (plan_words(*a, **k)[0], common),
-    )
+    """`q` alone is counted from the full-text index (SQLite: its list of markets), with
+    other filters over the markets; a page is read by the matches or by walking the sort's
+    index (`walk`), testing each market. Every plan gives seed-gold's markets."""
+    monkeypatch.setattr(markets, "_broad", lambda *_a, **_k: walk)
     expected = gold_text_mentions(*q.split())
     with TestClient(create_app(seeded_database_url)) as client:
         body = client.get(f"/markets?q={q}{also}&limit=100&fields=slug").json()

@@ -49,11 +49,15 @@ def _markets_matching(database_url: str, word: str) -> set[str]:
 
 
 def _check_full_text_indexes(engine: Engine) -> None:
-    """(SQLite) FTS5's own check that each index holds exactly its content view's text."""
+    """(SQLite) FTS5's own check that each full-text index the schema has holds exactly its
+    content's text."""
     if uses_postgresql():
         return
     with engine.begin() as connection:
-        for fts in ("market_search_segment", "market_search_insight", "market_search_faq"):
+        indexes = connection.execute(
+            text("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%fts5%'")
+        ).scalars()
+        for fts in indexes:
             connection.execute(
                 text(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
             )
@@ -97,8 +101,8 @@ def test_packed_descriptions_are_searched_by_their_words_through_every_write(
 def test_a_tool_without_the_function_cannot_write_what_the_index_reads(
     engine: Engine, database_url: str
 ) -> None:
-    """The `sqlite3` shell has no `inflate_text`: deleting a segment there is refused, not
-    left out of the full-text index."""
+    """The `sqlite3` shell has no `inflate_text`: deleting a FAQ there is refused, not left
+    out of the full-text index."""
     assert not run_ingest([SEEDS_DIR / SEED["file"]], engine=engine).failures
     path = engine.url.database
     assert path
@@ -106,17 +110,18 @@ def test_a_tool_without_the_function_cannot_write_what_the_index_reads(
         sqlite3.connect(path) as shell,
         pytest.raises(sqlite3.OperationalError, match="inflate_text"),
     ):
-        shell.execute("DELETE FROM segment")
+        shell.execute("DELETE FROM faq")
     _check_full_text_indexes(engine)
     assert _markets_matching(database_url, WORD) == {SEED["slug"]}
 
 
 @pytest.mark.sqlite_only
-def test_migrations_0023_and_0024_keep_every_row_through_a_round_trip(
+def test_migrations_0023_to_0025_keep_every_row_through_a_round_trip(
     engine: Engine, database_url: str
 ) -> None:
-    """0023 packs prose, 0024 clusters two tables on their keys; down to 0022 and up again on
-    an ingested file, the rows and what the indexes answer stay the same."""
+    """0023 packs prose, 0024 clusters two tables on their keys, 0025 indexes each market's
+    texts in one row; down to 0022 and up again on an ingested file, the rows and what the
+    indexes answer stay the same."""
     assert not run_ingest([SEEDS_DIR], engine=engine).failures
     rows = dump_tables(engine)
     matched = _markets_matching(database_url, WORD)
