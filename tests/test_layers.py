@@ -18,6 +18,7 @@ DOMAIN = (
     "app.models",
     "app.schemas",
     "app.projected",
+    "app.market_search",
     "app.core.settings",
     "app.core.db",
     "app.core.packed_text",
