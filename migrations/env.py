@@ -8,8 +8,8 @@ from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from app.core.db import SQLITE_PAGE_BYTES
-from app.core.packed_text import register_sqlite_functions
 from app.core.settings import get_settings, normalize_database_url
+from app.core.sqlite_functions import register_sqlite_functions
 
 config = context.config
 if config.config_file_name is not None and not config.attributes.get("database_url"):

@@ -13,8 +13,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from app.core.packed_text import register_sqlite_functions
 from app.core.settings import PROJECT_ROOT, get_settings, normalize_database_url
+from app.core.sqlite_functions import register_sqlite_functions
 
 ALEMBIC_INI = PROJECT_ROOT / "alembic.ini"
 CONNECT_TIMEOUT_SECONDS = 5

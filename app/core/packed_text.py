@@ -6,12 +6,11 @@ zlib blob when that is smaller, any other text as it is (so `typeof()` tells the
 old rows stay readable). PostgreSQL gets the text unchanged.
 
 The full-text triggers index the text, not the blob, through the SQL function `inflate_text`,
-which every SQLite connection the project opens registers (`register_sqlite_functions`). A
+which every SQLite connection the project opens registers (app/core/sqlite_functions.py). A
 tool that writes these tables without it (the `sqlite3` shell) is refused with "no such
 function: inflate_text" rather than leaving the full-text index out of step.
 """
 
-import sqlite3
 import zlib
 from typing import Any
 
@@ -49,8 +48,3 @@ class PackedText(TypeDecorator[str]):
 
     def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
         return unpack(value)
-
-
-def register_sqlite_functions(connection: sqlite3.Connection) -> None:
-    """`inflate_text(value)` for the full-text triggers and for SQL written by hand."""
-    connection.create_function("inflate_text", 1, unpack, deterministic=True)

@@ -6,17 +6,21 @@ import io
 import json
 import math
 import re
+import sqlite3
 import statistics
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import Engine, Select, create_engine, select, text
 from sqlmodel import Session, SQLModel, col
 
 from app.core.query import MarketFilters
 from app.core.settings import normalize_database_url
+from app.core.sqlite_functions import register_sqlite_functions
 from app.main import create_app
 from app.models import Company, Market, MarketCompany, Provenance, Segment
 from app.repositories.groups import GroupBy, kept_company_counts
@@ -367,3 +371,29 @@ def test_kept_groups_follow_every_change(engine: Engine, database_url: str, tmp_
             text("DELETE FROM company WHERE id = (SELECT min(company_id) FROM market_company)")
         )
     _assert_kept_groups_are_the_rows(database_url)
+
+
+@pytest.mark.backend_independent
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.floats(-100, 1000, allow_nan=False)),
+            st.integers(min_value=0, max_value=5),
+        ),
+        max_size=30,
+    )
+)
+def test_sqlites_weighted_median_is_the_median_of_the_values_it_counts(
+    histogram: list[tuple[float | None, int]],
+) -> None:
+    """The aggregate SQLite's groupings take their medians from (app/core/sqlite_functions.py)
+    is statistics.median of each value repeated `weight` times, and null for none."""
+    connection = sqlite3.connect(":memory:")
+    register_sqlite_functions(connection)
+    connection.execute("CREATE TABLE histogram (value REAL, weight INTEGER)")
+    connection.executemany("INSERT INTO histogram VALUES (?, ?)", histogram)
+    (median,) = connection.execute(
+        "SELECT weighted_median(value, weight) FROM histogram"
+    ).fetchone()
+    values = [value for value, weight in histogram if value is not None for _ in range(weight)]
+    assert median == (statistics.median(values) if values else None)
