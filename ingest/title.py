@@ -65,7 +65,8 @@ _PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][
 _MAX_REGION_WORDS = 5
 _POSSESSIVE = re.compile(r"['’][sS]$")  # "China's", "CHINA’S"
 # "For analysis, the X market", "IQVIA estimates that the Indian X Market": a clause before it
-_CLAUSE_BEFORE_SUBJECT = re.compile(r"(?:,|\bthat)\s+the\s+", re.IGNORECASE)
+# "For analysis, the X market", "MRT estimates that this global market" (2.4.26: "this")
+_CLAUSE_BEFORE_SUBJECT = re.compile(r"(?:,|\bthat)\s+(?:the|this)\s+", re.IGNORECASE)
 _POSSESSIVE_START = re.compile(r"^(\S+)['’][sS]\b")  # "China's Cancer" slugs as china-cancer
 _DASH_BEFORE_MARKET = re.compile(r"\s*[-–—]\s*(?=market\b)", re.IGNORECASE)
 # "Health Care Industry Market Research": the industry is the market.
@@ -106,10 +107,15 @@ _MARKET_THEN_REGION = re.compile(
 # A listicle's or a question's opening before the market's name: "4 Reasons the Hearing Aid
 # Market Continues to Grow", "How Japan Oncology Drugs Market Became …" (2.4.23)
 _LEADING_HOOK = re.compile(
-    r"^(?:\d{1,2}\s+reasons\s+(?:why\s+)?|how\s+)(?:the\s+)?"
+    # 2.4.26: "It is Estimated that the UK Pharmaceutical Market Grew …"
+    r"^(?:\d{1,2}\s+reasons\s+(?:why\s+)?|how\s+"
+    r"|it\s+is\s+(?:estimated|expected|projected|forecast|predicted|reported)\s+that\s+)"
+    r"(?:the\s+)?"
     r"(?=(?-i:[A-Z])[^?]*\bmarket\b[^?]*$)",  # not a question: "How large is the X market?"
     re.IGNORECASE,
 )
+# "1. Telemedicine Market's Major Drivers", "2.1) …": a section's outline number (2.4.26)
+_OUTLINE_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s+(?=[A-Z])")
 # "2014 ASEAN Medical Device Update": the edition's year before a region (2.4.18)
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}\s+(?=[A-Z])")
 # "$118 Billion U.K. Gaming Market", "Global $221 Billion Biologics Market": an amount before
@@ -132,7 +138,8 @@ _MARKET_IN_REGION = re.compile(
 )
 _BEFORE_SUBJECT = re.compile(
     # an opening quotation mark too: '"The Nigerian pharma market could rise …," it said' (2.4.15)
-    r"^[\"“‘']\s*|^(?:with|as|while|since|given|amid|because)\s+(?=the\s)",
+    # 2.4.26: after a conjunction too, "But while the ASEAN medical device market is growing"
+    r"^[\"“‘']\s*|^(?:(?:but|and|yet)\s+)?(?:with|as|while|since|given|amid|because)\s+(?=the\s)",
     re.IGNORECASE,
 )
 # A question heading about a market's size: "How large is the hearing care industry?", "What is
@@ -265,7 +272,7 @@ def title_from_lead(text: str) -> str | None:
     """A paragraph that opens with its market as subject, after a dateline's place or not
     ("Dubai: The Middle East construction paints market is on a sustained growth trajectory"):
     a page's title when no heading names a market (2.4.20)."""
-    text = _PLACE_LEAD.sub("", text)
+    text = _BEFORE_SUBJECT.sub("", _PLACE_LEAD.sub("", text))  # "But while the X market is …"
     return _title_from_match(text, _LEADING_SUBJECT.match(text)) if _LEAD_VERB.match(text) else None
 
 
@@ -347,6 +354,8 @@ def names_nothing(words_before_market: str) -> bool:
     """'A Recent Global', 'In 2021, the', 'Study Shows Growing': words before "market" that
     leave the market unnamed (the clause before a comma is not the subject)."""
     words = words_before_market.rsplit(",", 1)[-1].lower().split()
+    if words_before_market.split()[:1] in (["It"], ["it"]):
+        return True  # "It said among specific market segments, …" ("IT" is a market)
     return not words or words[-1] in _DETERMINER_LAST or set(words) <= _NAMING_NOTHING
 
 
@@ -395,7 +404,7 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     if named := _NAME_BEFORE_COLON.match(heading):  # before "Report: …" is taken for a label
         heading = f"{named['name']} {heading[named.end() :]}"
     heading = _LEADING_AMOUNT.sub(r"\g<world>", _LEADING_LABEL.sub("", heading))
-    heading = _LEADING_HOOK.sub("", heading)
+    heading = _LEADING_HOOK.sub("", _OUTLINE_NUMBER.sub("", heading))
     without_year = _LEADING_YEAR.sub("", heading)
     if without_year != heading and _split_region_prefix(without_year)[0]:
         heading = without_year

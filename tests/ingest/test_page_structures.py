@@ -1769,3 +1769,49 @@ def test_a_page_with_figures_that_names_no_market_lands_under_its_own_title() ->
     assert "unnamed_market" in {w["code"] for w in report["quality"]["warnings"]}
     with pytest.raises(ReportParseError, match="no recognisable title"):
         parse("<html><head><title>Daily Wire</title></head><body><p>Nothing to read.</p></body>")
+
+
+@pytest.mark.parametrize(
+    ("page", "name", "region"),
+    [
+        # a reported clause opens the heading (2.4.26)
+        (
+            "<h1>It is Estimated that the UK Biopsy Needle Market Grew by 4% in 2021, to a Value "
+            "of £1.2bn</h1><p>The UK biopsy needle market grew by 4% in 2021.</p>",
+            "Biopsy Needle",
+            "UK",
+        ),
+        # a section's outline number before the market's name, under an h1 naming none
+        (
+            "<h1>Teledermatology Set to Pass $2 Billion in Sales by 2030</h1>"
+            "<h2>1. Teledermatology Market’s Drivers</h2><p>Sales were $0.8 billion in 2022.</p>",
+            "Teledermatology",
+            "Global",
+        ),
+        # a conjunction before the sentence's opening clause
+        (
+            "<p>But while the ASEAN infusion pump market is growing, it is also young. "
+            "Sales reached $1.1 billion in 2015.</p>",
+            "Infusion Pump",
+            "ASEAN",
+        ),
+    ],
+)
+def test_clauses_and_numbers_before_a_market_s_name_are_no_part_of_it(
+    page: str, name: str, region: str
+) -> None:
+    report = parse(page)
+    assert (report["name"], report["region"]) == (name, region)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It said among specific market segments, imaging accounted for $7 billion in 2011.",
+        "Acme estimates that this global market growth is more than double the $3.9 billion "
+        "of 2017.",
+    ],
+)
+def test_a_pronoun_or_a_pointer_before_market_names_no_market(sentence: str) -> None:
+    title = parse(f"<h1>Acme Insights</h1><p>{sentence}</p>")["title"]
+    assert not title.lower().startswith(("it ", "acme estimates"))
