@@ -11,6 +11,7 @@ _TRAILING_AFTER_MARKET = re.compile(r"(\bMarket\b).*$", re.IGNORECASE)
 _TRAILING_DECORATION = re.compile(
     r"\s+(?:insights?|report|size(?:,)?(?:\s+and\s+|\s*&\s*)?(?:share|forecast)?.*)$", re.I
 )
+_MARKET_WORD = re.compile(r"\bmarkets?\b", re.IGNORECASE)
 _MARKET_SUFFIX = re.compile(r"\s+market$", re.IGNORECASE)
 _HEADLINE_SUBJECT = re.compile(r"^(?:the\s+)?(?P<subject>.+?)\s+market\b", re.IGNORECASE)
 # "The global wound dressing market was valued at …", wherever a sentence says it (a press
@@ -112,6 +113,16 @@ _LEADING_HOOK = re.compile(
     r"|it\s+is\s+(?:estimated|expected|projected|forecast|predicted|reported)\s+that\s+)"
     r"(?:the\s+)?"
     r"(?=(?-i:[A-Z])[^?]*\bmarket\b[^?]*$)",  # not a question: "How large is the X market?"
+    re.IGNORECASE,
+)
+# A news heading whose subject is to reach an amount, naming no market: "UAE's healthcare
+# ecosystem to hit $50 billion by 2029", "Lab: Worldwide X Sales Forecast to Reach $5 Billion"
+# (2.4.26); the subject's last word of scope is no part of the name.
+_SUBJECT_TO_REACH = re.compile(
+    r"^(?:[^:]{1,40}:\s+)?(?P<subject>[A-Za-z][\w&/'’ -]{1,60}?)"
+    r"(?:\s+(?:ecosystem|sector|industry|sales|revenues?|spending)(?:\s+forecast)?)?"
+    r"\s+(?:(?:is|are)\s+)?(?:(?:expected|set|poised|forecast|projected|estimated|likely)\s+)?"
+    r"to\s+(?:hit|reach|touch|cross|top|exceed|surpass|achieve)\s+(?=\S*\d)",
     re.IGNORECASE,
 )
 # "1. Telemedicine Market's Major Drivers", "2.1) …": a section's outline number (2.4.26)
@@ -405,6 +416,8 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
         heading = f"{named['name']} {heading[named.end() :]}"
     heading = _LEADING_AMOUNT.sub(r"\g<world>", _LEADING_LABEL.sub("", heading))
     heading = _LEADING_HOOK.sub("", _OUTLINE_NUMBER.sub("", heading))
+    if (reaching := _SUBJECT_TO_REACH.match(heading)) and not _MARKET_WORD.search(heading):
+        heading = _capitalised(reaching["subject"]) + " Market"
     without_year = _LEADING_YEAR.sub("", heading)
     if without_year != heading and _split_region_prefix(without_year)[0]:
         heading = without_year

@@ -1788,6 +1788,19 @@ def test_a_page_with_figures_that_names_no_market_lands_under_its_own_title() ->
             "Teledermatology",
             "Global",
         ),
+        # a news heading's subject that is to reach an amount, without its word of scope
+        (
+            "<h1>Qatar’s dialysis ecosystem to hit $2 billion by 2030, says Acme</h1>"
+            "<p>Spending reached $1.1 billion in 2024.</p>",
+            "Dialysis",
+            "Qatar",
+        ),
+        (
+            "<h1>Acme Labs : Global stent Sales Forecast to Reach $9 Billion by 2028</h1>"
+            "<p>Sales of stents were $6 billion in 2023.</p>",
+            "Stent",
+            "Global",
+        ),
         # a conjunction before the sentence's opening clause
         (
             "<p>But while the ASEAN infusion pump market is growing, it is also young. "
