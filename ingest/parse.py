@@ -53,7 +53,7 @@ from ingest.rankings import (
     ranked_enough,
     ranked_line_name,
 )
-from ingest.regions import region_names
+from ingest.regions import one_region, region_names
 from ingest.report import (
     PARSER_VERSION,
     ParsedFaq,
@@ -1237,7 +1237,7 @@ def parse_report(
         slug=title.slug,
         title=title.title,
         name=title.name,
-        region=title.region or "Global",
+        region=one_region(title.region) or "Global",  # "Worldwide" too (2.4.26)
         summary=collected.summary,
         size_usd=size.usd if size else None,
         size_year=size.year if size else None,

@@ -1796,7 +1796,7 @@ def test_a_page_with_figures_that_names_no_market_lands_under_its_own_title() ->
             "Qatar",
         ),
         (
-            "<h1>Acme Labs : Global stent Sales Forecast to Reach $9 Billion by 2028</h1>"
+            "<h1>Acme Labs : Worldwide stent Sales Forecast to Reach $9 Billion by 2028</h1>"
             "<p>Sales of stents were $6 billion in 2023.</p>",
             "Stent",
             "Global",
