@@ -1,33 +1,48 @@
-"""The full-text row of each market on SQLite (migration 0025), kept by the loader.
+"""The full-text row of each market (migrations 0025 and 0026), kept by the loader.
 
 A market's row in `market_search` indexes every text it has (title, summary, segments,
-insights, FAQs), which the view `market_search_text` assembles. FTS5 takes a row out only
-given the text it was indexed with, so the writer calls `unindex_markets` while a market's
-rows are still as indexed (before they are replaced or removed) and `index_markets` once they
-are written. PostgreSQL indexes each table's text where it is stored: nothing to do there.
+insights, FAQs), which the view `market_search_text` assembles: on SQLite an FTS5 row, on
+PostgreSQL the market's lexemes (a stripped tsvector) under a GIN index. No trigger can keep a
+row that is several tables' text, so the loader calls `unindex_markets` while a market's rows
+are still as indexed (before they are replaced or removed: FTS5 takes a row out only given the
+text it indexed) and `index_markets` once they are written. On PostgreSQL the row is replaced
+in place, and goes with its market.
 """
 
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, TextClause, bindparam, text
 
-_UNINDEX = text(
+
+def _for_markets(sql: str) -> TextClause:
+    return text(sql).bindparams(bindparam("market_ids", expanding=True))
+
+
+_SQLITE_UNINDEX = _for_markets(
     "INSERT INTO market_search(market_search, rowid, body) "
     "SELECT 'delete', id, body FROM market_search_text WHERE id IN :market_ids"
-).bindparams(bindparam("market_ids", expanding=True))
-_INDEX = text(
+)
+_SQLITE_INDEX = _for_markets(
     "INSERT INTO market_search(rowid, body) "
     "SELECT id, body FROM market_search_text WHERE id IN :market_ids"
-).bindparams(bindparam("market_ids", expanding=True))
+)
+_POSTGRESQL_INDEX = _for_markets(
+    "INSERT INTO market_search (market_id, document) "
+    "SELECT id, strip(to_tsvector('english', body)) FROM market_search_text "
+    "WHERE id IN :market_ids "
+    "ON CONFLICT (market_id) DO UPDATE SET document = excluded.document"
+)
 
 
 def unindex_markets(connection: Connection, market_ids: Sequence[int]) -> None:
     """Take these markets out of the index, before their texts change or go."""
     if market_ids and connection.dialect.name == "sqlite":
-        connection.execute(_UNINDEX, {"market_ids": list(market_ids)})
+        connection.execute(_SQLITE_UNINDEX, {"market_ids": list(market_ids)})
 
 
 def index_markets(connection: Connection, market_ids: Sequence[int]) -> None:
     """Index these markets' texts as now written."""
-    if market_ids and connection.dialect.name == "sqlite":
-        connection.execute(_INDEX, {"market_ids": list(market_ids)})
+    if market_ids:
+        sqlite = connection.dialect.name == "sqlite"
+        statement = _SQLITE_INDEX if sqlite else _POSTGRESQL_INDEX
+        connection.execute(statement, {"market_ids": list(market_ids)})

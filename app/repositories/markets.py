@@ -23,12 +23,7 @@ from app.models import (
 from app.repositories.meta import row_counts
 from app.repositories.ordering import order_clauses
 from app.repositories.plans import Unindexed, walks_sooner
-from app.repositories.search import (
-    count_markets_with,
-    market_has_word,
-    market_text_words,
-    own_text_reach,
-)
+from app.repositories.search import count_markets_with, market_has_word, market_text_words
 from app.repositories.streaming import stream_dicts
 from app.repositories.tallies import kept_count
 
@@ -41,10 +36,9 @@ _SORT_COLUMNS = {field: getattr(Market, field) for field in MARKET_SORT.fields}
 
 
 def filter_conditions(
-    filters: MarketFilters, *, by_index: bool = True, words: list[str] | None = None
+    filters: MarketFilters, *, by_index: bool = True
 ) -> list[ColumnElement[bool]]:
-    """The filters as conditions; `by_index=False` keeps SQLite from using their indexes;
-    `words`: those of `q` that are conditions (all of them when not given)."""
+    """The filters as conditions; `by_index=False` keeps SQLite from using their indexes."""
 
     def market(column: Any) -> Any:
         return col(column) if by_index else Unindexed(column)
@@ -68,7 +62,7 @@ def filter_conditions(
         else:  # each walked market looked up in the filter's index, no list of every match
             (member_id,) = members.selected_columns
             conditions.append(members.where(member_id == col(Market.id)).exists())
-    for word in market_text_words(filters.q or "") if words is None else words:
+    for word in market_text_words(filters.q or ""):
         conditions.append(
             market_has_word(word, market_id=market(Market.id), one_market_at_a_time=not by_index)
         )
@@ -82,26 +76,14 @@ def order_by(sort: list[SortKey]) -> list[Any]:
     return [*order_clauses(sort, _SORT_COLUMNS, nulls_last=True), col(Market.slug).asc()]
 
 
-def market_rows_query(
-    filters: MarketFilters, sort: list[SortKey], *, words: list[str] | None = None
-) -> Select[Any]:
-    conditions = filter_conditions(filters, words=words)
+def market_rows_query(filters: MarketFilters, sort: list[SortKey]) -> Select[Any]:
+    conditions = filter_conditions(filters)
     return select(*_MARKET_COLUMNS).where(*conditions).order_by(*order_by(sort))
 
 
 def _broad(*, markets: int, total: int, page: Pagination) -> bool:
     """Whether a page of these `total` matches is read along the sort's index."""
     return walks_sooner(rows=markets, total=total, page=page)
-
-
-def _plan_words(session: Session, filters: MarketFilters, *, markets: int) -> list[str]:
-    """The words of `q` that are conditions. On PostgreSQL a word in every market's own text
-    leaves none out and is dropped (reading its matches in every FAQ took 20 s at 100,000
-    markets); SQLite reads any word's markets from one list."""
-    words = market_text_words(filters.q or "")
-    if session.get_bind().dialect.name == "sqlite":
-        return words
-    return [word for word in words if session.execute(own_text_reach(word)).scalar_one() < markets]
 
 
 def _memberships(filters: MarketFilters) -> list[Select[int]]:
@@ -129,17 +111,16 @@ def _memberships(filters: MarketFilters) -> list[Select[int]]:
     return selects
 
 
-def _count(
-    session: Session, filters: MarketFilters, *, words: list[str] | None, markets: int, sqlite: bool
-) -> int:
+def _count(session: Session, filters: MarketFilters, *, markets: int) -> int:
     if (kept := kept_count(session, filters)) is not None:
         return kept  # a CAGR range and one group at most: from the kept histograms
-    q_alone = replace(filters, q=None) == MarketFilters()
-    if words == [] and q_alone:
-        return markets  # `q` alone, of words that leave no market out
-    if sqlite and words and q_alone:
-        return int(session.execute(count_markets_with(words)).scalar_one())
-    conditions = filter_conditions(filters, words=words)
+    words = market_text_words(filters.q or "")
+    if words and replace(filters, q=None) == MarketFilters():
+        # `q` alone: from the index of each market's texts, no market row read
+        dialect = session.get_bind().dialect.name
+        return int(session.execute(count_markets_with(words, dialect=dialect)).scalar_one())
+    if not (conditions := filter_conditions(filters)):
+        return markets  # `q` of stop words alone
     return int(
         session.execute(select(func.count()).select_from(Market).where(*conditions)).scalar_one()
     )
@@ -152,11 +133,10 @@ def list_markets(
     markets = 0
     if filters != MarketFilters():
         markets = row_counts(session).get("market", 0)
-    words = _plan_words(session, filters, markets=markets) if filters.q else None
-    total = _count(session, filters, words=words, markets=markets, sqlite=sqlite)
-    conditions = filter_conditions(filters, words=words)
+    total = _count(session, filters, markets=markets)
+    conditions = filter_conditions(filters)
     if sqlite and conditions and _broad(markets=markets, total=total, page=page):
-        conditions = filter_conditions(filters, by_index=False, words=words)
+        conditions = filter_conditions(filters, by_index=False)
     statement = (
         select(*_MARKET_COLUMNS)
         .where(*conditions)
@@ -171,12 +151,7 @@ def list_markets(
 def stream_market_rows(
     engine: Engine, *, filters: MarketFilters, sort: list[SortKey]
 ) -> Iterator[dict[str, Any]]:
-    words = None
-    if filters.q:  # a word in every market's own text leaves none out, as on a page
-        with Session(engine) as session:
-            markets = row_counts(session).get("market", 0)
-            words = _plan_words(session, filters, markets=markets)
-    return stream_dicts(engine, market_rows_query(filters, sort, words=words))
+    return stream_dicts(engine, market_rows_query(filters, sort))
 
 
 @dataclass

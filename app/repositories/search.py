@@ -1,8 +1,8 @@
 """`q` as full-text search: SQLite FTS5 or PostgreSQL tsvector, chosen when the SQL compiles.
 
 A market's texts (title and summary, segments, insights, FAQs) are indexed with English
-stemming, so `leukemias` finds `leukemia`: on SQLite in one row per market (migration 0025,
-kept by the loader), on PostgreSQL each where it is stored (migration 0009). Every word of `q`
+stemming, so `leukemias` finds `leukemia`, in one row per market kept by the loader (SQLite
+FTS5, migration 0025; PostgreSQL a GIN index of lexemes, migration 0026). Every word of `q`
 must match. Punctuation-only words and English stop words are ignored on both databases alike.
 Company aliases are indexed without stemming and matched by word prefix.
 """
@@ -58,16 +58,7 @@ def _tsvector_match(document: str) -> str:
     return f"to_tsvector('english', {document}) @@ plainto_tsquery('english', {{query}})"
 
 
-_OWN_TEXT_MATCH = _tsvector_match("market.title || ' ' || coalesce(market.summary, '')")
 _FAQ_MATCH = _tsvector_match("faq.question || ' ' || faq.answer")
-# (PostgreSQL) The markets of each of their texts' matches.
-_MARKETS_BY_TEXT = (
-    f"SELECT market.id FROM market WHERE {_OWN_TEXT_MATCH}",
-    "SELECT segment.market_id FROM segment WHERE "
-    + _tsvector_match("segment.name || ' ' || segment.description"),
-    f"SELECT insight.market_id FROM insight WHERE {_tsvector_match('insight.text')}",
-    f"SELECT faq.market_id FROM faq WHERE {_FAQ_MATCH}",
-)
 
 
 class FaqTextMatch(TextMatch):
@@ -90,8 +81,7 @@ class FaqMatchCount(_FullText[int]):
 
 class MarketHasWord(TextMatch):
     """True for the markets with the word in their title, summary, segments, insights or
-    FAQs: on SQLite the markets of the word's list in the index of each market's texts
-    (migration 0025), on PostgreSQL the union of each text's matches' markets."""
+    FAQs: those the index of each market's texts lists for it (migrations 0025 and 0026)."""
 
     inherit_cache = True
     _traverse_internals = [  # noqa: RUF012
@@ -101,7 +91,10 @@ class MarketHasWord(TextMatch):
     fts5_template = (
         "{market_id} IN (SELECT rowid FROM market_search WHERE market_search MATCH {query})"
     )
-    postgresql_template = "{market_id} IN (" + " UNION ALL ".join(_MARKETS_BY_TEXT) + ")"
+    postgresql_template = (
+        "{market_id} IN (SELECT market_search.market_id FROM market_search "
+        "WHERE market_search.document @@ plainto_tsquery('english', {query}))"
+    )
 
     def __init__(self, fts5: str, plain: str, *, market_id: ColumnElement[Any]) -> None:
         super().__init__(fts5, plain)
@@ -164,16 +157,14 @@ def market_has_word(
     return kind(_fts5_strings([word]), word, market_id=market_id)
 
 
-def own_text_reach(word: str) -> TextClause:
-    """(PostgreSQL) How many markets have `word` in their own text (title and summary)."""
-    return text(
-        f"SELECT count(*) FROM market WHERE {_OWN_TEXT_MATCH.format(query=':query')}"
-    ).bindparams(query=word)
-
-
-def count_markets_with(words: list[str]) -> TextClause:
-    """(SQLite) How many markets have every word: their lists in the index of each market's
-    texts, intersected; no market row read."""
+def count_markets_with(words: list[str], *, dialect: str) -> TextClause:
+    """How many markets have every word, from the index of each market's texts alone (no
+    market row read)."""
+    if dialect == "postgresql":
+        return text(
+            "SELECT count(*) FROM market_search "
+            "WHERE document @@ plainto_tsquery('english', :query)"
+        ).bindparams(query=" ".join(words))
     return text("SELECT count(*) FROM market_search WHERE market_search MATCH :query").bindparams(
         query=_fts5_strings(words)
     )
