@@ -23,7 +23,12 @@ from app.models import (
 from app.repositories.meta import row_counts
 from app.repositories.ordering import order_clauses
 from app.repositories.plans import Unindexed, walks_sooner
-from app.repositories.search import count_markets_with, market_has_word, market_text_words
+from app.repositories.search import (
+    count_markets_with,
+    market_has_word,
+    market_text_words,
+    markets_listed,
+)
 from app.repositories.streaming import stream_dicts
 from app.repositories.tallies import kept_count
 
@@ -111,11 +116,16 @@ def _memberships(filters: MarketFilters) -> list[Select[int]]:
     return selects
 
 
+def _words_alone(filters: MarketFilters) -> list[str]:
+    """The words of `q` when it is the only filter, else none."""
+    alone = replace(filters, q=None) == MarketFilters()
+    return market_text_words(filters.q or "") if alone else []
+
+
 def _count(session: Session, filters: MarketFilters, *, markets: int) -> int:
     if (kept := kept_count(session, filters)) is not None:
         return kept  # a CAGR range and one group at most: from the kept histograms
-    words = market_text_words(filters.q or "")
-    if words and replace(filters, q=None) == MarketFilters():
+    if words := _words_alone(filters):
         # `q` alone: from the index of each market's texts, no market row read
         dialect = session.get_bind().dialect.name
         return int(session.execute(count_markets_with(words, dialect=dialect)).scalar_one())
@@ -134,9 +144,12 @@ def list_markets(
     if filters != MarketFilters():
         markets = row_counts(session).get("market", 0)
     total = _count(session, filters, markets=markets)
-    conditions = filter_conditions(filters)
-    if sqlite and conditions and _broad(markets=markets, total=total, page=page):
-        conditions = filter_conditions(filters, by_index=False)
+    if total == 0:
+        return [], 0
+    broad = _broad(markets=markets, total=total, page=page)
+    conditions = filter_conditions(filters, by_index=not (sqlite and broad))
+    if not sqlite and not broad and (words := _words_alone(filters)):
+        conditions = [markets_listed(words)]
     statement = (
         select(*_MARKET_COLUMNS)
         .where(*conditions)

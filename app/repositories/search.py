@@ -113,6 +113,22 @@ class MarketHasWordOfItsOwn(MarketHasWord):
     )
 
 
+class MarketsListed(TextMatch):
+    """(PostgreSQL) `market.id` among the list of every word's markets, read first: for a page
+    of `q` alone when few markets match, which the planner would otherwise look for along the
+    sort's index (it estimates any word absent from its statistics at 0.5 % of markets, and
+    walked all 100,000 for a word in none: 1.3 s)."""
+
+    inherit_cache = True
+    fts5_template = (
+        "market.id IN (SELECT rowid FROM market_search WHERE market_search MATCH {query})"
+    )
+    postgresql_template = (
+        "market.id = ANY(ARRAY(SELECT market_search.market_id FROM market_search "
+        "WHERE market_search.document @@ plainto_tsquery('english', {query})))"
+    )
+
+
 class CompanyAliasMatch(TextMatch):
     """Every word of the query starts a word of some alias (no stemming: names)."""
 
@@ -168,6 +184,10 @@ def count_markets_with(words: list[str], *, dialect: str) -> TextClause:
     return text("SELECT count(*) FROM market_search WHERE market_search MATCH :query").bindparams(
         query=_fts5_strings(words)
     )
+
+
+def markets_listed(words: list[str]) -> MarketsListed:
+    return MarketsListed(_fts5_strings(words), " ".join(words))
 
 
 def faq_text_match(q: str) -> FaqTextMatch | None:
