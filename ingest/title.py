@@ -100,7 +100,12 @@ _IN_REGION_FIRST = re.compile(
     r"^In\s+(?:the\s+)?(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}),\s+"
 )
 # "Report: Cancer immunotherapy market to hit $9B", "2024: Global …": a label, not a region.
-_LEADING_LABEL = re.compile(r"^(?:\d{4}|[A-Za-z]+(?:\s+[A-Za-z]+)?):\s+(?=.*\bmarket\b)", re.I)
+# 2.4.26: a hook of up to five words too, "Chronic Care to Cure: Navigating Africa's X Market".
+# The label never says "market": "Saudi Arabia Pharmaceutical Market: Branded Market …".
+_LABEL_WORD = r"(?!market\b)[A-Za-z]+"
+_LEADING_LABEL = re.compile(
+    rf"^(?:\d{{4}}|{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}}):\s+(?=.*\bmarket\b)", re.I
+)
 # "Emerging Coatings Market: Middle East and Africa": the region after a colon (2.4.18)
 _MARKET_THEN_REGION = re.compile(
     r"^(?P<name>.+?)\s+(?i:markets?)\s*[:–—]\s*(?P<place>[A-Z][\w.&-]*(?:\s+[\w.&-]+){0,4})\s*$"
@@ -110,7 +115,9 @@ _MARKET_THEN_REGION = re.compile(
 _LEADING_HOOK = re.compile(
     # 2.4.26: "It is Estimated that the UK Pharmaceutical Market Grew …"
     r"^(?:\d{1,2}\s+reasons\s+(?:why\s+)?|how\s+"
-    r"|it\s+is\s+(?:estimated|expected|projected|forecast|predicted|reported)\s+that\s+)"
+    r"|it\s+is\s+(?:estimated|expected|projected|forecast|predicted|reported)\s+that\s+"
+    # "Navigating Africa's Pharma Market Dynamics", "Inside the X Market" (2.4.26)
+    r"|(?:navigating|exploring|understanding|inside|unlocking|decoding|analy[sz]ing)\s+)"
     r"(?:the\s+)?"
     r"(?=(?-i:[A-Z])[^?]*\bmarket\b[^?]*$)",  # not a question: "How large is the X market?"
     re.IGNORECASE,

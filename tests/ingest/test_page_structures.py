@@ -1801,6 +1801,21 @@ def test_a_page_with_figures_that_names_no_market_lands_under_its_own_title() ->
             "Stent",
             "Global",
         ),
+        # a hook before a colon, then a gerund, before the market's name
+        (
+            "<h1>Chronic Care to Cure: Navigating Africa’s Biopsy Market Dynamics</h1>"
+            "<h2>Africa Biopsy Market</h2><p>The Africa biopsy market was valued at USD 1.2 "
+            "billion in 2023 and will reach USD 2.1 billion by 2030.</p>",
+            "Biopsy",
+            "Africa",
+        ),
+        # ... but a market named before the colon is no hook
+        (
+            "<h1>Saudi Arabia Biopsy Market: Branded Market Opportunity for Global Players</h1>"
+            "<p>Sales reached $0.4 billion in 2022.</p>",
+            "Biopsy",
+            "Saudi Arabia",
+        ),
         # a conjunction before the sentence's opening clause
         (
             "<p>But while the ASEAN infusion pump market is growing, it is also young. "
@@ -1828,3 +1843,14 @@ def test_clauses_and_numbers_before_a_market_s_name_are_no_part_of_it(
 def test_a_pronoun_or_a_pointer_before_market_names_no_market(sentence: str) -> None:
     title = parse(f"<h1>Acme Insights</h1><p>{sentence}</p>")["title"]
     assert not title.lower().startswith(("it ", "acme estimates"))
+
+
+def test_a_title_naming_its_region_keeps_that_region_s_figures() -> None:
+    """Read as a global market, the title below made its own Africa figures another region's
+    (2.4.26): its hook and gerund are no part of the name, so the region is Africa's."""
+    report = parse(
+        "<h1>Chronic Care to Cure: Navigating Africa’s Biopsy Market Dynamics</h1>"
+        "<h2>Africa Biopsy Market</h2><p>The Africa biopsy market was valued at USD 1.2 billion "
+        "in 2023 and will reach USD 2.1 billion by 2030.</p>"
+    )
+    assert (report["size_usd"], report["forecast_usd"]) == (1_200_000_000, 2_100_000_000)
