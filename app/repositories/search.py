@@ -53,12 +53,16 @@ class TextMatch(_FullText[bool]):
     inherit_cache = True
 
 
-def _tsvector_match(document: str) -> str:
-    """(PostgreSQL) `document` matches the query, by its GIN index (migration 0009)."""
-    return f"to_tsvector('english', {document}) @@ plainto_tsquery('english', {{query}})"
-
-
-_FAQ_MATCH = _tsvector_match("faq.question || ' ' || faq.answer")
+# (PostgreSQL) A FAQ matches by the GIN index over this expression (migration 0009).
+_FAQ_MATCH = (
+    "to_tsvector('english', faq.question || ' ' || faq.answer) "
+    "@@ plainto_tsquery('english', {query})"
+)
+# (PostgreSQL) The markets whose texts have every word (migration 0026).
+_MARKETS_WITH_WORDS = (
+    "SELECT market_search.market_id FROM market_search "
+    "WHERE market_search.document @@ plainto_tsquery('english', {query})"
+)
 
 
 class FaqTextMatch(TextMatch):
@@ -91,10 +95,7 @@ class MarketHasWord(TextMatch):
     fts5_template = (
         "{market_id} IN (SELECT rowid FROM market_search WHERE market_search MATCH {query})"
     )
-    postgresql_template = (
-        "{market_id} IN (SELECT market_search.market_id FROM market_search "
-        "WHERE market_search.document @@ plainto_tsquery('english', {query}))"
-    )
+    postgresql_template = f"{{market_id}} IN ({_MARKETS_WITH_WORDS})"
 
     def __init__(self, fts5: str, plain: str, *, market_id: ColumnElement[Any]) -> None:
         super().__init__(fts5, plain)
@@ -123,10 +124,7 @@ class MarketsListed(TextMatch):
     fts5_template = (
         "market.id IN (SELECT rowid FROM market_search WHERE market_search MATCH {query})"
     )
-    postgresql_template = (
-        "market.id = ANY(ARRAY(SELECT market_search.market_id FROM market_search "
-        "WHERE market_search.document @@ plainto_tsquery('english', {query})))"
-    )
+    postgresql_template = f"market.id = ANY(ARRAY({_MARKETS_WITH_WORDS}))"
 
 
 class CompanyAliasMatch(TextMatch):
@@ -177,10 +175,10 @@ def count_markets_with(words: list[str], *, dialect: str) -> TextClause:
     """How many markets have every word, from the index of each market's texts alone (no
     market row read)."""
     if dialect == "postgresql":
-        return text(
-            "SELECT count(*) FROM market_search "
-            "WHERE document @@ plainto_tsquery('english', :query)"
-        ).bindparams(query=" ".join(words))
+        markets = _MARKETS_WITH_WORDS.format(query=":query")
+        return text(f"SELECT count(*) FROM ({markets}) AS matched").bindparams(
+            query=" ".join(words)
+        )
     return text("SELECT count(*) FROM market_search WHERE market_search MATCH :query").bindparams(
         query=_fts5_strings(words)
     )
