@@ -159,3 +159,23 @@ def test_migrations_0023_to_0025_keep_every_row_through_a_round_trip(
     with Session(engine) as session, session.begin():
         assert delete_market(session, SEED["slug"])
         assert session.connection().execute(miscounted).all() == []
+
+
+@pytest.mark.postgresql_only
+def test_migration_0026_round_trip_keeps_what_search_answers(
+    engine: Engine, database_url: str
+) -> None:
+    """PostgreSQL's row per market (0026): down to 0025 (each text's own GIN index) and up
+    again, the same markets match, and every market has its row back."""
+    assert not run_ingest([SEEDS_DIR], engine=engine).failures
+    matched = _markets_matching(database_url, WORD)
+    assert SEED["slug"] in matched
+    engine.dispose()
+    command.downgrade(alembic_config(database_url), "0025")
+    command.upgrade(alembic_config(database_url), "head")
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT (SELECT count(*) FROM market_search) = (SELECT count(*) FROM market)")
+        ).scalar_one()
+    assert rows
+    assert _markets_matching(database_url, WORD) == matched
