@@ -34,6 +34,14 @@ _POSTGRESQL_INDEX = _for_markets(
 )
 
 
+_SQLITE_REBUILD = ("INSERT INTO market_search(market_search) VALUES ('rebuild')",)
+_POSTGRESQL_REBUILD = (
+    "DELETE FROM market_search",
+    "INSERT INTO market_search (market_id, document) "
+    "SELECT id, strip(to_tsvector('english', body)) FROM market_search_text",
+)
+
+
 def unindex_markets(connection: Connection, market_ids: Sequence[int]) -> None:
     """Take these markets out of the index, before their texts change or go."""
     if market_ids and connection.dialect.name == "sqlite":
@@ -46,3 +54,11 @@ def index_markets(connection: Connection, market_ids: Sequence[int]) -> None:
         sqlite = connection.dialect.name == "sqlite"
         statement = _SQLITE_INDEX if sqlite else _POSTGRESQL_INDEX
         connection.execute(statement, {"market_ids": list(market_ids)})
+
+
+def rebuild_index(connection: Connection) -> None:
+    """Index every market's texts as stored, whatever the index held: after the tables were
+    written by a tool other than the loader (`python -m ingest --rebuild-search`)."""
+    sqlite = connection.dialect.name == "sqlite"
+    for statement in _SQLITE_REBUILD if sqlite else _POSTGRESQL_REBUILD:
+        connection.execute(text(statement))

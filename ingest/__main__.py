@@ -13,6 +13,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.db import DatabaseNotMigrated, describe_error, existing_database, prepare_database
 from app.core.settings import PROJECT_ROOT, get_settings
+from app.market_search import rebuild_index
+from ingest.load import bump_dataset_version
 from ingest.records import RunSummary
 from ingest.run import run_ingest
 
@@ -49,11 +51,25 @@ def main(
             "those of its last ingest (which a run otherwise trusts, as make and rsync do).",
         ),
     ] = False,
+    rebuild_search: Annotated[
+        bool,
+        typer.Option(
+            "--rebuild-search",
+            help="Only index every market's texts for `q` again, from the rows as stored: "
+            "after segments, insights or FAQs were written with another tool.",
+        ),
+    ] = False,
 ) -> None:
     """Parse report pages and upsert them, one transaction per report."""
     targets = paths or [PROJECT_ROOT / "seeds"]
     url = database_url or get_settings().database_url
     try:
+        if rebuild_search:
+            with prepare_database(url).begin() as connection:
+                rebuild_index(connection)
+                bump_dataset_version(connection)  # cached answers of `q` go stale
+            typer.echo("search index rebuilt from every market's stored texts")
+            raise typer.Exit(0)
         engine = existing_database(url) if dry_run else prepare_database(url)
         if dry_run and engine is None:
             shown = make_url(url).render_as_string(hide_password=True)

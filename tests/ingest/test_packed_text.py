@@ -179,3 +179,27 @@ def test_migration_0026_round_trip_keeps_what_search_answers(
         ).scalar_one()
     assert rows
     assert _markets_matching(database_url, WORD) == matched
+
+
+def test_rebuild_search_indexes_texts_another_tool_wrote(engine: Engine, database_url: str) -> None:
+    """The loader keeps each market's search row; a text written around it is searched only
+    after `python -m ingest --rebuild-search`, which also tells caches the data changed."""
+    from typer.testing import CliRunner
+
+    from ingest.__main__ import cli
+
+    assert not run_ingest([SEEDS_DIR / SEED["file"]], engine=engine).failures
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE segment SET description = 'zorblaxite' WHERE key = 'hospital'")
+        )
+        version = text("SELECT version FROM dataset_version")
+        before = connection.execute(version).scalar_one()
+    assert _markets_matching(database_url, "zorblaxite") == set()
+
+    result = CliRunner().invoke(cli, ["--rebuild-search", "--database-url", database_url])
+    assert result.exit_code == 0, result.output
+    assert _markets_matching(database_url, "zorblaxite") == {SEED["slug"]}
+    _check_full_text_indexes(engine)
+    with engine.connect() as connection:
+        assert connection.execute(version).scalar_one() == before + 1
