@@ -26,20 +26,17 @@ _SQLITE_INDEX = _for_markets(
     "INSERT INTO market_search(rowid, body) "
     "SELECT id, body FROM market_search_text WHERE id IN :market_ids"
 )
-_POSTGRESQL_INDEX = _for_markets(
+# Each market's lexemes, without positions.
+_POSTGRESQL_DOCUMENTS = (
     "INSERT INTO market_search (market_id, document) "
-    "SELECT id, strip(to_tsvector('english', body)) FROM market_search_text "
-    "WHERE id IN :market_ids "
+    "SELECT id, strip(to_tsvector('english', body)) FROM market_search_text"
+)
+_POSTGRESQL_INDEX = _for_markets(
+    f"{_POSTGRESQL_DOCUMENTS} WHERE id IN :market_ids "
     "ON CONFLICT (market_id) DO UPDATE SET document = excluded.document"
 )
-
-
 _SQLITE_REBUILD = ("INSERT INTO market_search(market_search) VALUES ('rebuild')",)
-_POSTGRESQL_REBUILD = (
-    "DELETE FROM market_search",
-    "INSERT INTO market_search (market_id, document) "
-    "SELECT id, strip(to_tsvector('english', body)) FROM market_search_text",
-)
+_POSTGRESQL_REBUILD = ("DELETE FROM market_search", _POSTGRESQL_DOCUMENTS)
 
 
 def unindex_markets(connection: Connection, market_ids: Sequence[int]) -> None:

@@ -65,8 +65,8 @@ _FIRM_AFTER_MARKET = re.compile(r"\s+(?:research|insights|intelligence)\b", re.I
 _PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
 _MAX_REGION_WORDS = 5
 _POSSESSIVE = re.compile(r"['’][sS]$")  # "China's", "CHINA’S"
-# "For analysis, the X market", "IQVIA estimates that the Indian X Market": a clause before it
-# "For analysis, the X market", "MRT estimates that this global market" (2.4.26: "this")
+# "For analysis, the X market", "IQVIA estimates that the Indian X Market", "MRT estimates that
+# this global market" (2.4.26: "this"): a clause before it
 _CLAUSE_BEFORE_SUBJECT = re.compile(r"(?:,|\bthat)\s+(?:the|this)\s+", re.IGNORECASE)
 _POSSESSIVE_START = re.compile(r"^(\S+)['’][sS]\b")  # "China's Cancer" slugs as china-cancer
 _DASH_BEFORE_MARKET = re.compile(r"\s*[-–—]\s*(?=market\b)", re.IGNORECASE)

@@ -5,10 +5,11 @@ of a market's bytes, and SQLite compresses nothing: a text of 128 bytes or more 
 zlib blob when that is smaller, any other text as it is (so `typeof()` tells the two apart and
 old rows stay readable). PostgreSQL gets the text unchanged.
 
-The full-text triggers index the text, not the blob, through the SQL function `inflate_text`,
-which every SQLite connection the project opens registers (app/core/sqlite_functions.py). A
-tool that writes these tables without it (the `sqlite3` shell) is refused with "no such
-function: inflate_text" rather than leaving the full-text index out of step.
+The full-text indexes read the text, not the blob, through the SQL function `inflate_text`
+(the FAQ index's triggers, and the view `market_search_text` the loader indexes each market
+from), which every SQLite connection the project opens registers
+(app/core/sqlite_functions.py). A tool without it (the `sqlite3` shell) is refused a write to
+FAQs with "no such function: inflate_text" rather than leaving their index out of step.
 """
 
 import zlib

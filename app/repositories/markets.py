@@ -122,13 +122,15 @@ def _words_alone(filters: MarketFilters) -> list[str]:
     return market_text_words(filters.q or "") if alone else []
 
 
-def _count(session: Session, filters: MarketFilters, *, markets: int) -> int:
+def _count(
+    session: Session, filters: MarketFilters, *, words_alone: list[str], markets: int
+) -> int:
     if (kept := kept_count(session, filters)) is not None:
         return kept  # a CAGR range and one group at most: from the kept histograms
-    if words := _words_alone(filters):
-        # `q` alone: from the index of each market's texts, no market row read
+    if words_alone:  # from the index of each market's texts, no market row read
         dialect = session.get_bind().dialect.name
-        return int(session.execute(count_markets_with(words, dialect=dialect)).scalar_one())
+        counted = count_markets_with(words_alone, dialect=dialect)
+        return int(session.execute(counted).scalar_one())
     if not (conditions := filter_conditions(filters)):
         return markets  # `q` of stop words alone
     return int(
@@ -143,13 +145,14 @@ def list_markets(
     markets = 0
     if filters != MarketFilters():
         markets = row_counts(session).get("market", 0)
-    total = _count(session, filters, markets=markets)
+    words_alone = _words_alone(filters)
+    total = _count(session, filters, words_alone=words_alone, markets=markets)
     if total == 0:
         return [], 0
     broad = _broad(markets=markets, total=total, page=page)
     conditions = filter_conditions(filters, by_index=not (sqlite and broad))
-    if not sqlite and not broad and (words := _words_alone(filters)):
-        conditions = [markets_listed(words)]
+    if not sqlite and not broad and words_alone:
+        conditions = [markets_listed(words_alone)]
     statement = (
         select(*_MARKET_COLUMNS)
         .where(*conditions)
