@@ -242,7 +242,7 @@ _NOT_NAMES = frozenset(
 _NOT_NAME_WORDS = frozenset(
     "players companies vendors others key audience investors authors author loading like "
     "announcement benefits stakeholders leaders segments share following these those they "
-    "there which establishment founded capitalization capitalisation headquarters "
+    "there here which establishment founded capitalization capitalisation headquarters "
     "headquartered employees ceo".split()
 )
 # Inside a list of names, one that ends in its own "Companies" ("A, Bausch Health Companies,
@@ -361,7 +361,8 @@ def companies_in_sentence(sentence: str) -> list[str]:
 # "The top 10 U.S. medtech companies account for over two-thirds of the market. These include
 # A, B and C.": the players, then a sentence of their own that lists them.
 _PLAYERS_THEN_SENTENCE = re.compile(
-    r"\b(?:key|major|leading|prominent|top|dominant|biggest|largest|principal)\s+"
+    r"\b(?:key|major|leading|prominent|top|dominant|biggest|largest|principal|large|"
+    r"multinational|established|notable)\s+"
     r"(?:[\w.-]+\s+){0,3}?(?:players|companies|vendors|manufacturers|makers|firms|suppliers)\b",
     re.IGNORECASE,
 )

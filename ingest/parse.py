@@ -80,6 +80,7 @@ from ingest.segments import (
     segmentation_sentence,
     split_segment_names,
     title_segment_groups,
+    without_breakdown_share,
 )
 from ingest.text import (
     clean_text,
@@ -119,6 +120,7 @@ _PLAYERS_LABEL = re.compile(
     re.IGNORECASE,
 )
 _SEGMENTS_LABEL = re.compile(r"\bsegment", re.IGNORECASE)
+_LISTS_SEVERAL = re.compile(r"[,;]|\s(?:and|&)\s")
 _GENERIC_WORDS = frozenset("the global worldwide overall key total current a".split())
 # A title names "X Market"; "… Driving the Market Growth" speaks of a market named elsewhere.
 _DETERMINERS = frozenset("the a an this that its their our of".split())
@@ -844,7 +846,7 @@ def _route_players_table(collected: _Collected, text: str) -> bool:
 def _route_table_row(collected: _Collected, row: str) -> None:
     """A report-scope table's 'Key Players | A, B, C' and 'Segments Covered | Type (A, B)'."""
     label, _, value = row.partition(" | ")
-    if _PLAYERS_LABEL.search(label):
+    if _PLAYERS_LABEL.search(label) and _LISTS_SEVERAL.search(value):  # not "Players | Value"
         collected.company_prose.append(f"Key players include {value}")
     elif _SEGMENTS_LABEL.search(label):
         collected.segment_group_texts.append(value.replace("), ", "), By ").join(("By ", "")))
@@ -964,7 +966,7 @@ def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
     for heading, dimension, paragraphs in collected.headed_segments:
         add(heading, dimension, "\n\n".join(paragraphs))
     for dimension, name in collected.listed_segments:
-        add(name, dimension)
+        add(without_breakdown_share(name), dimension)
     add_labelled(
         (label, [_as_listed(name, collected.title_heading, found) for name in names])
         for text in collected.segmentation_prose
@@ -1037,7 +1039,7 @@ def _company_names(collected: _Collected) -> list[str]:
         elif " | " not in entry:  # "A, B and C", "Roche Diagnostics held 14.5% of …"
             names += companies_in_list(entry)
     if names:
-        return names
+        return names + list(chain.from_iterable(map(_companies_in_prose, collected.company_prose)))
     if len(collected.ranked_names) >= _MIN_LISTED_NAMES:
         return collected.ranked_names
     # Every paragraph's players lists ("Some of the leading players … are A and B." then

@@ -28,6 +28,13 @@ _DIMENSION_WORDS = (
     r"route(?:\s+of\s+administration)?|distribution\s+channels?|channels?|therap(?:y|ies)|"
     r"treatments?(?:\s+types?)?|modalit(?:y|ies)|components?|services?|molecule\s+types?"
 )
+# Dimensions named only after "by" ("Breakdown of the market by category"): alone, as a
+# heading ("Solutions", "Devices"), these words are as often a site's menu.
+_BY_DIMENSION_WORDS = (
+    rf"{_DIMENSION_WORDS}|categor(?:y|ies)|(?:dosage\s+)?forms?|sources?|materials?|"
+    r"deployments?(?:\s+modes?)?|offerings?|solutions?|platforms?|procedures?|devices?|"
+    r"samples?|tests?|age\s+groups?|genders?|(?:care\s+)?settings?|class(?:es)?"
+)
 
 
 def _heading_pattern(alternatives: str) -> re.Pattern[str]:
@@ -78,9 +85,9 @@ _SECTION_HEADINGS: list[tuple[Section, re.Pattern[str]]] = [
         Section.APPLICATIONS,
         _heading_pattern(
             # "Global CPU Market: Types" (a bold label) as well as "By Type" or "Type"
-            rf"\bby\s+(?:[\w-]+\s+){{0,2}}?(?:{_DIMENSION_WORDS}|segment)\b|^(?:{_DIMENSION_WORDS})$|"
+            rf"\bby\s+(?:[\w-]+\s+){{0,2}}?(?:{_BY_DIMENSION_WORDS}|segment)\b|^(?:{_DIMENSION_WORDS})$|"
             rf"market:\s*(?:{_DIMENSION_WORDS})$|"
-            rf"segmentation|segmental|\bsegments\b|\bsegment\s+(?:analysis|insights|outlook|overview)|(?:insights|analysis)\s+(?:on|by)\s+(?:{_DIMENSION_WORDS})|"
+            rf"segmentation|segmental|\bsegments\b|\bsegment\s+(?:analysis|insights|outlook|overview)|(?:insights|analysis)\s+(?:on|by)\s+(?:{_BY_DIMENSION_WORDS})|"
             rf"(?:{_DIMENSION_WORDS})\s+(?:analysis|segments?|insights|outlook|overview)",
         ),
     ),
@@ -107,10 +114,11 @@ _DIMENSIONS: list[tuple[re.Pattern[str], SegmentDimension]] = [
     (re.compile(r"drug\s+(?:class|type)|molecule", re.I), SegmentDimension.DRUG_CLASS),
     (re.compile(r"\broute|administration", re.I), SegmentDimension.ROUTE),
     (re.compile(r"indication|cancer\s+type|disease|tumou?r", re.I), SegmentDimension.INDICATION),
-    (re.compile(r"technolog", re.I), SegmentDimension.TECHNOLOGY),
-    (re.compile(r"product|component|offering", re.I), SegmentDimension.PRODUCT),
+    (re.compile(r"technolog|platform|deployment", re.I), SegmentDimension.TECHNOLOGY),
+    (re.compile(r"\bcare\s+settings?\b", re.I), SegmentDimension.END_USER),
+    (re.compile(r"product|component|offering|device|dosage", re.I), SegmentDimension.PRODUCT),
     (re.compile(r"application", re.I), SegmentDimension.APPLICATION),
-    (re.compile(r"\btypes?\b|therap|treatment|modalit", re.I), SegmentDimension.TYPE),
+    (re.compile(r"\btypes?\b|therap|treatment|modalit|categor", re.I), SegmentDimension.TYPE),
 ]
 _REGION_DIMENSION = re.compile(r"\bregions?\b|geograph|countr|\bnations?\b|provinces?", re.I)
 # "By End User", "Based on Product": a label whose words after "by" name a dimension.

@@ -187,6 +187,16 @@ _DISCOURSE_MARKER = re.compile(r"\b[Oo]n\s+the\s+(?:other|one)\s+hand\b")
 _CLAUSE_END = re.compile(r"[;:]|\.(?!\d)")
 # "Wire Bonding (34.6% share)": the figure beside a name is not part of it.
 _FIGURE_NOTE = re.compile(r"\s*\([^()]*\d[^()]*\)\s*$")
+# A chart's breakdown as a list: "39% Skincare", "Hospitals: 45%", "Hair – 21 %".
+_SHARE = r"\d{1,3}(?:\.\d{1,2})?\s?%"
+_LISTED_SHARE = re.compile(
+    rf"^(?!100\s?%){_SHARE}\s+(?:of\s+)?(?=[A-Za-z])|\s*(?:[:–—-]\s*|\s)\(?{_SHARE}\)?$"
+)
+
+
+def without_breakdown_share(name: str) -> str:
+    """A listed segment's name without the share of the market a breakdown gives it."""
+    return _LISTED_SHARE.sub("", name) or name
 
 
 def _enumerated_names(sentence: str) -> list[str]:
@@ -293,7 +303,16 @@ _SEGMENTED_INTO = re.compile(
     r"|\b(?:key|major|main|primary|principal)\s+(?:[\w-]+\s+)?segments"
     r"(?:\s+of\s+[^.;:,]{2,60}?)?\s+(?:include|are|comprise)"
     # "Different types of catheters are A, B and C", "The main types of X include A and B"
-    r"|\b(?P<label7>types|kinds)\s+of\s+(?:[\w&-]+\s+){1,5}?(?:are|include|comprise)"
+    # (2.4.27: also "The primary categories of these drugs include A, B and C")
+    r"|\b(?P<label7>types|kinds|categories|classes)\s+of\s+(?:these\s+|the\s+)?"
+    r"(?:[\w&-]+\s+){1,5}?(?:are|include|comprise)"
+    # 2.4.27: "Drugs used to treat cancer include A, B and C"
+    r"|\b(?P<label14>drugs|medicines|medications|therapies|treatments|products|devices|tests|"
+    r"technologies|modalities)\s+(?:used|available|offered|approved|prescribed)\s+(?:to|for|in)"
+    r"\s+[^.;:,]{2,60}?\s+(?:include|are|comprise)"
+    # 2.4.27: "Dialysis is of two major types, A and B"
+    r"|\b(?:is|are)\s+of\s+(?:two|three|four|five|six|several)\s+(?:(?:major|main|primary|basic)\s+)?"
+    r"(?P<label15>types|kinds|categories),"
     # "two types of surgical sutures available in the market, namely A and B" (2.4.14)
     r"|\b(?P<label13>types|kinds)\s+of\s+[^.;:,]{2,80}?,\s*namely"
     # "The disposable medical supplies market includes A, B, C and D", "The lab instrumentation
@@ -336,7 +355,7 @@ _SEGMENTED_INTO = re.compile(
 _LIST_THEN_CLAUSE = re.compile(r"^(?P<list>.*,\s*(?:and|or)\s+[^,]{1,60}?),\s+\S.*$")
 _CLAUSE_AFTER_LIST = re.compile(r",\s+(?:of\s+which|which|where|with|whereas|while)\b")
 # The groups of `_SEGMENTED_INTO` that hold a dimension's label when the sentence states one.
-_LABEL_GROUPS = tuple(f"label{number}" for number in range(2, 14))
+_LABEL_GROUPS = tuple(f"label{number}" for number in range(2, 16))
 # The dimension named before the verb, in the same sentence: "On the basis of type, the market
 # is segmented into …". Looked for only before a verb the cheap search found.
 _LABEL_BEFORE = re.compile(
@@ -433,11 +452,16 @@ def _flatten_sub_lists(text: str, depth: int = 0) -> str:
     return "".join(parts)
 
 
+# Examples given of one item are no items of their own (2.4.27).
+_EXAMPLES_NOTE = re.compile(r"\s*\((?:such\s+as|e\.\s?g\.|eg\.?|including|like)\s[^()]*\)", re.I)
+
+
 def split_segment_names(items: str) -> list[str]:
     """'A, B, and C' → [A, B, C]; sub-lists follow their parent ('Drugs {Prescription, OTC}'
     → Drugs, Prescription, OTC); empty when an item reads as prose or names a dimension."""
     names = []
     items = _AMPERSAND_OTHERS.sub(" and ", items)  # "Multifocal & Others": two items
+    items = _EXAMPLES_NOTE.sub("", items)  # "inhibitors (such as PD-1 and CTLA-4 inhibitors)"
     for item in _list_items(_flatten_sub_lists(items).strip().rstrip(".")):
         name = _TRAILING_LIST_WORDS.sub("", _LEADING_ARTICLE.sub("", item.strip(" '‘’\"“”")))
         name = name.strip(" .'‘’\"“”")

@@ -203,6 +203,17 @@ _LEADING_TREND = re.compile(
     re.IGNORECASE,
 )
 
+# 2.4.27: the same words, and a report's words, before a name that opens a title without an
+# article ("Fast-growing Frozen Food Market", "Valuation of the Medical Tourism Market",
+# "Booming Kenyan Diabetes Medicine Market"), and a report's word after it ("Cancer
+# Immunotherapy Drug Forecast").
+_LEADING_HYPE = re.compile(
+    r"^(?:(?:(?:fast|fastest|rapidly|quickly)[- ])?(?:growing|booming|burgeoning|thriving)|"
+    r"emerging|lucrative|potential\s+future|(?:valuation|value|size)\s+of(?:\s+the)?)\s+(?=\w)",
+    re.IGNORECASE,
+)
+_TRAILING_REPORT_WORD = re.compile(r"\s+(?:forecasts?|update|outlook)$", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class TitleParts:
@@ -455,6 +466,7 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
         title = _LEADING_THE.sub("", title)
         title = _capitalised(title)
     base = _MARKET_SUFFIX.sub("", title).strip() or title
+    base = _TRAILING_REPORT_WORD.sub("", _LEADING_HYPE.sub("", base)) or base
     region: str | None = None
     name = base
     subject = _HEADLINE_SUBJECT.match(headline or "")

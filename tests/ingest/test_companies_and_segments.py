@@ -538,6 +538,25 @@ def test_segmentation_sentences_with_their_labels() -> None:
             "clinics, and others.",
             [("end users", ["research centers", "hospitals & clinics", "others"])],
         ),
+        (  # parser 2.4.27: categories of the products; an example given of one is none
+            "The primary categories of these acme drugs include kinase blockers (such as "
+            "AB-12 and CD-7 blockers), antibody conjugates, and cell therapies.",
+            [("categories", ["kinase blockers", "antibody conjugates", "cell therapies"])],
+        ),
+        (
+            "Drugs used to treat acme disease include alkylating agents, hormone blockers, "
+            "and gene therapies.",
+            [("Drugs", ["alkylating agents", "hormone blockers", "gene therapies"])],
+        ),
+        (
+            "Acme filtration is of two major types, membrane filtration and depth filtration.",
+            [("types", ["membrane filtration", "depth filtration"])],
+        ),
+        (  # a firm's ways, in a list after "types of", are no segments
+            "Key players adopt various types of strategies such as product launches, "
+            "partnerships and acquisitions.",
+            [],
+        ),
     ],
 )
 def test_segmentation_wordings(text: str, groups: list[tuple[str, list[str]]]) -> None:

@@ -1379,7 +1379,7 @@ def test_an_annual_compound_growth_rate() -> None:
 @pytest.mark.parametrize(
     ("heading", "name", "region"),
     [
-        ("2015 ASEAN Infusion Pump Update", "Infusion Pump Update", "ASEAN"),
+        ("2015 ASEAN Infusion Pump Update", "Infusion Pump", "ASEAN"),
         ("Emerging Inks Market: Middle East and Africa", "Emerging Inks", "Middle East and Africa"),
     ],
 )
@@ -1854,3 +1854,60 @@ def test_a_title_naming_its_region_keeps_that_region_s_figures() -> None:
         "in 2023 and will reach USD 2.1 billion by 2030.</p>"
     )
     assert (report["size_usd"], report["forecast_usd"]) == (1_200_000_000, 2_100_000_000)
+
+
+def test_a_breakdown_list_by_category_gives_segments_without_their_shares() -> None:
+    """Parser 2.4.27: a chart's breakdown as a list under "… by category" (a dimension named
+    only after "by"), each item with its share of the market."""
+    page = LEAD + (
+        "<h3>Breakdown of the acme oncology market by category</h3>"
+        "<ul><li>41% Kinase Blockers</li><li>Antibody Conjugates: 33%</li>"
+        "<li>Cell Therapies (26%)</li></ul>"
+    )
+    segments = parse(page)["segments"]
+    assert [(s["name"], s["dimension"]) for s in segments] == [
+        ("Kinase Blockers", "type"),
+        ("Antibody Conjugates", "type"),
+        ("Cell Therapies", "type"),
+    ]
+
+
+def test_players_named_in_prose_join_those_a_list_gives() -> None:
+    """Parser 2.4.27: a page with a players list may name more players in a sentence of its
+    own ("Major players … are A, B"; "several large multinational players …. These include A,
+    B, and C, among others."); a table's header row "Global players | Value" names none."""
+    page = LEAD + (
+        "<h2>Key Players</h2><ul><li>Corvane Biologics Inc.</li><li>Halden Pharma Ltd.</li></ul>"
+        "<h2>Competitive Landscape</h2><p>The market is moderately concentrated, with several "
+        "large multinational players holding significant share. These include Ostrava "
+        "Biotech AG, Mirelle Labs Inc., and Tessaro Group, among others.</p>"
+        "<table><tr><td>Global players</td><td>Value</td></tr>"
+        "<tr><td>Corvane Biologics Inc.</td><td>4.1</td></tr></table>"
+    )
+    companies = parse(page)["companies"]
+    assert companies == [
+        "Corvane Biologics Inc.",
+        "Halden Pharma Ltd.",
+        "Ostrava Biotech AG",
+        "Mirelle Labs Inc.",
+        "Tessaro Group",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "name", "region"),
+    [
+        ("Fast-growing Acme Implant Market Forecast", "Acme Implant", "Global"),
+        ("Valuation of the Acme Tourism Market", "Acme Tourism", "Global"),
+        ("Booming Kenyan Acme Test Market", "Acme Test", "Kenya"),
+        ("Acme Immunotherapy Drug Forecast", "Acme Immunotherapy Drug", "Global"),
+    ],
+)
+def test_words_of_growth_and_report_words_are_no_part_of_a_name(
+    heading: str, name: str, region: str
+) -> None:
+    """Parser 2.4.27: a title that opens with a word of growth or "Valuation of the" without
+    an article, or ends with "Forecast"."""
+    page = f"<h1>{heading}</h1><p>It was worth $4.6 billion in 2024.</p>"
+    report = parse(page)
+    assert (report["name"], report["region"]) == (name, region)
