@@ -165,6 +165,11 @@ _PERIOD = re.compile(
 _MINUS = str.maketrans("−–", "--")
 _AT_RATE = re.compile(r"\bat\s+(?:a\s+(?:\w+\s+)?rate\s+of\s+)?$", re.IGNORECASE)
 # "… a CAGR of 8.9% over this period": the period the sentence has just stated.
+# A sentence that opens with its period: "During the forecast period between 2025 and 2033,",
+# "Over 2024-2030,", "From 2025 to 2032,"; nothing after it up to the CAGR ends a clause.
+_OPENING_PERIOD = re.compile(
+    r"\s*(?:during|over|between|from|for|in)\b[^,;]{0,80}?,(?=[^;]*$)", re.I
+)
 _THIS_PERIOD = re.compile(r"\s*(?:over|during|in|for)\s+(?:this|that|the\s+same)\s+period\b", re.I)
 _HISTORY_WINDOW_CHARS = 120
 _ANY_YEAR = re.compile(rf"\b({_YEAR})\b")
@@ -466,6 +471,8 @@ def _names_a_part(clause: str, own_region: str | None) -> bool:
     region."""
     if one_region(own_region):
         clause = _IN_THE_COUNTRY.sub(" ", clause)  # a country's page: its own country
+    if own_region:  # "the telehealth market in the MENA region" of a MENA page (2.4.27)
+        clause = re.sub(rf"\b({re.escape(own_region)})\s+regions?\b", r"\1", clause, flags=re.I)
     return bool(_PART_MARKER.search(clause)) or mentions_other_region(clause, own_region)
 
 
@@ -559,10 +566,16 @@ def _cagr_period(
     limit = span_end + _WINDOW_CHARS
     next_amount = _MONEY.search(sentence, span_end, limit)
     after_end = next_amount.start() if next_amount else limit
+    opening = _OPENING_PERIOD.match(sentence, 0, span_start)
+    if opening and _MONEY.search(sentence, opening.end(), span_start):
+        opening = None  # "From 2019 to 2023, the market grew from X to Y, and … a CAGR of 5%"
     candidates = (  # (start, end, whether "from YEAR" alone, whether "through YEAR" alone)
         (span_end, after_end, True, True),
         (keyword_end, span_end, False, True),  # "The estimated CAGR through 2026 is 12.3%"
         (max(0, span_start - _PERIOD_BEFORE_CHARS), span_start, False, False),
+        # "During the forecast period between 2025 and 2033, the X market is projected to grow
+        # at a CAGR of 9.1%": the sentence's opening clause, however far before (2.4.27)
+        (0, opening.end() if opening else 0, False, False),
     )
     for window_start, window_end, start_alone, end_alone in candidates:
         for period in _PERIOD.finditer(sentence, window_start, window_end):

@@ -161,3 +161,35 @@ def test_each_figure_keeps_its_sentence() -> None:
     )
     assert figures.size and figures.size.sentence.startswith("The market was worth")
     assert figures.forecast and figures.forecast.sentence.startswith("It is set to reach")
+
+
+@pytest.mark.parametrize(
+    ("text", "own_region", "period"),
+    [
+        (  # parser 2.4.27: the period opens the sentence, far before its CAGR
+            "During the forecast period between 2025 and 2033, the Kenya acme retail pharmacy "
+            "market size, hospital outlets included, is projected to grow at a significant CAGR "
+            "of 9.10% reaching a value of USD 11.30 billion by 2033.",
+            "Kenya",
+            (2025, 2033),
+        ),
+        (  # not a past period with its own amounts before the CAGR
+            "From 2019 to 2023, the market grew from USD 1 billion to USD 2 billion, and it is "
+            "expected to grow at a CAGR of 5% afterwards.",
+            None,
+            (None, None),
+        ),
+        (  # parser 2.4.27: "in the MENA region" is the MENA page's own market, no part of it
+            "The acme telehealth market in the MENA region is expected to grow significantly, "
+            "with a projected CAGR of 31.57% from 2024 to 2030.",
+            "MENA",
+            (2024, 2030),
+        ),
+    ],
+)
+def test_a_cagr_period_stated_at_the_sentence_s_opening_or_of_the_own_region(
+    text: str, own_region: str | None, period: tuple[int | None, int | None]
+) -> None:
+    cagr = parse_headline_figures(text, own_region=own_region).cagr
+    assert cagr is not None
+    assert (cagr.start_year, cagr.end_year) == period
