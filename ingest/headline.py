@@ -207,6 +207,7 @@ _CONVERSION_OPEN = re.compile(
 _CONVERSION_CLOSE = re.compile(r"\s*\)")
 _DIGIT = re.compile(r"\d")
 _SUBJECT_CHARS = 160
+_GLOBAL_MARKET = re.compile(r"\b(?:global|worldwide)\s+(?:[\w-]+\s+){0,5}?market\b", re.IGNORECASE)
 _QUOTED_TEXT = re.compile(r"\"[^\"]{1,400}\"|“[^”]{1,400}”")
 _AFTER_LONE_QUOTE = re.compile(r"^[^\"“”]*[\"”]")
 _MAX_QUOTE_CHARS = 600
@@ -469,6 +470,10 @@ def _is_about_a_part(clause: str, own_region: str | None) -> bool:
 def _names_a_part(clause: str, own_region: str | None) -> bool:
     """Whether a clause, its quoted titles already left out, speaks of a part or of another
     region."""
+    # "With greater adoption in North America and Europe, the global X market was valued at …":
+    # the words before the comma set a scene, the subject after it is the whole (2.4.27).
+    if _GLOBAL_MARKET.search(last_clause := clause.rsplit(",", 1)[-1]):
+        clause = last_clause
     if one_region(own_region):
         clause = _IN_THE_COUNTRY.sub(" ", clause)  # a country's page: its own country
     if own_region:  # "the telehealth market in the MENA region" of a MENA page (2.4.27)

@@ -193,3 +193,22 @@ def test_a_cagr_period_stated_at_the_sentence_s_opening_or_of_the_own_region(
     cagr = parse_headline_figures(text, own_region=own_region).cagr
     assert cagr is not None
     assert (cagr.start_year, cagr.end_year) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        (  # parser 2.4.27: a scene set before the comma; the global market is the subject
+            "With a greater adoption across the developed countries in North America and "
+            "Europe, the global acme diagnostics market was valued at $2.8 billion in 2013.",
+            [(2_800_000_000, 2013)],
+        ),
+        ("In North America, the acme market was valued at $2.8 billion in 2013.", []),
+        ("The segment, part of the global acme market, was valued at $2.8 billion in 2013.", []),
+    ],
+)
+def test_regions_before_a_comma_leave_the_global_market_its_figures(
+    text: str, amounts: list[tuple[int, int]]
+) -> None:
+    found = parse_headline_figures(text).amounts
+    assert [(amount.amount, amount.year) for amount in found] == amounts
