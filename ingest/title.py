@@ -152,7 +152,10 @@ _NAME_BEFORE_COLON = re.compile(
 _MARKET_IN_REGION = re.compile(
     r"^(?P<name>.+?)\s+(?i:markets?)\s+(?:[A-Z][a-z]+\s+)?(?i:in|of)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?)"
-    r"(?=\s*[:,;(|–—-]|\s*$|\s+(?i:to|by|from|is|will|at)\b|\s+\d)"
+    r"(?=\s*[:,;(|–—-]|\s*$|\s+(?i:to|by|from|is|will|at)\b|\s+\d"
+    # a report's words after the place: "Construction Industry in Australia Size & Share
+    # Analysis" (2.4.27)
+    r"|\s+(?i:size|share|analysis|report|outlook|forecasts?|trends|overview)\b)"
 )
 _BEFORE_SUBJECT = re.compile(
     # an opening quotation mark too: '"The Nigerian pharma market could rise …," it said' (2.4.15)
@@ -423,13 +426,34 @@ def _market_of_sentence(title: str) -> str:
     return f"{region} {phrase} Market" if region else f"{phrase} Market"
 
 
+_SMALL_WORDS = frozenset("in of the and for by to on at with from a an".split())
+_MAX_ACRONYM_CHARS = 3
+
+
+def _without_capitals(heading: str) -> str:
+    """A heading in capitals ('CONSTRUCTION INDUSTRY IN AUSTRALIA SIZE & SHARE ANALYSIS') as
+    title case, short words kept as the acronyms they mostly are ('IVD', 'CAR-T', 'PCR');
+    any other heading as it is (2.4.27)."""
+    if any(char.islower() for char in heading) or sum(char.isalpha() for char in heading) < 12:
+        return heading
+
+    def word(match: re.Match[str]) -> str:
+        text = match.group()
+        after_apostrophe = heading[match.start() - 1 : match.start()] in ("'", "’")
+        if (text.lower() in _SMALL_WORDS and match.start() > 0) or after_apostrophe:
+            return text.lower()  # "in", "of"; the possessive "’S"
+        return text if len(text) <= _MAX_ACRONYM_CHARS else text.capitalize()
+
+    return re.sub(r"[A-Z]+", word, heading)
+
+
 def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     """'United States Iclusig Market Insights' → title, name 'Iclusig', region 'United States'.
 
     The headline usually names the market without its region ('Iclusig Market size was...'),
     which separates the two; otherwise a known country or world-region prefix does.
     """
-    heading = as_market_heading(heading)
+    heading = as_market_heading(_without_capitals(heading))
     if named := _NAME_BEFORE_COLON.match(heading):  # before "Report: …" is taken for a label
         heading = f"{named['name']} {heading[named.end() :]}"
     heading = _LEADING_AMOUNT.sub(r"\g<world>", _LEADING_LABEL.sub("", heading))

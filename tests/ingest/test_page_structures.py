@@ -391,7 +391,7 @@ def test_names_opening_with_digits_and_figures_beside_names() -> None:
         (
             "CHINA’S COSMETICS AND TOILETRIES MARKET SEES GROWTH",
             "China",
-            "COSMETICS AND TOILETRIES",
+            "Cosmetics and Toiletries",  # in title case (2.4.27)
         ),
         ("In India, snacks market size is Rs 44000 cr", "India", "snacks"),
         ("Korea’s Biosimilar Market Set to Double", "Korea", "Biosimilar"),
@@ -1901,13 +1901,20 @@ def test_players_named_in_prose_join_those_a_list_gives() -> None:
         ("Valuation of the Acme Tourism Market", "Acme Tourism", "Global"),
         ("Booming Kenyan Acme Test Market", "Acme Test", "Kenya"),
         ("Acme Immunotherapy Drug Forecast", "Acme Immunotherapy Drug", "Global"),
+        (  # a report's words after the place, in capitals
+            "ACME INDUSTRY IN AUSTRALIA SIZE & SHARE ANALYSIS - GROWTH TRENDS (2023 - 2028)",
+            "Acme",
+            "Australia",
+        ),
+        ("CAR-T ACME CELL THERAPY MARKET IN INDIA", "CAR-T Acme Cell Therapy", "India"),
     ],
 )
 def test_words_of_growth_and_report_words_are_no_part_of_a_name(
     heading: str, name: str, region: str
 ) -> None:
     """Parser 2.4.27: a title that opens with a word of growth or "Valuation of the" without
-    an article, or ends with "Forecast"."""
+    an article, or ends with "Forecast"; a place followed by a report's words; a title in
+    capitals reads in title case, its short words kept as acronyms."""
     page = f"<h1>{heading}</h1><p>It was worth $4.6 billion in 2024.</p>"
     report = parse(page)
     assert (report["name"], report["region"]) == (name, region)
