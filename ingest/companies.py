@@ -235,6 +235,12 @@ _SENTENCE_WORDS = frozenset(
 )
 _NOT_NAMES = frozenset(
     {"company", "company name", "companies", "key players", "name", "rank", "other", "total"}
+    # a link to the rest of a list (2.4.27)
+    | {
+        f"{verb}more{dots}"
+        for verb in ("", "read ", "see ", "view ", "show ")
+        for dots in ("", "...", "…")
+    }
 )
 # Words no company name is made of: list headings and page chrome under a key-players heading,
 # and a profile's fact labels ("Establishment year: 1983", "Market Capitalization: Rs 4.6

@@ -105,7 +105,8 @@ _FUTURE = re.compile(
 _PART_MARKER = re.compile(
     r"\bsub-?segments?\b|\bsegments?\b|\bshare\b|\bfastest\b|\bhighest\b|\bsub-?markets?\b|"
     # "the country's market" is the market itself
-    r"\bregions?\b|\bcountr(?:y|ies)\b(?!['’]s\s)|\bcategor(?:y|ies)\b|\bdominat\w*",
+    # (2.4.27: "the region's market" too)
+    r"\bregions?\b(?!['’]s\s)|\bcountr(?:y|ies)\b(?!['’]s\s)|\bcategor(?:y|ies)\b|\bdominat\w*",
     re.IGNORECASE,
 )
 _IN_THE_COUNTRY = re.compile(r"\bin\s+the\s+country\b", re.IGNORECASE)

@@ -189,7 +189,8 @@ _WORLD_MARKET = re.compile(
 
 def _same_region(mention: str, own_region: str) -> bool:
     """'Canadian' names Canada, 'U.K.' the United Kingdom: one region however it is written."""
-    mention, own = mention.lower(), own_region.lower()
+    # "Middle East & Africa" is "Middle East and Africa" (2.4.27)
+    mention, own = mention.lower().replace("&", "and"), own_region.lower().replace("&", "and")
     mention = REGION_OF_ADJECTIVE.get(mention, mention).lower()
     own = REGION_OF_ADJECTIVE.get(own, own).lower()
     if mention == own:

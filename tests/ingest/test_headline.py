@@ -212,3 +212,26 @@ def test_regions_before_a_comma_leave_the_global_market_its_figures(
 ) -> None:
     found = parse_headline_figures(text).amounts
     assert [(amount.amount, amount.year) for amount in found] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "own_region", "amounts"),
+    [
+        (  # parser 2.4.27: "the region's market" on a region's page is its own market
+            "Valued at more than $4.5 billion in 2013, the region’s acme device market is "
+            "projected to reach $8 billion by 2017, led by Thailand and Malaysia.",
+            "ASEAN",
+            [(4_500_000_000, 2013), (8_000_000_000, 2017)],
+        ),
+        (  # "&" and "and" write one region
+            "Middle East and Africa Acme Market is anticipated to cross USD 14 billion by 2028.",
+            "Middle East & Africa",
+            [(14_000_000_000, 2028)],
+        ),
+    ],
+)
+def test_a_region_s_own_market_however_it_is_written(
+    text: str, own_region: str, amounts: list[tuple[int, int]]
+) -> None:
+    found = parse_headline_figures(text, own_region=own_region).amounts
+    assert [(amount.amount, amount.year) for amount in found] == amounts

@@ -1875,7 +1875,8 @@ def test_a_breakdown_list_by_category_gives_segments_without_their_shares() -> N
 def test_players_named_in_prose_join_those_a_list_gives() -> None:
     """Parser 2.4.27: a page with a players list may name more players in a sentence of its
     own ("Major players … are A, B"; "several large multinational players …. These include A,
-    B, and C, among others."); a table's header row "Global players | Value" names none."""
+    B, and C, among others."); a table's header row "Global players | Value" and a link
+    "More..." name none."""
     page = LEAD + (
         "<h2>Key Players</h2><ul><li>Corvane Biologics Inc.</li><li>Halden Pharma Ltd.</li></ul>"
         "<h2>Competitive Landscape</h2><p>The market is moderately concentrated, with several "
@@ -1883,6 +1884,7 @@ def test_players_named_in_prose_join_those_a_list_gives() -> None:
         "Biotech AG, Mirelle Labs Inc., and Tessaro Group, among others.</p>"
         "<table><tr><td>Global players</td><td>Value</td></tr>"
         "<tr><td>Corvane Biologics Inc.</td><td>4.1</td></tr></table>"
+        "<h2>Top Companies</h2><ul><li>Corvane Biologics Inc.</li><li>More...</li></ul>"
     )
     companies = parse(page)["companies"]
     assert companies == [
