@@ -106,6 +106,12 @@ _LABEL_WORD = r"(?!market\b)[A-Za-z]+"
 _LEADING_LABEL = re.compile(
     rf"^(?:\d{{4}}|{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}}):\s+(?=.*\bmarket\b)", re.I
 )
+# "Vietnam: Packaging industry to grow at 12.3%": a place as the heading's label (2.4.27)
+_PLACE_LABEL = re.compile(r"^(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}):\s+(?=\S)")
+# "Medical Devices Industry India: A Paradigm Shift": the place right after "Market" (2.4.27)
+_MARKET_PLACE_COLON = re.compile(
+    r"^(?P<name>.+?)\s+(?i:markets?)\s+(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})\s*[:–—]"
+)
 # "Emerging Coatings Market: Middle East and Africa": the region after a colon (2.4.18)
 _MARKET_THEN_REGION = re.compile(
     r"^(?P<name>.+?)\s+(?i:markets?)\s*[:–—]\s*(?P<place>[A-Z][\w.&-]*(?:\s+[\w.&-]+){0,4})\s*$"
@@ -456,6 +462,8 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     heading = as_market_heading(_without_capitals(heading))
     if named := _NAME_BEFORE_COLON.match(heading):  # before "Report: …" is taken for a label
         heading = f"{named['name']} {heading[named.end() :]}"
+    if (placed := _PLACE_LABEL.match(heading)) and placed["place"].lower() in region_names():
+        heading = f"{placed['place']} {heading[placed.end() :]}"  # "Vietnam: X Market to …"
     heading = _LEADING_AMOUNT.sub(r"\g<world>", _LEADING_LABEL.sub("", heading))
     heading = _LEADING_HOOK.sub("", _OUTLINE_NUMBER.sub("", heading))
     if (reaching := _SUBJECT_TO_REACH.match(heading)) and not _MARKET_WORD.search(heading):
@@ -473,6 +481,7 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
         _IN_REGION_MARKETS.match(heading)
         or _MARKET_IN_REGION.match(heading)
         or _MARKET_THEN_REGION.match(heading)
+        or _MARKET_PLACE_COLON.match(heading)
     )
     if placed and placed["place"].lower() in region_names():
         # "The growing nutraceuticals market in India" → India Nutraceuticals Market (2.4.14)

@@ -1909,14 +1909,17 @@ def test_players_named_in_prose_join_those_a_list_gives() -> None:
             "Australia",
         ),
         ("CAR-T ACME CELL THERAPY MARKET IN INDIA", "CAR-T Acme Cell Therapy", "India"),
+        ("Vietnam: Acme industry to grow at 12.3%", "Acme", "Vietnam"),  # a place as a label
+        ("Acme Devices Industry India: A Paradigm Shift", "Acme Devices", "India"),
     ],
 )
 def test_words_of_growth_and_report_words_are_no_part_of_a_name(
     heading: str, name: str, region: str
 ) -> None:
     """Parser 2.4.27: a title that opens with a word of growth or "Valuation of the" without
-    an article, or ends with "Forecast"; a place followed by a report's words; a title in
-    capitals reads in title case, its short words kept as acronyms."""
+    an article, or ends with "Forecast"; a place followed by a report's words, before a colon
+    as a label, or after "Market" before a colon; a title in capitals reads in title case, its
+    short words kept as acronyms."""
     page = f"<h1>{heading}</h1><p>It was worth $4.6 billion in 2024.</p>"
     report = parse(page)
     assert (report["name"], report["region"]) == (name, region)
