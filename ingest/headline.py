@@ -165,12 +165,12 @@ _PERIOD = re.compile(
 )
 _MINUS = str.maketrans("−–", "--")
 _AT_RATE = re.compile(r"\bat\s+(?:a\s+(?:\w+\s+)?rate\s+of\s+)?$", re.IGNORECASE)
-# "… a CAGR of 8.9% over this period": the period the sentence has just stated.
 # A sentence that opens with its period: "During the forecast period between 2025 and 2033,",
 # "Over 2024-2030,", "From 2025 to 2032,"; nothing after it up to the CAGR ends a clause.
 _OPENING_PERIOD = re.compile(
     r"\s*(?:during|over|between|from|for|in)\b[^,;]{0,80}?,(?=[^;]*$)", re.I
 )
+# "… a CAGR of 8.9% over this period": the period the sentence has just stated.
 _THIS_PERIOD = re.compile(r"\s*(?:over|during|in|for)\s+(?:this|that|the\s+same)\s+period\b", re.I)
 _HISTORY_WINDOW_CHARS = 120
 _ANY_YEAR = re.compile(rf"\b({_YEAR})\b")

@@ -1017,7 +1017,8 @@ def _prose_segments(collected: _Collected, headed_keys: set[str]) -> dict[str, P
 
 def _company_names(collected: _Collected) -> list[str]:
     """The key-players section's entries (a name per line, a ranking, a table's first
-    column, or its 'include A, B and C' sentences); else such sentences anywhere."""
+    column, or its 'include A, B and C' sentences), with such sentences anywhere (2.4.27);
+    without entries, a ranking, else those sentences alone."""
     names: list[str] = []
     long_entries = {
         entry
