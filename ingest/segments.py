@@ -397,7 +397,8 @@ def _last_two(item: str) -> list[str]:
     """'A and B' at its first "and" ('colored display and black and white display'), unless
     what follows reads as no name: then at its last ('sterilization and disinfectant
     equipment and disposable hospital supplies')."""
-    joins = list(_LAST_CONJUNCTION.finditer(item))
+    # "Disease- and drug-related writing": a hyphen left hanging shares the word after (2.4.27)
+    joins = [join for join in _LAST_CONJUNCTION.finditer(item) if item[join.start() - 1] != "-"]
     if not joins:
         return [item]
     first, last = joins[0], joins[-1]

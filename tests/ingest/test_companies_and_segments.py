@@ -363,6 +363,11 @@ def test_segment_subjects(text: str, groups: list[tuple[str, list[str]]]) -> Non
                 "disposable hospital supplies",
             ],
         ),
+        # parser 2.4.27: a hyphen left hanging shares the word after it
+        (
+            "Clinical Writing, Disease- and drug-related writing",
+            ["Clinical Writing", "Disease- and drug-related writing"],
+        ),
     ],
 )
 def test_split_segment_names_lifts_sub_lists(items: str, names: list[str]) -> None:

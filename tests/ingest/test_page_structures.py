@@ -1923,3 +1923,14 @@ def test_words_of_growth_and_report_words_are_no_part_of_a_name(
     page = f"<h1>{heading}</h1><p>It was worth $4.6 billion in 2024.</p>"
     report = parse(page)
     assert (report["name"], report["region"]) == (name, region)
+
+
+def test_numbered_segment_labels_regions_and_dimensions_name_no_segment() -> None:
+    """Parser 2.4.27: "Segment 1: Acme Devices" names Acme Devices; "The U.S", "Regions" and
+    "based on type" are no segments."""
+    page = LEAD + (
+        "<h2>Market Segmentation</h2><ul><li>Segment 1: Acme Devices</li>"
+        "<li>Segment 2: Acme Diagnostics</li><li>Regions</li><li>The U.S</li>"
+        "<li>based on type</li></ul>"
+    )
+    assert [s["name"] for s in parse(page)["segments"]] == ["Acme Devices", "Acme Diagnostics"]
