@@ -1044,8 +1044,10 @@ def _company_names(collected: _Collected) -> list[str]:
         for entry in collected.company_entries
         if len(entry.split()) > _MAX_TITLE_WORDS // 2 and " | " not in entry
     }
-    # "Equinix: A global leader …" paragraphs: names when the section holds two at least
-    profiled = {entry: name for entry in long_entries if (name := profiled_company(entry))}
+    # "Equinix: A global leader …" paragraphs: names when the section holds two at least,
+    # short ones counted too (2.4.27: "Halden (Iceland): A key innovator in bionics.")
+    entries = collected.company_entries
+    profiled = {entry: name for entry in entries if (name := profiled_company(entry))}
     if len(profiled) < _MIN_LISTED_NAMES:
         profiled = {}
     for entry in collected.company_entries:

@@ -1934,3 +1934,15 @@ def test_numbered_segment_labels_regions_and_dimensions_name_no_segment() -> Non
         "<li>based on type</li></ul>"
     )
     assert [s["name"] for s in parse(page)["segments"]] == ["Acme Devices", "Acme Diagnostics"]
+
+
+def test_a_run_of_profiles_counts_its_short_ones_too() -> None:
+    """Parser 2.4.27: "Name (Country): what it is" list items are players when two at least
+    are profiles, however short; the longest alone had been left out."""
+    page = LEAD + (
+        "<h2>Competitive Landscape</h2><ul>"
+        "<li>Corvane (Germany): The undisputed market leader, known for its engineering and "
+        "broad portfolio.</li><li>Halden (Iceland): A key innovator in bionic liners.</li>"
+        "<li>Ostrava Medical (US): A specialist in upper-limb devices.</li></ul>"
+    )
+    assert parse(page)["companies"] == ["Corvane", "Halden", "Ostrava Medical"]
