@@ -209,7 +209,10 @@ _NAMED_PLAYERS_LEAD = re.compile(
 # "The companies highlighted in the report fit different parts of the pipeline:" before a
 # list of profiles ("Illumina is positioned around …"); only profiles are read after it.
 _PROFILES_LEAD = re.compile(
-    r"\b(?:players|companies|vendors|manufacturers|firms)\b[^.;:!?]{0,100}:\s*$", re.IGNORECASE
+    r"\b(?:players|companies|vendors|manufacturers|firms)\b[^.;:!?]{0,100}:\s*$"
+    # a short label of its own, with no colon: "⮕ Tier 1 Leaders", "Emerging/Niche Players"
+    r"|^\W{0,3}(?:[\w/&-]+\s+){0,3}(?:players|companies|vendors|manufacturers|firms|leaders)$",
+    re.IGNORECASE,
 )
 _PROFILES_LEAD_CHARS = 130
 # "Strategies adopted by key players include the following:", "Companies face several

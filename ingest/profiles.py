@@ -15,7 +15,8 @@ from ingest.regions import region_names
 
 # The name, then a colon or one of the verbs a profile opens with.
 _PROFILE_OPENING = re.compile(
-    r"(?P<name>[A-Z0-9][^:;]{0,80}?)(?::\s+(?=\S)|\s+(?:is|are|was|has|have|had|offers|"
+    # (2.4.27: a capital of Latin-1 too, "Össur (Iceland): …")
+    r"(?P<name>[A-Z0-9À-ÖØ-Þ][^:;]{0,80}?)(?::\s+(?=\S)|\s+(?:is|are|was|has|have|had|offers|"
     r"provides|develops|operates|holds|leads|remains|focuses|specializes|specialises|"
     r"manufactures|makes|produces|markets|sells|owns|ranks|dominates|stands|boasts)\b)"
 )

@@ -1946,3 +1946,15 @@ def test_a_run_of_profiles_counts_its_short_ones_too() -> None:
         "<li>Ostrava Medical (US): A specialist in upper-limb devices.</li></ul>"
     )
     assert parse(page)["companies"] == ["Corvane", "Halden", "Ostrava Medical"]
+
+
+def test_a_short_players_label_opens_a_run_of_profiles() -> None:
+    """Parser 2.4.27: a label paragraph of its own ("⮕ Tier 1 Leaders", no colon, no heading on
+    the page) before "Name (Country): what it is" items; a name may open with "Ö"."""
+    page = LEAD + (
+        "<p>The market is highly concentrated, with three dominant players.</p>"
+        "<p>⮕ Tier 1 Leaders</p><ul>"
+        "<li>Corvane (Germany): The undisputed market leader, known for its engineering.</li>"
+        "<li>Örsted Medical (Denmark): A key innovator in bionic liners.</li></ul>"
+    )
+    assert parse(page)["companies"] == ["Corvane", "Örsted Medical"]
