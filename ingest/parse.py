@@ -357,7 +357,8 @@ def _title_from_meta(meta: PageMeta) -> str | None:
     for title in meta.titles:
         parts = _TITLE_PARTS.split(title)
         for part in parts:
-            if _MARKET_WORD.search(part):
+            before, *after = _MARKET_WORD.split(part, maxsplit=1)
+            if after and before.strip() and not names_nothing(before):  # not "Market" alone
                 return part
     return None
 

@@ -244,6 +244,9 @@ def as_market_heading(heading: str) -> str:
     words = list(_MARKET_OR_INDUSTRY.finditer(heading))
     if not words or any(word["market"] for word in words):
         return heading
+    before = heading[: words[0].start()].rsplit(":", 1)[-1]
+    if not before.strip() or names_nothing(before):
+        return heading  # "Healthcare in the Middle East: An Industry in Transformation" (2.4.27)
     return f"{heading[: words[0].start()]}Market{heading[words[0].end() :]}"
 
 
@@ -349,7 +352,8 @@ _PREPOSITIONS = frozenset("of for in on into about".split())  # "about": 2.4.16
 _REPORT_WORDS = frozenset(
     "analysis overview outlook study insights assessment review impact growth size share "
     "trends evolution future status factors drivers dynamics investment investments spending "
-    "sales revenue revenues".split()  # from "factors": 2.4.24
+    "sales revenue revenues "  # from "factors": 2.4.24
+    "universe world landscape state realm rise".split()  # 2.4.27: "the Expanding Universe of"
 )
 # "for" ends a sentence's words only after these ("Leading Demand for X"); else it is part of
 # the name ("Bispecific Antibodies for Cancer").

@@ -1958,3 +1958,34 @@ def test_a_short_players_label_opens_a_run_of_profiles() -> None:
         "<li>Örsted Medical (Denmark): A key innovator in bionic liners.</li></ul>"
     )
     assert parse(page)["companies"] == ["Corvane", "Örsted Medical"]
+
+
+@pytest.mark.parametrize(
+    ("page", "name", "region"),
+    [
+        (  # parser 2.4.27: a page title "Market" alone names nothing; the headline's subject does
+            "<html><head><title>Market</title></head><body><h1>Market</h1><p>The global acme "
+            "market size is expected to grow from $3.4 billion in 2021 to $3.7 billion in "
+            "2022.</p></body></html>",
+            "Acme",
+            "Global",
+        ),
+        (  # "An Industry in Transformation" after a colon is no market's name
+            "<h1>Acme Care in the Middle East: An Industry in Transformation</h1>"
+            "<p>Spending keeps rising.</p><p>It reached $4.6 billion in 2024.</p>",
+            "Acme Care",
+            "Middle East",
+        ),
+        (  # "the Expanding Universe of" is a report's way of saying it
+            "<h1>Diving Deep: Exploring the Expanding Universe of Acme Biopsy Market</h1>"
+            "<p>The acme biopsy market was estimated at USD 2.83 billion in 2022.</p>",
+            "Acme Biopsy",
+            "Global",
+        ),
+    ],
+)
+def test_titles_that_name_nothing_leave_the_name_to_what_does(
+    page: str, name: str, region: str
+) -> None:
+    report = parse(page)
+    assert (report["name"], report["region"]) == (name, region)
