@@ -28,7 +28,7 @@ from ingest.companies import (
     split_company_entry,
 )
 from ingest.errors import ReportParseError
-from ingest.faqs import clean_faq_pair, is_labelled_question, pair_faqs
+from ingest.faqs import FaqPair, clean_faq_pair, is_labelled_question, pair_faqs
 from ingest.headline import (
     Amount,
     HeadlineFigures,
@@ -1240,7 +1240,7 @@ def parse_report(
     faq_pairs, unanswered = pair_faqs(collected.faq_blocks)
     if not faq_pairs:
         asked, _ = pair_faqs(collected.question_blocks)
-        if len(asked) >= _MIN_QUESTIONS_WITHOUT_FAQ_HEADING:
+        if len(asked) >= _MIN_QUESTIONS_WITHOUT_FAQ_HEADING and _asks_in_full(asked):
             faq_pairs = asked
     faqs = [(pair.question, pair.answer) for pair in faq_pairs] + document.marked_up_faqs
     faqs = [clean_faq_pair(question, answer) for question, answer in faqs or document.meta.faqs]
@@ -1364,6 +1364,17 @@ def _own_sentences(texts: list[str], own_words: frozenset[str]) -> str:
 
 
 _MIN_QUESTIONS_WITHOUT_FAQ_HEADING = 2  # one question heading is a rhetorical one
+_MIN_QUESTION_WORDS = 4
+
+
+def _asks_in_full(asked: Sequence[FaqPair]) -> bool:
+    """Question headings with no FAQ heading over them are FAQs when most ask in full ("How
+    big is the X market?"); a news story's "What's Next?" and "Why It's Important?" are its
+    sections (2.4.27)."""
+    full = sum(len(pair.question.split()) >= _MIN_QUESTION_WORDS for pair in asked)
+    return 2 * full > len(asked)
+
+
 # Not "According to market research firm X": a firm's trade names no market.
 _NAMED_MARKET = re.compile(
     r"\b(?P<words>(?:[\w'’-]+\s+){1,4})market\b(?!\s+(?:research|analysts?|intelligence)\b)",

@@ -1989,3 +1989,18 @@ def test_titles_that_name_nothing_leave_the_name_to_what_does(
 ) -> None:
     report = parse(page)
     assert (report["name"], report["region"]) == (name, region)
+
+
+def test_a_news_story_s_short_question_headings_are_no_faqs() -> None:
+    """Parser 2.4.27: "What's Happening?", "Why It's Important?", "What's Next?" are a news
+    story's sections; questions asked in full still are FAQs with no FAQ heading over them."""
+    short = (
+        "<h2>What's Happening?</h2><p>Sales rose.</p><h2>Why It's Important?</h2>"
+        "<p>Patients wait less.</p><h2>What's Next?</h2><p>More launches.</p>"
+    )
+    full = (
+        "<h2>How big is the acme oncology market?</h2><p>USD 1.2 billion in 2023.</p>"
+        "<h2>Who are the key players in the market?</h2><p>Corvane and Halden.</p>"
+    )
+    assert parse(LEAD + short)["faqs"] == []
+    assert len(parse(LEAD + full)["faqs"]) == 2
