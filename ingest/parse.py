@@ -53,7 +53,7 @@ from ingest.rankings import (
     ranked_enough,
     ranked_line_name,
 )
-from ingest.regions import one_region, region_names
+from ingest.regions import one_region
 from ingest.report import (
     PARSER_VERSION,
     ParsedFaq,
@@ -73,6 +73,7 @@ from ingest.segments import (
     inflector,
     labelled_segment_list,
     make_candidate,
+    names_no_segment,
     reads_as_prose,
     segment_key,
     segment_name,
@@ -81,6 +82,7 @@ from ingest.segments import (
     split_segment_names,
     title_segment_groups,
     without_breakdown_share,
+    without_segment_number,
 )
 from ingest.text import (
     clean_text,
@@ -925,11 +927,11 @@ def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
     found: dict[str, ParsedSegment] = {}
 
     def add(name: str, dimension: str, description: str = "") -> None:
-        name = _SEGMENT_NUMBER.sub("", name)  # "Segment 1: Medical Devices" (2.4.27)
+        name = without_segment_number(name)
         key = segment_key(name)
         if len(key) < 2 or reads_as_prose(name):
             return  # no name, a letter (a page's text cut short: "melanoma and n"), prose
-        if _names_no_segment(name):
+        if names_no_segment(name):
             return  # "divided into five regions: North America, …"; "product type segmentation"
         if key in found:
             known = found[key]
@@ -978,24 +980,6 @@ def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
         for label, names in segment_subjects(text)
     )
     return list(found.values())
-
-
-_LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
-_SEGMENT_NUMBER = re.compile(r"^segment\s+\w{1,3}\s*[:.–—-]\s+(?=\w)", re.IGNORECASE)
-# A region ("The U.S", "Regions") or a dimension's label ("based on type") names no segment.
-_NOT_SEGMENT_NAME = re.compile(
-    r"^(?:regions?|geograph(?:y|ies)|segmentation|(?:based\s+on|by)\s+\w+(?:\s+\w+)?)$|segmentation",
-    re.IGNORECASE,
-)
-
-
-def _names_no_segment(name: str) -> bool:
-    bare = _LEADING_ARTICLE.sub("", name).rstrip(".").lower()
-    return (
-        bare in region_names()
-        or f"{bare}." in region_names()
-        or bool(_NOT_SEGMENT_NAME.search(bare))
-    )
 
 
 def _as_listed(name: str, title: str, found: dict[str, ParsedSegment]) -> str:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from slugify import slugify
 
-from ingest.regions import mentions_other_region
+from ingest.regions import mentions_other_region, region_names
 
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 _SEGMENT_WORD_SUFFIX = re.compile(r"\s+(?:applications?|segments?|subsegments?)\s*$", re.I)
@@ -197,6 +197,26 @@ _LISTED_SHARE = re.compile(
 def without_breakdown_share(name: str) -> str:
     """A listed segment's name without the share of the market a breakdown gives it."""
     return _LISTED_SHARE.sub("", name) or name
+
+
+_SEGMENT_NUMBER = re.compile(r"^segment\s+\w{1,3}\s*[:.–—-]\s+(?=\w)", re.IGNORECASE)
+# A region ("The U.S", "Regions") or a dimension's label ("based on type") names no segment.
+_NOT_SEGMENT_NAME = re.compile(
+    r"^(?:regions?|geograph(?:y|ies)|(?:based\s+on|by)\s+\w+(?:\s+\w+)?)$|segmentation",
+    re.IGNORECASE,
+)
+
+
+def without_segment_number(name: str) -> str:
+    """'Segment 1: Medical Devices' → 'Medical Devices' (2.4.27)."""
+    return _SEGMENT_NUMBER.sub("", name)
+
+
+def names_no_segment(name: str) -> bool:
+    """A region, a dimension's label, or a segmentation's own word: no segment's name."""
+    bare = _LEADING_ARTICLE.sub("", name).rstrip(".").lower()
+    names = region_names()
+    return bare in names or f"{bare}." in names or bool(_NOT_SEGMENT_NAME.search(bare))
 
 
 def _enumerated_names(sentence: str) -> list[str]:

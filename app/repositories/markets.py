@@ -24,10 +24,10 @@ from app.repositories.meta import row_counts
 from app.repositories.ordering import order_clauses
 from app.repositories.plans import Unindexed, walks_sooner
 from app.repositories.search import (
-    count_markets_with,
     market_has_word,
     market_text_words,
     markets_listed,
+    markets_with_words_count,
 )
 from app.repositories.streaming import stream_dicts
 from app.repositories.tallies import kept_count
@@ -128,9 +128,8 @@ def _count(
     if (kept := kept_count(session, filters)) is not None:
         return kept  # a CAGR range and one group at most: from the kept histograms
     if words_alone:  # from the index of each market's texts, no market row read
-        dialect = session.get_bind().dialect.name
-        counted = count_markets_with(words_alone, dialect=dialect)
-        return int(session.execute(counted).scalar_one())
+        counted = markets_with_words_count(words_alone)
+        return int(session.execute(select(counted)).scalar_one())
     if not (conditions := filter_conditions(filters)):
         return markets  # `q` of stop words alone
     return int(

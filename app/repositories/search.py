@@ -10,7 +10,7 @@ Company aliases are indexed without stemming and matched by word prefix.
 import re
 from typing import Any, ClassVar, TypeVar
 
-from sqlalchemy import Boolean, ColumnElement, Integer, TextClause, text
+from sqlalchemy import Boolean, ColumnElement, Integer
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import BindParameter, bindparam
 from sqlalchemy.sql.visitors import InternalTraversal
@@ -114,6 +114,16 @@ class MarketHasWordOfItsOwn(MarketHasWord):
     )
 
 
+class MarketsWithWordsCount(_FullText[int]):
+    """How many markets have every word, from the index of each market's texts alone (no
+    market row read)."""
+
+    type = Integer()
+    inherit_cache = True
+    fts5_template = "(SELECT count(*) FROM market_search WHERE market_search MATCH {query})"
+    postgresql_template = f"(SELECT count(*) FROM ({_MARKETS_WITH_WORDS}) AS matched)"
+
+
 class MarketsListed(TextMatch):
     """(PostgreSQL) `market.id` among the list of every word's markets, read first: for a page
     of `q` alone when few markets match, which the planner would otherwise look for along the
@@ -171,17 +181,8 @@ def market_has_word(
     return kind(_fts5_strings([word]), word, market_id=market_id)
 
 
-def count_markets_with(words: list[str], *, dialect: str) -> TextClause:
-    """How many markets have every word, from the index of each market's texts alone (no
-    market row read)."""
-    if dialect == "postgresql":
-        markets = _MARKETS_WITH_WORDS.format(query=":query")
-        return text(f"SELECT count(*) FROM ({markets}) AS matched").bindparams(
-            query=" ".join(words)
-        )
-    return text("SELECT count(*) FROM market_search WHERE market_search MATCH :query").bindparams(
-        query=_fts5_strings(words)
-    )
+def markets_with_words_count(words: list[str]) -> MarketsWithWordsCount:
+    return MarketsWithWordsCount(_fts5_strings(words), " ".join(words))
 
 
 def markets_listed(words: list[str]) -> MarketsListed:
