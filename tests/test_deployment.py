@@ -78,6 +78,7 @@ def run_service(service: str, database_url: str) -> subprocess.CompletedProcess[
     )
 
 
+@pytest.mark.backend_independent
 def test_compose_has_the_services_and_their_order() -> None:
     assert set(SERVICES) >= {"db", "migrate", "ingest", "api", "proxy"}
     assert SERVICES["db"]["image"].startswith("postgres:15")
@@ -92,6 +93,7 @@ def test_compose_has_the_services_and_their_order() -> None:
         assert SERVICES[one_shot]["build"] == "."
 
 
+@pytest.mark.backend_independent
 def test_api_scales_with_replicas_behind_the_proxy() -> None:
     api = SERVICES["api"]
     assert api["deploy"]["replicas"] >= 2
@@ -102,6 +104,7 @@ def test_api_scales_with_replicas_behind_the_proxy() -> None:
     assert "server api:8000" in NGINX_SITE
 
 
+@pytest.mark.backend_independent
 @pytest.mark.parametrize(
     "directive",
     ["client_header_timeout", "client_body_timeout", "client_max_body_size", "proxy_read_timeout"],
@@ -110,6 +113,7 @@ def test_proxy_sets_timeouts_and_a_body_limit(directive: str) -> None:
     assert re.search(rf"^\s*{directive}\s+\w+;", NGINX_SITE, re.MULTILINE)
 
 
+@pytest.mark.backend_independent
 def test_dockerfile_is_slim_cached_non_root_and_healthchecked() -> None:
     instructions = dockerfile_instructions()
     assert instruction("FROM").endswith("-slim")
@@ -128,6 +132,7 @@ def test_dockerfile_is_slim_cached_non_root_and_healthchecked() -> None:
     assert {".venv", ".git", "data"} <= set(ignored)
 
 
+@pytest.mark.backend_independent
 def test_dockerfile_requirements_step_lists_the_project_dependencies(tmp_path: Path) -> None:
     run_step = next(args for key, args in dockerfile_instructions() if "requirements.txt" in args)
     generate = run_step.split("&&")[0].replace("python", shlex.quote(sys.executable), 1)

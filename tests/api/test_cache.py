@@ -69,6 +69,7 @@ def _answering(body_bytes: int) -> ASGIApp:
     return app
 
 
+@pytest.mark.backend_independent
 @pytest.mark.parametrize(("body_bytes", "most_entries"), [(30_000, 3), (100, 10)])
 def test_the_cache_is_bounded_by_bytes_and_by_entries(
     monkeypatch: pytest.MonkeyPatch, body_bytes: int, most_entries: int

@@ -132,6 +132,7 @@ def test_a_broad_filter_walks_the_sort_index_to_the_same_answer(
     assert answers[0] == answers[1] and answers[0]
 
 
+@sqlite_only
 def test_the_check_sees_a_full_scan_and_sort() -> None:
     assert _full_scan_and_sort(["SCAN market", "USE TEMP B-TREE FOR ORDER BY"])
     assert not _full_scan_and_sort(["SCAN market USING INDEX ix_market_name"])

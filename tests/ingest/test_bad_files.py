@@ -117,6 +117,7 @@ def test_bad_files_fail_alone_with_their_reasons(report_folder: Path, tmp_path: 
         assert outcomes[str(report_folder / name)] in {"created", "failed"}
 
 
+@pytest.mark.backend_independent
 def test_parsing_is_cut_off_after_the_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ingest.limits, "MAX_PARSE_SECONDS", 0.000_001)
     result = parse_job(("slow.html", ICLUSIG.encode()))
@@ -124,6 +125,7 @@ def test_parsing_is_cut_off_after_the_time_limit(monkeypatch: pytest.MonkeyPatch
     assert "parsing took over" in (result.error or "")
 
 
+@pytest.mark.backend_independent
 def test_size_cap_is_the_parsers_own_error() -> None:
     with pytest.raises(ReportParseError, match="file too large"):
         ingest.limits.check_size(ingest.limits.MAX_REPORT_BYTES + 1)

@@ -4,6 +4,7 @@ and the next upload gets a fresh one."""
 import signal
 import time
 
+import pytest
 from fastapi.testclient import TestClient
 
 from app.core.settings import MAX_PARSE_SECONDS, Settings
@@ -27,6 +28,7 @@ def hang_when_asked(job: tuple[str, bytes], seconds: float) -> ParseResult:
     return parse_job(job, max(seconds, MAX_PARSE_SECONDS))
 
 
+@pytest.mark.backend_independent
 def test_a_parse_that_never_returns_is_abandoned_and_the_next_gets_a_new_process() -> None:
     # A child's start (its imports) falls in the grace after the cap: a long grace for the
     # parses that start one, the short one for the stuck parse.
