@@ -1,6 +1,6 @@
 """What the app owns, it opens in its lifespan and closes there: importing or building it
-touches nothing, the API process never loads the HTML parser, and a stopped server leaves no
-process behind."""
+touches nothing, the API process never loads the HTML parser (nor Alembic, at the schema's
+head), and a stopped server leaves no process behind."""
 
 import os
 import signal
@@ -45,6 +45,20 @@ def test_importing_and_building_the_app_opens_nothing(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]", "the API process imported the HTML parser"
     assert not missing_file.parent.exists()
+
+
+def test_a_database_at_the_head_is_opened_without_alembic(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from app.core.db import prepare_database\n"
+        f"prepare_database({fresh_database_url(tmp_path)!r}).dispose()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False", "a process at the schema's head loaded Alembic"
 
 
 def _group_members(group: int) -> list[int]:

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
 
-from app.core.db import SQLITE_PAGE_BYTES, prepare_database
+from app.core.db import SCHEMA_HEAD, SQLITE_PAGE_BYTES, alembic_config, prepare_database
 from tests.databases import fresh_database_url
 from tests.golden import check_gold_market, gold_markets
 from tests.paths import PROJECT_ROOT, SEEDS_DIR
@@ -30,6 +31,7 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
     )
 
 
+@pytest.mark.backend_independent
 def test_dry_run_prints_the_gold_extraction(tmp_path: Path) -> None:
     absent = f"sqlite:///{tmp_path / 'absent.sqlite3'}"
     result = run("-m", "ingest", "seeds/", "--dry-run", "--jobs", "2", "--database-url", absent)
@@ -69,11 +71,13 @@ def _one_line_error(result: subprocess.CompletedProcess[str]) -> str:
     return lines[0]
 
 
+@pytest.mark.backend_independent
 def test_an_unreachable_database_is_one_line() -> None:
     result = run("-m", "ingest", "seeds/", "--database-url", "postgresql://u:p@127.0.0.1:1/db")
     assert "Connection refused" in _one_line_error(result)
 
 
+@pytest.mark.sqlite_only
 def test_a_read_only_database_is_one_line(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     assert run("-m", "ingest", "seeds/", "--database-url", f"sqlite:///{path}").returncode == 0
@@ -86,6 +90,7 @@ def test_a_read_only_database_is_one_line(tmp_path: Path) -> None:
     assert "readonly database" in _one_line_error(result)
 
 
+@pytest.mark.backend_independent
 def test_a_missing_report_path_is_a_failure_not_a_traceback(tmp_path: Path) -> None:
     result = run(
         "-m", "ingest", str(tmp_path / "nowhere"), "--database-url", f"sqlite:///{tmp_path / 'd'}"
@@ -123,6 +128,7 @@ def test_garbage_among_the_seeds_fails_alone(tmp_path: Path) -> None:
     assert dict(outcomes) == {"created": len(gold_markets()), "failed": 2}
 
 
+@pytest.mark.backend_independent
 def test_missing_path_is_a_failure() -> None:
     result = run("-m", "ingest", "no/such/folder", "--dry-run")
     assert result.returncode == 1
@@ -138,6 +144,13 @@ def test_alembic_upgrade_then_check_reports_no_drift(tmp_path: Path) -> None:
     assert "No new upgrade operations detected" in check.stdout + check.stderr
 
 
+@pytest.mark.backend_independent
+def test_the_code_knows_the_newest_migration() -> None:
+    """A new migration changes SCHEMA_HEAD too: processes at the head check it without Alembic."""
+    scripts = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    assert scripts.get_heads() == [SCHEMA_HEAD]
+
+
 def test_alembic_writes_the_latest_migrations_as_sql_without_a_database(tmp_path: Path) -> None:
     """Offline mode (`--sql`), for a DBA who applies the schema by hand: from 0018 on no
     migration reads results back (0019's backfill counts in one UPDATE); nothing is written.
@@ -150,6 +163,7 @@ def test_alembic_writes_the_latest_migrations_as_sql_without_a_database(tmp_path
     assert not (tmp_path / "test.sqlite3").exists()
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize(
     "pragma,expected",
     [("journal_mode", "wal"), ("foreign_keys", 1), ("page_size", SQLITE_PAGE_BYTES)],
@@ -177,6 +191,7 @@ SHARED_SEED_SHA256 = {
 }
 
 
+@pytest.mark.backend_independent
 def test_seeds_folder_holds_the_shared_seeds_unchanged() -> None:
     digests = {
         path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in SEEDS_DIR.iterdir()
@@ -184,6 +199,7 @@ def test_seeds_folder_holds_the_shared_seeds_unchanged() -> None:
     assert digests == SHARED_SEED_SHA256
 
 
+@pytest.mark.sqlite_only
 def test_a_full_disk_fails_each_report_with_its_reason(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
