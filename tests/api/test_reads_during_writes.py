@@ -12,7 +12,7 @@ from bench.corpus import write_corpus
 from tests.paths import PROJECT_ROOT
 from tests.servers import free_port, serving, uvicorn_command
 
-REPORTS = 200  # generated reports the ingest writes while the readers read
+REPORTS = 100  # generated reports the ingest writes while the readers read
 
 
 def test_reads_keep_answering_while_an_ingest_writes(database_url: str, tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from tests.golden import cross_market, gold_market, gold_markets
 pytestmark = pytest.mark.backend_independent
 
 if TYPE_CHECKING:  # imported by the fixtures themselves, which skip without it
-    from playwright.sync_api import Browser, ConsoleMessage, Page, Route
+    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Route
 
 GOLD = {market["slug"]: market for market in gold_markets()}
 CROSS = cross_market()
@@ -56,11 +56,13 @@ class Session:
     browser: "Browser"
     server_url: str
     watch: Watch
+    contexts: list["BrowserContext"] = field(default_factory=list)
 
     def open(self, path: str, *, javascript: bool = True, width: int = DESKTOP_WIDTH) -> "Page":
         context = self.browser.new_context(
             java_script_enabled=javascript, viewport={"width": width, "height": 900}
         )
+        self.contexts.append(context)
         context.route("**/*", self._only_this_server)
         page = context.new_page()
         page.on("console", self._console)
@@ -83,7 +85,10 @@ class Session:
 @pytest.fixture
 def session(browser: "Browser", server_url: str) -> Iterator[Session]:
     watch = Watch()
-    yield Session(browser, server_url, watch)
+    session = Session(browser, server_url, watch)
+    yield session
+    for context in session.contexts:
+        context.close()
     assert watch.blocked == [], f"pages tried to reach other hosts: {watch.blocked}"
     assert watch.errors == [], f"console errors: {watch.errors}"
 
