@@ -20,7 +20,7 @@ from ingest.currency import (
     unit_multiplier,
 )
 from ingest.publisher import DATELINE_LEAD
-from ingest.regions import WHOLE_WORLD_WORD, mentions_other_region, one_region
+from ingest.regions import WHOLE_WORLD_WORD, mentions_other_region, one_region, regions_named
 
 _YEAR = r"(?:19|20)\d{2}"
 # "2024", "FY2024", "FY24" (a fiscal year in two digits: 2024), "CY21" (a calendar year).
@@ -448,10 +448,29 @@ class _Subject:
 
 def _subject_is_a_part(sentence: str, money: list[re.Match[str]], own_region: str | None) -> bool:
     """Whether the words before the sentence's first amount or CAGR name a part."""
+    return _names_a_part(_subject(sentence, money), own_region)
+
+
+def _subject(sentence: str, money: list[re.Match[str]]) -> str:
+    """The words before the sentence's first amount or CAGR, quoted titles left out."""
     keyword = _CAGR_KEYWORD.search(sentence)
     starts = [m.start() for m in (money[0] if money else None, keyword) if m]
-    subject = _without_quoted(sentence[: min(starts)] if starts else "")[-_SUBJECT_CHARS:]
-    return _names_a_part(subject, own_region)
+    return _without_quoted(sentence[: min(starts)] if starts else "")[-_SUBJECT_CHARS:]
+
+
+def subject_region(text: str) -> str | None:
+    """The one region the subject of a text's first figure sentence names, the whole world
+    not named with it: "Japan's regenerative medicine market will grow to $10 billion by
+    2030" is Japan's market."""
+    for sentence in split_sentences(text):
+        sentence = DATELINE_LEAD.sub("", sentence, count=1)  # "Northbrook, IL, USA, … —"
+        money = list(_MONEY.finditer(sentence)) if CURRENCY_HINT.search(sentence) else []
+        if not money and not _CAGR_KEYWORD.search(sentence):
+            continue
+        subject = _subject(sentence, money)
+        named = regions_named(subject)
+        return named.pop() if len(named) == 1 and not WHOLE_WORLD_WORD.search(subject) else None
+    return None
 
 
 def _without_quoted(clause: str) -> str:

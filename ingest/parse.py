@@ -36,6 +36,7 @@ from ingest.headline import (
     mentions_headline_figures,
     parse_headline_figures,
     split_sentences,
+    subject_region,
 )
 from ingest.limits import within_caps
 from ingest.links import find_report_links
@@ -1185,9 +1186,12 @@ def parse_report(
     if not title.slug:
         raise ReportParseError(f"title {collected.title_heading!r} gives no usable slug")
     published_on = find_published_on(meta=document.meta, blocks=document.blocks)
+    headline = _headline(collected)
+    # A title that names no region leaves it to the headline's subject ("Japan's X market …")
+    own_region = title.region or (subject_region(headline) if headline else None)
     figures = _within_bounds(
         _headline_figures(
-            collected, own_name=title.name, own_region=title.region, published_on=published_on
+            collected, own_name=title.name, own_region=own_region, published_on=published_on
         ),
         warnings,
     )
@@ -1249,7 +1253,7 @@ def parse_report(
         slug=title.slug,
         title=title.title,
         name=title.name,
-        region=one_region(title.region) or "Global",  # "Worldwide" too (2.4.26)
+        region=one_region(own_region) or "Global",  # "Worldwide" too (2.4.26)
         summary=collected.summary,
         size_usd=size.usd if size else None,
         size_year=size.year if size else None,

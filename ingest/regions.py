@@ -205,6 +205,18 @@ def one_region(region: str | None) -> str | None:
     return region if region and region.lower() not in _WHOLE_WORLD else None
 
 
+def regions_named(clause: str) -> set[str]:
+    """The regions a clause names, each as a region is written ('Indian' → 'India'); an
+    adjective of several regions ('American') names none."""
+    named: set[str] = set()
+    for mention in _region_mention().finditer(clause):
+        lowered = mention[0].lower()
+        region = REGION_OF_ADJECTIVE.get(lowered) or region_names().get(lowered)
+        if region or mention[0] in _UPPERCASE_ONLY:
+            named.add(region or mention[0])
+    return named
+
+
 def mentions_other_region(clause: str, own_region: str | None) -> bool:
     """Whether a clause is about a region other than the market's own ('The U.S. market was
     …' in a global report); a mention after 'global' ('the global market, led by Europe')

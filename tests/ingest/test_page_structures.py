@@ -2004,3 +2004,31 @@ def test_a_news_story_s_short_question_headings_are_no_faqs() -> None:
     )
     assert parse(LEAD + short)["faqs"] == []
     assert len(parse(LEAD + full)["faqs"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("headline", "region", "size_usd"),
+    [
+        # A news title names no region; the headline's subject does: that country's figures.
+        ("On Tuesday the ministry said Japan's acme therapy market will grow to $10 "
+         "billion by 2030 from $1 billion in 2020.", "Japan", 1_000_000_000),
+        ("The Indian acme therapy market was worth $1 billion in 2020 and should reach $10 "
+         "billion by 2030.", "India", 1_000_000_000),
+        # A dateline's place is no subject; nor are two regions one, nor a global market.
+        ("Springfield, IL, USA, 2021-Nov-18 — The acme therapy market will reach $10 billion "
+         "by 2030 from $1 billion in 2020.", "Global", 1_000_000_000),
+        ("The acme therapy markets of Japan and India were worth $1 billion in 2020.",
+         "Global", None),
+        ("Led by Japan, the global acme therapy market was worth $1 billion in 2020.",
+         "Global", 1_000_000_000),
+    ],
+)  # fmt: skip
+def test_a_title_without_a_region_leaves_it_to_the_headline_s_subject(
+    headline: str, region: str, size_usd: int | None
+) -> None:
+    """Parser 2.4.28: a news page titled "Ministry is confident about acme therapy" whose
+    figures are "Japan's acme therapy market …" is Japan's market (its figures were
+    left out as a sub-region's of a global market)."""
+    page = f"<h1>Ministry is confident about the future of acme therapy</h1><p>{headline}</p>"
+    report = parse(page)
+    assert (report["region"], report["size_usd"]) == (region, size_usd)
