@@ -463,6 +463,8 @@ def subject_region(text: str) -> str | None:
     not named with it: "Japan's regenerative medicine market will grow to $10 billion by
     2030" is Japan's market."""
     for sentence in split_sentences(text):
+        if not _DIGIT.search(sentence):
+            continue  # no amount, no percent
         sentence = DATELINE_LEAD.sub("", sentence, count=1)  # "Northbrook, IL, USA, … —"
         money = list(_MONEY.finditer(sentence)) if CURRENCY_HINT.search(sentence) else []
         if not money and not _CAGR_KEYWORD.search(sentence):
