@@ -362,6 +362,7 @@ _WORDS_BEFORE_FOR = frozenset("demand prognosis outlook forecast opportunities p
 _NAMES_WITH_OF = frozenset({("point", "care"), ("standard", "care"), ("internet", "things")})
 _MIN_SENTENCE_WORDS = 3
 _AMOUNT_OR_YEAR = re.compile(r"[\d$€£¥₹]")
+_SCALE_WORDS = frozenset("trillion billion million bn mn tn".split())
 
 
 def market_phrase(words_before_market: str) -> str:
@@ -371,6 +372,8 @@ def market_phrase(words_before_market: str) -> str:
     of Hypertension', 'Bispecific Antibodies for Cancer') stays whole."""
     words = words_before_market.split()
     lowered = [word.lower().strip(",") for word in words]
+    if (opens := _opening_of_market(lowered)) is not None:
+        return " ".join(words[opens:])
     for at in range(len(words) - 2, 0, -1):
         preposition, previous, following = lowered[at], lowered[at - 1], lowered[at + 1]
         if preposition not in _PREPOSITIONS or (previous, following) in _NAMES_WITH_OF:
@@ -384,6 +387,19 @@ def market_phrase(words_before_market: str) -> str:
             return words_before_market  # "… Forecast for $54 Billion", "… of the Current"
         return phrase
     return words_before_market
+
+
+def _opening_of_market(lowered: list[str]) -> int | None:
+    """Where a sentence heading's market opens after an amount or "global" ("Europe creates a
+    $1B GI endoscopy device", "X sets gold standard for global dental implant"; 2.4.28), when
+    a sentence comes before them and a name after."""
+    for at in range(len(lowered) - 2, 0, -1):
+        word = lowered[at]
+        amount = _AMOUNT_OR_YEAR.search(word) and any(c.isdigit() for c in word)
+        if word in ("global", "worldwide") or amount:
+            opens = at + 2 if amount and lowered[at + 1] in _SCALE_WORDS else at + 1
+            return opens if at >= _MIN_SENTENCE_WORDS - 1 and opens < len(lowered) else None
+    return None
 
 
 def names_only_a_region(words: str) -> bool:

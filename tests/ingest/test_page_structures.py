@@ -2032,3 +2032,21 @@ def test_a_title_without_a_region_leaves_it_to_the_headline_s_subject(
     page = f"<h1>Ministry is confident about the future of acme therapy</h1><p>{headline}</p>"
     report = parse(page)
     assert (report["region"], report["size_usd"]) == (region, size_usd)
+
+
+@pytest.mark.parametrize(
+    ("heading", "name", "region"),
+    [
+        ("Acme sets gold standard for global acme implant market", "Acme Implant", "Global"),
+        ("Report: Europe creates a $1B acme endoscopy device market by 2016",
+         "Acme Endoscopy Device", "Europe"),
+        ("The Global $5 Billion Acme Oncology Market", "Acme Oncology", "Global"),
+    ],
+)  # fmt: skip
+def test_a_sentence_heading_s_market_opens_after_global_or_an_amount(
+    heading: str, name: str, region: str
+) -> None:
+    """Parser 2.4.28: a news heading's market is what follows "global" or an amount; the
+    sentence before them is no part of its name."""
+    report = parse(f"<h1>{heading}</h1><p>The market was valued at USD 1.2 billion in 2023.</p>")
+    assert (report["name"], report["region"]) == (name, region)
