@@ -335,6 +335,11 @@ _SEGMENTED_INTO = re.compile(
     r"(?P<label15>types|kinds|categories),"
     # "two types of surgical sutures available in the market, namely A and B" (2.4.14)
     r"|\b(?P<label13>types|kinds)\s+of\s+[^.;:,]{2,80}?,\s*namely"
+    # 2.4.28: "The market has three segments: A, B and C", "dominated by four main clinical
+    # segments in 2023, namely A, B, C and D"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?:(?:main|key|major|primary|principal|broad|core|clinical)\s+){0,2}(?:sub-)?segments"
+    r"(?:\s+in\s+\d{4})?(?:\s*:|,?\s+(?:namely|including|such\s+as))"
     # "The disposable medical supplies market includes A, B, C and D", "The lab instrumentation
     # market primarily consists of A, B and C"; not a definition ("… includes revenues earned
     # by entities …") nor its firms ("… includes many new entrants")

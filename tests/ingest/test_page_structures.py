@@ -2050,3 +2050,19 @@ def test_a_sentence_heading_s_market_opens_after_global_or_an_amount(
     sentence before them is no part of its name."""
     report = parse(f"<h1>{heading}</h1><p>The market was valued at USD 1.2 billion in 2023.</p>")
     assert (report["name"], report["region"]) == (name, region)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("The market has three segments: hospitals, clinics and home care.",
+         ["hospitals", "clinics", "home care"]),
+        ("The market was dominated by four main clinical segments in 2023, namely cardiology, "
+         "neurology, pulmonology, and breast imaging, accounting for 89% of its revenue.",
+         ["cardiology", "neurology", "pulmonology", "breast imaging"]),
+    ],
+)  # fmt: skip
+def test_a_count_of_segments_then_their_list(sentence: str, names: list[str]) -> None:
+    """Parser 2.4.28: "N (main) segments: A, B and C" and "N segments, namely A, B and C"."""
+    segments = parse(f"{LEAD}<p>{sentence}</p>")["segments"]
+    assert [segment["name"] for segment in segments] == names
