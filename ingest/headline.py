@@ -208,6 +208,7 @@ _CONVERSION_OPEN = re.compile(
 _CONVERSION_CLOSE = re.compile(r"\s*\)")
 _DIGIT = re.compile(r"\d")
 _SUBJECT_CHARS = 160
+_SUBJECT_REGION_CHARS = 3000
 _GLOBAL_MARKET = re.compile(r"\b(?:global|worldwide)\s+(?:[\w-]+\s+){0,5}?market\b", re.IGNORECASE)
 _QUOTED_TEXT = re.compile(r"\"[^\"]{1,400}\"|“[^”]{1,400}”")
 _AFTER_LONE_QUOTE = re.compile(r"^[^\"“”]*[\"”]")
@@ -461,8 +462,8 @@ def _subject(sentence: str, money: list[re.Match[str]]) -> str:
 def subject_region(text: str) -> str | None:
     """The one region the subject of a text's first figure sentence names, the whole world
     not named with it: "Japan's regenerative medicine market will grow to $10 billion by
-    2030" is Japan's market."""
-    for sentence in split_sentences(text):
+    2030" is Japan's market. The first sentences only: a headline states its figures early."""
+    for sentence in split_sentences(text[:_SUBJECT_REGION_CHARS]):
         if not _DIGIT.search(sentence):
             continue  # no amount, no percent
         sentence = DATELINE_LEAD.sub("", sentence, count=1)  # "Northbrook, IL, USA, … —"
