@@ -363,6 +363,7 @@ _NAMES_WITH_OF = frozenset({("point", "care"), ("standard", "care"), ("internet"
 _MIN_SENTENCE_WORDS = 3
 _AMOUNT_OR_YEAR = re.compile(r"[\d$€£¥₹]")
 _SCALE_WORDS = frozenset("trillion billion million bn mn tn".split())
+_MONEY_WORD = re.compile(r"[$€£¥₹]\d|^\d+(?:[.,]\d+)?(?:b|bn|m|mn|tn)$")
 
 
 def market_phrase(words_before_market: str) -> str:
@@ -395,7 +396,10 @@ def _opening_of_market(lowered: list[str]) -> int | None:
     a sentence comes before them and a name after."""
     for at in range(len(lowered) - 2, 0, -1):
         word = lowered[at]
-        amount = _AMOUNT_OR_YEAR.search(word) and any(c.isdigit() for c in word)
+        # money ("$1b", "5 billion"), not a year or a name's digit ("2024", "5g", "covid-19")
+        amount = bool(_MONEY_WORD.search(word)) or (
+            word[:1].isdigit() and lowered[at + 1] in _SCALE_WORDS
+        )
         if word in ("global", "worldwide") or amount:
             opens = at + 2 if amount and lowered[at + 1] in _SCALE_WORDS else at + 1
             return opens if at >= _MIN_SENTENCE_WORDS - 1 and opens < len(lowered) else None

@@ -2041,6 +2041,8 @@ def test_a_title_without_a_region_leaves_it_to_the_headline_s_subject(
         ("Report: Europe creates a $1B acme endoscopy device market by 2016",
          "Acme Endoscopy Device", "Europe"),
         ("The Global $5 Billion Acme Oncology Market", "Acme Oncology", "Global"),
+        # a name's own digits are no amount
+        ("Rising Demand Boosts Global Type 2 Acme Drugs Market", "Type 2 Acme Drugs", "Global"),
     ],
 )  # fmt: skip
 def test_a_sentence_heading_s_market_opens_after_global_or_an_amount(
