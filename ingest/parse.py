@@ -1228,7 +1228,7 @@ def parse_report(
     faq_pairs, unanswered = pair_faqs(collected.faq_blocks)
     if not faq_pairs:
         asked, _ = pair_faqs(collected.question_blocks)
-        if len(asked) >= _MIN_QUESTIONS_WITHOUT_FAQ_HEADING and _asks_in_full(asked):
+        if len(asked) >= _MIN_QUESTIONS_WITHOUT_FAQ_HEADING and _reads_as_faqs(asked):
             faq_pairs = asked
     faqs = [(pair.question, pair.answer) for pair in faq_pairs] + document.marked_up_faqs
     faqs = [clean_faq_pair(question, answer) for question, answer in faqs or document.meta.faqs]
@@ -1353,14 +1353,20 @@ def _own_sentences(texts: list[str], own_words: frozenset[str]) -> str:
 
 _MIN_QUESTIONS_WITHOUT_FAQ_HEADING = 2  # one question heading is a rhetorical one
 _MIN_QUESTION_WORDS = 4
+# An FAQ answers in a few sentences; an article's question headings head sections of 70-130
+# words (2.4.28).
+_MAX_MEDIAN_ANSWER_WORDS = 60
 
 
-def _asks_in_full(asked: Sequence[FaqPair]) -> bool:
+def _reads_as_faqs(asked: Sequence[FaqPair]) -> bool:
     """Question headings with no FAQ heading over them are FAQs when most ask in full ("How
-    big is the X market?"); a news story's "What's Next?" and "Why It's Important?" are its
-    sections (2.4.27)."""
+    big is the X market?") and answer briefly; a news story's "What's Next?" and "Why It's
+    Important?" are its sections (2.4.27), and so are an article's questions each heading
+    paragraphs of its own (2.4.28)."""
     full = sum(len(pair.question.split()) >= _MIN_QUESTION_WORDS for pair in asked)
-    return 2 * full > len(asked)
+    answer_words = sorted(len(pair.answer.split()) for pair in asked)
+    brief = answer_words[len(answer_words) // 2] <= _MAX_MEDIAN_ANSWER_WORDS
+    return 2 * full > len(asked) and brief
 
 
 # Not "According to market research firm X": a firm's trade names no market.

@@ -2068,3 +2068,16 @@ def test_a_count_of_segments_then_their_list(sentence: str, names: list[str]) ->
     """Parser 2.4.28: "N (main) segments: A, B and C" and "N segments, namely A, B and C"."""
     segments = parse(f"{LEAD}<p>{sentence}</p>")["segments"]
     assert [segment["name"] for segment in segments] == names
+
+
+def test_an_article_s_question_headings_over_long_sections_are_no_faqs() -> None:
+    """Parser 2.4.28: question headings with no FAQ heading over them, each heading a section
+    of its own ("What's driving the acme boom?" over 90 words), are an article's sections;
+    the same questions answered in a sentence or two are FAQs."""
+    section = "<p>" + " ".join(["Demand for acme therapy rose in every region."] * 12) + "</p>"
+    brief = "<p>Corvane and Halden lead it.</p>"
+    questions = ["What is driving the acme therapy boom?", "How big is the acme market?"]
+    long_page = LEAD + "".join(f"<h2>{q}</h2>{section}" for q in questions)
+    brief_page = LEAD + "".join(f"<h2>{q}</h2>{brief}" for q in questions)
+    assert parse(long_page)["faqs"] == []
+    assert [faq["question"] for faq in parse(brief_page)["faqs"]] == questions
