@@ -205,6 +205,9 @@ _NOT_SEGMENT_NAME = re.compile(
     r"^(?:regions?|geograph(?:y|ies)|(?:based\s+on|by)\s+\w+(?:\s+\w+)?)$|segmentation",
     re.IGNORECASE,
 )
+# 2.4.28: a prose list's catch-all ("… and other cancers"); a heading's "Other Applications"
+# (the seed reports' "Other") and "Others" alone stay segments.
+_CATCH_ALL = re.compile(r"^other\s+(?!than\b)\w")
 
 
 def without_segment_number(name: str) -> str:
@@ -213,10 +216,14 @@ def without_segment_number(name: str) -> str:
 
 
 def names_no_segment(name: str) -> bool:
-    """A region, a dimension's label, or a segmentation's own word: no segment's name."""
-    bare = _LEADING_ARTICLE.sub("", name).rstrip(".").lower()
+    """A region, a dimension's label, a segmentation's own word or a prose list's catch-all:
+    no segment's name."""
+    written = _LEADING_ARTICLE.sub("", name).rstrip(".")
+    bare = written.lower()
     names = region_names()
-    return bare in names or f"{bare}." in names or bool(_NOT_SEGMENT_NAME.search(bare))
+    if bare in names or f"{bare}." in names:
+        return True
+    return bool(_NOT_SEGMENT_NAME.search(bare) or _CATCH_ALL.match(written))
 
 
 def _enumerated_names(sentence: str) -> list[str]:

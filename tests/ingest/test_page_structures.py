@@ -2081,3 +2081,19 @@ def test_an_article_s_question_headings_over_long_sections_are_no_faqs() -> None
     brief_page = LEAD + "".join(f"<h2>{q}</h2>{brief}" for q in questions)
     assert parse(long_page)["faqs"] == []
     assert [faq["question"] for faq in parse(brief_page)["faqs"]] == questions
+
+
+def test_a_list_s_catch_all_is_no_segment_but_others_alone_is() -> None:
+    """Parser 2.4.28: "other cancers" closing a prose list is its catch-all, no segment;
+    "Others" alone stays one, and so does a heading's "Other Applications" (the seeds')."""
+    catch_all = "<p>The market is segmented into lung cancer, breast cancer and other cancers.</p>"
+    others = "<p>The market is segmented into lung cancer, breast cancer and others.</p>"
+    assert [s["name"] for s in parse(LEAD + catch_all)["segments"]] == [
+        "lung cancer",
+        "breast cancer",
+    ]
+    assert [s["name"] for s in parse(LEAD + others)["segments"]] == [
+        "lung cancer",
+        "breast cancer",
+        "others",
+    ]
