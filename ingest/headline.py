@@ -214,7 +214,14 @@ _QUOTED_TEXT = re.compile(r"\"[^\"]{1,400}\"|“[^”]{1,400}”")
 _AFTER_LONE_QUOTE = re.compile(r"^[^\"“”]*[\"”]")
 _MAX_QUOTE_CHARS = 600
 _RELATIVE_CLAUSE = re.compile(
-    r"(?P<noun>[^,;]{1,60}),\s+which\s+(?:is|was|are|were|has|had|will|would)\b[^,;]{0,60}$"
+    r"(?P<noun>[^,;]{1,60}),\s+which\s+(?:is|was|are|were|has|had|will|would)\b(?P<rest>[^,;]{0,60})$"
+)
+# "…, which will take the value of the market to AUD10.8bn": the relative clause moves the
+# market itself to the amount (2.4.28).
+_MOVES_THE_MARKET = re.compile(
+    r"\b(?:take|bring|push|lift|propel|drive)s?\s+(?:the\s+)?(?:(?:total\s+)?value\s+of\s+"
+    r"the\s+)?(?:market|industry|sector)\s+to\s*$",
+    re.IGNORECASE,
 )
 # "poised to grow by USD 312.6 million during 2021-2025", "an incremental growth of $2 bn",
 # "valued to increase USD 17.74 billion", "Market Opportunities: USD 220.16 million"
@@ -732,7 +739,9 @@ def _of_another_noun(clause: str) -> bool:
     """'… and cancer immunotherapy, which is estimated to reach USD 277.4 billion': a relative
     clause gives the amount to the noun before it, which is not the market."""
     relative = _RELATIVE_CLAUSE.search(clause)
-    return relative is not None and not _SPEAKS_OF_MARKET.search(relative["noun"])
+    if relative is None or _MOVES_THE_MARKET.search(relative["rest"]):
+        return False
+    return not _SPEAKS_OF_MARKET.search(relative["noun"])
 
 
 def _quote(sentence: str, start: int, end: int) -> str:

@@ -235,3 +235,25 @@ def test_a_region_s_own_market_however_it_is_written(
 ) -> None:
     found = parse_headline_figures(text, own_region=own_region).amounts
     assert [(amount.amount, amount.year) for amount in found] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        (  # parser 2.4.28: the relative clause moves the market itself to the amount
+            "We forecast a 2020-2025 CAGR of 6.7% in local currency terms, which will take the "
+            "value of the market to AUD10.8bn (USD7.7bn) in 2025.",
+            [(10_800_000_000, "AUD", 2025)],
+        ),
+        (  # the amount still belongs to another noun when the clause names no market
+            "Growth comes from acme immunotherapy, which is estimated to reach USD 2.4 billion "
+            "by 2030.",
+            [],
+        ),
+    ],
+)
+def test_a_relative_clause_that_takes_the_market_to_an_amount(
+    text: str, amounts: list[tuple[int, str, int]]
+) -> None:
+    found = parse_headline_figures(text).amounts
+    assert [(amount.amount, amount.currency, amount.year) for amount in found] == amounts
