@@ -1035,8 +1035,9 @@ def _company_names(collected: _Collected) -> list[str]:
     }
     # "Equinix: A global leader …" paragraphs: names when the section holds two at least,
     # short ones counted too (2.4.27: "Halden (Iceland): A key innovator in bionics.")
-    entries = collected.company_entries
-    profiled = {entry: name for entry in entries if (name := profiled_company(entry))}
+    profiled = {
+        entry: name for entry in collected.company_entries if (name := profiled_company(entry))
+    }
     if len(profiled) < _MIN_LISTED_NAMES:
         profiled = {}
     for entry in collected.company_entries:

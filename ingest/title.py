@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from slugify import slugify
 
+from ingest.currency import amount_pattern
 from ingest.regions import REGION_OF_ADJECTIVE, region_names
 
 _TRAILING_AFTER_MARKET = re.compile(r"(\bMarket\b).*$", re.IGNORECASE)
@@ -362,8 +363,9 @@ _WORDS_BEFORE_FOR = frozenset("demand prognosis outlook forecast opportunities p
 _NAMES_WITH_OF = frozenset({("point", "care"), ("standard", "care"), ("internet", "things")})
 _MIN_SENTENCE_WORDS = 3
 _AMOUNT_OR_YEAR = re.compile(r"[\d$€£¥₹]")
-_SCALE_WORDS = frozenset("trillion billion million bn mn tn".split())
-_MONEY_WORD = re.compile(r"[$€£¥₹]\d|^\d+(?:[.,]\d+)?(?:b|bn|m|mn|tn)$")
+# What opens a sentence heading's market: an amount (the figures' own pattern: "$1B", "USD 5
+# billion"; never a year or a name's digit, "2024", "5G") or "global".
+_MARKET_OPENER = re.compile(rf"{amount_pattern()}|\b(?:global|worldwide)\b", re.IGNORECASE)
 
 
 def market_phrase(words_before_market: str) -> str:
@@ -371,10 +373,10 @@ def market_phrase(words_before_market: str) -> str:
     Malocclusion, …, Driving the Growth of the Orthodontics' → 'Orthodontics', 'Impact of
     COVID-19 on the European' → 'European'; a name with a preposition of its own ('Treatment
     of Hypertension', 'Bispecific Antibodies for Cancer') stays whole."""
+    if (opened := _after_market_opener(words_before_market)) is not None:
+        return opened
     words = words_before_market.split()
     lowered = [word.lower().strip(",") for word in words]
-    if (opens := _opening_of_market(lowered)) is not None:
-        return " ".join(words[opens:])
     for at in range(len(words) - 2, 0, -1):
         preposition, previous, following = lowered[at], lowered[at - 1], lowered[at + 1]
         if preposition not in _PREPOSITIONS or (previous, following) in _NAMES_WITH_OF:
@@ -390,20 +392,16 @@ def market_phrase(words_before_market: str) -> str:
     return words_before_market
 
 
-def _opening_of_market(lowered: list[str]) -> int | None:
-    """Where a sentence heading's market opens after an amount or "global" ("Europe creates a
-    $1B GI endoscopy device", "X sets gold standard for global dental implant"; 2.4.28), when
-    a sentence comes before them and a name after."""
-    for at in range(len(lowered) - 2, 0, -1):
-        word = lowered[at]
-        # money ("$1b", "5 billion"), not a year or a name's digit ("2024", "5g", "covid-19")
-        amount = bool(_MONEY_WORD.search(word)) or (
-            word[:1].isdigit() and lowered[at + 1] in _SCALE_WORDS
-        )
-        if word in ("global", "worldwide") or amount:
-            opens = at + 2 if amount and lowered[at + 1] in _SCALE_WORDS else at + 1
-            return opens if at >= _MIN_SENTENCE_WORDS - 1 and opens < len(lowered) else None
-    return None
+def _after_market_opener(words_before_market: str) -> str | None:
+    """The words after a sentence heading's last amount or "global" ("Europe creates a $1B GI
+    endoscopy device", "X sets gold standard for global dental implant"; 2.4.28), when a
+    sentence of two words at least comes before it."""
+    openers = list(_MARKET_OPENER.finditer(words_before_market))
+    opener = next((o for o in reversed(openers) if words_before_market[o.end() :].strip()), None)
+    sentence = words_before_market[: opener.start()] if opener else ""
+    if opener is None or len(sentence.split()) < _MIN_SENTENCE_WORDS - 1:
+        return None
+    return words_before_market[opener.end() :].strip()
 
 
 def names_only_a_region(words: str) -> bool:
