@@ -1,14 +1,16 @@
 """`python -m ingest [PATH ...]`: load report files into the database (SPEC §3)."""
 
+import functools
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import orjson
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-from sqlalchemy import Engine, make_url
+from sqlalchemy import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.db import DatabaseNotMigrated, describe_error, existing_database, prepare_database
@@ -16,7 +18,7 @@ from app.core.settings import PROJECT_ROOT, get_settings
 from app.market_search import rebuild_index
 from ingest.load import bump_dataset_version
 from ingest.records import RunSummary
-from ingest.run import run_ingest
+from ingest.run import BATCH_FILES, run_ingest
 
 cli = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
 
@@ -51,6 +53,14 @@ def main(
             "those of its last ingest (which a run otherwise trusts, as make and rsync do).",
         ),
     ] = False,
+    batch_size: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Files read, parsed and written per transaction: a smaller batch holds less "
+            "memory and commits sooner.",
+        ),
+    ] = BATCH_FILES,
     rebuild_search: Annotated[
         bool,
         typer.Option(
@@ -60,7 +70,7 @@ def main(
         ),
     ] = False,
 ) -> None:
-    """Parse report pages and upsert them, one transaction per report."""
+    """Parse report pages and upsert them, one transaction per batch of files."""
     targets = paths or [PROJECT_ROOT / "seeds"]
     url = database_url or get_settings().database_url
     try:
@@ -76,9 +86,16 @@ def main(
             typer.echo(
                 f"note: no database at the schema head at {shown}: all would be new", err=True
             )
-        summary = _run_with_progress(
-            targets, engine=engine, dry_run=dry_run, jobs=jobs or _cpus(), checksum=checksum
+        run = functools.partial(
+            run_ingest,
+            targets,
+            engine=engine,
+            dry_run=dry_run,
+            jobs=jobs or _cpus(),
+            checksum=checksum,
+            batch_files=batch_size,
         )
+        summary = _run_with_progress(run)
     except (DatabaseNotMigrated, SQLAlchemyError, OSError) as error:
         # One line an operator can act on; the traceback helps nobody here.
         typer.echo(f"error: {describe_error(error)}", err=True)
@@ -95,11 +112,10 @@ def _cpus() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _run_with_progress(
-    targets: list[Path], *, engine: Engine | None, dry_run: bool, jobs: int, checksum: bool
-) -> RunSummary:
+def _run_with_progress(run: Callable[..., RunSummary]) -> RunSummary:
+    """`run(on_total=, on_file_done=)` behind a progress bar when a person watches stderr."""
     if not sys.stderr.isatty():
-        return run_ingest(targets, engine=engine, dry_run=dry_run, jobs=jobs, checksum=checksum)
+        return run()
     columns = (
         *Progress.get_default_columns()[:2],
         BarColumn(),
@@ -108,12 +124,7 @@ def _run_with_progress(
     )
     with Progress(*columns, transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
-        return run_ingest(
-            targets,
-            engine=engine,
-            dry_run=dry_run,
-            jobs=jobs,
-            checksum=checksum,
+        return run(
             on_total=lambda total: progress.update(task, total=total),
             on_file_done=lambda: progress.advance(task),
         )

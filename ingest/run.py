@@ -19,15 +19,16 @@ from ingest.records import FileOutcome, RunSummary, finish_run, start_run
 from ingest.report import PARSER_VERSION, ParsedReport, ParseResult
 from ingest.stamps import FileStamp
 
-# Files read, parsed and loaded per batch: bounds memory whatever the corpus size.
-BATCH_SIZE = 256
+# Files read, parsed and written (in one transaction) per batch by default: bounds memory
+# whatever the corpus size.
+BATCH_FILES = 256
 # Files sent to a parsing worker at a time: fewer round trips than one by one.
 _CHUNK_SIZE = 16
 
 
-def _batches(files: list[Path]) -> Iterator[list[Path]]:
+def _batches(files: list[Path], size: int) -> Iterator[list[Path]]:
     iterator = iter(files)
-    while batch := list(itertools.islice(iterator, BATCH_SIZE)):
+    while batch := list(itertools.islice(iterator, size)):
         yield batch
 
 
@@ -38,6 +39,7 @@ def run_ingest(
     dry_run: bool = False,
     jobs: int = 1,
     checksum: bool = False,
+    batch_files: int = BATCH_FILES,
     on_file_done: Callable[[], None] | None = None,
     on_total: Callable[[int], None] | None = None,
 ) -> RunSummary:
@@ -46,8 +48,9 @@ def run_ingest(
     report would be created when `engine` is None).
 
     A file whose size and modification time are unchanged since it was last ingested is not
-    read again unless `checksum` (ingest/stamps.py). While the workers parse one batch, this
-    process writes the one before it.
+    read again unless `checksum` (ingest/stamps.py). Files go through `batch_files` at a time:
+    while the workers parse one batch, this process writes the one before it in one
+    transaction.
     """
     files, missing = find_report_files(paths)
     summary = RunSummary(outcomes=list(missing), dry_run=dry_run)
@@ -72,7 +75,7 @@ def run_ingest(
 
     parsing: Iterator[ParseResult] | None = None
     try:
-        for batch in _batches(files):
+        for batch in _batches(files, batch_files):
             skipped, jobs_to_parse = read_batch(
                 batch, engine=writing, stamps=stamps, trust_stamps=not checksum
             )
