@@ -12,7 +12,8 @@ from bench.corpus import write_corpus
 from tests.paths import PROJECT_ROOT
 from tests.servers import free_port, serving, uvicorn_command
 
-REPORTS = 100  # generated reports the ingest writes while the readers read
+REPORTS = 50  # generated reports the ingest writes while the readers read,
+BATCH_FILES = 10  # in five transactions
 
 
 def test_reads_keep_answering_while_an_ingest_writes(database_url: str, tmp_path: Path) -> None:
@@ -22,7 +23,7 @@ def test_reads_keep_answering_while_an_ingest_writes(database_url: str, tmp_path
     statuses: list[int] = []
     with serving(command, port=port, env={"DATABASE_URL": database_url}) as url:
         writer = subprocess.Popen(
-            [sys.executable, "-m", "ingest", str(corpus)],
+            [sys.executable, "-m", "ingest", str(corpus), "--batch-size", str(BATCH_FILES)],
             cwd=PROJECT_ROOT,
             env={**os.environ, "DATABASE_URL": database_url},
             stdout=subprocess.DEVNULL,
