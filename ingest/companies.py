@@ -281,8 +281,8 @@ def looks_like_company(name: str) -> bool:
     words = name.split()
     if not 0 < len(words) <= _MAX_NAME_WORDS or not name[:1].isalnum() or _CAPTION.match(name):
         return False
-    if YEAR.fullmatch(words[0]):
-        return False  # "2020 Revenue": a column's heading
+    if any(YEAR.fullmatch(word.strip(",.:")) for word in words):
+        return False  # "2020 Revenue": a column's heading; "In April 2019": a sentence's date
     # a capital somewhere: "bioMérieux", "iRhythm" open with a small letter
     if name.lower() in _NOT_NAMES or not any(char.isupper() for char in name):
         return False

@@ -15,15 +15,15 @@ _INLINE_QUESTION = re.compile(
 )
 
 
-# "Q: …" / "A: …" markers some pages put before each half.
-_QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*:\s*|^Q\.\s+", re.IGNORECASE)
-_ANSWER_LABEL = re.compile(r"^(?:A|Answer)\s*:\s*|^A\.\s+(?=[A-Z])", re.IGNORECASE)
+# "Q: …" / "A: …" markers some pages put before each half, numbered or not ("Q1:", "A1:").
+_QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s?\d{0,2}\s*:\s*|^Q\d{0,2}\.\s+", re.IGNORECASE)
+_ANSWER_LABEL = re.compile(r"^(?:A|Answer)\s?\d{0,2}\s*:\s*|^A\d{0,2}\.\s+(?=[A-Z])", re.IGNORECASE)
 
 
 # "Q: Why do hospitals lead? A: They perform the complex surgeries.": pairs on one line.
 _LABELLED_PAIR = re.compile(
-    r"(?:Q|Question)\s*[:.]\s*(?P<question>[^?]{3,300}\?)\s+(?:A|Answer)\s*[:.]\s*"
-    r"(?P<answer>\S.*?)(?=\s+(?:Q|Question)\s*[:.]\s|$)"
+    r"(?:Q|Question)\s?\d{0,2}\s*[:.]\s*(?P<question>[^?]{3,300}\?)\s+"
+    r"(?:A|Answer)\s?\d{0,2}\s*[:.]\s*(?P<answer>\S.*?)(?=\s+(?:Q|Question)\s?\d{0,2}\s*[:.]\s|$)"
 )
 
 

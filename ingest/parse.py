@@ -142,6 +142,12 @@ _FORECAST_PERIOD = re.compile(
     r"\s*(?:-|–|—|to)\s*(?:FY\s?)?(?P<end>(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
+# "register steady growth from 2025 to 2033", "grow … between 2025 and 2033"
+_GROWTH_PERIOD = re.compile(
+    r"\b(?:grow\w*|growth|expan\w*)\b[^.;]{0,60}?\b(?:from|between)\s+(?P<start>(?:19|20)\d{2})"
+    r"\s*(?:-|–|—|to|and)\s*(?P<end>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
 # "The X market, by route of administration, is segmented into …": the market split along a
 # dimension, wherever the page says so.
 _SEGMENTS_THE_MARKET = re.compile(
@@ -269,6 +275,9 @@ class _Collected:
     # A report-scope table's figure rows under a heading read as segments ("Report Scope and
     # Segmentation": "Market size in 2021 | $40.0 billion", "Rate of growth | CAGR of 4.8%").
     scope_figure_rows: list[str] = field(default_factory=list)
+    # Headings of the introduction or overview that state figures ("Global X Market Estimated
+    # $18 Billion In 2020" under the `<h1>` "X Market"): read after the title, like it.
+    figure_headings: list[str] = field(default_factory=list)
     loose_paragraphs: list[str] = field(default_factory=list)
     headed_segments: list[tuple[str, SegmentDimension, list[str]]] = field(default_factory=list)
     listed_segments: list[tuple[SegmentDimension, str]] = field(default_factory=list)
@@ -457,7 +466,7 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
         page_heading = None  # a first `<h2>` may well open a section
     asking = False  # under a question heading outside an FAQ section
     ranking_page = page_heading is not None and bool(_RANKING_TITLE.search(page_heading.text))
-    for block in _content_after_title(blocks, first_index):
+    for block in map(_as_faq_label, _content_after_title(blocks, first_index)):
         if block.is_heading:  # what was said of players was said under the last heading
             collected.players_said = mentions_players(block.text)
             _end_runs(collected)
@@ -476,6 +485,8 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
             collected.question_blocks.append(block)
         if block.is_heading and not (section is Section.FAQS and block.text.endswith("?")):
             heading = strip_list_marker(block.text)  # "2. Type": outline numbering is no word
+            if section in (Section.INTRO, Section.OVERVIEW) and mentions_headline_figures(heading):
+                collected.figure_headings.append(heading)
             heading_section = classify_heading(heading)
             if heading_section is not None:
                 section, item_heading = heading_section, None
@@ -511,6 +522,18 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
     _end_players_lead(collected)  # the page may end with the names
     _end_runs(collected)
     return collected
+
+
+_MAX_LABEL_WORDS = 4
+
+
+def _as_faq_label(block: Block) -> Block:
+    """A paragraph "FAQ:" or "Frequently Asked Questions:" opens the FAQs as a heading would;
+    under a players heading its "Q1: …" lines had become company names (2.4.29)."""
+    text = block.text
+    if block.is_heading or not text.endswith(":") or len(text.split()) > _MAX_LABEL_WORDS:
+        return block
+    return replace(block, is_heading=True) if classify_heading(text) is Section.FAQS else block
 
 
 def _content_after_title(blocks: list[Block], first_index: int) -> list[Block]:
@@ -1339,7 +1362,10 @@ def _headline_figures(
     if not figures.found_any:  # FAQ answers last: they restate what the page states elsewhere
         answers = _own_sentences(collected.answer_texts, own_words)
         figures = read(answers, market_sentences_only=True)
-    return figures.then(read(collected.title_heading))
+    figures = figures.then(read(collected.title_heading))
+    return figures.then(
+        read(_own_sentences(collected.figure_headings, own_words), market_sentences_only=True)
+    )
 
 
 def _own_sentences(texts: list[str], own_words: frozenset[str]) -> str:
@@ -1407,6 +1433,19 @@ def _with_forecast_period(
     states several, the CAGR keeps no years."""
     if cagr is None or cagr.start_year is not None or cagr.end_year is not None:
         return cagr
+    # "… expected to register steady growth from 2025 to 2033 … at a CAGR of 6.2% during the
+    # forecast period": the growth its own paragraph dates, before a title's study span
+    # "Forecast (2020–2033)" (2.4.29)
+    own = {
+        (int(found["start"]), int(found["end"]))
+        for block in blocks
+        if cagr.sentence in block.text
+        for found in _GROWTH_PERIOD.finditer(block.text)
+        if int(found["start"]) < int(found["end"])
+    }
+    if len(own) == 1:
+        ((start, end),) = own
+        return replace(cagr, start_year=start, end_year=end)
     periods = {
         (int(found["start"]), int(found["end"]))
         for text in (title, *(block.text for block in blocks))

@@ -31,7 +31,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # Words that show an enumeration item is prose, not a segment name.
 _NOT_A_NAME_WORDS = frozenset(
-    "various several key primary main different multiple many two three four five specific "
+    "various several key primary main different multiple many two three four five six seven "
+    "eight nine ten specific "
     "this these those its their such where which that who with within in of for by to from "
     "is are was were be can will may the a an".split()
 )

@@ -2097,3 +2097,77 @@ def test_a_list_s_catch_all_is_no_segment_but_others_alone_is() -> None:
         "breast cancer",
         "others",
     ]
+
+
+def test_an_introduction_heading_s_figures_are_the_market_s() -> None:
+    """Parser 2.4.29: under an `<h1>` that only names the market, a heading that states its
+    figures ("Global Acme Market Estimated $18 Billion In 2020 …", a tag page's post title) gives
+    them, after the title; a heading about a region's market does not."""
+    heading = "<h2>Global Acme Oncology Market Estimated $18 Billion In 2020, Rising Fast</h2>"
+    regional = "<h2>Japan Acme Oncology Market Share Estimated $3 Billion In 2020</h2>"
+    teaser = "<p>Acme oncology drugs treat solid tumours with … Read More</p>"
+    report = parse(f"<h1>Acme Oncology Market</h1>{heading}{teaser}")
+    assert (report["size_usd"], report["size_year"]) == (18_000_000_000, 2020)
+    assert parse(f"<h1>Acme Oncology Market</h1>{regional}{teaser}")["size_usd"] is None
+
+
+def test_numbered_q_and_a_lines_are_faqs() -> None:
+    """Parser 2.4.29: "Q1: …?" and "A1: …" paragraphs under a plain "FAQ:" line are pairs,
+    numbers and labels removed."""
+    lines = (
+        "<p>FAQ:</p><p>Q1: Which acme segment grows fastest?</p><p>A1: Home care grows fastest.</p>"
+        "<p>Q2: Which region leads?</p><p>A2: North America leads the acme market.</p>"
+    )
+    faqs = parse(LEAD + lines)["faqs"]
+    assert [(faq["question"], faq["answer"]) for faq in faqs] == [
+        ("Which acme segment grows fastest?", "Home care grows fastest."),
+        ("Which region leads?", "North America leads the acme market."),
+    ]
+
+
+def test_a_count_of_segments_is_no_segment() -> None:
+    """Parser 2.4.29: "categorised into seven segments, which …" names no segment "seven"."""
+    page = LEAD + (
+        "<p>Acme therapy treats solid tumours in clinics and hospitals across the world.</p>"
+        "<p>The acme oncology market is categorised mainly into seven segments.</p>"
+    )
+    assert parse(page)["segments"] == []
+
+
+def test_a_dated_sentence_under_a_companies_heading_names_no_company() -> None:
+    """Parser 2.4.29: a paragraph of news under a heading about companies ("In April 2019, US
+    pharmacy chain Corvane …") gives no company "In April 2019" nor "US"."""
+    page = LEAD + (
+        "<h2>And what is the vision of the companies?</h2><p>In April 2019, US pharmacy chain "
+        "Corvane Health partnered with Halden, a direct-to-consumer brand, to widen access to "
+        "acme therapy. Halden shops will open in several Corvane stores.</p>"
+    )
+    assert parse(page)["companies"] == []
+
+
+def test_a_cagr_takes_the_growth_period_its_paragraph_states() -> None:
+    """Parser 2.4.29: a CAGR "during the forecast period" takes the growth period stated in its
+    own paragraph ("growth from 2025 to 2033") before the title's study span (2020–2033)."""
+    title = "<h1>Acme Dialysis Market Size and Forecast (2020–2033), Global Analysis</h1>"
+    figures = (
+        "The market was valued at USD 8.4 billion in 2024 and is projected to reach USD 13.5 "
+        "billion by 2033, growing at a CAGR of 6.2% during the forecast period."
+    )
+    lead = "The acme dialysis market is expected to register"
+    dated = f"<p>{lead} growth from 2025 to 2033. {figures}</p>"
+    undated = f"<p>{lead} steady growth. {figures}</p>"
+    years = ("cagr_start_year", "cagr_end_year")
+    assert tuple(parse(title + dated)[key] for key in years) == (2025, 2033)
+    assert tuple(parse(title + undated)[key] for key in years) == (2020, 2033)
+
+
+def test_a_faq_label_paragraph_ends_a_players_section() -> None:
+    """Parser 2.4.29: a paragraph "FAQ:" opens the FAQs as a heading would; under a heading
+    about companies its "Q1: …?" lines had become companies "Q1" and "A1"."""
+    page = LEAD + (
+        "<h2>Key players</h2><p>Corvane Biologics Inc.</p><p>Halden Pharma Ltd.</p>"
+        "<p>FAQ:</p><p>Q1: Which region leads?</p><p>A1: North America leads.</p>"
+    )
+    report = parse(page)
+    assert report["companies"] == ["Corvane Biologics Inc.", "Halden Pharma Ltd."]
+    assert [faq["question"] for faq in report["faqs"]] == ["Which region leads?"]
