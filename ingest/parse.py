@@ -1428,34 +1428,30 @@ def _names_another_market(sentence: str, own: frozenset[str]) -> bool:
 def _with_forecast_period(
     cagr: StatedCagr | None, *, title: str, blocks: list[Block]
 ) -> StatedCagr | None:
-    """A CAGR stated without its years spans the report's forecast period, when the page
-    states one ("Forecasts, 2024-2032" in its title, "Forecast Period: 2024-2031"); when it
-    states several, the CAGR keeps no years."""
+    """A CAGR stated without its years spans the growth period its own paragraph dates ("…
+    expected to register steady growth from 2025 to 2033 … at a CAGR of 6.2% during the
+    forecast period", 2.4.29), else the report's forecast period, when the page states one
+    ("Forecasts, 2024-2032" in its title, "Forecast Period: 2024-2031"); when it states
+    several, the CAGR keeps no years."""
     if cagr is None or cagr.start_year is not None or cagr.end_year is not None:
         return cagr
-    # "… expected to register steady growth from 2025 to 2033 … at a CAGR of 6.2% during the
-    # forecast period": the growth its own paragraph dates, before a title's study span
-    # "Forecast (2020–2033)" (2.4.29)
-    own = {
+    own = [block.text for block in blocks if cagr.sentence in block.text]
+    everywhere = [title, *(block.text for block in blocks)]
+    for pattern, texts in ((_GROWTH_PERIOD, own), (_FORECAST_PERIOD, everywhere)):
+        if len(periods := _periods(pattern, texts)) == 1:
+            ((start, end),) = periods
+            return replace(cagr, start_year=start, end_year=end)
+    return cagr
+
+
+def _periods(pattern: re.Pattern[str], texts: list[str]) -> set[tuple[int, int]]:
+    """The distinct (start, end) years `pattern` finds in `texts`, start before end."""
+    return {
         (int(found["start"]), int(found["end"]))
-        for block in blocks
-        if cagr.sentence in block.text
-        for found in _GROWTH_PERIOD.finditer(block.text)
+        for text in texts
+        for found in pattern.finditer(text)
         if int(found["start"]) < int(found["end"])
     }
-    if len(own) == 1:
-        ((start, end),) = own
-        return replace(cagr, start_year=start, end_year=end)
-    periods = {
-        (int(found["start"]), int(found["end"]))
-        for text in (title, *(block.text for block in blocks))
-        for found in _FORECAST_PERIOD.finditer(text)
-        if int(found["start"]) < int(found["end"])
-    }
-    if len(periods) != 1:
-        return cagr
-    ((start, end),) = periods
-    return replace(cagr, start_year=start, end_year=end)
 
 
 def prepare_parser() -> None:
