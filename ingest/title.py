@@ -124,7 +124,9 @@ _LEADING_HOOK = re.compile(
     r"^(?:\d{1,2}\s+reasons\s+(?:why\s+)?|how\s+"
     r"|it\s+is\s+(?:estimated|expected|projected|forecast|predicted|reported)\s+that\s+"
     # "Navigating Africa's Pharma Market Dynamics", "Inside the X Market" (2.4.26)
-    r"|(?:navigating|exploring|understanding|inside|unlocking|decoding|analy[sz]ing)\s+)"
+    r"|(?:navigating|exploring|understanding|inside|unlocking|decoding|analy[sz]ing)\s+"
+    # a release's section heading "Key CAR-T Cell Therapy Market Highlights" (2.4.29)
+    r"|key\s+(?=[^?]*\bmarket\s+(?:highlights|takeaways|facts|findings)\b))"
     r"(?:the\s+)?"
     r"(?=(?-i:[A-Z])[^?]*\bmarket\b[^?]*$)",  # not a question: "How large is the X market?"
     re.IGNORECASE,

@@ -1529,6 +1529,9 @@ def test_companies_named_as_chains_networks_or_a_dominating_handful() -> None:
             "Chile",
         ),
         ("How large is the stoma care market?", "Stoma Care", None),
+        # 2.4.29: a release's section heading over its highlights
+        ("Key CAR-T Cell Therapy Market Highlights", "CAR-T Cell Therapy", None),
+        ("Key Management Market Size Report", "Key Management", None),
     ],
 )
 def test_a_listicle_or_how_title_names_its_market(
