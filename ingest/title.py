@@ -124,7 +124,8 @@ _LEADING_HOOK = re.compile(
     r"^(?:\d{1,2}\s+reasons\s+(?:why\s+)?|how\s+"
     r"|it\s+is\s+(?:estimated|expected|projected|forecast|predicted|reported)\s+that\s+"
     # "Navigating Africa's Pharma Market Dynamics", "Inside the X Market" (2.4.26)
-    r"|(?:navigating|exploring|understanding|inside|unlocking|decoding|analy[sz]ing)\s+"
+    r"|(?:navigating|exploring|understanding|inside|unlocking|decoding|analy[sz]ing|"
+    r"evaluating|assessing|examining|reviewing|know|discover|explore)\s+"
     # a release's section heading "Key CAR-T Cell Therapy Market Highlights" (2.4.29)
     r"|key\s+(?=[^?]*\bmarket\s+(?:highlights|takeaways|facts|findings)\b))"
     r"(?:the\s+)?"
@@ -367,7 +368,14 @@ _MIN_SENTENCE_WORDS = 3
 _AMOUNT_OR_YEAR = re.compile(r"[\d$€£¥₹]")
 # What opens a sentence heading's market: an amount (the figures' own pattern: "$1B", "USD 5
 # billion"; never a year or a name's digit, "2024", "5G") or "global".
-_MARKET_OPENER = re.compile(rf"{amount_pattern()}|\b(?:global|worldwide)\b", re.IGNORECASE)
+# From 2.4.29 also a verb that moves the market ("… Continue to Drive Asian Orthopedic Device
+# Market", "Ageing Spurs the X Market"; "Electric Drive Motor" and "Alternative Fuels" stay names).
+_MARKET_OPENER = re.compile(
+    rf"{amount_pattern()}|\b(?:global|worldwide)\b"
+    r"|\bto\s+(?:drive|boost|fuel|propel|spur)\s+(?:the\s+)?"
+    r"|\b(?:drives|boosts|fuels|propels|spurs)\s+the\s+",
+    re.IGNORECASE,
+)
 
 
 def market_phrase(words_before_market: str) -> str:
@@ -376,7 +384,9 @@ def market_phrase(words_before_market: str) -> str:
     COVID-19 on the European' → 'European'; a name with a preposition of its own ('Treatment
     of Hypertension', 'Bispecific Antibodies for Cancer') stays whole."""
     if (opened := _after_market_opener(words_before_market)) is not None:
-        return opened
+        # what follows the opener may still name its market after a preposition ("… to drive
+        # the demand for spherical lenses of contact lenses")
+        words_before_market = opened
     words = words_before_market.split()
     lowered = [word.lower().strip(",") for word in words]
     for at in range(len(words) - 2, 0, -1):

@@ -1532,6 +1532,9 @@ def test_companies_named_as_chains_networks_or_a_dominating_handful() -> None:
         # 2.4.29: a release's section heading over its highlights
         ("Key CAR-T Cell Therapy Market Highlights", "CAR-T Cell Therapy", None),
         ("Key Management Market Size Report", "Key Management", None),
+        # 2.4.29: an imperative or a gerund of study before the name
+        ("Know the Acme Devices Market Size & Share Analysis", "Acme Devices", None),
+        ("Evaluating the Acme Therapeutics Market", "Acme Therapeutics", None),
     ],
 )
 def test_a_listicle_or_how_title_names_its_market(
@@ -2044,6 +2047,12 @@ def test_a_title_without_a_region_leaves_it_to_the_headline_s_subject(
         ("Report: Europe creates a $1B acme endoscopy device market by 2016",
          "Acme Endoscopy Device", "Europe"),
         ("The Global $5 Billion Acme Oncology Market", "Acme Oncology", "Global"),
+        # 2.4.29: after a verb that moves the market, and then after its last preposition
+        ("Lifestyle, Aging Population Continue to Drive Acme Implant Market", "Acme Implant",
+         "Global"),
+        ("Increasing myopia to drive the demand for toric lenses of acme lenses market",
+         "Acme Lenses", "Global"),
+        ("Global Electric Drive Acme Motor Market", "Electric Drive Acme Motor", "Global"),
         # a name's own digits are no amount
         ("Rising Demand Boosts Global Type 2 Acme Drugs Market", "Type 2 Acme Drugs", "Global"),
     ],
