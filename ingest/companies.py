@@ -263,9 +263,11 @@ _DETERMINERS = frozenset(
     "the a an its their our other several many various some it this that we".split()
 )
 # "(U.S.)", "(Japan)", "(the US)": where a list says a company is based, not part of its name;
-# nor is its ticker ("($MRK)", "(NYSE: AZN)").
+# nor is its ticker ("($MRK)", "(NYSE: AZN)") or its rank ("(U.K., 4th)", 2.4.29).
+_RANK_NOTE = r"\d{1,3}(?:st|nd|rd|th)"
 TRAILING_PLACE = re.compile(
-    r"\s*\((?:(?:the\s+)?[A-Z][\w.]*\.?(?:,?\s+(?:&\s+)?[A-Z][\w.]*){0,3}|\$[A-Z.]{1,8}|[A-Z]{2,8}\s*:\s*[A-Z.]{1,8})\)"
+    r"\s*\((?:(?:the\s+)?[A-Z][\w.]*\.?(?:,?\s+(?:&\s+)?[A-Z][\w.]*){0,3}"
+    rf"(?:,\s*{_RANK_NOTE})?|{_RANK_NOTE}|\$[A-Z.]{{1,8}}|[A-Z]{{2,8}}\s*:\s*[A-Z.]{{1,8}})\)"
     r"\s*$"
 )
 

@@ -98,6 +98,11 @@ def test_segments_named_in_prose() -> None:
             "Key players include Halvik Inc., Tallis (Nanaimo, BC), and Corex Ltd. (Leeds, UK).",
             ["Halvik Inc.", "Tallis", "Corex Ltd."],
         ),
+        (  # parser 2.4.29: a rank beside the place goes too ("4th)" had become a company)
+            "Several foreign companies, including Halvik (U.K., 4th), Tallis (U.S., 5th), and "
+            "Corex (10th), were among the top 20 companies.",
+            ["Halvik", "Tallis", "Corex"],
+        ),
         (  # parser 2.4.11: "Pte. Ltd" after a comma is the name's legal form
             "Key players include Sensing Self, PTE. Ltd, Halvik Inc. and Tallis Biologics.",
             ["Sensing Self, PTE. Ltd", "Halvik Inc.", "Tallis Biologics"],
