@@ -630,7 +630,7 @@ _NOT_A_DIMENSION = re.compile(
 _SEGMENTATION_WORDS = (
     "into", "egment", "include", "covers", "comprises", "analy", "examines", "types of", " by ",
     "kinds of", "different", "various", "main", "major", "principal", "covered in", "consists of",
-    "composed of", "made up of",
+    "composed of", "made up of", "based on", "basis of", "categori", "classif",
 )  # fmt: skip
 
 
@@ -650,7 +650,7 @@ _PROSE_GROUPS = re.compile(
     r"\b(?:segmented|categori[sz]ed|classified|divided|split|bifurcated|analy[sz]ed)\s+"
     r"(?:based\s+on|on\s+the\s+basis\s+of|by|in\s+terms\s+of)\s+"
     r"(?P<groups>(?:(?:\s*,)?\s*(?:and\s+)?(?:the\s+)?[a-z][\w-]*(?:\s+[\w-]+){0,2}\s*"
-    r"\([^()]{2,400}\)){2,8})",
+    r"\([^()]{2,400}\)){1,8})",
     re.I,
 )
 _PROSE_GROUP = re.compile(
@@ -670,6 +670,10 @@ def _prose_groups(text: str) -> tuple[list[tuple[str, list[str]]], tuple[int, in
         if len(names := split_segment_names(group["items"])) >= 2
         and not _NOT_A_DIMENSION.search(group["label"])  # "by company (A, B)"
     ]
+    # One group only when its label is a dimension: "segmented based on type (A, B, C)", not
+    # "segmented by the leading firms (A, B)" (2.4.29)
+    if len(groups) == 1 and not _DIMENSION_LABEL.fullmatch(groups[0][0]):
+        return [], None
     return groups, found.span()
 
 

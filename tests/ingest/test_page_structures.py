@@ -2183,3 +2183,27 @@ def test_a_faq_label_paragraph_ends_a_players_section() -> None:
     report = parse(page)
     assert report["companies"] == ["Corvane Biologics Inc.", "Halden Pharma Ltd."]
     assert [faq["question"] for faq in report["faqs"]] == ["Which region leads?"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "groups"),
+    [
+        ("The acme market is categorized based on Application (Early detection, Diagnosis, "
+         "Monitoring) and Product (Imaging tests, Biopsies) and geographical regions (North "
+         "America, Europe).",
+         [("application", ["Early detection", "Diagnosis", "Monitoring"]),
+          ("product", ["Imaging tests", "Biopsies"])]),
+        ("The acme market is segmented based on type (X-ray, MRI, nuclear medicine, and "
+         "thermography).",
+         [("type", ["X-ray", "MRI", "nuclear medicine", "thermography"])]),
+    ],
+)  # fmt: skip
+def test_groups_in_parentheses_after_based_on(
+    sentence: str, groups: list[tuple[str, list[str]]]
+) -> None:
+    """Parser 2.4.29: "categorized based on Application (A, B) and Product (C, D)" and a single
+    group "segmented based on type (A, B, C)" give their dimensions; regions are no segments
+    (the single group had given "type (X-ray")."""
+    segments = parse(f"{LEAD}<p>{sentence}</p>")["segments"]
+    found = [(s["dimension"], s["name"]) for s in segments]
+    assert found == [(dimension, name) for dimension, names in groups for name in names]
