@@ -75,6 +75,7 @@ from ingest.segments import (
     labelled_segment_list,
     make_candidate,
     names_no_segment,
+    ranked_segments,
     reads_as_prose,
     segment_key,
     segment_name,
@@ -298,7 +299,9 @@ class _Collected:
     # no such section but asks several questions ("How Big is the X Market?").
     question_blocks: list[Block] = field(default_factory=list)
     company_entries: list[str] = field(default_factory=list)
-    company_prose: list[str] = field(default_factory=list)  # anywhere: "key players include …"
+    # Every paragraph outside chrome, FAQs and the players section, where players ("key players
+    # include …") and ranked segments ("A is the largest segment") are read wherever they are
+    prose_anywhere: list[str] = field(default_factory=list)
     players_lead: bool = False  # the last paragraph ended "… major players, such as"
     # … and its last sentence is that lead alone ("Key players in the market include:"): the
     # names that follow need no legal form ("Strategies adopted by key players include:" does)
@@ -626,7 +629,7 @@ def _route(
         if names := _legal_names_alone(block):
             collected.company_entries.extend(names)  # no lead needed: the legal forms say it
             return
-        collected.company_prose.append(text)
+        collected.prose_anywhere.append(text)
         collected.players_lead = text.endswith(_PLAYERS_LEAD_ENDINGS) and bool(
             _PLAYERS_LEAD.search(text[-_PLAYERS_LEAD_CHARS:])
         )
@@ -877,7 +880,7 @@ def _route_table_row(collected: _Collected, row: str) -> None:
     """A report-scope table's 'Key Players | A, B, C' and 'Segments Covered | Type (A, B)'."""
     label, _, value = row.partition(" | ")
     if _PLAYERS_LABEL.search(label) and _LISTS_SEVERAL.search(value):  # not "Players | Value"
-        collected.company_prose.append(f"Key players include {value}")
+        collected.prose_anywhere.append(f"Key players include {value}")
     elif _SEGMENTS_LABEL.search(label):
         collected.segment_group_texts.append(value.replace("), ", "), By ").join(("By ", "")))
 
@@ -998,10 +1001,15 @@ def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
         add(heading, dimension, "\n\n".join(paragraphs))
     for dimension, name in collected.listed_segments:
         add(without_breakdown_share(name), dimension)
+    # Segments as subjects: "the A and B segments …"; and "Oncology is the largest application
+    # segment" in any section, drivers included
+    subjects = chain(
+        (group for text in collected.segmentation_prose for group in segment_subjects(text)),
+        (group for text in collected.prose_anywhere for group in ranked_segments(text)),
+    )
     add_labelled(
         (label, [_as_listed(name, collected.title_heading, found) for name in names])
-        for text in collected.segmentation_prose
-        for label, names in segment_subjects(text)
+        for label, names in subjects
     )
     return list(found.values())
 
@@ -1074,12 +1082,12 @@ def _company_names(collected: _Collected) -> list[str]:
         elif " | " not in entry:  # "A, B and C", "Roche Diagnostics held 14.5% of …"
             names += companies_in_list(entry)
     if names:
-        return names + list(chain.from_iterable(map(_companies_in_prose, collected.company_prose)))
+        return names + list(chain.from_iterable(map(_companies_in_prose, collected.prose_anywhere)))
     if len(collected.ranked_names) >= _MIN_LISTED_NAMES:
         return collected.ranked_names
     # Every paragraph's players lists ("Some of the leading players … are A and B." then
     # "Prominent players in this market include A, B, … and M.", 2.4.15); else the FAQs'.
-    names = list(chain.from_iterable(map(_companies_in_prose, collected.company_prose)))
+    names = list(chain.from_iterable(map(_companies_in_prose, collected.prose_anywhere)))
     if names:
         return names
     for text in collected.answer_texts:

@@ -738,10 +738,15 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
 # segment named as the subject of a sentence, with the label of its dimension when stated.
 DIMENSION_LEAD = r"\b(?:[Bb]y|[Bb]ased\s+on|[Oo]n\s+the\s+basis\s+of|[Ii]n\s+terms\s+of)\s+"
 _SEGMENT_SUBJECT = re.compile(
-    # not after "in": "companies focus in the oncology segment" names no segment of its own
-    rf"(?:{DIMENSION_LEAD}(?P<label>[\w&/ -]{{2,40}}?)\s*,\s*)?(?<!\b[Ii]n\s)\b[Tt]he\s+"
-    # Word by word: each "the" tries a few words, not every length of a character run.
-    r"(?P<names>[\w&/'’-]+(?:\s+[\w&/'’-]+){0,7}?(?:\s*\([^()]{1,40}\))?)\s+(?:sub-?)?segments?\b"
+    # not after "in": "companies focus in the oncology segment" names no segment of its own, nor
+    # "the Rest of the World segment" any but a region
+    rf"(?:{DIMENSION_LEAD}(?P<label>[\w&/ -]{{2,40}}?)\s*,\s*)?"
+    r"(?<!\b[Ii]n\s)(?<!\b[Rr]est\sof\s)\b[Tt]he\s+"
+    # Word by word: each "the" tries a few words, not every length of a character run; never
+    # over a later "the", whose own match it would consume ("the X market was dominated by the
+    # diagnostic segment", 2.4.29).
+    r"(?P<names>(?![Tt]he\b)[\w&/'’-]+(?:\s+(?![Tt]he\b)[\w&/'’-]+){0,7}?"
+    r"(?:\s*\([^()]{1,40}\))?)\s+(?:sub-?)?segments?\b"
     r"(?!\s+(?:the|into|by|it|them|its)\b)"  # "the report segments the market …": a verb
 )
 # Mordor's takeaways: "By therapy type, chemotherapy held a 42% share …, while targeted therapy
@@ -753,6 +758,15 @@ _LABELLED_SUBJECT = re.compile(
     r"(?:held|holds|accounted|accounts|commanded|commands|captured|dominated|dominates|led|"
     r"leads|generated|contributed|contributes|represented|represents|registered|emerged|"
     r"remained)\b"
+)
+# "Hormone therapy has emerged as the leading segment, …, while targeted therapy is expected
+# to …", "Oncology is the largest application segment" (2.4.29): a sentence that ranks its
+# subject as a segment.
+_RANKED_SUBJECT = re.compile(
+    r"^[^\w(]{0,4}(?!(?:It|This|That|Which|What|There|Here|Each)\b)"
+    r"(?P<name>[A-Z][^,;:()]{1,60}?)\s+(?:is|was|remains|remained|has\s+been|"
+    r"(?:has\s+)?emerged\s+as)\s+the\s+(?:single\s+)?(?:largest|leading|dominant|biggest|"
+    r"fastest[- ]growing)\s+(?:(?P<label>[\w-]+(?:\s+[\w-]+)?)\s+)?segment\b"
 )
 _SECOND_SUBJECT = re.compile(
     r"(?:\bwhile|\bwhereas|;)\s+(?:the\s+)?(?P<name>[^,;:()]{2,60}?)\s+(?:is|are)\s+"
@@ -801,10 +815,42 @@ def segment_subjects(text: str) -> list[tuple[str, list[str]]]:
     for match in _SEGMENT_SUBJECT.finditer(text) if "egment" in text else ():
         names = [_subject_name(item) for item in _list_items(match["names"])]
         if names and all(names):
-            groups.append((match["label"] or "", [name for name in names if name]))
+            label = match["label"] or _sentence_label(text, match.start())
+            groups.append((label, [name for name in names if name]))
     if labelled := _LABELLED_SUBJECT.match(text):
-        subjects = [labelled["name"]]
-        subjects += [m["name"] for m in _SECOND_SUBJECT.finditer(text, labelled.end())]
-        if found := [name for name in map(_subject_name, subjects) if name]:
-            groups.append((labelled["label"], found))
+        groups += _subject_and_second(text, labelled)
     return groups
+
+
+_SENTENCE_LABEL = re.compile(rf"[^\w(]{{0,4}}{DIMENSION_LEAD}(?P<label>[\w&/ -]{{2,40}}?)\s*,")
+
+
+def _sentence_label(text: str, at: int) -> str:
+    """The dimension that opens the sentence around `at`: "By product, the X market was
+    dominated by the diagnostic segment" → product (2.4.29); '' without one."""
+    window = max(0, at - _LABEL_WINDOW_CHARS)  # bounded: a run-on paragraph stays linear
+    start = max((found.end() for found in _SENTENCE_END.finditer(text, window, at)), default=0)
+    opening = _SENTENCE_LABEL.match(text, start) if start or not window else None
+    return opening["label"] if opening else ""
+
+
+def ranked_segments(text: str) -> list[tuple[str, list[str]]]:
+    """(dimension label or '', names) of each sentence that ranks its subject as a segment
+    ("Oncology is the largest application segment, …"; "A has emerged as the leading segment,
+    while B is expected to …"), wherever the page says it (2.4.29)."""
+    if "egment" not in text:
+        return []
+    return [
+        group
+        for sentence in _SENTENCE_END.split(text)
+        if (ranked := _RANKED_SUBJECT.match(sentence))
+        for group in _subject_and_second(sentence, ranked)
+    ]
+
+
+def _subject_and_second(text: str, lead: re.Match[str]) -> list[tuple[str, list[str]]]:
+    """The lead's subject and the one after its "while …" as one labelled group."""
+    subjects = [lead["name"]]
+    subjects += [m["name"] for m in _SECOND_SUBJECT.finditer(text, lead.end())]
+    found = [name for name in map(_subject_name, subjects) if name]
+    return [(lead["label"] or "", found)] if found else []

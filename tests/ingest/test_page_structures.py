@@ -2207,3 +2207,28 @@ def test_groups_in_parentheses_after_based_on(
     segments = parse(f"{LEAD}<p>{sentence}</p>")["segments"]
     found = [(s["dimension"], s["name"]) for s in segments]
     assert found == [(dimension, name) for dimension, names in groups for name in names]
+
+
+def test_a_sentence_that_ranks_a_segment_names_it_in_any_section() -> None:
+    """Parser 2.4.29: "A is the largest application segment" and "A has emerged as the leading
+    segment, …, while B is expected to …" name segments, under a drivers heading too; "the X
+    market was dominated by the Y segment" names Y (an earlier "the" had swallowed it); a
+    pronoun and "the Rest of the World segment" name none."""
+    drivers = (
+        "<h2>Key Market Drivers</h2><p>Acme tracers are used across cancers. Oncology is the "
+        "largest application segment, accounting for over 60% of the market in 2023.</p>"
+        "<p>Hormone therapy has emerged as the leading segment, generating the highest revenue "
+        "in 2023, while targeted therapy is expected to grow fastest. It is the largest "
+        "segment by far.</p>"
+    )
+    overview = (
+        "<p>By product, the acme oncology market was dominated by the diagnostic segment. "
+        "However, the Rest of the World segment shows promise.</p>"
+    )
+    segments = parse(LEAD + overview + drivers)["segments"]
+    assert [(s["name"], s["dimension"]) for s in segments] == [
+        ("diagnostic", "product"),
+        ("Oncology", "application"),
+        ("Hormone therapy", "other"),
+        ("targeted therapy", "other"),
+    ]
