@@ -186,6 +186,35 @@ _SEGMENTS_LEAD = re.compile(
     r"by\s+(?P<label>[\w&/ -]{2,40}?)\s+into\s*:?$",
     re.IGNORECASE,
 )
+# 2.4.29: a last sentence that announces a list of segments and ends in a colon or a dash:
+# "There are two main types of dialysis:", "The principal components of this market are:",
+# "The report segments the X market based on –", "… of the following sub-segments:".
+_LIST_LEAD = re.compile(
+    r"\b(?:(?:sub-?)?segment(?:s|ed)?|categori[sz]ed|classified|divided|types|kinds|"
+    r"categories|subcategories|components)\b[^.!?]{0,120}?(?::|\s[–—-])$",
+    re.IGNORECASE,
+)
+_NOT_A_SEGMENTS_LEAD = re.compile(
+    r"\b(?:players?|companies|vendors|manufacturers|questions?|regions?|countries|"
+    r"geograph\w*)\b",
+    re.IGNORECASE,
+)
+# An item's name before its description: "Hemodialysis — This method uses …", "Clinical
+# Chemistry: routine lab testing", "Diagnostic imaging sector, consisting of …", "Nuclear
+# medicine devices such as …".
+_ITEM_DESCRIPTION = re.compile(
+    r"\s+[–—-]\s+|:\s+|,\s+|\s+(?:such\s+as|consisting\s+of|including|which|is|are|"
+    r"(?:primarily\s+|mainly\s+)?(?:includes?|comprises?|consists?\s+of))\b,?\s*"
+)
+# An item that is a dimension's own list: "Type of biomarkers – protein, genetic, …",
+# "Tumor type – breast cancer, …", "Applications – diagnostics, drug discovery, …".
+_DIMENSION_HEAD = re.compile(
+    r"(?:[\w-]+\s+)?(?:types?|applications?|end[- ]?users?|technolog(?:y|ies)|products?|"
+    r"indications?|channels?|routes?|components?)(?:\s+of\s+[\w -]{2,30})?",
+    re.IGNORECASE,
+)
+_MAX_LEAD_CHARS = 200
+_ITEM_SEGMENT_WORD = re.compile(r"\s+(?:sectors?|segments?|markets?)$", re.IGNORECASE)
 _ENUMERATOR = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+(?=\S)")
 # "By application, the X market for urology is expected to …": a segment's outlook.
 _SEGMENT_STATEMENT = re.compile(rf"{DIMENSION_LEAD}[\w&/ -]{{2,40}}?,\s")
@@ -285,6 +314,9 @@ class _Collected:
     # After "… the X market is segmented by technology into", the dimension of the items that
     # follow, one a list item or an enumerated paragraph ("a) Glucose Oxidase")
     lead_dimension: SegmentDimension | None = None
+    # After "There are two main types of X:" (2.4.29), the dimension of the items that follow,
+    # each named before its description ("Hemodialysis — This method uses …")
+    list_lead_dimension: SegmentDimension | None = None
     segmentation_prose: list[str] = field(default_factory=list)
     # Paragraphs of any other section that may segment the market ("The X market, by route of
     # administration, is segmented into …" after a players list): read for labelled lists only.
@@ -759,11 +791,59 @@ def _follow_segments_lead(collected: _Collected, block: Block) -> bool:
         if len(name.split()) <= _MAX_LIST_SEGMENT_WORDS and ". " not in name:
             collected.listed_segments.append((collected.lead_dimension, name))
             return True
+    lead_dimension = collected.list_lead_dimension
+    if lead_dimension is not None and len(block.lines) == 1:
+        # a list item, or a paragraph "Clinical Chemistry: routine lab testing; …"
+        described = _described_items(item, lead_dimension, listed=listed)
+        if described:
+            collected.listed_segments.extend(described)
+            return True
+    collected.list_lead_dimension = None
     # The ending first: almost no paragraph ends with "into", and the pattern tries each verb.
     ends_a_lead = not listed and block.text.rstrip(" :").endswith("into")
     lead = _SEGMENTS_LEAD.search(block.text) if ends_a_lead else None
     collected.lead_dimension = dimension_of(lead["label"]) if lead else None
+    if not listed and lead is None and block.text.endswith((":", "–", "—", "-")):
+        collected.list_lead_dimension = _list_lead_dimension(block.text)
     return False
+
+
+def _list_lead_dimension(paragraph: str) -> SegmentDimension | None:
+    """The dimension of the list a paragraph's last sentence announces ("There are two main
+    types of dialysis:" → type), None when it announces none, or players, questions or
+    regions."""
+    last = paragraph.rsplit(". ", 1)[-1][-_MAX_LEAD_CHARS:]
+    if not _LIST_LEAD.search(last) or _NOT_A_SEGMENTS_LEAD.search(last):
+        return None
+    return dimension_of(last) or SegmentDimension.OTHER
+
+
+def _described_items(
+    item: str, dimension: SegmentDimension, *, listed: bool
+) -> list[tuple[SegmentDimension, str]]:
+    """The segments of one item after a list lead: its name before its description
+    ("Hemodialysis — This method uses …"), or a dimension's own list ("Tumor type – breast
+    cancer, lung cancer and more"); [] for a block that is no such item (a paragraph that is
+    not a list item needs a colon or a dash after the name: "According to the report, …" is
+    prose)."""
+    found = _ITEM_DESCRIPTION.search(item)
+    labelled = found is not None and found.group().strip() in (":", "–", "—", "-")
+    if not listed and not labelled:
+        return []
+    head, rest = (item[: found.start()], item[found.end() :]) if found else (item, "")
+    head = _ITEM_SEGMENT_WORD.sub("", head.strip().rstrip(".;,"))
+    if not head or len(head.split()) > _MAX_LIST_LABEL_WORDS or ". " in head:
+        return []
+    if labelled and _DIMENSION_HEAD.fullmatch(head):
+        along = dimension_of(head) or SegmentDimension.OTHER
+        return (
+            [(along, name) for name in names]
+            if len(names := split_segment_names(rest)) >= 2
+            else []
+        )
+    if "egment" in head or _NOT_A_SEGMENTS_LEAD.search(head):
+        return []  # "Key Players: A, B", "Geographic Segmentation: …": a label, read as such
+    return [(dimension, head)]
 
 
 def _list_label(item: str) -> str | None:
@@ -778,8 +858,9 @@ def _list_label(item: str) -> str | None:
 
 
 def _end_runs(collected: _Collected) -> None:
-    """A run of profiles, ranked lines or bare names ends at a heading, and with the page."""
-    collected.lead_dimension = None
+    """A run of profiles, ranked lines, bare names or announced segments ends at a heading, and
+    with the page."""
+    collected.lead_dimension = collected.list_lead_dimension = None
     _end_profile_run(collected)
     collected.ranked_run.end(collected.company_entries)
     collected.bare_run.end(collected.company_entries)

@@ -452,7 +452,8 @@ _DIMENSION_LABEL = re.compile(
 )
 # Words that trail a name in a list; "Others" on its own is a segment of its own.
 _TRAILING_LIST_WORDS = re.compile(
-    r"(?:\s+among\s+others|\s*,?\s+(?:and\s+)?others?|\s*\betc\.?|\s+(?:segments?|categories))"
+    r"(?:\s+among\s+others|\s*,?\s+(?:and\s+)?others?|\s*,?\s+and\s+more|\s*\betc\.?|"
+    r"\s+(?:segments?|categories))"
     r"\s*$",
     re.I,
 )
@@ -490,6 +491,9 @@ def _flatten_sub_lists(text: str, depth: int = 0) -> str:
 _EXAMPLES_NOTE = re.compile(r"\s*\((?:such\s+as|e\.\s?g\.|eg\.?|including|like)\s[^()]*\)", re.I)
 
 
+_LIST_CONTINUES = frozenset({"more", "many more", "so on", "so forth"})
+
+
 def split_segment_names(items: str) -> list[str]:
     """'A, B, and C' → [A, B, C]; sub-lists follow their parent ('Drugs {Prescription, OTC}'
     → Drugs, Prescription, OTC); empty when an item reads as prose or names a dimension."""
@@ -499,8 +503,8 @@ def split_segment_names(items: str) -> list[str]:
     for item in _list_items(_flatten_sub_lists(items).strip().rstrip(".")):
         name = _TRAILING_LIST_WORDS.sub("", _LEADING_ARTICLE.sub("", item.strip(" '‘’\"“”")))
         name = name.strip(" .'‘’\"“”")
-        if not name:
-            continue
+        if not name or name.lower() in _LIST_CONTINUES:
+            continue  # "breast cancer, lung cancer and more"
         if not _is_listed_name(name):
             return []
         if (

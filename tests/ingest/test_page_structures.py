@@ -2232,3 +2232,37 @@ def test_a_sentence_that_ranks_a_segment_names_it_in_any_section() -> None:
         ("Hormone therapy", "other"),
         ("targeted therapy", "other"),
     ]
+
+
+def test_a_list_announced_by_its_lead_names_segments_before_their_descriptions() -> None:
+    """Parser 2.4.29: a paragraph whose last sentence announces segments and ends in a colon
+    or a dash ("There are two main types of acme therapy:", "The report segments the market
+    based on –") makes the items after it segments, each its name before its description or a
+    dimension's own list; a paragraph of prose, a heading or a players lead ends or opens no
+    such run."""
+    types = (
+        "<p>There are two main types of acme therapy:</p><ol>"
+        "<li>Hemofiltration — This method uses a machine to filter the blood.</li>"
+        "<li>Peritoneal Filtration — This type uses the lining of the abdomen.</li></ol>"
+    )
+    dimensions = (
+        "<p>The report segments the acme oncology market based on –</p><ul>"
+        "<li>Type of biomarkers – protein biomarkers, genetic biomarkers and more</li>"
+        "<li>Applications – diagnostics, drug discovery and development, risk assessment</li>"
+        "</ul><p>According to the report, growth is driven by the following factors:</p>"
+        "<ul><li>Rising prevalence of cancer</li></ul>"
+    )
+    players = (
+        "<p>Key players include:</p><ul><li>Corvane Biologics Inc.</li><li>Halden AG</li></ul>"
+    )
+    report = parse(LEAD + types + dimensions + players)
+    assert [(s["name"], s["dimension"]) for s in report["segments"]] == [
+        ("Hemofiltration", "type"),
+        ("Peritoneal Filtration", "type"),
+        ("protein biomarkers", "type"),
+        ("genetic biomarkers", "type"),
+        ("diagnostics", "application"),
+        ("drug discovery and development", "application"),
+        ("risk assessment", "application"),
+    ]
+    assert report["companies"] == ["Corvane Biologics Inc.", "Halden AG"]
