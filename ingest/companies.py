@@ -128,21 +128,27 @@ _PLAYERS_SENTENCE = re.compile(
     r"(?:operating|active|present|competing)\s+"
     r"in\b[^.;:]{0,80}?\b(?:are|include)\b\s*:?\s*(?P<names_operating>.+)$"
     # "Companies like A, B, and C are leveraging …", "… among various companies like A, B"
+    # (2.4.29: "New entrants like A and B", "early pioneers like A", "industry giants such as A")
     r"|\b(?:companies|players|vendors|firms|manufacturers|providers|suppliers|competitors|"
-    r"rivals|chains|(?:corporate|hospital|clinic|pharmacy|imaging|radiology|laboratory|"
+    r"rivals|chains|giants|entrants|pioneers|incumbents|"
+    r"(?:corporate|hospital|clinic|pharmacy|imaging|radiology|laboratory|"
     r"diagnostic|healthcare)\s+networks),?\s+"  # "pharmacy chains, such as A and B" (2.4.22)
     r"(?:like|such\s+as|including)\s+"
     r"(?P<names_like>.+)$"
     # "A handful of companies dominate the X market: A, B, C and D" (2.4.22)
     r"|\b(?:companies|players|firms|manufacturers)\s+(?:dominated?|lead|led)\b[^.;:]{0,80}?:\s*"
     r"(?P<names_colon>.+)$"
+    # "… operated by two chains: A (based in X) and B" (2.4.29)
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+)?"
+    r"(?:chains|companies|players|firms|manufacturers|groups)\s*:\s*(?P<names_counted>.+)$"
     # "The likes of A, B and C were among numerous global firms that …"
     r"|\bthe\s+likes\s+of\s+(?=(?-i:[A-Z]))(?P<names_likes>[^;:]+?)\s+(?:were|are|have|has)\b"
     # "Large manufacturers include A, B and C" (not "Large companies are adopting …")
     r"|\b(?:large|big)\s+(?:[\w-]+\s+){0,2}?(?:players|companies|manufacturers|vendors)\s+"
     r"(?:include|including|such\s+as|like)\b\s*:?\s*(?P<names_large>.+)$"
     # "four multinational corporations — A, B, C, and D — along with …"
-    r"|\b(?:players|companies|corporations|manufacturers|producers|vendors)"
+    # (2.4.29: "All the oncology giants–A, B, C and D–expect …")
+    r"|\b(?:players|companies|corporations|manufacturers|producers|vendors|giants)"
     r"(?:\s+in\s+[^—–;:]{2,40}?)?\s*[—–]\s*"
     r"(?P<names_dashed>[^—–]{3,300}?)\s*[—–]"
     # "The leaders in the market are A, B and C", "Market leaders include A and B"
@@ -160,7 +166,7 @@ _PLAYERS_SENTENCE = re.compile(
 _PLAYER_WORDS = (
     "players", "compan", "vendors", "manufacturers", "participants", "competitors", "firms",
     "corporations", "producers", "providers", "suppliers", "organi", "leaders", "dominate",
-    "makers", "led by", "chains", "networks",
+    "makers", "led by", "chains", "networks", "giants", "entrants", "pioneers", "incumbents",
 )  # fmt: skip
 # "A, B and C are the top three players …" / "A and B are some of the key companies …"
 _PLAYERS_AFTER_NAMES = (
@@ -332,7 +338,7 @@ _MAX_LISTS_PER_SENTENCE = 2
 _NAME_GROUPS = (
     "names", "names_such", "names_covered", "names_label", "names_operating", "names_like",
     "names_dashed", "names_large", "names_leaders", "names_dominant", "names_likes",
-    "names_colon",
+    "names_colon", "names_counted",
 )  # fmt: skip
 
 
@@ -410,10 +416,16 @@ def _names_listed(listed: str) -> list[str]:
     return [] if any(name.lower() in region_names() for name in names) else names
 
 
+# "DaVita Incorporated (based in Colorado) and Fresenius (a subsidiary of a German company)":
+# a note in small letters about the company, no part of its name (2.4.29)
+_DESCRIBING_NOTE = re.compile(r"\s*\((?=[a-z])(?!(?:the|a|an)\s*\))[^()]{2,80}\)")
+
+
 def companies_in_list(listed: str) -> list[str]:
     """'Accuray Incorporated, Varian Medical Systems, Inc., Elekta AB' → three names; [] when
     a part reads as prose (see `_listed_names`)."""
     listed = _TICKER.sub("", _LIST_TAIL.sub("", _drop_full_stop(listed.strip())))
+    listed = _DESCRIBING_NOTE.sub("", listed)
     parts: list[str] = []
     for part in _LIST_SPLIT.split(listed):
         # "Quest Diagnostics., BioMerieux": a stray full stop is no part of a name

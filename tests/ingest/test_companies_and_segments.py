@@ -98,6 +98,20 @@ def test_segments_named_in_prose() -> None:
             "Key players include Halvik Inc., Tallis (Nanaimo, BC), and Corex Ltd. (Leeds, UK).",
             ["Halvik Inc.", "Tallis", "Corex Ltd."],
         ),
+        (  # parser 2.4.29: entrants, pioneers and giants are players too
+            "New entrants like Halvik, Tallis, and Corex are anticipated to gain share.",
+            ["Halvik", "Tallis", "Corex"],
+        ),
+        (
+            "All the oncology giants–Halvik & Co, Tallis-Corex, and Ostrava–expect growth.",
+            ["Halvik & Co", "Tallis-Corex", "Ostrava"],
+        ),
+        (  # parser 2.4.29: "two chains: A and B", a note in small letters no part of a name
+            "Most clinics are operated by two chains: Halvik Incorporated (based in Colorado) "
+            "and Tallis Care North America (a subsidiary of a German group).",
+            ["Halvik Incorporated", "Tallis Care North America"],
+        ),
+        ("Tech giants such as cloud providers are entering the space.", []),
         (  # parser 2.4.29: a rank beside the place goes too ("4th)" had become a company)
             "Several foreign companies, including Halvik (U.K., 4th), Tallis (U.S., 5th), and "
             "Corex (10th), were among the top 20 companies.",
