@@ -380,7 +380,12 @@ _PLAYERS_THEN_SENTENCE = re.compile(
     r"(?:[\w.-]+\s+){0,3}?(?:players|companies|vendors|manufacturers|makers|firms|suppliers)\b",
     re.IGNORECASE,
 )
-_THESE_INCLUDE = re.compile(r"^(?:These|They|Those)\s+(?:include|are)\b\s*:?\s*(?P<names>.+)$")
+# (2.4.29: "… dominated by large international manufacturers. Twelve of them: A, B, … and L
+# accounted for 79% of sales.")
+_THESE_INCLUDE = re.compile(
+    r"^(?:(?:These|They|Those)\s+(?:include|are)\b\s*:?|(?:[A-Z][a-z]+|\d{1,2})\s+of\s+them\s*:)"
+    r"\s*(?P<names>.+)$"
+)
 
 
 def companies_after_lead(previous: str, sentence: str) -> list[str]:
