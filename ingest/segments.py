@@ -357,6 +357,10 @@ _SEGMENTED_INTO = re.compile(
     r"(?:includes|comprises|consists\s+of|is\s+(?:composed|made\s+up)\s+of)"
     r"(?=\s+(?!(?:the\s+)?(?:sales|revenues?|values?)\b"
     r"|[^.;:]*\b(?:firms|entrants|players|companies|vendors|manufacturers|suppliers)\b))"
+    # 2.4.29: "The segments of this market depending upon disease type are A, B and C" (not
+    # "segments such as A and B", which a page says of a firm's niches as often)
+    r"|\bsegments\s+of\s+(?:this|the)\s+(?:[\w-]+\s+){0,3}?market(?:\s+(?:depending\s+"
+    r"(?:up)?on|based\s+on|by)\s+(?P<label16>[\w&/ -]{2,40}?))?\s+(?:are|include|comprise)"
     # "The end users of the NGS market include A, B and C"
     r"|\b(?P<label11>end[- ]?users|applications|product\s+types|technologies|indications)\s+"
     r"of\s+the\s+[^.;:,]{2,60}?\s+market\s+(?:include|are|comprise)"
@@ -388,7 +392,7 @@ _SEGMENTED_INTO = re.compile(
 _LIST_THEN_CLAUSE = re.compile(r"^(?P<list>.*,\s*(?:and|or)\s+[^,]{1,60}?),\s+\S.*$")
 _CLAUSE_AFTER_LIST = re.compile(r",\s+(?:of\s+which|which|where|with|whereas|while)\b")
 # The groups of `_SEGMENTED_INTO` that hold a dimension's label when the sentence states one.
-_LABEL_GROUPS = tuple(f"label{number}" for number in range(2, 16))
+_LABEL_GROUPS = tuple(f"label{number}" for number in range(2, 17))
 # The dimension named before the verb, in the same sentence: "On the basis of type, the market
 # is segmented into …". Looked for only before a verb the cheap search found.
 _LABEL_BEFORE = re.compile(

@@ -2080,6 +2080,9 @@ def test_a_sentence_heading_s_market_opens_after_global_or_an_amount(
         ("The market was dominated by four main clinical segments in 2023, namely cardiology, "
          "neurology, pulmonology, and breast imaging, accounting for 89% of its revenue.",
          ["cardiology", "neurology", "pulmonology", "breast imaging"]),
+        # 2.4.29: "The segments of this market depending upon X are A, B and C"
+        ("The segments of this market depending upon disease type are oncology, neurology, "
+         "and others.", ["oncology", "neurology", "others"]),
     ],
 )  # fmt: skip
 def test_a_count_of_segments_then_their_list(sentence: str, names: list[str]) -> None:
