@@ -220,6 +220,10 @@ _ENUMERATOR = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+(?=\S)")
 _SEGMENT_STATEMENT = re.compile(rf"{DIMENSION_LEAD}[\w&/ -]{{2,40}}?,\s")
 _MAX_LIST_LABEL_WORDS = 6  # "Segmentation by Distribution Channels" as a list item
 _MAX_ANSWER_LEAD_WORDS = 8  # a bold line that opens an answer is short: "Job Outlook"
+# Two title groups in a sentence: "… based on By Type (A and B), By Application (C, D)".
+_BY_GROUPS = re.compile(
+    r"\bBy\s+[A-Z][\w-]*(?:\s+[\w-]+){0,2}\s*\([^()]{2,300}\)\s*,?\s*(?:and\s+)?By\s+[A-Z]"
+)
 # A report page's coverage line under its title, without the word "Market": "Industry
 # Insights by Technology (A, B [b1, b2]), by End User (C, D), and by Geography (…)".
 _COVERAGE_LINE = re.compile(
@@ -493,6 +497,9 @@ def _collect(blocks: list[Block], meta: PageMeta) -> _Collected:
     """Route the page's content blocks (chrome and boilerplate lines already left out)."""
     title, first_index, named = _find_title(blocks, meta)
     collected = _Collected(title_heading=title, title_names_market=named)
+    # a release's title may name the players: "X Market to 2026 Major Market Players Include
+    # A, B, C" (2.4.29)
+    collected.prose_anywhere.append(title)
     section = Section.INTRO
     dimension = SegmentDimension.APPLICATION
     item_heading: str | None = None  # a bold sub-heading inside trends or opportunities
@@ -676,8 +683,11 @@ def _route(
     restated = section in (Section.INTRO, Section.OVERVIEW) and (
         "Market" in text or text.startswith("Segment")
     )
+    groups = _BY_GROUPS.search(text) if section in (Section.INTRO, Section.OVERVIEW) else None
     if restated and (title := _RESTATED_TITLE.search(text)):
         collected.segment_group_texts.append(_restated_title(text, title.start()))
+    elif groups:  # "… based on By Type (A and B), By Application (C, D)." (2.4.29)
+        collected.segment_group_texts.append(text[groups.start() :])
     elif restated and (quoted := _QUOTED_TITLE.search(text)):
         collected.segment_group_texts.append(quoted["title"])  # 'a report titled "X (A, B) Market"'
     elif section in (Section.INTRO, Section.OVERVIEW) and _COVERAGE_LINE.match(text):

@@ -176,7 +176,8 @@ _BEFORE_SUBJECT = re.compile(
 # A question heading about a market's size: "How large is the hearing care industry?", "What is
 # the size of the X market?", "How much is the X market worth?" (the industry already a market)
 _SIZE_QUESTION = re.compile(
-    r"^(?:how\s+(?:large|big|much)\s+is|what\s+is\s+the\s+size\s+of)\s+(?:the\s+)?"
+    # (2.4.29: also "What is the cosmetic market?", "What's the X market worth?")
+    r"^(?:how\s+(?:large|big|much)\s+is|what\s+is\s+the\s+size\s+of|what(?:\s+is|['’]s))\s+(?:the\s+)?"
     r"(?:(?:global|worldwide)\s+)?(?P<name>[A-Za-z][\w&/' -]{1,60}?)\s+market\b[^?]{0,20}\?\s*$",
     re.IGNORECASE,
 )

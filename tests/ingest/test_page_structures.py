@@ -1541,6 +1541,7 @@ def test_companies_named_as_chains_networks_or_a_dominating_handful() -> None:
         # 2.4.29: an imperative or a gerund of study before the name
         ("Know the Acme Devices Market Size & Share Analysis", "Acme Devices", None),
         ("Evaluating the Acme Therapeutics Market", "Acme Therapeutics", None),
+        ("What is the acme cosmetic market?", "Acme Cosmetic", None),
     ],
 )
 def test_a_listicle_or_how_title_names_its_market(
@@ -2275,3 +2276,24 @@ def test_a_list_announced_by_its_lead_names_segments_before_their_descriptions()
         ("risk assessment", "application"),
     ]
     assert report["companies"] == ["Corvane Biologics Inc.", "Halden AG"]
+
+
+def test_a_release_title_s_players_and_a_lead_s_by_groups() -> None:
+    """Parser 2.4.29: a release whose title names the players ("X Market to 2026 Major Market
+    Players Include A, B, C") and whose lead gives title groups in a sentence ("… based on By
+    Type (A and B), By Application (C, D).") names both."""
+    page = (
+        "<h1>Acme Oncology Market to 2026 Major Market Players Include Corvane Health, Halden "
+        "Imaging, Ostrava Labs</h1><p>The acme oncology market was valued at USD 1.2 billion "
+        "in 2023.</p><p>Acme Research provides a global analysis on “Acme Oncology Market”. The "
+        "report includes detailed scenario based on By Type (Diagnostic and Therapeutic), By "
+        "Application (Oncology, Cardiology).</p>"
+    )
+    report = parse(page)
+    assert report["companies"] == ["Corvane Health", "Halden Imaging", "Ostrava Labs"]
+    assert [(s["name"], s["dimension"]) for s in report["segments"]] == [
+        ("Diagnostic", "type"),
+        ("Therapeutic", "type"),
+        ("Oncology", "application"),
+        ("Cardiology", "application"),
+    ]
