@@ -119,6 +119,12 @@ STRUCTURE_PIECES = [
     " a year earlier, ", "market capitalization ", "characterized into ",
     " in Asia-Pacific Markets", " during 2022-30", "By 2030, it is anticipated that ",
     "Acme Incorporated, Ostrava S.A., ",
+    # parser 2.4.29: list leads and described items, ranked segments, players and title groups
+    "There are two main types of acme:", "Type of biomarkers – ", " — This method uses ",
+    " is the largest application segment", " has emerged as the leading segment",
+    "By Type (A and B), By Application (", "Twelve of them: ", "New entrants like ",
+    "oncology giants–", "two chains: ", "Q1: ", "FAQ:", " depending upon ",
+    "The segments of this market ", "growth from 2025 to 2033", " (based in Ostrava)",
 ]  # fmt: skip
 
 
