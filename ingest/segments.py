@@ -308,7 +308,8 @@ _LABELLED_LIST = re.compile(
 # "On the basis of type, the market is segmented into A, B and C." / "segmented by
 # technology into A and B."
 _SEGMENTED_INTO = re.compile(
-    r"(?:\b(?:segmented|segments|divided|divides|categori[sz]e[sd]|classified|classifies|split|"
+    r"(?:\b(?:segmented|segments|divided|divides|subdivided|sub-divided|categori[sz]e[sd]|"
+    r"classified|classifies|split|"
     r"characteri[sz]ed|"
     r"splits|bifurcated|segregated|sub-segmented|grouped)\s+(?:the\s+(?:[\w-]+\s+){0,3}?market\s+)?"
     r"(?:by\s+(?P<label2>[\w&/ -]{2,40}?)\s+)?(?:into|as)"
@@ -330,6 +331,8 @@ _SEGMENTED_INTO = re.compile(
     # pharmaceutical industry include A, B and C", "Major product segments are A and B"
     r"|\b(?:key|major|main|primary|principal)\s+(?:[\w-]+\s+)?segments"
     r"(?:\s+of\s+[^.;:,]{2,60}?)?\s+(?:include|are|comprise)"
+    # 2.4.29: "When segmented by technology, the market categories are A, B and C"
+    r"|\bmarket\s+(?:categories|divisions)\s+(?:include|are|comprise)"
     # "Different types of catheters are A, B and C", "The main types of X include A and B"
     # (2.4.27: also "The primary categories of these drugs include A, B and C")
     r"|\b(?P<label7>types|kinds|categories|classes)\s+of\s+(?:these\s+|the\s+)?"
@@ -457,6 +460,8 @@ _DIMENSION_LABEL = re.compile(
 # Words that trail a name in a list; "Others" on its own is a segment of its own.
 _TRAILING_LIST_WORDS = re.compile(
     r"(?:\s+among\s+others|\s*,?\s+(?:and\s+)?others?|\s*,?\s+and\s+more|\s*\betc\.?|"
+    # "… and radiographic and other types of stretchers": the catch-all after the last name
+    r"\s+and\s+other\s+(?:types\s+of\s+)?[\w-]+(?:\s+[\w-]+)?|"
     r"\s+(?:segments?|categories))"
     r"\s*$",
     re.I,
@@ -689,8 +694,9 @@ def _prose_groups(text: str) -> tuple[list[tuple[str, list[str]]], tuple[int, in
 # segments": the names open the sentence.
 _NAMES_THEN_SEGMENTS = re.compile(
     r"(?:^|(?<=[.!?]\s))(?P<items>[A-Z][^.;:!?]{2,300}?)\s+(?:are|were)\s+"
-    r"(?:some\s+of\s+|among\s+)?(?:the\s+)?(?:other\s+|key\s+|major\s+|main\s+)?"
-    r"(?:(?P<label>[\w-]+?)(?:-based)?\s+)?segments\b"
+    r"(?:some\s+of\s+|among\s+)?(?:the\s+)?(?:other\s+|key\s+|major\s+|main\s+|various\s+)?"
+    # (2.4.29: "A, B, and C are the various market divisions under the end user segment")
+    r"(?:market\s+)?(?:(?P<label>[\w-]+?)(?:-based)?\s+)?(?:segments|divisions)\b"
     # "Chemotherapy, biologics and hormonal therapy are the different types of cancer treatment"
     r"|(?:^|(?<=[.!?]\s))[\"“]?(?P<typed>[A-Z][^.;:!?]{2,300}?)\s+(?:are|were)\s+(?:the\s+)?"
     r"(?:different|various|main|major|principal)\s+(?:types|kinds|classes)\s+of\b"

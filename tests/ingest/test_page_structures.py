@@ -2084,6 +2084,13 @@ def test_a_sentence_heading_s_market_opens_after_global_or_an_amount(
         # 2.4.29: "The segments of this market depending upon X are A, B and C"
         ("The segments of this market depending upon disease type are oncology, neurology, "
          "and others.", ["oncology", "neurology", "others"]),
+        ("When segmented by technology, the market categories are telemedicine, analytics, "
+         "and mHealth.", ["telemedicine", "analytics", "mHealth"]),
+        ("Clinics, hospitals, and the individuals are the various market divisions under the "
+         "end user segment.", ["Clinics", "hospitals", "individuals"]),
+        ("On the basis of product types, the market is subdivided into fixed height, bariatric, "
+         "and radiographic and other types of stretchers.",
+         ["fixed height", "bariatric", "radiographic"]),
     ],
 )  # fmt: skip
 def test_a_count_of_segments_then_their_list(sentence: str, names: list[str]) -> None:
