@@ -74,6 +74,7 @@ from ingest.segments import (
     inflector,
     labelled_segment_list,
     make_candidate,
+    names_a_dimension,
     names_no_segment,
     ranked_segments,
     reads_as_prose,
@@ -205,13 +206,6 @@ _NOT_A_SEGMENTS_LEAD = re.compile(
 _ITEM_DESCRIPTION = re.compile(
     r"\s+[–—-]\s+|:\s+|,\s+|\s+(?:such\s+as|consisting\s+of|including|which|is|are|"
     r"(?:primarily\s+|mainly\s+)?(?:includes?|comprises?|consists?\s+of))\b,?\s*"
-)
-# An item that is a dimension's own list: "Type of biomarkers – protein, genetic, …",
-# "Tumor type – breast cancer, …", "Applications – diagnostics, drug discovery, …".
-_DIMENSION_HEAD = re.compile(
-    r"(?:[\w-]+\s+)?(?:types?|applications?|end[- ]?users?|technolog(?:y|ies)|products?|"
-    r"indications?|channels?|routes?|components?)(?:\s+of\s+[\w -]{2,30})?",
-    re.IGNORECASE,
 )
 _MAX_LEAD_CHARS = 200
 _ITEM_SEGMENT_WORD = re.compile(r"\s+(?:sectors?|segments?|markets?)$", re.IGNORECASE)
@@ -844,13 +838,11 @@ def _described_items(
     head = _ITEM_SEGMENT_WORD.sub("", head.strip().rstrip(".;,"))
     if not head or len(head.split()) > _MAX_LIST_LABEL_WORDS or ". " in head:
         return []
-    if labelled and _DIMENSION_HEAD.fullmatch(head):
-        along = dimension_of(head) or SegmentDimension.OTHER
-        return (
-            [(along, name) for name in names]
-            if len(names := split_segment_names(rest)) >= 2
-            else []
-        )
+    # a dimension's own list: "Type of biomarkers – protein, genetic, …", "Applications – …"
+    if labelled and names_a_dimension(head):
+        along = dimension_of(head)  # None: "Regions – North America, Europe" lists no segments
+        names = split_segment_names(rest) if along else []
+        return [(along, name) for name in names] if along and len(names) >= 2 else []
     if "egment" in head or _NOT_A_SEGMENTS_LEAD.search(head):
         return []  # "Key Players: A, B", "Geographic Segmentation: …": a label, read as such
     return [(dimension, head)]

@@ -457,6 +457,17 @@ _DIMENSION_LABEL = re.compile(
     r"distribution\s+channels?)",
     re.IGNORECASE,
 )
+# A list's label: "Type of biomarkers", "Tumor type", "Profiling technologies", "Applications".
+_DIMENSION_HEAD = re.compile(
+    rf"(?:[\w-]+\s+)?{_DIMENSION_LABEL.pattern}(?:\s+of\s+[\w -]{{2,30}})?", re.IGNORECASE
+)
+
+
+def names_a_dimension(label: str) -> bool:
+    """Whether a list item's label names a dimension ("Tumor type – A, B"), not a segment."""
+    return _DIMENSION_HEAD.fullmatch(label) is not None
+
+
 # Words that trail a name in a list; "Others" on its own is a segment of its own.
 _TRAILING_LIST_WORDS = re.compile(
     r"(?:\s+among\s+others|\s*,?\s+(?:and\s+)?others?|\s*,?\s+and\s+more|\s*\betc\.?|"

@@ -2266,6 +2266,7 @@ def test_a_list_announced_by_its_lead_names_segments_before_their_descriptions()
         "<p>The report segments the acme oncology market based on –</p><ul>"
         "<li>Type of biomarkers – protein biomarkers, genetic biomarkers and more</li>"
         "<li>Applications – diagnostics, drug discovery and development, risk assessment</li>"
+        "<li>Regions – North America, Europe and Asia</li>"
         "</ul><p>According to the report, growth is driven by the following factors:</p>"
         "<ul><li>Rising prevalence of cancer</li></ul>"
     )
