@@ -66,6 +66,7 @@ from ingest.report import (
     ReportSource,
 )
 from ingest.sections import BY_LABEL, Section, classify_heading, dimension_of, is_chrome_line
+from ingest.segment_lists import described_items, list_lead_dimension
 from ingest.segments import (
     DIMENSION_LEAD,
     dominant_segment,
@@ -74,7 +75,6 @@ from ingest.segments import (
     inflector,
     labelled_segment_list,
     make_candidate,
-    names_a_dimension,
     names_no_segment,
     ranked_segments,
     reads_as_prose,
@@ -187,28 +187,6 @@ _SEGMENTS_LEAD = re.compile(
     r"by\s+(?P<label>[\w&/ -]{2,40}?)\s+into\s*:?$",
     re.IGNORECASE,
 )
-# 2.4.29: a last sentence that announces a list of segments and ends in a colon or a dash:
-# "There are two main types of dialysis:", "The principal components of this market are:",
-# "The report segments the X market based on –", "… of the following sub-segments:".
-_LIST_LEAD = re.compile(
-    r"\b(?:(?:sub-?)?segment(?:s|ed)?|categori[sz]ed|classified|divided|types|kinds|"
-    r"categories|subcategories|components)\b[^.!?]{0,120}?(?::|\s[–—-])$",
-    re.IGNORECASE,
-)
-_NOT_A_SEGMENTS_LEAD = re.compile(
-    r"\b(?:players?|companies|vendors|manufacturers|questions?|regions?|countries|"
-    r"geograph\w*)\b",
-    re.IGNORECASE,
-)
-# An item's name before its description: "Hemodialysis — This method uses …", "Clinical
-# Chemistry: routine lab testing", "Diagnostic imaging sector, consisting of …", "Nuclear
-# medicine devices such as …".
-_ITEM_DESCRIPTION = re.compile(
-    r"\s+[–—-]\s+|:\s+|,\s+|\s+(?:such\s+as|consisting\s+of|including|which|is|are|"
-    r"(?:primarily\s+|mainly\s+)?(?:includes?|comprises?|consists?\s+of))\b,?\s*"
-)
-_MAX_LEAD_CHARS = 200
-_ITEM_SEGMENT_WORD = re.compile(r"\s+(?:sectors?|segments?|markets?)$", re.IGNORECASE)
 _ENUMERATOR = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+(?=\S)")
 # "By application, the X market for urology is expected to …": a segment's outlook.
 _SEGMENT_STATEMENT = re.compile(rf"{DIMENSION_LEAD}[\w&/ -]{{2,40}}?,\s")
@@ -798,7 +776,7 @@ def _follow_segments_lead(collected: _Collected, block: Block) -> bool:
     lead_dimension = collected.list_lead_dimension
     if lead_dimension is not None and len(block.lines) == 1:
         # a list item, or a paragraph "Clinical Chemistry: routine lab testing; …"
-        described = _described_items(item, lead_dimension, listed=listed)
+        described = described_items(item, lead_dimension, listed=listed)
         if described:
             collected.listed_segments.extend(described)
             return True
@@ -808,44 +786,8 @@ def _follow_segments_lead(collected: _Collected, block: Block) -> bool:
     lead = _SEGMENTS_LEAD.search(block.text) if ends_a_lead else None
     collected.lead_dimension = dimension_of(lead["label"]) if lead else None
     if not listed and lead is None and block.text.endswith((":", "–", "—", "-")):
-        collected.list_lead_dimension = _list_lead_dimension(block.text)
+        collected.list_lead_dimension = list_lead_dimension(block.text)
     return False
-
-
-def _list_lead_dimension(paragraph: str) -> SegmentDimension | None:
-    """The dimension of the list a paragraph's last sentence announces ("There are two main
-    types of dialysis:" → type), None when it announces none, or players, questions or
-    regions."""
-    last = paragraph.rsplit(". ", 1)[-1][-_MAX_LEAD_CHARS:]
-    if not _LIST_LEAD.search(last) or _NOT_A_SEGMENTS_LEAD.search(last):
-        return None
-    return dimension_of(last) or SegmentDimension.OTHER
-
-
-def _described_items(
-    item: str, dimension: SegmentDimension, *, listed: bool
-) -> list[tuple[SegmentDimension, str]]:
-    """The segments of one item after a list lead: its name before its description
-    ("Hemodialysis — This method uses …"), or a dimension's own list ("Tumor type – breast
-    cancer, lung cancer and more"); [] for a block that is no such item (a paragraph that is
-    not a list item needs a colon or a dash after the name: "According to the report, …" is
-    prose)."""
-    found = _ITEM_DESCRIPTION.search(item)
-    labelled = found is not None and found.group().strip() in (":", "–", "—", "-")
-    if not listed and not labelled:
-        return []
-    head, rest = (item[: found.start()], item[found.end() :]) if found else (item, "")
-    head = _ITEM_SEGMENT_WORD.sub("", head.strip().rstrip(".;,"))
-    if not head or len(head.split()) > _MAX_LIST_LABEL_WORDS or ". " in head:
-        return []
-    # a dimension's own list: "Type of biomarkers – protein, genetic, …", "Applications – …"
-    if labelled and names_a_dimension(head):
-        along = dimension_of(head)  # None: "Regions – North America, Europe" lists no segments
-        names = split_segment_names(rest) if along else []
-        return [(along, name) for name in names] if along and len(names) >= 2 else []
-    if "egment" in head or _NOT_A_SEGMENTS_LEAD.search(head):
-        return []  # "Key Players: A, B", "Geographic Segmentation: …": a label, read as such
-    return [(dimension, head)]
 
 
 def _list_label(item: str) -> str | None:
