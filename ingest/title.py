@@ -177,7 +177,8 @@ _BEFORE_SUBJECT = re.compile(
 # the size of the X market?", "How much is the X market worth?" (the industry already a market)
 _SIZE_QUESTION = re.compile(
     # (2.4.29: also "What is the cosmetic market?", "What's the X market worth?")
-    r"^(?:how\s+(?:large|big|much)\s+is|what\s+is\s+the\s+size\s+of|what(?:\s+is|['’]s))\s+(?:the\s+)?"
+    r"^(?:how\s+(?:large|big|much)\s+is|what\s+is\s+the\s+size\s+of|"
+    r"what(?:\s+is|['’]s)(?!\s+(?:in|on|for|of|at|to|with|about|next|new|driving)\b))\s+(?:the\s+)?"
     r"(?:(?:global|worldwide)\s+)?(?P<name>[A-Za-z][\w&/' -]{1,60}?)\s+market\b[^?]{0,20}\?\s*$",
     re.IGNORECASE,
 )
@@ -362,7 +363,9 @@ _REPORT_WORDS = frozenset(
 )
 # "for" ends a sentence's words only after these ("Leading Demand for X"); else it is part of
 # the name ("Bispecific Antibodies for Cancer").
-_WORDS_BEFORE_FOR = frozenset("demand prognosis outlook forecast opportunities prospects".split())
+_WORDS_BEFORE_FOR = frozenset(
+    "demand prognosis outlook forecast opportunities prospects future next".split()  # 2.4.29
+)
 # A preposition inside a name: "Point of Care Diagnostics", "Internet of Things".
 _NAMES_WITH_OF = frozenset({("point", "care"), ("standard", "care"), ("internet", "things")})
 _MIN_SENTENCE_WORDS = 3

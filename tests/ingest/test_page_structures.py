@@ -1542,6 +1542,8 @@ def test_companies_named_as_chains_networks_or_a_dominating_handful() -> None:
         ("Know the Acme Devices Market Size & Share Analysis", "Acme Devices", None),
         ("Evaluating the Acme Therapeutics Market", "Acme Therapeutics", None),
         ("What is the acme cosmetic market?", "Acme Cosmetic", None),
+        ("What’s in the Future for the Acme Stents Market?", "Acme Stents", None),
+        ("What’s Next for China’s Acme Diagnostic Market", "Acme Diagnostic", "China"),
     ],
 )
 def test_a_listicle_or_how_title_names_its_market(
