@@ -312,11 +312,12 @@ _SEGMENTED_INTO = re.compile(
     r"classified|classifies|split|"
     r"characteri[sz]ed|"
     r"splits|bifurcated|segregated|sub-segmented|grouped)\s+(?:the\s+(?:[\w-]+\s+){0,3}?market\s+)?"
-    r"(?:by\s+(?P<label2>[\w&/ -]{2,40}?)\s+)?(?:into|as)"
+    r"(?:by\s+(?P<label2>[\w&/ -]{2,40}?)\s+)?(?:into|as),?"  # 2.4.29: "classified as, A, B"
     # "segmented by type of therapy, including A, B and C", "categorized by cancer type,
     # including A, B and C"
-    r"|\b(?:segmented|categori[sz]ed|classified|divided)\s+by\s+(?P<label4>[\w&/ -]{2,40}?),?\s+"
-    r"(?:including|such\s+as|namely)"
+    # (2.4.29: also "segmented based on type of method such as, A, B")
+    r"|\b(?:segmented|categori[sz]ed|classified|divided)\s+(?:by|based\s+on|on\s+the\s+basis\s+of)"
+    r"\s+(?P<label4>[\w&/ -]{2,40}?),?\s+(?:including|such\s+as|namely),?"
     # "By type, it includes A, B and others." / "By indication, the report analyzes A and B"
     r"|\bby\s+(?P<label6>(?:[\w-]+\s+)?(?:type|application|product|end[- ]?user|technolog(?:y|ie)|"
     r"indication|drug\s+class|route|distribution\s+channel|modality|therapy|component|test)s?),"

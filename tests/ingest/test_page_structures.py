@@ -2093,6 +2093,10 @@ def test_a_sentence_heading_s_market_opens_after_global_or_an_amount(
         ("On the basis of product types, the market is subdivided into fixed height, bariatric, "
          "and radiographic and other types of stretchers.",
          ["fixed height", "bariatric", "radiographic"]),
+        ("Based on clinical trial phase, the market is classified as, Pre-Clinical, Phase I, "
+         "and Phase II.", ["Pre-Clinical", "Phase I", "Phase II"]),
+        ("The acme market is segmented based on type of method such as, spontaneous reporting, "
+         "and EHR mining.", ["spontaneous reporting", "EHR mining"]),
     ],
 )  # fmt: skip
 def test_a_count_of_segments_then_their_list(sentence: str, names: list[str]) -> None:
