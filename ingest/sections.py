@@ -45,7 +45,14 @@ def _heading_pattern(alternatives: str) -> re.Pattern[str]:
 
 # First match wins: "Regional Analysis" is regions, not OVERVIEW's "analysis".
 _SECTION_HEADINGS: list[tuple[Section, re.Pattern[str]]] = [
-    (Section.FAQS, _heading_pattern(r"frequently asked|\bfaqs?\b|common questions")),
+    # (2.4.29: "Biotechnology Q&A", "Questions and Answers", "People Also Ask")
+    (
+        Section.FAQS,
+        _heading_pattern(
+            r"frequently asked|\bfaqs?\b|common questions|\bq\s?&\s?a\b"
+            r"|questions\s+(?:and|&)\s+answers|people\s+also\s+ask"
+        ),
+    ),
     (
         Section.CHROME,
         _heading_pattern(

@@ -2311,3 +2311,15 @@ def test_a_release_title_s_players_and_a_lead_s_by_groups() -> None:
         ("Oncology", "application"),
         ("Cardiology", "application"),
     ]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Acme Therapy Q&A", "Questions and Answers", "People Also Ask"]
+)
+def test_a_q_and_a_heading_opens_the_faqs(heading: str) -> None:
+    """Parser 2.4.29: "X Q&A", "Questions and Answers" and "People Also Ask" head an FAQ
+    section as "FAQs" does; a news story's one question under it is an FAQ too."""
+    page = LEAD + (
+        f"<h2>{heading}</h2><h3>What is acme therapy?</h3><p>A treatment of solid tumours.</p>"
+    )
+    assert [faq["question"] for faq in parse(page)["faqs"]] == ["What is acme therapy?"]
