@@ -55,7 +55,8 @@ def names_in_row(row: str, column: PlayersColumn) -> list[str] | None:
     cells = row.split(" | ")
     if len(cells) == column.columns + 1 and _RANK_CELL.match(cells[0]):
         cells = cells[1:]  # a rank column the header leaves unnamed
-    if len(cells) != column.columns:
+    # a row's empty cells at its end leave no text (2.4.29: "Amedisys, Inc. | 2,192.9 | 245.9")
+    if not column.index < len(cells) <= column.columns:
         return None
     cell = _TRAILING_BRACKETS.sub("", cells[column.index].strip())
     if "," in cell:

@@ -618,6 +618,14 @@ def test_a_table_with_a_column_of_players_names_them() -> None:
         "<tr><td>Research Institutes</td><td>30%</td><td>4%</td></tr></table>"
     )
     assert parse(LEAD + end_users)["companies"] == []  # only a first row is a header
+    # parser 2.4.29: a row's empty cells at its end leave it shorter than the header
+    trailing_empty = (
+        "<table><tr><th>Company</th><th>Share (%) 2024</th><th>Revenue ($m)</th>"
+        "<th>Margin (%)</th></tr><tr><td>Corvane Care Inc.</td><td>2,337.9</td><td>133.3</td>"
+        "<td></td></tr><tr><td>Halden, Inc.</td><td>2,192.9</td><td>245.9</td><td></td></tr>"
+        "</table>"
+    )
+    assert parse(LEAD + trailing_empty)["companies"] == ["Corvane Care Inc.", "Halden, Inc."]
 
 
 def test_a_players_table_s_revenues_are_not_the_market_s_figures() -> None:
