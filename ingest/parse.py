@@ -655,15 +655,19 @@ def _route(
     restated = section in (Section.INTRO, Section.OVERVIEW) and (
         "Market" in text or text.startswith("Segment")
     )
+    # "… based on By Type (A and B), By Application (C, D)." (2.4.29): after a quoted title,
+    # or alone; a restated title or a coverage line reads its groups itself, nested ones too
     groups = _BY_GROUPS.search(text) if section in (Section.INTRO, Section.OVERVIEW) else None
     if restated and (title := _RESTATED_TITLE.search(text)):
         collected.segment_group_texts.append(_restated_title(text, title.start()))
-    elif groups:  # "… based on By Type (A and B), By Application (C, D)." (2.4.29)
-        collected.segment_group_texts.append(text[groups.start() :])
     elif restated and (quoted := _QUOTED_TITLE.search(text)):
         collected.segment_group_texts.append(quoted["title"])  # 'a report titled "X (A, B) Market"'
+        if groups:
+            collected.segment_group_texts.append(text[groups.start() :])
     elif section in (Section.INTRO, Section.OVERVIEW) and _COVERAGE_LINE.match(text):
         collected.segment_group_texts.append(_restated_title(text, 0))
+    elif groups:
+        collected.segment_group_texts.append(text[groups.start() :])
 
     scope_row = section is Section.APPLICATIONS and _SCOPE_FIGURE_ROW.match(text)
     if scope_row and mentions_headline_figures(text):

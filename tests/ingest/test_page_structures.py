@@ -2331,3 +2331,18 @@ def test_a_q_and_a_heading_opens_the_faqs(heading: str) -> None:
         f"<h2>{heading}</h2><h3>What is acme therapy?</h3><p>A treatment of solid tumours.</p>"
     )
     assert [faq["question"] for faq in parse(page)["faqs"]] == ["What is acme therapy?"]
+
+
+def test_a_coverage_line_with_a_nested_group_keeps_every_group() -> None:
+    """A coverage line under the title whose first group nests parentheses ("By Category (A,
+    Nappy (Diaper) Rash Treatments, C), By End User (D, E)") is read whole, as before 2.4.29:
+    the rule for groups in a sentence must not take it from its second group on."""
+    line = (
+        "<p>By Category (Medicated Shampoos, Nappy (Diaper) Rash Treatments, Antipruritics), "
+        "By End User (Hospitals, Homecare), By Region (North America, Europe)</p>"
+    )
+    figures = "<p>The market was estimated at USD 20.26 billion in 2025.</p>"
+    page = "<h1>Global Acme Dermatologicals Market Report (2026-2032)</h1>" + line + figures
+    names = [s["name"] for s in parse(page)["segments"]]
+    assert names[:3] == ["Medicated Shampoos", "Nappy (Diaper) Rash Treatments", "Antipruritics"]
+    assert names[3:] == ["Hospitals", "Homecare"]
