@@ -2,6 +2,7 @@
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -306,8 +307,9 @@ _LABELLED_LIST = re.compile(
     re.I,
 )
 # "On the basis of type, the market is segmented into A, B and C." / "segmented by
-# technology into A and B."
-_SEGMENTED_INTO = re.compile(
+# technology into A and B." Searched with `segmented_into_matches`: a new alternative's first
+# word goes into `_SEGMENTATION_OPENERS` too.
+SEGMENTED_INTO = re.compile(
     r"(?:\b(?:segmented|segments|divided|divides|subdivided|sub-divided|categori[sz]e[sd]|"
     r"classified|classifies|split|"
     r"characteri[sz]ed|"
@@ -395,7 +397,36 @@ _SEGMENTED_INTO = re.compile(
 # last item, when the sentence goes on after it.
 _LIST_THEN_CLAUSE = re.compile(r"^(?P<list>.*,\s*(?:and|or)\s+[^,]{1,60}?),\s+\S.*$")
 _CLAUSE_AFTER_LIST = re.compile(r",\s+(?:of\s+which|which|where|with|whereas|while)\b")
-# The groups of `_SEGMENTED_INTO` that hold a dimension's label when the sentence states one.
+# Where a `SEGMENTED_INTO` match can start: a comma, a number, or a word opening with one of
+# these (each alternative's first word). Trying the pattern at those words alone finds what
+# a scan of every position finds, in a third of the time (2.4.29; a test compares the two).
+_SEGMENTATION_OPENERS = (
+    "segment", "sub", "divid", "categori", "classif", "split", "characteri", "bifurcat",
+    "segregat", "grouped", "by", "based", "on", "key", "major", "main", "primary", "principal",
+    "market", "types", "kinds", "categories", "classes", "drugs", "medicines", "medications",
+    "therapies", "treatments", "products", "devices", "tests", "technologies", "modalities",
+    "is", "are", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "industry", "sector", "ecosystem", "end", "applications", "product", "indications",
+    "different", "various", "in", "across", "for",
+)  # fmt: skip
+_WORD_OR_COMMA = re.compile(r"\b\w+|,")
+
+
+def segmented_into_matches(text: str) -> Iterator[re.Match[str]]:
+    """`SEGMENTED_INTO.finditer(text)`, tried only where a match can start."""
+    end = 0
+    for token in _WORD_OR_COMMA.finditer(text):
+        start, word = token.start(), token.group()
+        if start < end or not (
+            word == "," or word[0].isdigit() or word.lower().startswith(_SEGMENTATION_OPENERS)
+        ):
+            continue
+        if found := SEGMENTED_INTO.match(text, start):
+            end = found.end()
+            yield found
+
+
+# The groups of `SEGMENTED_INTO` that hold a dimension's label when the sentence states one.
 _LABEL_GROUPS = tuple(f"label{number}" for number in range(2, 17))
 # The dimension named before the verb, in the same sentence: "On the basis of type, the market
 # is segmented into …". Looked for only before a verb the cheap search found.
@@ -739,7 +770,7 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
         items = _REPORTED_CLAUSE.sub("", named["items"] or named["typed"])
         if len(names := split_segment_names(items)) >= 2 and not _NOT_A_DIMENSION.search(label):
             groups.append((label, names))
-    for match in _SEGMENTED_INTO.finditer(text):
+    for match in segmented_into_matches(text):
         if grouped_span and grouped_span[0] <= match.start() < grouped_span[1]:
             continue  # read as groups above
         items = match["items"]

@@ -1,8 +1,11 @@
 """Company entry splitting, slugs and player sentences; canonical segment keys, and segments
 named in titles, lists and prose."""
 
+from pathlib import Path
+
 import pytest
 
+from ingest.blocks import parse_document
 from ingest.companies import (
     companies_in_list,
     companies_in_sentence,
@@ -12,17 +15,23 @@ from ingest.companies import (
 from ingest.headline import split_sentences
 from ingest.parse import parse_report_bytes
 from ingest.segments import (
+    SEGMENTED_INTO,
     find_named_segments,
     labelled_segment_list,
     segment_key,
     segment_name,
     segment_subjects,
     segmentation_sentence,
+    segmented_into_matches,
     split_segment_names,
     title_segment_groups,
 )
+from tests.paths import SEEDS_DIR
 
 pytestmark = pytest.mark.backend_independent
+
+PUBLISHER_DIR = Path(__file__).parent / "publishers"
+SAMPLES_DIR = Path(__file__).parent / "samples"
 
 
 @pytest.mark.parametrize(
@@ -648,3 +657,45 @@ def test_title_groups_labelled_without_by() -> None:
 def test_a_quoted_unit_is_no_segment() -> None:
     text = 'The report offers estimates in "USD billion" for the following segments.'
     assert find_named_segments([text]) == {}
+
+
+# A sentence for each way `segmentation_sentence` reads a list, for the search below.
+_SEGMENTATION_WORDINGS = [
+    "The market is segmented into hospitals, clinics and home care.",
+    "The report segments the market by type into drugs and devices, and by application into "
+    "oncology and cardiology.",
+    "The market is categorized by cancer type, including lung cancer and breast cancer.",
+    "By type, it includes tablets, capsules and others.",
+    "Based on the product type the study includes kits and reagents.",
+    "Major segments of the Indian pharmaceutical industry include generics and vaccines.",
+    "When segmented by technology, the market categories are telemedicine and mHealth.",
+    "The main types of therapy include chemotherapy and radiotherapy.",
+    "Drugs used to treat cancer include cisplatin and paclitaxel.",
+    "Dialysis is of two major types, hemodialysis and peritoneal dialysis.",
+    "There are two types of sutures available in the market, namely absorbable and non-absorbable.",
+    "The market has three segments: hospitals, clinics and home care.",
+    "The segments of this market depending upon disease type are oncology and neurology.",
+    "The lab instrumentation market primarily consists of analyzers, pipettes and centrifuges.",
+    "The end users of the NGS market include hospitals and laboratories.",
+    "The modalities covered in this report include CT and MRI.",
+    "The different companion diagnostics technologies are PCR and NGS.",
+    "It is used in various application areas, such as oncology, cardiology and neurology.",
+    "The market is sub-segmented into pumps and pens, and classified as, A1 and B2.",
+]
+
+
+def test_the_word_start_search_finds_what_a_full_scan_finds() -> None:
+    """`segmented_into_matches` tries the pattern only at the words an alternative can open
+    with (parser 2.4.29, for speed): over every golden page, seed and wording above it must
+    find exactly what `finditer` finds. A new alternative that opens with another word fails
+    here until `_SEGMENTATION_OPENERS` lists it."""
+    pages = [*PUBLISHER_DIR.glob("*.html"), *SAMPLES_DIR.glob("*.html"), *SEEDS_DIR.iterdir()]
+    texts = [*_SEGMENTATION_WORDINGS]
+    for page in pages:
+        texts += [block.text for block in parse_document(page.read_text("utf-8")).blocks]
+    found_any = 0
+    for text in texts:
+        scanned = [(m.span(), m.groupdict()) for m in SEGMENTED_INTO.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in segmented_into_matches(text)] == scanned
+        found_any += bool(scanned)
+    assert found_any >= len(_SEGMENTATION_WORDINGS)
