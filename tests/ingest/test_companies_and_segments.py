@@ -1,8 +1,6 @@
 """Company entry splitting, slugs and player sentences; canonical segment keys, and segments
 named in titles, lists and prose."""
 
-from pathlib import Path
-
 import pytest
 
 from ingest.blocks import parse_document
@@ -26,12 +24,9 @@ from ingest.segments import (
     split_segment_names,
     title_segment_groups,
 )
-from tests.paths import SEEDS_DIR
+from tests.paths import PUBLISHERS_DIR, SAMPLES_DIR, SEEDS_DIR
 
 pytestmark = pytest.mark.backend_independent
-
-PUBLISHER_DIR = Path(__file__).parent / "publishers"
-SAMPLES_DIR = Path(__file__).parent / "samples"
 
 
 @pytest.mark.parametrize(
@@ -689,7 +684,7 @@ def test_the_word_start_search_finds_what_a_full_scan_finds() -> None:
     with (parser 2.4.29, for speed): over every golden page, seed and wording above it must
     find exactly what `finditer` finds. A new alternative that opens with another word fails
     here until `_SEGMENTATION_OPENERS` lists it."""
-    pages = [*PUBLISHER_DIR.glob("*.html"), *SAMPLES_DIR.glob("*.html"), *SEEDS_DIR.iterdir()]
+    pages = [*PUBLISHERS_DIR.glob("*.html"), *SAMPLES_DIR.glob("*.html"), *SEEDS_DIR.iterdir()]
     texts = [*_SEGMENTATION_WORDINGS]
     for page in pages:
         texts += [block.text for block in parse_document(page.read_text("utf-8")).blocks]

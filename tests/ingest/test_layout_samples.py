@@ -10,11 +10,12 @@ import pytest
 
 from ingest.parse import parse_report_bytes
 from tests.golden import check_expectations
+from tests.paths import PUBLISHERS_DIR, SAMPLES_DIR
 
 pytestmark = pytest.mark.backend_independent
 
-SAMPLES = sorted((Path(__file__).parent / "samples").glob("*.html"))
-PUBLISHER_PAGES = sorted((Path(__file__).parent / "publishers").glob("*.html"))
+SAMPLES = sorted(SAMPLES_DIR.glob("*.html"))
+PUBLISHER_PAGES = sorted(PUBLISHERS_DIR.glob("*.html"))
 # Share of the publisher pages' expected fields read exactly (measured 0.95 on parser 2.2.0 over
 # 38 pages; 0.90 on 2.0.0 over the first 28).
 MIN_PUBLISHER_FIELD_SHARE = 0.93
