@@ -25,11 +25,13 @@ import sqlite3
 import subprocess
 import tempfile
 import warnings
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import psycopg
-from sqlalchemy import Engine, MetaData, select
+from sqlalchemy import Connection, Engine, MetaData, Row, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SAWarning
 
@@ -186,5 +188,21 @@ def dump_tables(engine: Engine, *, ignore_ids: bool = False) -> dict[str, list[t
                 and not (ignore_ids and c.name in {"market_id", "company_id"})
             ]
             rows = connection.execute(select(*columns)).all()
+            if ignore_ids and table.name == "group_tally":
+                rows = _company_groups_by_slug(connection, rows)
             dump[table.name] = sorted(tuple(map(repr, row)) for row in rows)
     return dump
+
+
+def _company_groups_by_slug(connection: Connection, rows: Sequence[Row[Any]]) -> list[Any]:
+    """group_tally's rows with each company group (a company id; '' for none) named by the
+    company's slug, which, unlike the id, does not depend on the numbers a sequence gave out."""
+    companies = connection.execute(text("select cast(id as varchar), slug from company"))
+    slugs: dict[str, str] = {company_id: slug for company_id, slug in companies}
+    renamed = []
+    for row in rows:
+        values = row._asdict()
+        if values["grouping"] == "company":
+            values["grp"] = slugs.get(values["grp"], values["grp"])
+        renamed.append(tuple(values.values()))
+    return renamed
