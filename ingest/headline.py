@@ -216,6 +216,12 @@ _MAX_QUOTE_CHARS = 600
 _RELATIVE_CLAUSE = re.compile(
     r"(?P<noun>[^,;]{1,60}),\s+which\s+(?:is|was|are|were|has|had|will|would)\b(?P<rest>[^,;]{0,60})$"
 )
+# A reporting aside before "which" is no noun: the clause goes on about the market (2.4.30).
+_REPORTING_ASIDE = re.compile(
+    r"\b(?:(?:has|have|had)\s+)?(?:estimated|estimates|said|says|reported|reports|stated|states|"
+    r"noted|notes|predicted|predicts|projected|projects|found|finds|forecast|forecasts)\s*$",
+    re.IGNORECASE,
+)
 # "…, which will take the value of the market to AUD10.8bn": the relative clause moves the
 # market itself to the amount (2.4.28).
 _MOVES_THE_MARKET = re.compile(
@@ -741,6 +747,8 @@ def _of_another_noun(clause: str) -> bool:
     relative = _RELATIVE_CLAUSE.search(clause)
     if relative is None or _MOVES_THE_MARKET.search(relative["rest"]):
         return False
+    if _REPORTING_ASIDE.search(relative["noun"]):
+        return False  # "… $320M in 2022, DeciBio has estimated, which will grow to …"
     return not _SPEAKS_OF_MARKET.search(relative["noun"])
 
 

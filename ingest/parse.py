@@ -97,6 +97,7 @@ from ingest.text import (
 from ingest.title import (
     as_market_heading,
     market_phrase,
+    named_by_headline,
     names_nothing,
     names_only_a_region,
     parse_title,
@@ -1243,11 +1244,11 @@ def parse_report(
     if not content:
         raise ReportParseError("no text content")
     collected = _collect(content, document.meta)
-    title = parse_title(collected.title_heading, headline=_headline(collected))
+    headline = _headline(collected)
+    title = named_by_headline(parse_title(collected.title_heading, headline=headline), [headline])
     if not title.slug:
         raise ReportParseError(f"title {collected.title_heading!r} gives no usable slug")
     published_on = find_published_on(meta=document.meta, blocks=document.blocks)
-    headline = _headline(collected)
     # A title that names no region leaves it to the headline's subject ("Japan's X market …")
     own_region = title.region or (subject_region(headline) if headline else None)
     figures = _within_bounds(
@@ -1257,6 +1258,10 @@ def parse_report(
         warnings,
     )
     size, forecast = figures.size, figures.forecast
+    # the market the figures were read for names the report when its title names none (2.4.30)
+    read_from = [amount.sentence for amount in (size, forecast) if amount]
+    if (renamed := named_by_headline(title, read_from)) is not title:
+        title, own_region = renamed, renamed.region or own_region
     cagr = _with_forecast_period(
         figures.cagr, title=collected.title_heading, blocks=document.blocks
     )

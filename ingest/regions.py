@@ -132,6 +132,18 @@ REGION_OF_ADJECTIVE = {
     "lithuanian": "Lithuania",
     "icelandic": "Iceland",
     "filipino": "Philippines",
+    # 2.4.30: a world region's adjective ("The North American nuclear pharmacy market"), before
+    # the single word that also names the Americas ("American")
+    "north american": "North America",
+    "south american": "South America",
+    "latin american": "Latin America",
+    "central american": "Central America",
+    "western european": "Western Europe",
+    "eastern european": "Eastern Europe",
+    "southeast asian": "Southeast Asia",
+    "south asian": "South Asia",
+    "middle eastern": "Middle East",
+    "sub-saharan african": "Sub-Saharan Africa",
 }
 # Adjectives that name a region in a sentence as surely as its name does ("the European
 # market"): a title's, and those that begin too many products' names to name a title's region.

@@ -1,11 +1,13 @@
 """Title, market name, region and slug of a report."""
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from slugify import slugify
 
 from ingest.currency import amount_pattern
+from ingest.headline import mentions_headline_figures, split_sentences
 from ingest.regions import REGION_OF_ADJECTIVE, region_names
 
 _TRAILING_AFTER_MARKET = re.compile(r"(\bMarket\b).*$", re.IGNORECASE)
@@ -92,7 +94,7 @@ _MARKET_FOR = re.compile(
     r"(?P<name>[A-Za-z][\w&/'’ -]{1,80}?)"
     r"(?=\s+(?:to|will|is|are|was|were|has|have|had|set|expected|projected|poised|could|may|"
     r"reaches|hits|grows|grew|developed|in|by|at|from|worth|stood|continues|remains|remained|"
-    r"accounts|accounted|represents|represented)\b|\s*[,:;.!?(—–]|\s*$)",
+    r"accounts|accounted|represents|represented)\b|\s*[,:;.!?(—–]|\s+(?=[$€£¥])|\s*$)",
     re.IGNORECASE,
 )
 _AMOUNT_WORDS = re.compile(r"\d|\$|\b(?:billion|million|trillion)\b", re.IGNORECASE)
@@ -208,6 +210,8 @@ _REPORTED_SUBJECT = re.compile(
 )
 _WORLD_WORD = re.compile(r"\b(?:global|worldwide)\b", re.IGNORECASE)
 _ABBREVIATION_IN_NAME = re.compile(r"\s*\([^()]{1,20}\)\s*")
+# "the region's data center market": a common noun's possessive is no part of the name (2.4.30)
+_COMMON_POSSESSIVE = re.compile(r"^[a-z]+['’]s\s+")
 _MARKET_OR_INDUSTRY = re.compile(r"\b(?:(?P<market>market)|industry)\b", re.IGNORECASE)
 # A heading that opens "The global …" is a sentence; the market's name is without those words.
 _LEADING_THE = re.compile(r"^the\s+(?:(?:global|worldwide)\s+)?(?=\w)", re.IGNORECASE)
@@ -343,6 +347,7 @@ def _title_from_match(text: str, found: re.Match[str] | None) -> str | None:
         return None  # "Transparency Market Research estimates …": a firm, no market
     subject = _CLAUSE_BEFORE_SUBJECT.split(found["subject"])[-1]  # "For analysis, the X market"
     subject = " ".join(_ABBREVIATION_IN_NAME.sub(" ", subject).split())  # "lithium ion (Li-ion)"
+    subject = _COMMON_POSSESSIVE.sub("", subject)
     if names_nothing(subject) or names_only_a_region(subject):
         return None  # "The market size, measured by revenue, of …", "The ASEAN market …"
     title = _capitalised(subject) + " Market"
@@ -562,3 +567,70 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     return TitleParts(
         title=title, name=name, region=region, slug=slugify(_POSSESSIVE_START.sub(r"\1", base))
     )
+
+
+# Words that name no market by themselves: a title and a headline sharing only these agree on
+# nothing.
+_UNNAMING_WORDS = _SMALL_WORDS | {"&", "global", "worldwide", "market", "markets"}
+# A title's name this long is a news heading's sentence ("Fewer Pathologists and More Cancer
+# Patients Drive Pathology"), unless it holds the headline's market or is part of it.
+_SENTENCE_NAME_WORDS = 5
+# "… the North America Alzheimer's disease therapeutics and diagnostics market is anticipated
+# to …": the market a figure sentence names, wherever in the sentence; "… pegged the global
+# market for mechanical ventilators $2.2 billion …" (2.4.30).
+_STATED_MARKET = re.compile(
+    r"\bthe\s+(?P<subject>(?:(?!the\b)(?:[A-Za-z][\w'’&/.-]*|\([^()]{1,30}\))\s+){1,8}?)"
+    r"market\s+(?=(?:is|was|will|would|could|to|size|revenue|value|valued|stood|stands|reached|"
+    r"grew|expected|projected|poised|set|anticipated|estimated|worth|continues|remains|"
+    r"registered|recorded|generated|accounted|amounted|totall?ed)\b)",
+    re.IGNORECASE,
+)
+_MARKET_FOR_IN_SENTENCE = re.compile(
+    r"\bthe\s+(?:global|worldwide|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+market\s+for\s+"
+)
+
+
+def _stated_market(sentence: str) -> str | None:
+    """The market a figure sentence names, as a title ('North America X Market')."""
+    if found := _MARKET_FOR_IN_SENTENCE.search(sentence):
+        rest = sentence[found.start() :]
+        if (named := _named_after_for(rest)) != rest:
+            return _capitalised(named)
+    if found := _STATED_MARKET.search(sentence):
+        subject = " ".join(_ABBREVIATION_IN_NAME.sub(" ", found["subject"]).split())
+        subject = _COMMON_POSSESSIVE.sub("", subject)
+        if not (names_nothing(subject) or names_only_a_region(subject)):
+            return _capitalised(subject) + " Market"
+    return None
+
+
+def _naming_words(name: str) -> list[str]:
+    return [word for word in re.findall(r"[\w’'.-]+", name.lower()) if word not in _UNNAMING_WORDS]
+
+
+def named_by_headline(parts: TitleParts, texts: Sequence[str | None]) -> TitleParts:
+    """The title's market, unless it names none ('MARKET OUTLOOK'), stops on a joining word
+    ('Global Demand & Market') or is a news heading's sentence, and the market the first figure
+    sentence of `texts` names ('the global X market') disagrees with it (2.4.30)."""
+    mine = _naming_words(parts.name)
+    broken = bool(mine) and parts.name.split()[-1].lower() in {*_SMALL_WORDS, "&"}
+    if mine and not broken and len(mine) < _SENTENCE_NAME_WORDS:
+        return parts
+    sentences = [
+        sentence
+        for text in texts
+        if text
+        for sentence in split_sentences(text)
+        if mentions_headline_figures(sentence)
+    ]
+    stated = next(filter(None, map(_stated_market, sentences)), None)
+    if stated is None:
+        return parts
+    theirs = parse_title(stated, headline=None)
+    if theirs.region is None and parts.region:  # "MARKET OUTLOOK" over North America's figures
+        theirs = parse_title(f"{parts.region} {stated}", headline=None)
+    named = _naming_words(theirs.name)
+    if not named or len(named) >= _SENTENCE_NAME_WORDS + 3:
+        return parts
+    holds = mine and ({*named} <= {*mine} or {*mine} <= {*named})
+    return parts if holds and not broken else theirs

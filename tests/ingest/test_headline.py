@@ -228,6 +228,12 @@ def test_regions_before_a_comma_leave_the_global_market_its_figures(
             "Middle East & Africa",
             [(14_000_000_000, 2028)],
         ),
+        (  # parser 2.4.30: a world region's adjective, not "American" (the United States)
+            "The North American acme pharmacy market, valued at $3.46 billion in 2025, is "
+            "projected to grow.",
+            "North America",
+            [(3_460_000_000, 2025)],
+        ),
     ],
 )
 def test_a_region_s_own_market_however_it_is_written(
@@ -244,6 +250,11 @@ def test_a_region_s_own_market_however_it_is_written(
             "We forecast a 2020-2025 CAGR of 6.7% in local currency terms, which will take the "
             "value of the market to AUD10.8bn (USD7.7bn) in 2025.",
             [(10_800_000_000, "AUD", 2025)],
+        ),
+        (  # parser 2.4.30: a reporting aside before "which" is no noun of its own
+            "The global market for acme assays is about $320M in 2022, Ardent has estimated, "
+            "which will grow to a $1.2B by 2027.",
+            [(320_000_000, "USD", 2022), (1_200_000_000, "USD", 2027)],
         ),
         (  # the amount still belongs to another noun when the clause names no market
             "Growth comes from acme immunotherapy, which is estimated to reach USD 2.4 billion "

@@ -2346,3 +2346,70 @@ def test_a_coverage_line_with_a_nested_group_keeps_every_group() -> None:
     names = [s["name"] for s in parse(page)["segments"]]
     assert names[:3] == ["Medicated Shampoos", "Nappy (Diaper) Rash Treatments", "Antipruritics"]
     assert names[3:] == ["Hospitals", "Homecare"]
+
+
+@pytest.mark.parametrize(
+    ("head", "figures", "name", "region"),
+    [
+        (  # a page title and a heading that name no market
+            "<title>MARKET OUTLOOK</title><p>&lt; Key Highlight &gt;</p><h2>MARKET OUTLOOK</h2>",
+            "As per Ardent Market Research’s report, the North America bladder cancer "
+            "diagnostics market is anticipated to grow at a CAGR of 5.4% during 2024-2031.",
+            "Bladder Cancer Diagnostics",
+            "North America",
+        ),
+        (  # a heading that stops on a joining word
+            "<h1>Global Demand & Market</h1>",
+            "The tumor sequencing market is expected to reach USD 9.3 Million by 2029 from "
+            "USD 4.1 Million in 2023.",
+            "Tumor Sequencing",
+            "Global",
+        ),
+        (  # a news heading's sentence: the figures' market, in the middle of the sentence
+            "<h1>Breathing Machines Alive and Well in Clinics</h1>",
+            "In 2022, a study by Ardent Research pegged the global market for infusion pumps "
+            "$3.2 billion in 2021 and forecast $4.8 billion by 2029.",
+            "Infusion Pumps",
+            "Global",
+        ),
+        (
+            "<h1>Fewer Surgeons and More Cancer Patients Drive Pathology Market</h1>",
+            "The global digital pathology market was worth USD 381.8 million in 2023 and will "
+            "reach USD 708.9 million by 2030.",
+            "Digital Pathology",
+            "Global",
+        ),
+        (  # "the region's": a common noun's possessive is no part of the name
+            "<h1>Fewer Surgeons and More Cancer Patients Drive Demand</h1>",
+            "The region's proton therapy market was worth USD 1.2 billion in 2023.",
+            "Proton Therapy",
+            "Global",
+        ),
+    ],
+)
+def test_a_heading_naming_no_market_gives_way_to_the_figures_market(
+    head: str, figures: str, name: str, region: str
+) -> None:
+    report = parse(f"{head}<p>{figures}</p>")
+    assert (report["name"], report["region"]) == (name, region)
+
+
+@pytest.mark.parametrize(
+    ("heading", "figures", "name"),
+    [
+        (  # a title naming its market keeps it over a sub-market's figures
+            "Nigeria Beauty and Personal Care Market",
+            "The fragrance market is expected to reach USD 0.4 billion by 2028.",
+            "Beauty and Personal Care",
+        ),
+        (  # a long title holding the figures' market whole
+            "Acme Regenerative Medicine Bone and Joint Cell Therapy Market",
+            "The global cell therapy market was worth USD 2.6 billion in 2023.",
+            "Acme Regenerative Medicine Bone and Joint Cell Therapy",
+        ),
+    ],
+)
+def test_a_heading_naming_its_market_keeps_it_over_the_figures_market(
+    heading: str, figures: str, name: str
+) -> None:
+    assert parse(f"<h1>{heading}</h1><p>{figures}</p>")["name"] == name
