@@ -397,6 +397,25 @@ def companies_after_lead(previous: str, sentence: str) -> list[str]:
     return _names_listed(listed["names"])
 
 
+# "… leadership rests with A, B, and C, whose …", "Second-tier innovators—D, E and F—are …":
+# three capitalised names or more listed in a players section's prose (2.4.30).
+_CAPITALISED_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:&\s+)?[A-Z][\w.'’-]*){0,3}"
+_NAME_RUN = re.compile(
+    rf"{_CAPITALISED_NAME}(?:,\s+{_CAPITALISED_NAME})+,?\s+(?:and|&)\s+{_CAPITALISED_NAME}"
+)
+_MIN_RUN_NAMES = 3
+
+
+def names_in_runs(text: str) -> list[str]:
+    """The names of every list of three or more capitalised names in a text (not regions)."""
+    names: list[str] = []
+    for run in _NAME_RUN.finditer(text):
+        listed = companies_in_list(run[0])
+        if len(listed) >= _MIN_RUN_NAMES and not _any_region(listed):
+            names += listed
+    return names
+
+
 def _any_region(names: list[str]) -> bool:
     # Imported here: the API imports this module for slugs, and pycountry is the parser's.
     from ingest.regions import mentions_other_region

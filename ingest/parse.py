@@ -25,6 +25,7 @@ from ingest.companies import (
     has_legal_form,
     legal_form_count,
     mentions_players,
+    names_in_runs,
     split_company_entry,
 )
 from ingest.errors import ReportParseError
@@ -1105,8 +1106,10 @@ def _company_names(collected: _Collected) -> list[str]:
         if entry in long_entries:
             # else a line of names: "Accuray Incorporated, Varian Medical Systems, Inc., …"
             listed = _companies_in_prose(entry)
-            profile = profiled.get(entry)
-            names += listed or ([profile] if profile else companies_in_list(entry))
+            if not listed and (profile := profiled.get(entry)):
+                listed = [profile]
+            # last, the lists of names the section's prose gives (2.4.30)
+            names += listed or companies_in_list(entry) or names_in_runs(entry)
         elif name := company_from_line(entry):
             names.append(name)
         elif " | " not in entry:  # "A, B and C", "Roche Diagnostics held 14.5% of …"

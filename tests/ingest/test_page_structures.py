@@ -2413,3 +2413,20 @@ def test_a_heading_naming_its_market_keeps_it_over_the_figures_market(
     heading: str, figures: str, name: str
 ) -> None:
     assert parse(f"<h1>{heading}</h1><p>{figures}</p>")["name"] == name
+
+
+def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
+    section = (
+        "<h2>Key Market Players</h2><p>Acme oncology leadership rests with Corvane Biologics, "
+        "Halden Pharma, and Ostrava Bio, whose franchises anchor half of all revenue. "
+        "Second-tier innovators—Tallis Therapeutics, Mirova, and Brenn &amp; Co—are gaining "
+        "share. Demand is strongest in North America, Europe, and Asia Pacific.</p>"
+    )
+    assert parse(LEAD + section)["companies"] == [
+        "Corvane Biologics",
+        "Halden Pharma",
+        "Ostrava Bio",
+        "Tallis Therapeutics",
+        "Mirova",
+        "Brenn & Co",
+    ]
