@@ -185,15 +185,27 @@ _NAMES_THEN_DOMINATE = re.compile(
 )
 # "…, technology giants Cerner, Epic and Allscripts remain key players": inside the sentence,
 # a list of capitalised names alone (no prose before it in the list).
-_CAPITALISED_NAME = r"[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}"
+# ("Johnson & Johnson" is one name, 2.4.30.)
+_CAPITALISED_NAME = r"[A-Z][\w&.'’-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’-]*){0,3}"
+# At most this many names before a list's last: a run of names is never backtracked through
+# whole (unbounded, one 200 kB sentence of names took minutes, 2.4.30).
+_MAX_LISTED_NAMES = 40
+_NAMES_BEFORE_AND = rf"{_CAPITALISED_NAME}(?:,\s+{_CAPITALISED_NAME}){{0,{_MAX_LISTED_NAMES}}}"
+_NAME_LIST = rf"{_NAMES_BEFORE_AND},?\s+(?:and|&)\s+{_CAPITALISED_NAME}"
 _LISTED_NAMES_THEN_PLAYERS = re.compile(
-    rf"(?P<names>{_CAPITALISED_NAME}(?:,\s+{_CAPITALISED_NAME})*,?\s+(?:and|&)\s+"
-    rf"{_CAPITALISED_NAME})"
+    rf"(?P<names>{_NAME_LIST})"
     + _PLAYERS_AFTER_NAMES
     # "Pfizer, Novartis, Roche, Sanofi, MSD, and other companies have …"
-    + rf"|(?P<others>{_CAPITALISED_NAME}(?:,\s+{_CAPITALISED_NAME})+),?\s+and\s+other\s+"
+    + rf"|(?P<others>{_CAPITALISED_NAME}(?:,\s+{_CAPITALISED_NAME}){{1,{_MAX_LISTED_NAMES}}}),?"
+    r"\s+and\s+other\s+"
     r"(?:[\w-]+\s+)?(?:companies|players|manufacturers|vendors|firms)\b"
 )
+# What follows such a list; the list is looked for in the characters before it only.
+_PLAYERS_AFTER_LIST = re.compile(
+    _PLAYERS_AFTER_NAMES + r"|\s+and\s+other\s+(?:[\w-]+\s+)?"
+    r"(?:companies|players|manufacturers|vendors|firms)\b"
+)
+_MAX_LIST_CHARS = 2_000
 _LIST_SPLIT = re.compile(
     # not a comma inside (short) parentheses: "Tilray (Nanaimo, BC)"
     r"\s*;\s*|\s*,(?![^()]{0,40}\))\s*(?:and\s+|&\s+)?(?!(?:and\s+)?Company\b)"
@@ -342,6 +354,16 @@ _NAME_GROUPS = (
 )  # fmt: skip
 
 
+def _names_then_players(sentence: str) -> re.Match[str] | None:
+    """A list of names alone followed by its players words, looked for only in the words
+    before each place a sentence says "are the key players" or "and other companies"."""
+    for said in _PLAYERS_AFTER_LIST.finditer(sentence):
+        before = sentence[max(0, said.start() - _MAX_LIST_CHARS) : said.end()]
+        if match := _LISTED_NAMES_THEN_PLAYERS.search(before):
+            return match
+    return None
+
+
 def companies_in_sentence(sentence: str) -> list[str]:
     """The names a 'key players include A, B, and C' sentence lists; [] for other sentences."""
     lowered = sentence.lower()
@@ -363,9 +385,10 @@ def companies_in_sentence(sentence: str) -> list[str]:
                 names += listed
         start = match.start(group)
     # "A, B and C are the leading players": opening the sentence, else a list of names alone
-    for pattern, find in ((_NAMES_THEN_PLAYERS, "match"), (_LISTED_NAMES_THEN_PLAYERS, "search")):
-        if not names and (match := getattr(pattern, find)(sentence)):
-            names = _names_listed(match["names"] or match.groupdict().get("others") or "")
+    if not names and (match := _NAMES_THEN_PLAYERS.match(sentence)):
+        names = _names_listed(match["names"])
+    if not names and (match := _names_then_players(sentence)):
+        names = _names_listed(match["names"] or match["others"] or "")
     if not names and (match := _NAMES_THEN_DOMINATE.match(sentence)):
         listed = _names_listed(match["names"])
         names = listed if listed and all(map(has_legal_form, listed)) else []
@@ -398,18 +421,18 @@ def companies_after_lead(previous: str, sentence: str) -> list[str]:
 
 
 # "… leadership rests with A, B, and C, whose …", "Second-tier innovators—D, E and F—are …":
-# three capitalised names or more listed in a players section's prose (2.4.30).
-_CAPITALISED_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:&\s+)?[A-Z][\w.'’-]*){0,3}"
-_NAME_RUN = re.compile(
-    rf"{_CAPITALISED_NAME}(?:,\s+{_CAPITALISED_NAME})+,?\s+(?:and|&)\s+{_CAPITALISED_NAME}"
-)
+# three capitalised names or more listed in a players section's sentence (2.4.30).
+_NAME_RUN = re.compile(_NAME_LIST)
 _MIN_RUN_NAMES = 3
 
 
-def names_in_runs(text: str) -> list[str]:
-    """The names of every list of three or more capitalised names in a text (not regions)."""
+def names_in_runs(sentence: str) -> list[str]:
+    """The names of every list of three or more capitalised names in a sentence (not
+    regions); none in a 'sentence' longer than any prose's."""
+    if len(sentence) > _MAX_LIST_CHARS:
+        return []
     names: list[str] = []
-    for run in _NAME_RUN.finditer(text):
+    for run in _NAME_RUN.finditer(sentence):
         listed = companies_in_list(run[0])
         if len(listed) >= _MIN_RUN_NAMES and not _any_region(listed):
             names += listed

@@ -958,7 +958,8 @@ def _names_before_colon(head: str) -> bool:
     segment; 'Technology Platforms' (a dimension) and 'Arabica and Robusta coffee beans'
     (lowercase: a phrase, maybe several names) are left to the other rules."""
     words = head.split()
-    titled = all(word[:1].isupper() or word.lower() in _NAME_JOINERS for word in words)
+    # an abbreviation in parentheses is title case too: "Sublingual Immunotherapy (SLIT)"
+    titled = all(word.lstrip("(")[:1].isupper() or word.lower() in _NAME_JOINERS for word in words)
     return (
         0 < len(words) <= _MAX_NAME_BEFORE_COLON_WORDS
         and titled
@@ -1109,7 +1110,11 @@ def _company_names(collected: _Collected) -> list[str]:
             if not listed and (profile := profiled.get(entry)):
                 listed = [profile]
             # last, the lists of names the section's prose gives (2.4.30)
-            names += listed or companies_in_list(entry) or names_in_runs(entry)
+            names += (
+                listed
+                or companies_in_list(entry)
+                or list(chain.from_iterable(map(names_in_runs, split_sentences(entry))))
+            )
         elif name := company_from_line(entry):
             names.append(name)
         elif " | " not in entry:  # "A, B and C", "Roche Diagnostics held 14.5% of …"

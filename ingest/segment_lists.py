@@ -13,7 +13,7 @@ from ingest.segments import names_a_dimension, split_segment_names
 # "The report segments the X market based on –", "… of the following sub-segments:".
 _LIST_LEAD = re.compile(
     r"\b(?:(?:sub-?)?segment(?:s|ed)?|categori[sz]ed|classified|divided|types|kinds|"
-    r"categories|subcategories|components)\b[^.!?]{0,120}?(?::|\s[–—-])$",
+    r"categories|subcategories|components)\b[^.!?]{0,120}?(?::\s*[–—-]?|\s[–—-])$",
     re.IGNORECASE,
 )
 _NOT_A_SEGMENTS_LEAD = re.compile(
@@ -29,8 +29,28 @@ _ITEM_DESCRIPTION = re.compile(
     r"(?:primarily\s+|mainly\s+)?(?:includes?|comprises?|consists?\s+of))\b,?\s*"
 )
 _MAX_LEAD_CHARS = 200
+# Parentheses, one level nested: "(pressure relief devices, negative pressure wound therapy
+# (NPWT), …)".
+_PARENTHESES = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)")
+# An item's sub-list after its name, as in "Advanced wound dressings (foam dressings, film
+# dressings, …); and" (2.4.30).
+_SUB_LIST = re.compile(r"\s*\((?=[^()]*(?:,|\sand\s))[^()]*(?:\([^()]*\)[^()]*)*\)$")
+# An item's name and sub-list fit in this; the description after them may run on.
+_MAX_HEAD_CHARS = 400
 _ITEM_SEGMENT_WORD = re.compile(r"\s+(?:sectors?|segments?|markets?)$", re.IGNORECASE)
 _MAX_HEAD_WORDS = 6
+
+
+def _blanked(parenthesised: re.Match[str]) -> str:
+    return "(" + "_" * (len(parenthesised[0]) - 2) + ")"
+
+
+def _without_joining_word(head: str) -> str:
+    """'Therapy devices (…); and' → 'Therapy devices (…)'."""
+    for word in (" and", " or"):
+        if head.endswith(word):
+            return head.removesuffix(word).rstrip(".;, ")
+    return head
 
 
 def list_lead_dimension(paragraph: str) -> SegmentDimension | None:
@@ -51,12 +71,16 @@ def described_items(
     cancer, lung cancer and more"); [] for a block that is no such item (a paragraph that is
     not a list item needs a colon or a dash after the name: "According to the report, …" is
     prose)."""
-    found = _ITEM_DESCRIPTION.search(item)
+    # a separator inside parentheses is the name's: "Therapy devices (A, B, and C); and"
+    found = _ITEM_DESCRIPTION.search(_PARENTHESES.sub(_blanked, item[:_MAX_HEAD_CHARS]))
     labelled = found is not None and found.group().strip() in (":", "–", "—", "-")
     if not listed and not labelled:
         return []
     head, rest = (item[: found.start()], item[found.end() :]) if found else (item, "")
-    head = _ITEM_SEGMENT_WORD.sub("", head.strip().rstrip(".;,"))
+    if len(head) > _MAX_HEAD_CHARS:
+        return []
+    head = _without_joining_word(head.strip().rstrip(".;,"))
+    head = _ITEM_SEGMENT_WORD.sub("", _SUB_LIST.sub("", head).strip().rstrip(".;,"))
     if not head or len(head.split()) > _MAX_HEAD_WORDS or ". " in head:
         return []
     # a dimension's own list: "Type of biomarkers – protein, genetic, …", "Applications – …"

@@ -125,6 +125,10 @@ STRUCTURE_PIECES = [
     "By Type (A and B), By Application (", "Twelve of them: ", "New entrants like ",
     "oncology giants–", "two chains: ", "Q1: ", "FAQ:", " depending upon ",
     "The segments of this market ", "growth from 2025 to 2033", " (based in Ostrava)",
+    # parser 2.4.30: sub-lists after a lead, stated markets, players in a section's prose
+    " as detailed below:-", " (foam, film (thin), and gels); and", "MARKET OUTLOOK",
+    " pegged the global market for ", ", Ardent has estimated, which will grow to ",
+    "leadership rests with Acme, Ostrava, and ", "The North American ",
 ]  # fmt: skip
 
 
@@ -132,14 +136,31 @@ STRUCTURE_PIECES = [
 @given(st.lists(st.sampled_from(STRUCTURE_PIECES), min_size=1, max_size=40))
 def test_a_page_of_structure_wording_parses_within_the_cap(pieces: list[str]) -> None:
     """A 2 MB report of nothing but segment, title and player wording, as a lead paragraph,
-    list items and an overview, parses within the per-report cap (MAX_PARSE_SECONDS)."""
+    list items, an overview and a players section, parses within the per-report cap
+    (MAX_PARSE_SECONDS)."""
     unit = "".join(pieces)
-    paragraph = unit * (MAX_REPORT_BYTES // 3 // len(unit.encode()))
+    paragraph = unit * (MAX_REPORT_BYTES // 4 // len(unit.encode()))
     items = "".join(f"<li>{unit}</li>" for _ in range(200))
     page = (
         f"<p>{paragraph} USD 1.5 Billion in 2023</p><h2>Acme Market Highlights</h2>"
         f"<ul>{items}</ul><h2>Market Overview</h2><p>{paragraph}</p>"
+        f"<h2>Key Market Players</h2><p>{paragraph}</p>"
     )
     data = page.encode()[: MAX_REPORT_BYTES - 10]
     with parse_time_limit():
         parses_or_refuses(data)
+
+
+@pytest.mark.parametrize("name", ["Acme Ostrava", "Acme & Ostrava AG", "Acme"])
+def test_a_players_section_of_one_long_sentence_of_names_parses_within_the_cap(name: str) -> None:
+    """A players section that is one 1 MB sentence of names after prose, with no last "and"
+    (2.4.29 backtracked through the whole run from each name: minutes for 200 kB), parses
+    within the per-report cap."""
+    names = f"{name}, " * (MAX_REPORT_BYTES // 2 // (len(name) + 2))
+    page = (
+        "<h1>Acme Market</h1><p>The acme market was valued at USD 1 billion in 2023.</p>"
+        f"<h2>Key Market Players</h2><p>Leadership rests with {names}which is prose.</p>"
+    )
+    with parse_time_limit():
+        report = parse_report_bytes(page.encode(), file_name="players.html")
+    assert report.size_usd == 1_000_000_000

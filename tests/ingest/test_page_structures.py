@@ -2300,6 +2300,33 @@ def test_a_list_announced_by_its_lead_names_segments_before_their_descriptions()
     assert report["companies"] == ["Corvane Biologics Inc.", "Halden AG"]
 
 
+def test_a_listed_item_s_sub_list_and_abbreviation_stay_out_of_or_in_its_name() -> None:
+    """Parser 2.4.30: after a lead ending ":-", an item's sub-list in parentheses is no part of
+    its name ("Therapy devices (A, B, and C); and"), nor a comma inside it the end of the
+    name; under a "By X" heading an abbreviation in parentheses keeps a "Name: what it is"
+    item a name ("Sublingual Acme Therapy (SLAT): …")."""
+    sub_lists = (
+        "<p>The acme oncology market is broadly segmented in to as detailed below:-</p><ul>"
+        "<li>Advanced acme dressings (foam dressings, film dressings (thin), and gels);</li>"
+        "<li>Therapy devices (pressure relief devices, negative pressure therapy (NPT),"
+        " and other devices); and</li>"
+        "<li>Active acme products (skin substitutes and topical agents).</li></ul>"
+    )
+    abbreviations = (
+        "<h3>By Treatment Type (Route of Administration):</h3><ul>"
+        "<li>Subcutaneous Acme Therapy (SCAT): The traditional method, given by injection.</li>"
+        "<li>Sublingual Acme Therapy (SLAT): The fastest-growing segment.</li></ul>"
+    )
+    report = parse(LEAD + sub_lists + abbreviations)
+    assert [(s["name"], s["dimension"]) for s in report["segments"]] == [
+        ("Advanced acme dressings", "other"),
+        ("Therapy devices", "other"),
+        ("Active acme products", "other"),
+        ("Subcutaneous Acme Therapy (SCAT)", "route"),
+        ("Sublingual Acme Therapy (SLAT)", "route"),
+    ]
+
+
 def test_a_release_title_s_players_and_a_lead_s_by_groups() -> None:
     """Parser 2.4.29: a release whose title names the players ("X Market to 2026 Major Market
     Players Include A, B, C") and whose lead gives title groups in a sentence ("… based on By
