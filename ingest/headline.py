@@ -19,7 +19,7 @@ from ingest.currency import (
     currency_of,
     unit_multiplier,
 )
-from ingest.publisher import DATELINE_LEAD
+from ingest.publisher import DATELINE_LEAD, PLACE_DATELINE
 from ingest.regions import WHOLE_WORLD_WORD, mentions_other_region, one_region, regions_named
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -106,7 +106,9 @@ _PART_MARKER = re.compile(
     r"\bsub-?segments?\b|\bsegments?\b|\bshare\b|\bfastest\b|\bhighest\b|\bsub-?markets?\b|"
     # "the country's market" is the market itself
     # (2.4.27: "the region's market" too)
-    r"\bregions?\b(?!['’]s\s)|\bcountr(?:y|ies)\b(?!['’]s\s)|\bcategor(?:y|ies)\b|\bdominat\w*",
+    # (2.4.30: "the X market, dominated by A and B, is …" is the whole market, dominated)
+    r"\bregions?\b(?!['’]s\s)|\bcountr(?:y|ies)\b(?!['’]s\s)|\bcategor(?:y|ies)\b|"
+    r"\bdominat\w*\b(?!\s+by\b)",
     re.IGNORECASE,
 )
 _IN_THE_COUNTRY = re.compile(r"\bin\s+the\s+country\b", re.IGNORECASE)
@@ -393,7 +395,7 @@ def parse_headline_figures(
     for sentence in split_sentences(text):
         if not _DIGIT.search(sentence):
             continue  # no amount, no percent
-        sentence = DATELINE_LEAD.sub("", sentence, count=1)
+        sentence = PLACE_DATELINE.sub("", DATELINE_LEAD.sub("", sentence, count=1))
         if market_sentences_only and not _SPEAKS_OF_MARKET.search(sentence):
             continue
         money = list(_MONEY.finditer(sentence)) if CURRENCY_HINT.search(sentence) else []
@@ -479,7 +481,8 @@ def subject_region(text: str) -> str | None:
     for sentence in split_sentences(text[:_SUBJECT_REGION_CHARS]):
         if not _DIGIT.search(sentence):
             continue  # no amount, no percent
-        sentence = DATELINE_LEAD.sub("", sentence, count=1)  # "Northbrook, IL, USA, … —"
+        # "Northbrook, IL, USA, … —", "BURNABY, British Columbia, Canada: The …"
+        sentence = PLACE_DATELINE.sub("", DATELINE_LEAD.sub("", sentence, count=1))
         money = list(_MONEY.finditer(sentence)) if CURRENCY_HINT.search(sentence) else []
         if not money and not _CAGR_KEYWORD.search(sentence):
             continue

@@ -44,6 +44,12 @@ DATELINE_LEAD = re.compile(
     rf"{_DATELINE_DATE}(?:(?:(?:--|–|—)\s*)?(?:\([^()\n]{{1,40}}\)|/[^/\n]{{1,40}}/))?\s*"
     r"(?:--|–|—)\s*"
 )
+# A dateline of places only, before a paragraph's subject: "Dubai: The Middle East … market
+# is …", "BURNABY, British Columbia, Canada: The global X market was …" (2.4.30: up to four
+# places; their country is where the story was filed, not the market's).
+PLACE_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'’-]{1,30}(?:,\s+[A-Z][A-Za-z .'’-]{1,30}){0,3}(?::|\s[–—])\s+(?=The\s)"
+)
 # A byline: "By Anna Ellis • 12 January 2023 • 13:41", "By Jo Lee | March 3, 2024".
 _BYLINE = re.compile(rf"^By\s+[^\n]{{2,60}}?\s[•|·–—-]\s*(?P<date>{_MONTH_DATE})")
 _MAX_DATE_LINE_CHARS = 160

@@ -8,6 +8,7 @@ from slugify import slugify
 
 from ingest.currency import amount_pattern
 from ingest.headline import mentions_headline_figures, split_sentences
+from ingest.publisher import PLACE_DATELINE
 from ingest.regions import REGION_OF_ADJECTIVE, region_names
 
 _TRAILING_AFTER_MARKET = re.compile(r"(\bMarket\b).*$", re.IGNORECASE)
@@ -51,8 +52,6 @@ _LEAD_VERB = re.compile(
     r"grew|reached|stood|expanded|registered|recorded|witnessed|saw)\b",
     re.IGNORECASE,
 )
-# A dateline's place before a paragraph's subject: "Dubai: The Middle East … market is …".
-_PLACE_LEAD = re.compile(r"^[A-Z][A-Za-z .'-]{1,30}(?::|\s[–—])\s+(?=The\s)")
 _WORLD_DEMAND = re.compile(
     r"\b(?:global|worldwide|world)\s+(?:demand|sales|spending)\s+(?:for|of|on)\s+"
     r"(?P<subject>[A-Za-z][\w&/' -]{1,60}?)"
@@ -232,6 +231,21 @@ _LEADING_HYPE = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_REPORT_WORD = re.compile(r"\s+(?:forecasts?|update|outlook)$", re.IGNORECASE)
+# 2.4.30: a news title that says what its market is names it before the verb ("Neuroscience
+# Diagnostics And Therapeutics Are A 600 Billion Market", "IVF Industry Is A Potential USD 12
+# Billion Market" → IVF), and one that quotes a source names it after the source's verb
+# ("Goldman Sees Obesity Drug Market Growing To 130 Billion").
+_SAID_TO_BE = re.compile(
+    r"^(?P<name>.+?)(?:\s+(?:industry|sector))?\s+(?:is|are|was|were|represents?|represented|"
+    r"remains?|becomes?|became)\s+(?:now\s+|still\s+)?(?:an?|the)\s+"
+    r"(?=(?:\S+\s+){0,4}\S*(?:\d|billion|million|trillion|dollar))(?:\S+\s+){0,4}\S+$",
+    re.IGNORECASE,
+)
+_SOURCE_SEES = re.compile(
+    r"^(?:[A-Z][\w&.'’-]*\s+){1,3}(?:sees|says|predicts|expects|forecasts|projects|estimates|"
+    r"finds)\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -323,7 +337,7 @@ def title_from_lead(text: str) -> str | None:
     """A paragraph that opens with its market as subject, after a dateline's place or not
     ("Dubai: The Middle East construction paints market is on a sustained growth trajectory"):
     a page's title when no heading names a market (2.4.20)."""
-    text = _BEFORE_SUBJECT.sub("", _PLACE_LEAD.sub("", text))  # "But while the X market is …"
+    text = _BEFORE_SUBJECT.sub("", PLACE_DATELINE.sub("", text))  # "But while the X market is …"
     return _title_from_match(text, _LEADING_SUBJECT.match(text)) if _LEAD_VERB.match(text) else None
 
 
@@ -543,6 +557,9 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
         title = _capitalised(title)
     base = _MARKET_SUFFIX.sub("", title).strip() or title
     base = _TRAILING_REPORT_WORD.sub("", _LEADING_HYPE.sub("", base)) or base
+    if said := _SAID_TO_BE.match(base):
+        base = said["name"]
+    base = _SOURCE_SEES.sub("", base) or base
     region: str | None = None
     name = base
     subject = _HEADLINE_SUBJECT.match(headline or "")

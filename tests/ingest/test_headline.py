@@ -228,6 +228,18 @@ def test_regions_before_a_comma_leave_the_global_market_its_figures(
             "Middle East & Africa",
             [(14_000_000_000, 2028)],
         ),
+        (  # parser 2.4.30: a dateline's places are where the story was filed
+            "BURNABY, British Columbia, Canada: The global acme aligner market was valued at "
+            "approximately US$5.2 billion in 2022.",
+            None,
+            [(5_200_000_000, 2022)],
+        ),
+        (  # parser 2.4.30: a market "dominated by" firms is the whole market, not a part
+            "The acme obesity market — currently dominated by Halden A/S and Ostrava & Co. — is "
+            "now set to reach $130 billion by 2030.",
+            None,
+            [(130_000_000_000, 2030)],
+        ),
         (  # parser 2.4.30: a world region's adjective, not "American" (the United States)
             "The North American acme pharmacy market, valued at $3.46 billion in 2025, is "
             "projected to grow.",
@@ -237,7 +249,7 @@ def test_regions_before_a_comma_leave_the_global_market_its_figures(
     ],
 )
 def test_a_region_s_own_market_however_it_is_written(
-    text: str, own_region: str, amounts: list[tuple[int, int]]
+    text: str, own_region: str | None, amounts: list[tuple[int, int]]
 ) -> None:
     found = parse_headline_figures(text, own_region=own_region).amounts
     assert [(amount.amount, amount.year) for amount in found] == amounts

@@ -2422,6 +2422,27 @@ def test_a_heading_naming_no_market_gives_way_to_the_figures_market(
 
 
 @pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        ("Neuroscience Diagnostics And Therapeutics Are A 600 Billion Market", "Neuroscience "
+         "Diagnostics And Therapeutics"),
+        ("Acme IVF Industry Is A Potential USD 12 Billion Market", "Acme IVF"),
+        ("Goldman Sees Obesity Drug Market Growing To 130 Billion By 2030", "Obesity Drug"),
+        # not a statement of size: the name stays whole
+        ("Acme Became the Fastest Growing Oncology Market", "Acme Became the Fastest Growing "
+         "Oncology"),
+    ],
+)  # fmt: skip
+def test_a_news_title_saying_what_its_market_is_names_it_before_the_verb(
+    heading: str, name: str
+) -> None:
+    """Parser 2.4.30: "X Are A 600 Billion Market" names X, and a source's verb opening the
+    title ("Goldman Sees …") is no part of the name."""
+    page = f"<h1>{heading}</h1><p>The market was worth USD 2.1 billion in 2023.</p>"
+    assert parse(page)["name"] == name
+
+
+@pytest.mark.parametrize(
     ("heading", "figures", "name"),
     [
         (  # a title naming its market keeps it over a sub-market's figures
