@@ -155,7 +155,9 @@ _PLAYERS_SENTENCE = re.compile(
     r"|\bleaders(?:\s+in\s+(?:the|this)\s+(?:[\w-]+\s+){0,3}?(?:market|industry|space))?\s+"
     r"(?:are|include)\b\s*:?\s*(?=(?-i:[A-Z]))(?P<names_leaders>.+)$"
     # "The market is dominated by A, B and C" (regions too, which `_any_region` drops)
-    r"|\b(?:market|industry|landscape|space)\s+(?:is|was|remains|has\s+been)\s+"
+    # (2.4.30: also "The X market — currently dominated by A and B — is …")
+    r"|\b(?:market|industry|landscape|space)(?:\s+(?:is|was|remains|has\s+been)\s+|"
+    r"\s*[,—–]\s*(?:(?:which|that)\s+is\s+)?(?:(?:currently|now|still)\s+)?)"
     r"(?:[a-z]+ly\s+)?(?:dominated|led)\s+by\s+"
     r"(?:(?:companies|players|firms|manufacturers|vendors)\s+(?:such\s+as|like)\s+)?"
     r"(?=(?-i:[A-Z]))(?P<names_dominant>.+)$",
@@ -379,7 +381,10 @@ def companies_in_sentence(sentence: str) -> list[str]:
             break
         group = next(group for group in _NAME_GROUPS if match[group])
         if group != "names_like" or _names_players_like(sentence, match[group]):
-            listed = _names_listed(match[group])
+            text = match[group]
+            if group == "names_dominant":  # "— dominated by A and B — is now set to …"
+                text = _SPACED_DASH.split(text, maxsplit=1)[0]
+            listed = _names_listed(text)
             # "… dominated by North America and Europe": regions, also named with others
             if group != "names_dominant" or not _any_region(listed):
                 names += listed
@@ -463,6 +468,8 @@ def _names_listed(listed: str) -> list[str]:
     return [] if any(name.lower() in region_names() for name in names) else names
 
 
+# A spaced dash closes an aside, and the list of names inside it (2.4.30).
+_SPACED_DASH = re.compile(r"\s[—–]\s")
 # "DaVita Incorporated (based in Colorado) and Fresenius (a subsidiary of a German company)":
 # a note in small letters about the company, no part of its name (2.4.29)
 _DESCRIBING_NOTE = re.compile(r"\s*\((?=[a-z])(?!(?:the|a|an)\s*\))[^()]{2,80}\)")

@@ -288,6 +288,19 @@ def test_segments_named_in_prose() -> None:
             "Key players include bioHalden, iTallis and Kaito.",
             ["bioHalden", "iTallis", "Kaito"],
         ),
+        (  # parser 2.4.30: "dominated by" in an aside; the aside's dash ends the list
+            "The acme market — currently dominated by Halden A/S and Ostrava & Co. — is now "
+            "set to reach $130 billion by 2030.",
+            ["Halden A/S", "Ostrava & Co."],
+        ),
+        (
+            "The acme market, which is dominated by Halden AG and Kaito AG, grows.",
+            ["Halden AG", "Kaito AG"],
+        ),
+        (  # regions dominating are no players
+            "The acme market, largely dominated by North America and Europe, grows.",
+            [],
+        ),
     ],
 )
 def test_companies_in_sentence(sentence: str, names: list[str]) -> None:

@@ -129,6 +129,7 @@ STRUCTURE_PIECES = [
     " as detailed below:-", " (foam, film (thin), and gels); and", "MARKET OUTLOOK",
     " pegged the global market for ", ", Ardent has estimated, which will grow to ",
     "leadership rests with Acme, Ostrava, and ", "The North American ",
+    " market — currently dominated by ", "Canada: The ", " Are A 600 Billion Market", "Acme Sees ",
 ]  # fmt: skip
 
 
