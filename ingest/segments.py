@@ -359,7 +359,9 @@ SEGMENTED_INTO = re.compile(
     # by entities …") nor its firms ("… includes many new entrants")
     # (2.4.24: also "India's pharmaceutical industry/sector/ecosystem includes A, B and C";
     # 2.4.25: "… industry is composed of A, B and C")
-    r"|\b(?:market|industry|sector|ecosystem)\s+(?:(?:mainly|mostly|primarily|largely)\s+)?"
+    # (2.4.30: in an aside, "The global market for X—which includes A, B, and C—is …")
+    r"|\b(?:market|industry|sector|ecosystem)(?:\s+for\s+[\w -]{2,40}?)?"
+    r"(?:\s*[—–]\s*(?:which|that)\s+|\s+)(?:(?:mainly|mostly|primarily|largely)\s+)?"
     r"(?:includes|comprises|consists\s+of|is\s+(?:composed|made\s+up)\s+of)"
     r"(?=\s+(?!(?:the\s+)?(?:sales|revenues?|values?)\b"
     r"|[^.;:]*\b(?:firms|entrants|players|companies|vendors|manufacturers|suppliers)\b))"
@@ -753,6 +755,10 @@ _REPORTED_CLAUSE = re.compile(
 )
 
 
+_ASIDE_END = re.compile(r"\s*—\s*|\s+–\s+")
+_EXCLUDING = re.compile(r"\s*\((?:excluding|except|not\s+including)\b[^()]{0,120}\)")
+
+
 def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
     """(dimension label or '', names) of each 'segmented into A, B and C' in prose."""
     groups: list[tuple[str, list[str]]] = []
@@ -773,7 +779,9 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
     for match in segmented_into_matches(text):
         if grouped_span and grouped_span[0] <= match.start() < grouped_span[1]:
             continue  # read as groups above
-        items = match["items"]
+        # "… includes A, B, and C (excluding D)—is set to rise": the aside's dash ends the
+        # list, and what it leaves out is none of it (2.4.30)
+        items = _EXCLUDING.sub("", _ASIDE_END.split(match["items"], maxsplit=1)[0])
         if match["label12"]:  # "… such as A, B, and C, propels the market": the list alone
             items = _LIST_THEN_CLAUSE.sub(r"\g<list>", items)
         if match["label13"]:  # "namely A and B, of which A …": the list alone

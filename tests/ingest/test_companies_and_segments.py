@@ -593,6 +593,17 @@ def test_segmentation_sentences_with_their_labels() -> None:
             "Acme filtration is of two major types, membrane filtration and depth filtration.",
             [("types", ["membrane filtration", "depth filtration"])],
         ),
+        (  # parser 2.4.30: the market's parts in an aside between dashes
+            "The global market for acme fusion—which includes plating systems, interbody "
+            "devices, and screw systems (excluding minimally invasive devices)—is set to rise "
+            "from US$7.1 billion in 2016.",
+            [("", ["plating systems", "interbody devices", "screw systems"])],
+        ),
+        (  # an aside between commas may run on into the sentence: left to other rules
+            "The acme market, which includes pharmaceuticals, devices, and services, reached "
+            "USD 9.12 trillion in 2024.",
+            [],
+        ),
         (  # a firm's ways, in a list after "types of", are no segments
             "Key players adopt various types of strategies such as product launches, "
             "partnerships and acquisitions.",

@@ -130,6 +130,7 @@ STRUCTURE_PIECES = [
     " pegged the global market for ", ", Ardent has estimated, which will grow to ",
     "leadership rests with Acme, Ostrava, and ", "The North American ",
     " market — currently dominated by ", "Canada: The ", " Are A 600 Billion Market", "Acme Sees ",
+    " market for acme—which includes ", " (excluding acme devices)—",
 ]  # fmt: skip
 
 
