@@ -45,11 +45,17 @@ def repair_mojibake(text: str) -> str:
     return ftfy.fix_encoding(text)
 
 
+# Unicode's hyphen and non-breaking hyphen are a hyphen: "from 2026‑2035" is a period (2.4.30).
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
 def clean_text(text: str) -> str:
-    """Collapse whitespace (including non-breaking spaces) and drop stray markdown backticks."""
+    """Collapse whitespace (including non-breaking spaces), write Unicode hyphens as "-" and
+    drop stray markdown backticks."""
     if "``" in text:
         text = _BACKTICKS.sub(" ", text)
-    return " ".join(text.split())  # str.split() takes the same whitespace as \s, NBSP included
+    # str.split() takes the same whitespace as \s, NBSP included
+    return " ".join(text.translate(_HYPHENS).split())
 
 
 def strip_list_marker(text: str) -> str:

@@ -92,6 +92,7 @@ _MARKET_FOR = re.compile(
     r"(?:for|(?:worth\s+|value\s+)?of)\s+(?:the\s+)?(?!(?:US|USD|U\.S\.)\b)"
     r"(?P<name>[A-Za-z][\w&/'’ -]{1,80}?)"
     r"(?=\s+(?:to|will|is|are|was|were|has|have|had|set|expected|projected|poised|could|may|"
+    r"should|might|can|"
     r"reaches|hits|grows|grew|developed|in|by|at|from|worth|stood|continues|remains|remained|"
     r"accounts|accounted|represents|represented)\b|\s*[,:;.!?(—–]|\s+(?=[$€£¥])|\s*$)",
     re.IGNORECASE,
@@ -194,6 +195,9 @@ _NAMING_NOTHING = frozenset(
 # poised for significant growth, with market size projected to …", 2.4.24).
 _DETERMINER_LAST = frozenset(
     "the this that its our their a an with by from to at as of for in on into about".split()
+    # 2.4.30: a verb that moves "the market" ("Rising Investments Fueling Market Expansion")
+    + "driving fueling fuelling propelling boosting spurring powering shaping reshaping "
+    "transforming disrupting drives fuels propels boosts spurs powers shapes".split()
 )
 # "A Global Market Insights, Inc. report estimates that wearable cardiac devices market will
 # cross …": the market named in the clause that states the figure, after a reporting verb.

@@ -2421,6 +2421,31 @@ def test_a_heading_naming_no_market_gives_way_to_the_figures_market(
     assert (report["name"], report["region"]) == (name, region)
 
 
+@pytest.mark.parametrize("hyphen", ["\u2010", "\u2011"])
+def test_unicode_hyphens_in_a_period_are_hyphens(hyphen: str) -> None:
+    """Parser 2.4.30: a page's text writes Unicode's hyphen and non-breaking hyphen as "-"
+    ("Forecasted CAGR of 19.8% from 2026‑2035" had kept no years)."""
+    page = LEAD + f"<ul><li>Forecasted CAGR of 19.8% from 2026{hyphen}2035, driven by AI.</li></ul>"
+    report = parse(page)
+    assert (report["cagr_percent"], report["cagr_start_year"], report["cagr_end_year"]) == (
+        19.8,
+        2026,
+        2035,
+    )
+
+
+def test_a_heading_whose_market_a_verb_moves_names_none() -> None:
+    """Parser 2.4.30: "Rising Investments Fueling Market Expansion" is a sentence about the
+    market, not its title; the figures' "global market for X should reach over $6.2 billion"
+    names it ("should" ends the name before the amount)."""
+    page = (
+        "<h1>Rising Acme Investments Fueling Market Expansion, Says Ardent</h1><p>The global "
+        "market for acme therapeutics and diagnostics should reach over $6.2 billion by 2030 "
+        "from $4.4 billion in 2025.</p>"
+    )
+    assert parse(page)["name"] == "Acme Therapeutics And Diagnostics"
+
+
 @pytest.mark.parametrize(
     ("heading", "name"),
     [
