@@ -541,8 +541,10 @@ def _flatten_sub_lists(text: str, depth: int = 0) -> str:
     return "".join(parts)
 
 
-# Examples given of one item are no items of their own (2.4.27).
-_EXAMPLES_NOTE = re.compile(r"\s*\((?:such\s+as|e\.\s?g\.|eg\.?|including|like)\s[^()]*\)", re.I)
+# Examples given of one item are no items of their own (2.4.27; 2.4.30: also "(e.g., A, B)").
+_EXAMPLES_NOTE = re.compile(
+    r"\s*\((?:such\s+as|e\.\s?g\.,?|eg\.?,?|including|like)\s[^()]*\)", re.IGNORECASE
+)
 
 
 _LIST_CONTINUES = frozenset({"more", "many more", "so on", "so forth"})

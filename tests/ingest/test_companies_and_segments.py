@@ -345,6 +345,10 @@ def test_segment_subjects(text: str, groups: list[tuple[str, list[str]]]) -> Non
             "Drugs {Rx, OTC} and Vaccines [Viral, Bacterial]",
             ["Drugs", "Rx", "OTC", "Vaccines", "Viral", "Bacterial"],
         ),
+        (  # parser 2.4.30: examples after "e.g.," are no sub-list ("e.g" had been a name)
+            "Process Development, Packaging, Others (e.g., regulatory support, logistics)",
+            ["Process Development", "Packaging", "Others"],
+        ),
         (
             "Consumables (Antibodies, Probes), CML (Chronic Myelogenous Leukemia), And Others",
             ["Consumables", "Antibodies", "Probes", "CML (Chronic Myelogenous Leukemia)", "Others"],
