@@ -84,6 +84,7 @@ from ingest.segments import (
     segment_subjects,
     segmentation_sentence,
     split_segment_names,
+    study_by_groups,
     title_segment_groups,
     without_breakdown_share,
     without_segment_number,
@@ -670,6 +671,8 @@ def _route(
         collected.segment_group_texts.append(_restated_title(text, 0))
     elif groups:
         collected.segment_group_texts.append(text[groups.start() :])
+    elif restated and study_by_groups(text):  # "X Market Study by A, B and C, from 2024 to …"
+        collected.segment_group_texts.append(text)
 
     scope_row = section is Section.APPLICATIONS and _SCOPE_FIGURE_ROW.match(text)
     if scope_row and mentions_headline_figures(text):

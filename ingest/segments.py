@@ -653,13 +653,36 @@ def title_segment_groups(title: str) -> list[tuple[str, list[str]]]:
         listed = _LISTED_BEFORE_MARKET.search(title)
         names = split_segment_names(listed["inner"]) if listed else []
         return _labelled_title_groups(title) or ([("", names)] if len(names) >= 2 else [])
-    return [
+    groups = [
         (
             _LEADING_BY.sub("", match["label"]),
             split_segment_names(match["paren"] or match["bracket"] or match["colon"]),
         )
         for match in _TITLE_GROUP.finditer(title, first_by.start())
     ]
+    return groups or study_by_groups(title)
+
+
+# 2.4.30: a title that lists its segments after "by" without labels, and its end users after
+# "for": "X Market Study by Steam Sterilization, Gamma Irradiation, and Ion Beam Treatment,
+# from 2024 to 2034", "X Market Study by Axial and Peripheral Devices for Hospitals and
+# Clinics from 2024 to 2034". Read in a title-long line only.
+_STUDY_BY = re.compile(
+    r"\bmarket\s+(?:study|analysis|insights?|outlook|report)\s+by\s+"
+    r"(?P<items>(?:(?!\s+for\s)[^()]){3,300}?)(?:\s+for\s+(?P<users>[^()]{3,200}?))?,?\s+"
+    r"(?:from|between|during|through|in)\s+(?:19|20)\d\d",
+    re.IGNORECASE,
+)
+_MAX_STUDY_TITLE_CHARS = 600
+
+
+def study_by_groups(title: str) -> list[tuple[str, list[str]]]:
+    if len(title) > _MAX_STUDY_TITLE_CHARS or not (study := _STUDY_BY.search(title)):
+        return []
+    groups = [("", split_segment_names(study["items"]))]
+    if study["users"]:
+        groups.append(("end users", split_segment_names(study["users"])))
+    return [(label, names) for label, names in groups if len(names) >= 2]
 
 
 # "By End-user - Hospitals and clinics segment was valued at USD 6.71 billion in 2022": one

@@ -657,6 +657,23 @@ def test_a_title_restated_with_colon_groups_and_abbreviations() -> None:
     ]
 
 
+def test_a_study_title_lists_its_segments_after_by_and_its_end_users_after_for() -> None:
+    """Parser 2.4.30: "X Market Study by A, B, and C, from 2024 to 2034" lists segments
+    without a label, "for D and E" its end users; a list of dimensions names none."""
+    flat = "Acme Services Market Study by Steam Acme, Gamma Acme, and Beam Acme, from 2024 to 2034"
+    assert title_segment_groups(flat) == [("", ["Steam Acme", "Gamma Acme", "Beam Acme"])]
+    users = (
+        "Acme Densitometer Market Study by Axial Acme and Peripheral Acme for Hospitals, "
+        "Clinics, and Diagnostic Centers from 2024 to 2034"
+    )
+    assert title_segment_groups(users) == [
+        ("", ["Axial Acme", "Peripheral Acme"]),
+        ("end users", ["Hospitals", "Clinics", "Diagnostic Centers"]),
+    ]
+    dimensions = "Acme Market Analysis by Type, Application and Region from 2024 to 2034"
+    assert title_segment_groups(dimensions) == []
+
+
 def test_title_groups_labelled_without_by() -> None:
     title = (
         "Bile Duct Cancer Treatment Market (Drug Type: Photon Therapy, Biological Therapy, and "

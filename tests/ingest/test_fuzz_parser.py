@@ -131,6 +131,7 @@ STRUCTURE_PIECES = [
     "leadership rests with Acme, Ostrava, and ", "The North American ",
     " market — currently dominated by ", "Canada: The ", " Are A 600 Billion Market", "Acme Sees ",
     " market for acme—which includes ", " (excluding acme devices)—",
+    "Acme Market Study by ", " for Hospitals, Clinics from 2024 to 2034",
 ]  # fmt: skip
 
 
