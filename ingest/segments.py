@@ -319,7 +319,8 @@ SEGMENTED_INTO = re.compile(
     # including A, B and C"
     # (2.4.29: also "segmented based on type of method such as, A, B")
     r"|\b(?:segmented|categori[sz]ed|classified|divided)\s+(?:by|based\s+on|on\s+the\s+basis\s+of)"
-    r"\s+(?P<label4>[\w&/ -]{2,40}?),?\s+(?:including|such\s+as|namely),?"
+    # (2.4.30: "… based on hospital ownership type, specifically public and private hospitals")
+    r"\s+(?P<label4>[\w&/ -]{2,40}?),?\s+(?:including|such\s+as|namely|specifically),?"
     # "By type, it includes A, B and others." / "By indication, the report analyzes A and B"
     r"|\bby\s+(?P<label6>(?:[\w-]+\s+)?(?:type|application|product|end[- ]?user|technolog(?:y|ie)|"
     r"indication|drug\s+class|route|distribution\s+channel|modality|therapy|component|test)s?),"

@@ -597,6 +597,11 @@ def test_segmentation_sentences_with_their_labels() -> None:
             "Acme filtration is of two major types, membrane filtration and depth filtration.",
             [("types", ["membrane filtration", "depth filtration"])],
         ),
+        (  # parser 2.4.30: "specifically" opens the list as "namely" does
+            "The acme market has been segmented based on hospital ownership type, specifically "
+            "public and private hospitals.",
+            [("hospital ownership type", ["public hospitals", "private hospitals"])],
+        ),
         (  # parser 2.4.30: the market's parts in an aside between dashes
             "The global market for acme fusion—which includes plating systems, interbody "
             "devices, and screw systems (excluding minimally invasive devices)—is set to rise "
