@@ -19,7 +19,7 @@ from ingest.currency import (
     currency_of,
     unit_multiplier,
 )
-from ingest.publisher import DATELINE_LEAD, PLACE_DATELINE
+from ingest.publisher import DATELINE_LEAD, FILED_DATELINE
 from ingest.regions import WHOLE_WORLD_WORD, mentions_other_region, one_region, regions_named
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -395,7 +395,7 @@ def parse_headline_figures(
     for sentence in split_sentences(text):
         if not _DIGIT.search(sentence):
             continue  # no amount, no percent
-        sentence = PLACE_DATELINE.sub("", DATELINE_LEAD.sub("", sentence, count=1))
+        sentence = FILED_DATELINE.sub("", DATELINE_LEAD.sub("", sentence, count=1))
         if market_sentences_only and not _SPEAKS_OF_MARKET.search(sentence):
             continue
         money = list(_MONEY.finditer(sentence)) if CURRENCY_HINT.search(sentence) else []
@@ -482,7 +482,7 @@ def subject_region(text: str) -> str | None:
         if not _DIGIT.search(sentence):
             continue  # no amount, no percent
         # "Northbrook, IL, USA, … —", "BURNABY, British Columbia, Canada: The …"
-        sentence = PLACE_DATELINE.sub("", DATELINE_LEAD.sub("", sentence, count=1))
+        sentence = FILED_DATELINE.sub("", DATELINE_LEAD.sub("", sentence, count=1))
         money = list(_MONEY.finditer(sentence)) if CURRENCY_HINT.search(sentence) else []
         if not money and not _CAGR_KEYWORD.search(sentence):
             continue

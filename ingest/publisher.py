@@ -45,10 +45,14 @@ DATELINE_LEAD = re.compile(
     r"(?:--|–|—)\s*"
 )
 # A dateline of places only, before a paragraph's subject: "Dubai: The Middle East … market
-# is …", "BURNABY, British Columbia, Canada: The global X market was …" (2.4.30: up to four
-# places; their country is where the story was filed, not the market's).
-PLACE_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'’-]{1,30}(?:,\s+[A-Z][A-Za-z .'’-]{1,30}){0,3}(?::|\s[–—])\s+(?=The\s)"
+# is …" (a title's lead), "BURNABY, British Columbia, Canada: The global X market was …".
+_PLACE = r"[A-Z][A-Za-z .'’-]{1,30}"
+_DATELINE_END = r"(?::|\s[–—])\s+(?=The\s)"
+PLACE_DATELINE = re.compile(rf"^{_PLACE}(?:,\s+{_PLACE}){{0,3}}{_DATELINE_END}")
+# The dateline a figure's sentence may open with (2.4.30): several places, or one in capitals
+# as wires write it ("DUBAI: The …"); "Europe: The market was …" is a region's label, not one.
+FILED_DATELINE = re.compile(
+    rf"^(?:{_PLACE}(?:,\s+{_PLACE}){{1,3}}|[A-Z]{{2,}}(?:[ .'’-][A-Z]{{2,}}){{0,3}}){_DATELINE_END}"
 )
 # A byline: "By Anna Ellis • 12 January 2023 • 13:41", "By Jo Lee | March 3, 2024".
 _BYLINE = re.compile(rf"^By\s+[^\n]{{2,60}}?\s[•|·–—-]\s*(?P<date>{_MONTH_DATE})")

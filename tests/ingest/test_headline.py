@@ -234,6 +234,11 @@ def test_regions_before_a_comma_leave_the_global_market_its_figures(
             None,
             [(5_200_000_000, 2022)],
         ),
+        (  # but a region's label before the sentence still makes it the region's figure
+            "Europe: The acme aligner market was valued at US$1.1 billion in 2022.",
+            None,
+            [],
+        ),
         (  # parser 2.4.30: a market "dominated by" firms is the whole market, not a part
             "The acme obesity market — currently dominated by Halden A/S and Ostrava & Co. — is "
             "now set to reach $130 billion by 2030.",
