@@ -596,6 +596,7 @@ _UNNAMING_WORDS = _SMALL_WORDS | {"&", "global", "worldwide", "market", "markets
 # A title's name this long is a news heading's sentence ("Fewer Pathologists and More Cancer
 # Patients Drive Pathology"), unless it holds the headline's market or is part of it.
 _SENTENCE_NAME_WORDS = 5
+_MAX_STATED_NAME_WORDS = 8
 # "… the North America Alzheimer's disease therapeutics and diagnostics market is anticipated
 # to …": the market a figure sentence names, wherever in the sentence; "… pegged the global
 # market for mechanical ventilators $2.2 billion …" (2.4.30).
@@ -651,7 +652,7 @@ def named_by_headline(parts: TitleParts, texts: Sequence[str | None]) -> TitlePa
     if theirs.region is None and parts.region:  # "MARKET OUTLOOK" over North America's figures
         theirs = parse_title(f"{parts.region} {stated}", headline=None)
     named = _naming_words(theirs.name)
-    if not named or len(named) >= _SENTENCE_NAME_WORDS + 3:
-        return parts
+    if not named or len(named) >= _MAX_STATED_NAME_WORDS:
+        return parts  # what the sentence "names" is itself a clause
     holds = mine and ({*named} <= {*mine} or {*mine} <= {*named})
     return parts if holds and not broken else theirs
