@@ -218,6 +218,18 @@ _MAX_QUOTE_CHARS = 600
 _RELATIVE_CLAUSE = re.compile(
     r"(?P<noun>[^,;]{1,60}),\s+which\s+(?:is|was|are|were|has|had|will|would)\b(?P<rest>[^,;]{0,60})$"
 )
+# A forecast the sentence says was replaced: "Previously, X expected the market to hit $9
+# billion by 2025, but …", "up from a prior forecast of $100 billion" (2.4.30).
+_SUPERSEDED = re.compile(
+    r"\b(?:previously|prior\s+(?:forecast|estimate|projection)s?|earlier\s+(?:forecast|estimate)s?|"
+    r"originally\s+(?:expected|forecast|projected|estimated))\b",
+    re.IGNORECASE,
+)
+# Where a firm is based is no region of the market: "P&S Intelligence, a market research firm
+# based in India, …" (2.4.30).
+_FIRM_PLACE = re.compile(
+    r"\b(?:based|headquartered)\s+in\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+)
 # A reporting aside before "which" is no noun: the clause goes on about the market (2.4.30).
 _REPORTING_ASIDE = re.compile(
     r"\b(?:(?:has|have|had)\s+)?(?:estimated|estimates|said|says|reported|reports|stated|states|"
@@ -517,6 +529,7 @@ def _names_a_part(clause: str, own_region: str | None) -> bool:
         clause = _IN_THE_COUNTRY.sub(" ", clause)  # a country's page: its own country
     if own_region:  # "the telehealth market in the MENA region" of a MENA page (2.4.27)
         clause = re.sub(rf"\b({re.escape(own_region)})\s+regions?\b", r"\1", clause, flags=re.I)
+    clause = _FIRM_PLACE.sub(" ", clause)
     return bool(_PART_MARKER.search(clause)) or mentions_other_region(clause, own_region)
 
 
@@ -714,6 +727,8 @@ def _parse_amounts(
             continue  # a company's worth: "… lifting its market capitalization to $186 billion"
         if _INCREMENT.search(clause):
             continue  # a change, not a value: "forecast to increase by USD 1.27 billion"
+        if _SUPERSEDED.search(clause):
+            continue  # "That's up from a prior forecast of $100 billion" (2.4.30)
         year, by_year = _amount_year(after, clause)
         if year is None and index == 0 and (opening := _OPENING_YEAR.match(text)):
             year, by_year = _year_of(opening), opening["prep"].lower() in _BY_YEAR

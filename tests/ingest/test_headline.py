@@ -273,6 +273,21 @@ def test_a_region_s_own_market_however_it_is_written(
             "which will grow to a $1.2B by 2027.",
             [(320_000_000, "USD", 2022), (1_200_000_000, "USD", 2027)],
         ),
+        (  # parser 2.4.30: a forecast the sentence says was replaced is not the market's
+            "Previously, Ardent expected the acme space to hit nearly $9 billion by 2025, but "
+            "our new forecasts expect acme to be a $56 billion global opportunity by 2025.",
+            [(56_000_000_000, "USD", 2025)],
+        ),
+        (
+            "The market will reach $130 billion by 2030. That's up from a prior forecast of $100 "
+            "billion.",
+            [(130_000_000_000, "USD", 2030)],
+        ),
+        (  # parser 2.4.30: where a research firm is based is no region of the market
+            "According to Ardent, a market research firm based in India, the acme market would "
+            "generate a revenue of $127.4 billion in 2030.",
+            [(127_400_000_000, "USD", 2030)],
+        ),
         (  # the amount still belongs to another noun when the clause names no market
             "Growth comes from acme immunotherapy, which is estimated to reach USD 2.4 billion "
             "by 2030.",
