@@ -10,7 +10,12 @@ LEGAL_FORMS = frozenset(
     # "pte" and "pvt": Singapore's "Pte. Ltd." and India's "Pvt. Ltd."
     "inc incorporated corp corporation co ltd limited llc plc ag sa sl gmbh pte pvt".split()
 )
-_ENTRY_SEPARATORS = re.compile(r"\s*[;|]\s*|\s*,\s+")
+# What ends a German partnership's name after "& Co.": "Fresenius SE & Co. KGaA" is one firm
+# (2.4.30; not legal forms of their own, which would change the companies' slugs).
+_PARTNERSHIP_TAILS = frozenset({"kgaa", "kg"})
+# A comma inside parentheses parts no entries: "Becton, Dickinson and Company (CareFusion/Vyaire
+# Medical, Inc.)" (2.4.30).
+_ENTRY_SEPARATORS = re.compile(r"\s*[;|]\s*|\s*,\s+(?![^()]*\))")
 
 
 def is_legal_form(token: str) -> bool:
@@ -64,10 +69,14 @@ def split_company_entry(entry: str) -> list[str]:
     for part in _join_partners(parts):
         current: list[str] = []
         for token in part.split():
+            # never inside parentheses: "Getinge AB (Maquet Holding BV & Co. KG)" (2.4.30)
+            closed = "".join(current).count("(") <= "".join(current).count(")")
             starts_new_name = (
                 current
+                and closed
                 and is_legal_form(current[-1])
                 and not is_legal_form(token)
+                and token.strip(".,)").lower() not in _PARTNERSHIP_TAILS
                 and token[:1].isupper()
             )
             if starts_new_name:
@@ -127,6 +136,10 @@ _PLAYERS_SENTENCE = re.compile(
     r"|\b(?:companies|players|vendors|manufacturers|makers)(?:\s+of\s+[^.;:]{2,60}?)?\s+"
     r"(?:operating|active|present|competing)\s+"
     r"in\b[^.;:]{0,80}?\b(?:are|include)\b\s*:?\s*(?P<names_operating>.+)$"
+    # 2.4.30: "… opportunities for the market players," which include A, B, C" (a relative
+    # clause about the players, after a closing quotation mark or not)
+    r"|\b(?:players|companies|vendors|manufacturers|competitors)[,”\"’']{0,3}\s+(?:which|who)\s+"
+    r"include\b\s*:?\s*(?=(?-i:[A-Z]))(?P<names_which>.+)$"
     # "Companies like A, B, and C are leveraging …", "… among various companies like A, B"
     # (2.4.29: "New entrants like A and B", "early pioneers like A", "industry giants such as A")
     r"|\b(?:companies|players|vendors|firms|manufacturers|providers|suppliers|competitors|"
@@ -352,7 +365,7 @@ _MAX_LISTS_PER_SENTENCE = 2
 _NAME_GROUPS = (
     "names", "names_such", "names_covered", "names_label", "names_operating", "names_like",
     "names_dashed", "names_large", "names_leaders", "names_dominant", "names_likes",
-    "names_colon", "names_counted",
+    "names_colon", "names_counted", "names_which",
 )  # fmt: skip
 
 

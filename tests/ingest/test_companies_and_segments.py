@@ -39,6 +39,10 @@ pytestmark = pytest.mark.backend_independent
         ("Roche Holding AG; Sanofi SA", ["Roche Holding AG", "Sanofi SA"]),
         ("Taiwan Liposome Company Ltd", ["Taiwan Liposome Company Ltd"]),
         ("GSK plc AstraZeneca PLC", ["GSK plc", "AstraZeneca PLC"]),
+        # parser 2.4.30: nothing parts a name inside its parentheses, nor "& Co. KGaA"
+        ("BD (Becton, Dickinson and Company)", ["BD (Becton, Dickinson and Company)"]),
+        ("Halden AB (Ostrava Holding BV & Co. KG)", ["Halden AB (Ostrava Holding BV & Co. KG)"]),
+        ("Tallis SE & Co. KGaA, Kaito Inc.", ["Tallis SE & Co. KGaA", "Kaito Inc."]),
     ],
 )
 def test_split_company_entry(entry: str, names: list[str]) -> None:
@@ -287,6 +291,11 @@ def test_segments_named_in_prose() -> None:
         (  # a name may open with a small letter
             "Key players include bioHalden, iTallis and Kaito.",
             ["bioHalden", "iTallis", "Kaito"],
+        ),
+        (  # parser 2.4.30: a relative clause about the players lists them
+            "The report noted “profitable opportunities for the market players,” which include "
+            "Halden Medical AG, Ostrava Holding BV, and Kaito Group, plc.",
+            ["Halden Medical AG", "Ostrava Holding BV", "Kaito Group, plc"],
         ),
         (  # parser 2.4.30: "dominated by" in an aside; the aside's dash ends the list
             "The acme market — currently dominated by Halden A/S and Ostrava & Co. — is now "
