@@ -323,7 +323,11 @@ def looks_like_company(name: str) -> bool:
         return False
     lowered = [word.lower().strip(",.:") for word in words]
     alone = len(lowered) == 1 and lowered[0] in _DETERMINERS  # "The", cut from a sentence
-    if words[0] in _DETERMINERS or alone or _NOT_NAME_WORDS & set(lowered):
+    not_names = _NOT_NAME_WORDS & set(lowered)
+    # "Companies" with the firm's legal form is its own word: "Cooper Companies, Inc." (2.4.30)
+    if not_names == {"companies"} and lowered[0] != "companies" and is_legal_form(words[-1]):
+        not_names = frozenset()
+    if words[0] in _DETERMINERS or alone or not_names:
         return False
     return not (len(words) > 2 and sum(word in _SENTENCE_WORDS for word in lowered) >= 2)
 

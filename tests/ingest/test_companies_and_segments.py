@@ -7,6 +7,7 @@ from ingest.blocks import parse_document
 from ingest.companies import (
     companies_in_list,
     companies_in_sentence,
+    company_from_line,
     company_slug,
     split_company_entry,
 )
@@ -47,6 +48,14 @@ pytestmark = pytest.mark.backend_independent
 )
 def test_split_company_entry(entry: str, names: list[str]) -> None:
     assert split_company_entry(entry) == names
+
+
+def test_a_firm_named_companies_with_its_legal_form_is_a_company() -> None:
+    """Parser 2.4.30: "Cooper Companies, Inc." is a firm; "Key Companies" and "Top Acme
+    Companies" stay list headings."""
+    assert company_from_line("Halden Companies, Inc.") == "Halden Companies, Inc."
+    assert company_from_line("Key Companies") is None
+    assert company_from_line("Companies Inc.") is None
 
 
 @pytest.mark.parametrize(
