@@ -770,7 +770,9 @@ _NAMES_THEN_SEGMENTS = re.compile(
     r"(?:market\s+)?(?:(?P<label>[\w-]+?)(?:-based)?\s+)?(?:segments|divisions)\b"
     # "Chemotherapy, biologics and hormonal therapy are the different types of cancer treatment"
     r"|(?:^|(?<=[.!?]\s))[\"“]?(?P<typed>[A-Z][^.;:!?]{2,300}?)\s+(?:are|were)\s+(?:the\s+)?"
-    r"(?:different|various|main|major|principal)\s+(?:types|kinds|classes)\s+of\b"
+    r"(?:different|various|main|major|principal)\s+(?:types|kinds|classes)\s+"
+    # (2.4.30: "Generic and innovative are the major types in the market")
+    r"(?:of\b|in\s+(?:the|this)\s+(?:[\w-]+\s+){0,3}?market\b)"
 )
 
 

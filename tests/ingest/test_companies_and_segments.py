@@ -615,6 +615,10 @@ def test_segmentation_sentences_with_their_labels() -> None:
             "Acme filtration is of two major types, membrane filtration and depth filtration.",
             [("types", ["membrane filtration", "depth filtration"])],
         ),
+        (  # parser 2.4.30: "… are the major types in the market" as "… types of …"
+            "Generic and innovative are the major types in the market.",
+            [("types", ["Generic", "innovative"])],
+        ),
         (  # parser 2.4.30: "specifically" opens the list as "namely" does
             "The acme market has been segmented based on hospital ownership type, specifically "
             "public and private hospitals.",
