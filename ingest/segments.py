@@ -321,6 +321,10 @@ SEGMENTED_INTO = re.compile(
     r"|\b(?:segmented|categori[sz]ed|classified|divided)\s+(?:by|based\s+on|on\s+the\s+basis\s+of)"
     # (2.4.30: "… based on hospital ownership type, specifically public and private hospitals")
     r"\s+(?P<label4>[\w&/ -]{2,40}?),?\s+(?:including|such\s+as|namely|specifically),?"
+    # 2.4.30: "Industry revenue is measured across several distinct product and services
+    # lines, including A, B and C"
+    r"|\b(?:measured|segmented|split|divided)\s+across\s+(?:several\s+|multiple\s+|various\s+)?"
+    r"(?:distinct\s+)?(?P<label17>products?\s+and\s+services?)\s+lines,?\s+including"
     # "By type, it includes A, B and others." / "By indication, the report analyzes A and B"
     r"|\bby\s+(?P<label6>(?:[\w-]+\s+)?(?:type|application|product|end[- ]?user|technolog(?:y|ie)|"
     r"indication|drug\s+class|route|distribution\s+channel|modality|therapy|component|test)s?),"
@@ -410,7 +414,7 @@ _SEGMENTATION_OPENERS = (
     "therapies", "treatments", "products", "devices", "tests", "technologies", "modalities",
     "is", "are", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "industry", "sector", "ecosystem", "end", "applications", "product", "indications",
-    "different", "various", "in", "across", "for",
+    "different", "various", "in", "across", "for", "measur",
 )  # fmt: skip
 _WORD_OR_COMMA = re.compile(r"\b\w+|,")
 
@@ -430,7 +434,7 @@ def segmented_into_matches(text: str) -> Iterator[re.Match[str]]:
 
 
 # The groups of `SEGMENTED_INTO` that hold a dimension's label when the sentence states one.
-_LABEL_GROUPS = tuple(f"label{number}" for number in range(2, 17))
+_LABEL_GROUPS = tuple(f"label{number}" for number in range(2, 18))
 # The dimension named before the verb, in the same sentence: "On the basis of type, the market
 # is segmented into …". Looked for only before a verb the cheap search found.
 _LABEL_BEFORE = re.compile(
@@ -714,7 +718,8 @@ _NOT_A_DIMENSION = re.compile(
 _SEGMENTATION_WORDS = (
     "into", "egment", "include", "covers", "comprises", "analy", "examines", "types of", " by ",
     "kinds of", "different", "various", "main", "major", "principal", "covered in", "consists of",
-    "composed of", "made up of", "based on", "basis of", "categori", "classif",
+    "composed of", "made up of", "based on", "basis of", "categori", "classif", "services lines",
+    "service lines",
 )  # fmt: skip
 
 

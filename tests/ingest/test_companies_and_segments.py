@@ -615,6 +615,11 @@ def test_segmentation_sentences_with_their_labels() -> None:
             "Acme filtration is of two major types, membrane filtration and depth filtration.",
             [("types", ["membrane filtration", "depth filtration"])],
         ),
+        (  # parser 2.4.30: an industry report's product and services lines
+            "Industry revenue is measured across several distinct product and services lines, "
+            "including Acme Home Care, Hospice Services and Personal Services.",
+            [("product and services", ["Acme Home Care", "Hospice Services", "Personal Services"])],
+        ),
         (  # parser 2.4.30: "… are the major types in the market" as "… types of …"
             "Generic and innovative are the major types in the market.",
             [("types", ["Generic", "innovative"])],

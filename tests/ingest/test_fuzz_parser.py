@@ -82,6 +82,8 @@ HEADLINE_PIECES = [
     # parser 2.4.30: superseded forecasts, a firm's place, an aside before "which"
     "Previously, ", " a prior forecast of ", " based in India, ", ", Ardent has estimated, which",
     " market players,” which include ", "Acme AB (Ostrava BV & Co. KG), ", " & Co. KGaA, ",
+    " has grown at a CAGR of ", " over the past five years, to reach an estimated ",
+    " measured across several distinct product and services lines, including ",
     "USD 1.5 Billion", " in 2023", " by 2031", "a CAGR of 5.2%", " from 2024 to 2030", "US$ 1,",
     "€2.3bn", "Rs 500 crore", " the U.S. market", " segment ", "2024-", "%", " market ", "$",
     "By Type (A, B), ", "Key players include Acme Inc., ", " between 2025 and ", ". ", "FY2024",

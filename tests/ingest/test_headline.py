@@ -112,6 +112,10 @@ CASES: list[Case] = [
     ("Research and development investment reached $2.3 billion in 2019, while the acme drugs "
      "market was valued at $11.4 billion in 2020.",
      11.4 * B, 2020, None, None, None, None, None),
+    # parser 2.4.30: grown to an amount in the past, however far before it the verb is
+    ("Industry revenue has grown at a CAGR of 1.9 % over the past five years, to reach an "
+     "estimated $137.2bn in 2024.",
+     1372 * B // 10, 2024, None, None, 1.9, None, None),
     # parser 2.4.25: a period stated from its start ends where the sentence's forecast is
     ("The acme devices market was valued at $41.2 billion in 2020 and is expected to grow at a "
      "CAGR of 6.1% from 2021 and reach $60.3 billion in 2026.",
