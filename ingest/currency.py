@@ -38,6 +38,15 @@ _UNIT_MULTIPLIER = {
     "lacs": 10**5,
     "thousand": 10**3,
     "k": 10**3,
+    # 2.4.30: French and German scale words ("542,21 milliards USD", "41 Milliarden Euro")
+    "milliard": 10**9,
+    "milliards": 10**9,
+    "milliarde": 10**9,
+    "milliarden": 10**9,
+    "mrd": 10**9,
+    "mds": 10**9,
+    "millions": 10**6,
+    "millionen": 10**6,
 }
 _UNIT = "|".join(sorted(_UNIT_MULTIPLIER, key=len, reverse=True))
 # (ISO code, marks written before the number, words written after the scale word).
@@ -131,7 +140,9 @@ def amount_pattern() -> str:
         # the alternation of currency marks.
         rf"(?:(?<![A-Za-z])(?:{_PREFIXES})\s?(?:(?P<number>{_NUMBER})(?:\s*|-)(?P<unit>{_UNIT})\b"
         rf"|(?P<number_plain>\d{{1,3}}(?:,\d{{3}}){{2,}}(?:\.\d+)?))"
-        rf"|(?<![\d.,])(?P<number2>{_NUMBER})\s*(?P<unit2>{_UNIT})\s+(?:{_SUFFIXES})\b)"
+        # (2.4.30: "4,3 milliards de dollars", "1,54 milliard d'euros")
+        rf"|(?<![\d.,])(?P<number2>{_NUMBER})\s*(?P<unit2>{_UNIT})\s+(?:de\s+|d['’])?"
+        rf"(?:{_SUFFIXES})\b)"
     )
 
 

@@ -36,7 +36,9 @@ _MONTH = (
 # The year after an amount: "in 2022", "by 2030", "till 2026", "by the end of 2031", "(2023)",
 # "as of March 2024".
 _YEAR_AFTER = re.compile(
-    rf"[^.;,]{{0,40}}?\b(?P<prep>in|by|for|of|through|till|until|during|as\s+of)\s+(?:the\s+)?"
+    # (2.4.30: French and German "en 2024", "d'ici 2032", "bis 2028")
+    rf"[^.;,]{{0,40}}?\b(?P<prep>in|by|for|of|through|till|until|during|as\s+of|en|d['’]ici|"
+    rf"bis)\s+(?:the\s+)?"
     rf"(?:end\s+of\s+(?:the\s+)?|(?:base\s+)?year\s+|{_MONTH})?(?:year\s+)?{_FISCAL}{_FY_YEAR}\b"
     rf"|\s*\(\s*(?:[FC]Y\s?)?(?P<paren_year>{_YEAR})\s*\)",
     re.IGNORECASE,
@@ -44,7 +46,8 @@ _YEAR_AFTER = re.compile(
 # The year before an amount, in its own clause: "In 2023, the market was worth …",
 # "By 2031, it will reach …", a label "Market Size in 2024: …" or "2033 Market Size: …".
 _YEAR_BEFORE = re.compile(
-    rf"\b(?P<prep>in|by|for|as\s+of)\s+(?:the\s+year\s+|{_MONTH})?{_FISCAL}{_FY_YEAR}\b"
+    rf"\b(?P<prep>in|by|for|as\s+of|en|d['’]ici|bis)\s+(?:the\s+year\s+|{_MONTH})?{_FISCAL}"
+    rf"{_FY_YEAR}\b"
     rf"|(?:^|[\s(])(?:[FC]Y\s?)?(?P<label_year>{_YEAR}){_ESTIMATE}\b[^\d.;:]{{0,40}}:",
     re.IGNORECASE,
 )
@@ -60,7 +63,7 @@ _YEAR_RIGHT_BEFORE = re.compile(
     r"(?:\s+(?:approximately|about|around|nearly|roughly|some|over))?)?\s*[|:(]?\s*$",
     re.IGNORECASE,
 )
-_BY_YEAR = frozenset({"by", "through", "till", "until"})
+_BY_YEAR = frozenset({"by", "through", "till", "until", "d'ici", "d’ici", "bis"})
 # "from USD 465.2 million in 2016 to 847.8 million by 2022": the second amount, after "to", in
 # the first one's currency (with a scale word: "to 2022" or "to 8%" is none).
 _BARE = r"(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>trillion|billion|million|tn|bn|mn)\b"
@@ -116,10 +119,12 @@ _PART_MARKER = re.compile(
 _IN_THE_COUNTRY = re.compile(r"\bin\s+the\s+country\b", re.IGNORECASE)
 _CAGR_KEYWORD = re.compile(
     # The lookahead on the first letter spares the alternation every other word's start.
-    r"\b(?=[cagopefCAGOPEF])(?:CAGR\b|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?"
+    r"\b(?=[cagopeftCAGOPEFT])(?:CAGR\b|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?"
     # "24% Compound Annual Growth Rate (CAGR) from 2023 to 2032": the abbreviation is the same
     # keyword, not a second CAGR between the percent and its period
     r"(?:\s*\(CAGR\))?"
+    # 2.4.30: French, "taux de croissance annuel composé de 5,2 %", "un TCAC de 6 %"
+    r"|taux\s+de\s+croissance\s+annuel(?:le)?\s+(?:moyen\s+)?compos[ée]e?|TCAC\b"
     r"|annuali[sz]ed\s+(?:growth\s+)?rate|average\s+annual\s+(?:growth(?:\s+rate)?|rate)"
     r"|annual\s+growth\s+rate|average\s+annual\s+expansion|AAGR\b"
     # "an annual compound growth rate of 25%" (2.4.17)

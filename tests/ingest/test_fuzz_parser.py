@@ -84,6 +84,8 @@ HEADLINE_PIECES = [
     " market players,” which include ", "Acme AB (Ostrava BV & Co. KG), ", " & Co. KGaA, ",
     " has grown at a CAGR of ", " over the past five years, to reach an estimated ",
     " measured across several distinct product and services lines, including ",
+    "542,21 milliards USD en 2024", " d’ici 2032", " milliards de dollars", " d'euros",
+    "41 Milliarden Euro bis 2028", " taux de croissance annuel composé de 5,2 %",
     "USD 1.5 Billion", " in 2023", " by 2031", "a CAGR of 5.2%", " from 2024 to 2030", "US$ 1,",
     "€2.3bn", "Rs 500 crore", " the U.S. market", " segment ", "2024-", "%", " market ", "$",
     "By Type (A, B), ", "Key players include Acme Inc., ", " between 2025 and ", ". ", "FY2024",

@@ -304,3 +304,39 @@ def test_a_relative_clause_that_takes_the_market_to_an_amount(
 ) -> None:
     found = parse_headline_figures(text).amounts
     assert [(amount.amount, amount.currency, amount.year) for amount in found] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts", "cagr"),
+    [
+        (  # parser 2.4.30: French scale words, "en" and "d'ici" years
+            "Le marché mondial de l'acme représente 542,21 milliards USD en 2024 et devrait "
+            "atteindre 886,68 milliards USD d’ici 2032.",
+            [(542_210_000_000, "USD", 2024), (886_680_000_000, "USD", 2032)],
+            None,
+        ),
+        (  # "de dollars", "d'euros", and the French CAGR
+            "Le marché de l'acme devrait passer de 4,3 milliards de dollars en 2020 à 5,5 "
+            "milliards de dollars en 2025, suivant un taux de croissance annuel composé de 5,2 %.",
+            [(4_300_000_000, "USD", 2020), (5_500_000_000, "USD", 2025)],
+            5.2,
+        ),
+        (
+            "Le marché de l'acme a progressé de 3,9 % en 2015 pour atteindre 1,54 milliard "
+            "d'euros.",
+            [(1_540_000_000, "EUR", 2015)],
+            None,
+        ),
+        (  # German: "Milliarden Euro", "bis 2028"
+            "Der Acme-Markt soll bis 2028 auf 41 Milliarden Euro wachsen.",
+            [(41_000_000_000, "EUR", 2028)],
+            None,
+        ),
+    ],
+)
+def test_french_and_german_amounts_years_and_cagr(
+    text: str, amounts: list[tuple[int, str, int]], cagr: float | None
+) -> None:
+    figures = parse_headline_figures(text)
+    assert [(amount.amount, amount.currency, amount.year) for amount in figures.amounts] == amounts
+    assert (figures.cagr and figures.cagr.percent) == cagr
