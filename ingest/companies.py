@@ -15,7 +15,7 @@ LEGAL_FORMS = frozenset(
 _PARTNERSHIP_TAILS = frozenset({"kgaa", "kg"})
 # A comma inside parentheses parts no entries: "Becton, Dickinson and Company (CareFusion/Vyaire
 # Medical, Inc.)" (2.4.30).
-_ENTRY_SEPARATORS = re.compile(r"\s*[;|]\s*|\s*,\s+(?![^()]*\))")
+_ENTRY_SEPARATORS = re.compile(r"\s*[;|]\s*|\s*,\s+(?![^()]{0,80}\))")
 
 
 def is_legal_form(token: str) -> bool:
