@@ -400,7 +400,7 @@ def companies_in_sentence(sentence: str) -> list[str]:
         if group != "names_like" or _names_players_like(sentence, match[group]):
             text = match[group]
             if group == "names_dominant":  # "— dominated by A and B — is now set to …"
-                text = _SPACED_DASH.split(text, maxsplit=1)[0]
+                text = ASIDE_DASH.split(text, maxsplit=1)[0]
             listed = _names_listed(text)
             # "… dominated by North America and Europe": regions, also named with others
             if group != "names_dominant" or not _any_region(listed):
@@ -485,8 +485,9 @@ def _names_listed(listed: str) -> list[str]:
     return [] if any(name.lower() in region_names() for name in names) else names
 
 
-# A spaced dash closes an aside, and the list of names inside it (2.4.30).
-_SPACED_DASH = re.compile(r"\s[—–]\s")
+# The dash that closes an aside ("… — currently dominated by A and B — is …", "—which includes
+# A, B and C—is …"), and the list inside it (2.4.30): an em dash, or a spaced en dash.
+ASIDE_DASH = re.compile(r"\s*—\s*|\s+–\s+")
 # "DaVita Incorporated (based in Colorado) and Fresenius (a subsidiary of a German company)":
 # a note in small letters about the company, no part of its name (2.4.29)
 _DESCRIBING_NOTE = re.compile(r"\s*\((?=[a-z])(?!(?:the|a|an)\s*\))[^()]{2,80}\)")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from slugify import slugify
 
+from ingest.companies import ASIDE_DASH
 from ingest.regions import mentions_other_region, region_names
 
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
@@ -788,7 +789,6 @@ _REPORTED_CLAUSE = re.compile(
 )
 
 
-_ASIDE_END = re.compile(r"\s*—\s*|\s+–\s+")
 _EXCLUDING = re.compile(r"\s*\((?:excluding|except|not\s+including)\b[^()]{0,120}\)")
 
 
@@ -814,7 +814,7 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
             continue  # read as groups above
         # "… includes A, B, and C (excluding D)—is set to rise": the aside's dash ends the
         # list, and what it leaves out is none of it (2.4.30)
-        items = _EXCLUDING.sub("", _ASIDE_END.split(match["items"], maxsplit=1)[0])
+        items = _EXCLUDING.sub("", ASIDE_DASH.split(match["items"], maxsplit=1)[0])
         if match["label12"]:  # "… such as A, B, and C, propels the market": the list alone
             items = _LIST_THEN_CLAUSE.sub(r"\g<list>", items)
         if match["label13"]:  # "namely A and B, of which A …": the list alone

@@ -618,12 +618,7 @@ def _stated_market(sentence: str) -> str | None:
         rest = sentence[found.start() :]
         if (named := _named_after_for(rest)) != rest:
             return _capitalised(named)
-    if found := _STATED_MARKET.search(sentence):
-        subject = " ".join(_ABBREVIATION_IN_NAME.sub(" ", found["subject"]).split())
-        subject = _COMMON_POSSESSIVE.sub("", subject)
-        if not (names_nothing(subject) or names_only_a_region(subject)):
-            return _capitalised(subject) + " Market"
-    return None
+    return _title_from_match(sentence, _STATED_MARKET.search(sentence))
 
 
 def _naming_words(name: str) -> list[str]:
