@@ -167,6 +167,10 @@ _PLAYERS_SENTENCE = re.compile(
     # "The leaders in the market are A, B and C", "Market leaders include A and B"
     r"|\bleaders(?:\s+in\s+(?:the|this)\s+(?:[\w-]+\s+){0,3}?(?:market|industry|space))?\s+"
     r"(?:are|include)\b\s*:?\s*(?=(?-i:[A-Z]))(?P<names_leaders>.+)$"
+    # 2.4.31: "The companies with the biggest market share were listed as A, 44 percent; B, …"
+    r"|\b(?:companies|players|firms|manufacturers|vendors)\s+with\s+the\s+"
+    r"(?:biggest|largest|highest|greatest|leading)\s+(?:market\s+)?shares?\s+(?:were|are)\s+"
+    r"(?:listed\s+as\s+)?(?=(?-i:[A-Z]))(?P<names_share>.+)$"
     # "The market is dominated by A, B and C" (regions too, which `_any_region` drops)
     # (2.4.30: also "The X market — currently dominated by A and B — is …")
     r"|\b(?:market|industry|landscape|space)(?:\s+(?:is|was|remains|has\s+been)\s+|"
@@ -223,7 +227,7 @@ _PLAYERS_AFTER_LIST = re.compile(
 _MAX_LIST_CHARS = 2_000
 _LIST_SPLIT = re.compile(
     # not a comma inside (short) parentheses: "Tilray (Nanaimo, BC)"
-    r"\s*;\s*|\s*,(?![^()]{0,40}\))\s*(?:and\s+|&\s+)?(?!(?:and\s+)?Company\b)"
+    r"\s*;\s*(?:and\s+)?|\s*,(?![^()]{0,40}\))\s*(?:and\s+|&\s+)?(?!(?:and\s+)?Company\b)"
     r"|\s+and\s+(?=[A-Z])(?!Company\b)"
 )
 _LIST_TAIL = re.compile(
@@ -366,10 +370,13 @@ _TOLD_OF_HARM = re.compile(
     re.I,
 )
 _MAX_LISTS_PER_SENTENCE = 2
+_SHARE_FIGURE = re.compile(
+    r"\s*\(\s*\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)\s*\)|,?\s*\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)"
+)
 _NAME_GROUPS = (
     "names", "names_such", "names_covered", "names_label", "names_operating", "names_like",
     "names_dashed", "names_large", "names_leaders", "names_dominant", "names_likes",
-    "names_colon", "names_counted", "names_which",
+    "names_colon", "names_counted", "names_which", "names_share",
 )  # fmt: skip
 
 
@@ -401,6 +408,8 @@ def companies_in_sentence(sentence: str) -> list[str]:
             text = match[group]
             if group == "names_dominant":  # "— dominated by A and B — is now set to …"
                 text = ASIDE_DASH.split(text, maxsplit=1)[0]
+            if group == "names_share":  # "A, 44 percent; B, 22 percent": the names alone
+                text = _SHARE_FIGURE.sub("", text)
             listed = _names_listed(text)
             # "… dominated by North America and Europe": regions, also named with others
             if group != "names_dominant" or not _any_region(listed):

@@ -97,6 +97,9 @@ _CURRENCIES = (
     ("DKK", r"DKK", r"DKK|Danish\s+kroner"),
 )
 _PREFIXES = "|".join(f"(?P<before_{code}>{marks})" for code, marks, _ in _CURRENCIES)
+_CODES_BETWEEN = "|".join(
+    f"(?P<between_{code}>{code})" for code, marks, _ in _CURRENCIES if code in marks
+)
 _SUFFIXES = "|".join(f"(?P<after_{code}>{words})" for code, _, words in _CURRENCIES)
 
 
@@ -138,18 +141,21 @@ def amount_pattern() -> str:
     return (
         # Each form starts a word (or a number): the lookbehinds spare every other position
         # the alternation of currency marks.
-        rf"(?:(?<![A-Za-z])(?:{_PREFIXES})\s?(?:(?P<number>{_NUMBER})(?:\s*|-)(?P<unit>{_UNIT})\b"
+        # ("$100+ billion": at least the number, 2.4.31)
+        rf"(?:(?<![A-Za-z])(?:{_PREFIXES})\s?(?:(?P<number>{_NUMBER})\+?(?:\s*|-)(?P<unit>{_UNIT})\b"
         rf"|(?P<number_plain>\d{{1,3}}(?:,\d{{3}}){{2,}}(?:\.\d+)?))"
         # (2.4.30: "4,3 milliards de dollars", "1,54 milliard d'euros")
         rf"|(?<![\d.,])(?P<number2>{_NUMBER})\s*(?P<unit2>{_UNIT})\s+(?:de\s+|d['’])?"
-        rf"(?:{_SUFFIXES})\b)"
+        rf"(?:{_SUFFIXES})\b"
+        # 2.4.31: the code between number and scale word, "valued at 5 USD Billion in 2024"
+        rf"|(?<![\d.,])(?P<number3>{_NUMBER})\s+(?:{_CODES_BETWEEN})\s+(?P<unit3>{_UNIT})\b)"
     )
 
 
 def currency_of(match: re.Match[str]) -> str:
     """The ISO 4217 code of an amount matched by `amount_pattern()`."""
     for name, value in match.groupdict().items():
-        if value is not None and name.startswith(("before_", "after_")):
+        if value is not None and name.startswith(("before_", "after_", "between_")):
             return name.split("_", 1)[1]
     raise ValueError(f"no currency in {match[0]!r}")
 

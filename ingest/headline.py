@@ -37,8 +37,9 @@ _MONTH = (
 # "as of March 2024".
 _YEAR_AFTER = re.compile(
     # (2.4.30: French and German "en 2024", "d'ici 2032", "bis 2028")
+    # (2.4.31: German "im Jahr 2009")
     rf"[^.;,]{{0,40}}?\b(?P<prep>in|by|for|of|through|till|until|during|as\s+of|en|d['’]ici|"
-    rf"bis)\s+(?:the\s+)?"
+    rf"bis|im\s+jahre?)\s+(?:the\s+)?"
     rf"(?:end\s+of\s+(?:the\s+)?|(?:base\s+)?year\s+|{_MONTH})?(?:year\s+)?{_FISCAL}{_FY_YEAR}\b"
     rf"|\s*\(\s*(?:[FC]Y\s?)?(?P<paren_year>{_YEAR})\s*\)",
     re.IGNORECASE,
@@ -46,7 +47,8 @@ _YEAR_AFTER = re.compile(
 # The year before an amount, in its own clause: "In 2023, the market was worth …",
 # "By 2031, it will reach …", a label "Market Size in 2024: …" or "2033 Market Size: …".
 _YEAR_BEFORE = re.compile(
-    rf"\b(?P<prep>in|by|for|as\s+of|en|d['’]ici|bis)\s+(?:the\s+year\s+|{_MONTH})?{_FISCAL}"
+    rf"\b(?P<prep>in|by|for|as\s+of|en|d['’]ici|bis|im\s+jahre?)\s+(?:the\s+year\s+|{_MONTH})?"
+    rf"{_FISCAL}"
     rf"{_FY_YEAR}\b"
     rf"|(?:^|[\s(])(?:[FC]Y\s?)?(?P<label_year>{_YEAR}){_ESTIMATE}\b[^\d.;:]{{0,40}}:",
     re.IGNORECASE,
@@ -99,6 +101,12 @@ _PAST_GROWTH = re.compile(
     r"\b(?:grew|rose|increased|jumped|climbed|surged|expanded|soared|"
     r"(?:has|have)\s+(?:grown|risen|increased|expanded|declined|fallen|decreased))\b"
     r"(?P<after>.*)$",
+    re.IGNORECASE,
+)
+# A value the market had by a year, not one forecast for it (2.4.31).
+_PAST_STATE = re.compile(
+    r"\b(?:was|were|had\s+(?:reached|grown|risen|become))\b"
+    r"(?!.*\b(?:expected|projected|forecast|anticipated|predicted|estimated\s+to|set|poised|likely)\b)",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
@@ -264,7 +272,9 @@ _INCREMENT = re.compile(
 _OTHER_MONEY = re.compile(
     r"(?:\bmarket\s*cap(?:s\b|\b|itali[sz]ation)|\bFDI\b|\binflows?\b|\binvested\b"
     r"|\b(?:R&D|research\s+and\s+development)\s+(?:investments?|spending|expenditures?|budgets?)\b)"
-    r"[^.;]{0,60}$",
+    r"[^.;]{0,60}$"
+    # 2.4.31: a leader's own sales, "… a $34bn market by 2024, led by Keytruda with $10bn"
+    r"|\b(?:led|followed)\s+by\s+(?-i:[A-Z])[^.;,]{0,60}?,?\s+with\s+(?:about\s+|around\s+|nearly\s+)?$",
     re.IGNORECASE,
 )
 _YEAR_EARLIER = re.compile(
@@ -367,7 +377,7 @@ def _size_and_forecast(figures: HeadlineFigures) -> tuple[Amount | None, Amount 
         dated = [amount for amount in dated if amount.currency == main]
     if len(dated) >= 2:
         return dated[0], dated[-1]
-    undated = [amount for amount in figures.amounts if amount.year is None]
+    undated = _distinct([amount for amount in figures.amounts if amount.year is None])
     if len(dated) == 1:
         only = dated[0]
         # "projected to reach €2.04 billion in 2025 and grow at a CAGR of 11.3% from 2025 to
@@ -384,6 +394,12 @@ def _size_and_forecast(figures: HeadlineFigures) -> tuple[Amount | None, Amount 
         only = undated[0]
         return (None, only) if only.looks_like_forecast else (only, None)
     return undated[0], undated[1]
+
+
+def _distinct(amounts: list[Amount]) -> list[Amount]:
+    """Each amount once: "… is now a $7.9 billion industry" said twice is one value (2.4.31)."""
+    firsts = {(amount.amount, amount.currency): amount for amount in reversed(amounts)}
+    return [amount for amount in amounts if firsts[amount.amount, amount.currency] is amount]
 
 
 def _first_use(amounts: Sequence[Amount], currency: str) -> int:
@@ -744,7 +760,9 @@ def _parse_amounts(
             year, by_year = _year_of(opening), opening["prep"].lower() in _BY_YEAR
         if year is None and this_year is not None and (told := _RELATIVE_YEAR.match(text, end)):
             year = this_year + _YEARS_FROM_THIS[told["which"].lower()]
-        forecast_wording = by_year or _reads_as_forecast(clause[-60:], clause)
+        # "By 2023, the market was worth around $50 billion": what it had come to by then
+        was_by_then = by_year and _PAST_STATE.search(clause) is not None
+        forecast_wording = (by_year and not was_by_then) or _reads_as_forecast(clause[-60:], clause)
         quote = _quote(sentence, match.start(), match.end())
         currency = carried[match.start()] if match.start() in carried else currency_of(match)
         amounts.append(Amount(value, currency, year, quote, forecast_wording))
@@ -815,8 +833,10 @@ def _year_of(match: re.Match[str]) -> int:
 
 def _amount_value(match: re.Match[str]) -> int | None:
     groups = match.groupdict()
-    number = groups.get("number") or groups.get("number_plain") or groups.get("number2")
-    unit = groups.get("unit") or groups.get("unit2") or ""
+    number = next(
+        filter(None, map(groups.get, ("number", "number_plain", "number2", "number3"))), None
+    )
+    unit = groups.get("unit") or groups.get("unit2") or groups.get("unit3") or ""
     if number is None:
         return None
     if DECIMAL_COMMA.fullmatch(number):

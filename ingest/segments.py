@@ -315,7 +315,9 @@ SEGMENTED_INTO = re.compile(
     r"classified|classifies|split|"
     r"characteri[sz]ed|"
     r"splits|bifurcated|segregated|sub-segmented|grouped)\s+(?:the\s+(?:[\w-]+\s+){0,3}?market\s+)?"
-    r"(?:by\s+(?P<label2>[\w&/ -]{2,40}?)\s+)?(?:into|as),?"  # 2.4.29: "classified as, A, B"
+    # (2.4.31: "segmented on the basis of material into A, B and C")
+    r"(?:(?:by|based\s+on|on\s+the\s+basis\s+of)\s+(?P<label2>[\w&/ -]{2,40}?)\s+)?"
+    r"(?:into|as),?"  # 2.4.29: "classified as, A, B"
     # "segmented by type of therapy, including A, B and C", "categorized by cancer type,
     # including A, B and C"
     # (2.4.29: also "segmented based on type of method such as, A, B")
@@ -584,6 +586,8 @@ def split_segment_names(items: str) -> list[str]:
 # systems": lowercase adjectives before a last name with a plural noun share what follows that
 # name's own first word. Title-case lists ("Hospital, Specialty Clinics") name each in full.
 _ADJECTIVE = re.compile(r"[a-z-]+(?:ic|al|ive|ary|able|ible|ous|ar)")
+# Singular nouns adjectives share too: "traditional and advanced wound care" (2.4.31).
+_MASS_NOUNS = frozenset("care therapy treatment surgery imaging medicine cancer".split())
 
 
 def _distributed(names: list[str], items: str) -> list[str]:
@@ -592,7 +596,7 @@ def _distributed(names: list[str], items: str) -> list[str]:
     shares = (
         adjectives
         and len(words) >= 2
-        and words[-1].endswith("s")
+        and (words[-1].endswith("s") or words[-1] in _MASS_NOUNS)
         and all(_ADJECTIVE.fullmatch(adjective) for adjective in adjectives)
         # "hospital and ambulatory surgical centers": two modifiers, no shared noun to read
         and not (len(words) > 2 and _ADJECTIVE.fullmatch(words[1]))
@@ -789,6 +793,16 @@ _REPORTED_CLAUSE = re.compile(
 )
 
 
+_LABEL_AFTER_LIST = re.compile(
+    r"\s+(?:on\s+the\s+basis\s+of|based\s+on|in\s+terms\s+of|according\s+to|depending\s+on)"
+    r"\s+(?:(?:the|their|its)\s+)?(?P<label>[\w&/ -]{2,40}?)\s*$",
+    re.IGNORECASE,
+)
+# "A, B, and other services such as C and D": the others' examples are no segments (2.4.31)
+_OTHERS_SUCH_AS = re.compile(
+    r",?\s+(?:and|or)\s+other\s+(?:[\w-]+\s+){0,2}?(?:such\s+as|like|including)\b.*$",
+    re.IGNORECASE,
+)
 _EXCLUDING = re.compile(r"\s*\((?:excluding|except|not\s+including)\b[^()]{0,120}\)")
 
 
@@ -815,6 +829,10 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
         # "… includes A, B, and C (excluding D)—is set to rise": the aside's dash ends the
         # list, and what it leaves out is none of it (2.4.30)
         items = _EXCLUDING.sub("", ASIDE_DASH.split(match["items"], maxsplit=1)[0])
+        # "categorized into A, B and C on the basis of their product type" (2.4.31)
+        label_after = _LABEL_AFTER_LIST.search(items)
+        items = items[: label_after.start()] if label_after else items
+        items = _OTHERS_SUCH_AS.sub("", items)
         if match["label12"]:  # "… such as A, B, and C, propels the market": the list alone
             items = _LIST_THEN_CLAUSE.sub(r"\g<list>", items)
         if match["label13"]:  # "namely A and B, of which A …": the list alone
@@ -826,6 +844,7 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
             before = text[max(0, match.start() - _LABEL_WINDOW_CHARS) : match.start()]
             label = _LABEL_BEFORE.search(before) or _MARKET_BY_LABEL.search(before)
             stated = next((match[group] for group in _LABEL_GROUPS if match[group]), None)
+            stated = stated or (label_after["label"] if label_after else None)
             if _NOT_A_DIMENSION.search(stated or (label["label"] if label else "")):
                 continue  # "On the basis of brand, … classified into Enbrel, Remicade, …"
             groups.append((stated or (label["label"] if label else ""), names))

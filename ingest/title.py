@@ -93,7 +93,9 @@ _MARKET_FOR = re.compile(
     r"(?P<name>[A-Za-z][\w&/'’ -]{1,80}?)"
     r"(?=\s+(?:to|will|is|are|was|were|has|have|had|set|expected|projected|poised|could|may|"
     r"should|might|can|"
-    r"reaches|hits|grows|grew|developed|in|by|at|from|worth|stood|continues|remains|remained|"
+    r"reaches|hits|grows|grew|developed|by|at|from|worth|stood|continues|remains|remained|"
+    # "in" and a common noun goes on naming it ("… for artificial intelligence in radiology")
+    r"in(?!\s+(?!(?:the|terms|value|revenue|volume|sales|size)\b)(?-i:[a-z]))|"
     r"accounts|accounted|represents|represented)\b|\s*[,:;.!?(—–]|\s+(?=[$€£¥])|\s*$)",
     re.IGNORECASE,
 )
@@ -215,7 +217,9 @@ _WORLD_WORD = re.compile(r"\b(?:global|worldwide)\b", re.IGNORECASE)
 _ABBREVIATION_IN_NAME = re.compile(r"\s*\([^()]{1,20}\)\s*")
 # "the region's data center market": a common noun's possessive is no part of the name (2.4.30)
 _COMMON_POSSESSIVE = re.compile(r"^[a-z]+['’]s\s+")
-_MARKET_OR_INDUSTRY = re.compile(r"\b(?:(?P<market>market)|industry)\b", re.IGNORECASE)
+# (2.4.31: also "sector", after two words at least)
+_MARKET_OR_INDUSTRY = re.compile(r"\b(?:(?P<market>market)|industry|sector)\b", re.IGNORECASE)
+_MIN_SECTOR_NAME_WORDS = 2
 # A heading that opens "The global …" is a sentence; the market's name is without those words.
 _LEADING_THE = re.compile(r"^the\s+(?:(?:global|worldwide)\s+)?(?=\w)", re.IGNORECASE)
 # An article and a word of growth before a market's name: "The growing nutraceuticals".
@@ -260,10 +264,26 @@ class TitleParts:
     slug: str
 
 
+# Joining words a name keeps in lower case ("Artificial Intelligence in Radiology"; 2.4.31),
+# except in a Latin term ("In Vitro Diagnostics").
+_LOWER_IN_NAMES = frozenset("in of the and for on with".split())
+_LATIN_AFTER_IN = frozenset("vitro vivo situ silico".split())
+
+
 def _capitalised(text: str) -> str:
     """Each word's first letter in capitals, the rest as written: 'PD-L1 inhibitors' →
     'PD-L1 Inhibitors' (str.title() would write 'Pd-L1')."""
-    return " ".join(word[:1].upper() + word[1:] for word in text.split())
+    words = text.split()
+
+    def joining(at: int) -> bool:
+        word, following = words[at], words[at + 1].lower() if at + 1 < len(words) else ""
+        return (
+            0 < at < len(words) - 1 and word in _LOWER_IN_NAMES and following not in _LATIN_AFTER_IN
+        )
+
+    return " ".join(
+        word if joining(at) else word[:1].upper() + word[1:] for at, word in enumerate(words)
+    )
 
 
 def as_market_heading(heading: str) -> str:
@@ -275,6 +295,8 @@ def as_market_heading(heading: str) -> str:
     before = heading[: words[0].start()].rsplit(":", 1)[-1]
     if not before.strip() or names_nothing(before):
         return heading  # "Healthcare in the Middle East: An Industry in Transformation" (2.4.27)
+    if words[0].group().lower() == "sector" and len(before.split()) < _MIN_SECTOR_NAME_WORDS:
+        return heading  # "Healthcare sector" over a page of its markets; "UK Pharmaceutical Sector"
     return f"{heading[: words[0].start()]}Market{heading[words[0].end() :]}"
 
 
@@ -387,7 +409,8 @@ _REPORT_WORDS = frozenset(
 # "for" ends a sentence's words only after these ("Leading Demand for X"); else it is part of
 # the name ("Bispecific Antibodies for Cancer").
 _WORDS_BEFORE_FOR = frozenset(
-    "demand prognosis outlook forecast opportunities prospects future next".split()  # 2.4.29
+    # (2.4.31: "ahead", "Prospects ahead for UAE’s healthcare sector")
+    "demand prognosis outlook forecast opportunities prospects future next ahead".split()  # 2.4.29
 )
 # A preposition inside a name: "Point of Care Diagnostics", "Internet of Things".
 _NAMES_WITH_OF = frozenset({("point", "care"), ("standard", "care"), ("internet", "things")})
@@ -399,8 +422,9 @@ _AMOUNT_OR_YEAR = re.compile(r"[\d$€£¥₹]")
 # Market", "Ageing Spurs the X Market"; "Electric Drive Motor" and "Alternative Fuels" stay names).
 _MARKET_OPENER = re.compile(
     rf"{amount_pattern()}|\b(?:global|worldwide)\b"
-    r"|\bto\s+(?:drive|boost|fuel|propel|spur)\s+(?:the\s+)?"
-    r"|\b(?:drives|boosts|fuels|propels|spurs)\s+the\s+",
+    # (2.4.31: also "expedite", "accelerate", "bolster", "lift")
+    r"|\bto\s+(?:drive|boost|fuel|propel|spur|expedite|accelerate|bolster|lift)\s+(?:the\s+)?"
+    r"|\b(?:drives|boosts|fuels|propels|spurs|expedites|accelerates|bolsters|lifts)\s+the\s+",
     re.IGNORECASE,
 )
 
@@ -455,7 +479,10 @@ def names_nothing(words_before_market: str) -> bool:
     words = words_before_market.rsplit(",", 1)[-1].lower().split()
     if words_before_market.split()[:1] in (["It"], ["it"]):
         return True  # "It said among specific market segments, …" ("IT" is a market)
-    return not words or words[-1] in _DETERMINER_LAST or set(words) <= _NAMING_NOTHING
+    # "… impact on the overall", "… 40 percent of the global": after its last determiner or
+    # preposition, nothing is named (2.4.31)
+    last = max((at for at, word in enumerate(words) if word in _DETERMINER_LAST), default=-1)
+    return not words or set(words[last + 1 :]) <= _NAMING_NOTHING
 
 
 def _named_after_for(heading: str) -> str:

@@ -319,6 +319,17 @@ def test_segments_named_in_prose() -> None:
             "The acme market, largely dominated by North America and Europe, grows.",
             [],
         ),
+        (  # parser 2.4.31: the leaders by share, each with its share
+            "The companies with the biggest market share were listed as Halden & Halden, 44 "
+            "percent; CIBA Acme, 22 percent; AcmeVision, 16 percent; and Bausch + Tallis, 14 "
+            "percent.",
+            ["Halden & Halden", "CIBA Acme", "AcmeVision", "Bausch + Tallis"],
+        ),
+        (
+            "Companies with the largest shares are Acme Corp (31%), Beta Labs (20%) and Gamma "
+            "Holding (9%).",
+            ["Acme Corp", "Beta Labs", "Gamma Holding"],
+        ),
     ],
 )
 def test_companies_in_sentence(sentence: str, names: list[str]) -> None:
@@ -634,6 +645,43 @@ def test_segmentation_sentences_with_their_labels() -> None:
             "devices, and screw systems (excluding minimally invasive devices)—is set to rise "
             "from US$7.1 billion in 2016.",
             [("", ["plating systems", "interbody devices", "screw systems"])],
+        ),
+        (  # parser 2.4.31: the dimension after the list
+            "The U.S. acme pharmacies market is categorized into, oral medication, topical "
+            "medication, mouthwashes, suppositories and injectable on the basis of their product "
+            "type.",
+            [
+                (
+                    "product type",
+                    [
+                        "oral medication",
+                        "topical medication",
+                        "mouthwashes",
+                        "suppositories",
+                        "injectable",
+                    ],
+                )
+            ],
+        ),
+        (  # parser 2.4.31: the dimension between the verb and "into"
+            "Global acme stents market is segmented on the basis of material into metal, standard "
+            "polymer and biodegradable polymer.",
+            [("material", ["metal", "standard polymer", "biodegradable polymer"])],
+        ),
+        (  # parser 2.4.31: "other services such as …" are examples of the rest, no segments
+            "Based on type of services, the global acme centers market can be classified into "
+            "in-center dialysis, home hemodialysis, peritoneal dialysis, and other services such "
+            "as disease management and emergency services.",
+            [
+                (
+                    "type of services",
+                    ["in-center dialysis", "home hemodialysis", "peritoneal dialysis"],
+                )
+            ],
+        ),
+        (  # parser 2.4.31: adjectives share a singular noun too
+            "The acme market can be segmented into traditional and advanced wound care.",
+            [("", ["traditional wound care", "advanced wound care"])],
         ),
         (  # an aside between commas may run on into the sentence: left to other rules
             "The acme market, which includes pharmaceuticals, devices, and services, reached "

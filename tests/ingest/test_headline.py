@@ -116,6 +116,22 @@ CASES: list[Case] = [
     ("Industry revenue has grown at a CAGR of 1.9 % over the past five years, to reach an "
      "estimated $137.2bn in 2024.",
      1372 * B // 10, 2024, None, None, 1.9, None, None),
+    # parser 2.4.31: the currency's code between number and scale word
+    ("The acme dressings market was valued at 5 USD Billion in 2024 and is expected to grow "
+     "from 5.2 USD Billion in 2025 to 8.5 USD Billion by 2035.",
+     5 * B, 2024, 8.5 * B, 2035, None, None, None),
+    # parser 2.4.31: what the market was worth by a year is its size then; "$100+ billion"
+    ("By 2023, the acme vaccine market was worth around $50 billion. It is projected to reach "
+     "$100+ billion by 2030.",
+     50 * B, 2023, 100 * B, 2030, None, None, None),
+    # parser 2.4.31: one undated amount said twice is one value, not a size and a forecast
+    ("Ardent estimates that acme banking is now a $7.9 billion industry. Acme banking is now a "
+     "$7.9 billion industry and demand for specimens is skyrocketing.",
+     7.9 * B, None, None, None, None, None, None),
+    # parser 2.4.31: a leader's own sales are not the market's
+    ("Ardent forecasts acme-oncology to be a $34bn market by 2024, led by Halden with $10bn in "
+     "sales followed by Ostrava, with $7bn.",
+     None, None, 34 * B, 2024, None, None, None),
     # parser 2.4.25: a period stated from its start ends where the sentence's forecast is
     ("The acme devices market was valued at $41.2 billion in 2020 and is expected to grow at a "
      "CAGR of 6.1% from 2021 and reach $60.3 billion in 2026.",
@@ -330,6 +346,12 @@ def test_a_relative_clause_that_takes_the_market_to_an_amount(
         (  # German: "Milliarden Euro", "bis 2028"
             "Der Acme-Markt soll bis 2028 auf 41 Milliarden Euro wachsen.",
             [(41_000_000_000, "EUR", 2028)],
+            None,
+        ),
+        (  # parser 2.4.31: "im Jahr 2009"
+            "Der Marktwert stieg von 37,8 Milliarden Euro im Jahr 2009 auf 52,9 Milliarden Euro "
+            "im Jahr 2016.",
+            [(37_800_000_000, "EUR", 2009), (52_900_000_000, "EUR", 2016)],
             None,
         ),
     ],

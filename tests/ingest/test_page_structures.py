@@ -2443,7 +2443,7 @@ def test_a_heading_whose_market_a_verb_moves_names_none() -> None:
         "market for acme therapeutics and diagnostics should reach over $6.2 billion by 2030 "
         "from $4.4 billion in 2025.</p>"
     )
-    assert parse(page)["name"] == "Acme Therapeutics And Diagnostics"
+    assert parse(page)["name"] == "Acme Therapeutics and Diagnostics"
 
 
 @pytest.mark.parametrize(
@@ -2503,3 +2503,84 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
         "Mirova",
         "Brenn & Co",
     ]
+
+
+@pytest.mark.parametrize(
+    ("page", "name", "region"),
+    [
+        (  # "in" and a common noun go on naming the market after "for"; joining words stay small
+            "<h1>Acme Is Rewriting Radiology—And the Market’s About to Double</h1><p>The global "
+            "market for acme software in radiology is projected to surge from $2.33 billion in "
+            "2024 to $4.24 billion by 2031.</p>",
+            "Acme Software in Radiology",
+            "Global",
+        ),
+        (  # a title about "the overall market" names none: the figures' market does
+            "<h1>The rise in the Home Acme Testings and their impact on the overall market</h1>"
+            "<p>In 2020, the global acme test strips market summed up to USD 11.6 billion.</p>",
+            "Acme Test Strips",
+            "Global",
+        ),
+        (  # "… 40 percent of the global market" names nothing: the page's own title stays
+            "<h1>Overview Acme Device</h1><p>Out of acme device markets in the world, the United "
+            "States is the largest. In 2017, it was estimated to make up 40 percent of the global "
+            "market, with a whopping $156 billion.</p>",
+            "Overview Acme Device",
+            "Global",
+        ),
+        (  # "sector" after two words is the market's word, as "industry" is
+            "<h1>The Growth of the UK Acme Sector</h1><p>Back in 2015 the sector was worth $28.8 "
+            "billion.</p>",
+            "Acme",
+            "UK",
+        ),
+        (  # a sentence of prospects for a country's sector
+            "<h1>Prospects ahead for UAE’s acme sector</h1><p>The acme sector market stands at AED "
+            "71.6 billion today.</p>",
+            "Acme",
+            "UAE",
+        ),
+        (  # a verb that moves the market opens its name
+            "<h1>Technological Advancements To Expedite The Acme Cancer Treatment Market</h1><p>"
+            "The market was worth USD 2.1 billion in 2023.</p>",
+            "Acme Cancer Treatment",
+            "Global",
+        ),
+        (  # a Latin term keeps its capital
+            "<h1>Acme Report</h1><p>The global in vitro acme market was valued at USD 2.1 billion "
+            "in 2023.</p>",
+            "In Vitro Acme",
+            "Global",
+        ),
+    ],
+    ids=["in-radiology", "overall-market", "percent-of-global", "uk-sector", "prospects-ahead",
+         "to-expedite", "in-vitro"],
+)  # fmt: skip
+def test_titles_that_name_their_market_as_a_sentence_or_a_sector(
+    page: str, name: str, region: str
+) -> None:
+    """Parser 2.4.31."""
+    report = parse(page)
+    assert (report["name"], report["region"]) == (name, region)
+
+
+def test_a_sector_alone_over_a_page_of_its_markets_is_no_market() -> None:
+    """Parser 2.4.31: "Healthcare sector" heading a page about one of its markets is not read
+    as a "Healthcare Market" title."""
+    page = (
+        "<h1>Acme sector</h1><h2>Regenerative medicine</h2><p>Regenerative medicine market size: "
+        "JPY 9 billion (2012)</p>"
+    )
+    assert parse(page)["name"] != "Acme"
+
+
+def test_a_segment_named_by_its_adjective_alone_is_the_listed_one() -> None:
+    """Parser 2.4.31: "the traditional segment" of a page that lists "traditional wound care"
+    is that segment, not one more."""
+    page = LEAD + (
+        "<p>The acme market can be segmented into traditional and advanced wound care, based on "
+        "different wound care therapies. While the traditional segment includes gauze dressings "
+        "and contact layers, it grows slowly.</p>"
+    )
+    names = [segment["name"] for segment in parse(page)["segments"]]
+    assert names == ["traditional wound care", "advanced wound care"]
