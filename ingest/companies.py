@@ -502,6 +502,11 @@ ASIDE_DASH = re.compile(r"\s*—\s*|\s+–\s+")
 _DESCRIBING_NOTE = re.compile(r"\s*\((?=[a-z])(?!(?:the|a|an)\s*\))[^()]{2,80}\)")
 
 
+# "A, B, and the Serum Institute of India": the article of a later name is no part of it
+# (2.4.31)
+_THE_BEFORE_NAME = re.compile(r"^the\s+(?=[A-Z])")
+
+
 def companies_in_list(listed: str) -> list[str]:
     """'Accuray Incorporated, Varian Medical Systems, Inc., Elekta AB' → three names; [] when
     a part reads as prose (see `_listed_names`)."""
@@ -510,7 +515,9 @@ def companies_in_list(listed: str) -> list[str]:
     parts: list[str] = []
     for part in _LIST_SPLIT.split(listed):
         # "Quest Diagnostics., BioMerieux": a stray full stop is no part of a name
-        part = _drop_full_stop(TRAILING_PLACE.sub("", part.strip()))
+        part = part.strip()
+        part = _THE_BEFORE_NAME.sub("", part) if parts else part  # "such as the X Agency": none
+        part = _drop_full_stop(TRAILING_PLACE.sub("", part))
         if part and all(is_legal_form(token) for token in part.split()):
             if parts:  # "Merck & Co., Inc."; first, the tail of a name cut off before the list
                 parts[-1] = f"{parts[-1]}, {part}"

@@ -203,8 +203,11 @@ _SENTENCE_END = re.compile(
     r"(?<!\bvs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bMs\.)"
     r"(?<!\bPte\.)(?<!\bPTE\.)(?<!\bPvt\.)(?<!\bPVT\.)\s+(?=[A-Z])"  # "Pte. Ltd"
     # "… and Rowan Oncology Ltd. These companies …": a name's full stop that ends a sentence
-    r"|(?:(?<=\bInc\.)|(?<=\bLtd\.)|(?<=\bCo\.))\s+(?=(?:The|These|This|They|Their|It|Its|In|"
-    r"With|However|Moreover|Additionally|Furthermore|According)\b))"
+    # (2.4.31: also after "B.V.", "N.V.", "S.A.", before "Major …", "Key …", "Other …")
+    r"|(?:(?<=\bInc\.)|(?<=\bLtd\.)|(?<=\bCo\.)|(?<=\b[A-Z]\.[A-Z]\.)(?<!\bU\.[SK]\.))\s+"
+    r"(?=(?:The|These|This|"
+    r"They|Their|It|Its|In|With|However|Moreover|Additionally|Furthermore|According|Major|Key|"
+    r"Leading|Other|Some|Several|Many|Prominent)\b))"
     # '… Forecasts to 2025." According to …': a quotation that ends its sentence
     r"|(?<=[.!?][\"”’])\s+(?=[A-Z])"
 )

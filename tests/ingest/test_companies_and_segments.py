@@ -330,6 +330,15 @@ def test_segments_named_in_prose() -> None:
             "Holding (9%).",
             ["Acme Corp", "Beta Labs", "Gamma Holding"],
         ),
+        (  # parser 2.4.31: a later name's article is no part of it
+            "Some of the big players include Halden, Kaito, and the Serum Institute of Acme.",
+            ["Halden", "Kaito", "Serum Institute of Acme"],
+        ),
+        (  # but a list of one agency after "the" names no player
+            "Players follow standards set by organizations such as the National Acme Products "
+            "Administration (NAPA).",
+            [],
+        ),
     ],
 )
 def test_companies_in_sentence(sentence: str, names: list[str]) -> None:

@@ -2584,3 +2584,20 @@ def test_a_segment_named_by_its_adjective_alone_is_the_listed_one() -> None:
     )
     names = [segment["name"] for segment in parse(page)["segments"]]
     assert names == ["traditional wound care", "advanced wound care"]
+
+
+def test_a_list_ending_in_a_dotted_legal_form_ends_its_sentence() -> None:
+    """Parser 2.4.31: "… and Lyondell Holdings B.V. Major pharmaceutical companies in this space
+    include …": the full stop of "B.V." ends the first list, and both lists are read."""
+    page = LEAD + (
+        "<h2>Key Takeaways</h2><p>Key players operating in the acme market are Halden SE, Kaito "
+        "Plc., and Lyondell Holdings B.V. Major pharmaceutical companies in this space include "
+        "Ostrava, Inc. and Tallis AG.</p>"
+    )
+    assert parse(page)["companies"] == [
+        "Halden SE",
+        "Kaito Plc",
+        "Lyondell Holdings B.V.",
+        "Ostrava, Inc.",
+        "Tallis AG",
+    ]
