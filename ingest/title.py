@@ -158,6 +158,26 @@ _LEADING_AMOUNT = re.compile(
     r"[\s-]*(?:(?i:dollar)\s+)?(?=[A-Z])"
 )
 # "Gene Therapy: Global Market Trends & Notable Developments": the name before the colon.
+# A French title: "Le marché (mondial) des X progresse de 3,9 %" names X (2.4.31).
+_FRENCH_MARKET = re.compile(
+    r"^(?:le\s+)?march[ée]\s+(?:(?P<place>\w+)\s+)?(?:de\s+l['’]|d['’]|(?:des|du|de\s+la|de)\b)\s*"
+    r"(?P<name>[^,:;.!?()]{2,60}?)"
+    r"(?=\s+(?:progresse|devrait|atteint|atteindra|représente|a|est|sera|pourrait|en|à|au|aux|"
+    r"selon|pèse|croît|croîtra|recule|augmente|va|dépasse|se)\b|\s*[,:;.!?(]|\s*$)",
+    re.IGNORECASE,
+)
+_FRENCH_PLACES = {
+    "mondial": "Global",
+    "français": "France",
+    "européen": "Europe",
+    "allemand": "Germany",
+    "américain": "United States",
+    "canadien": "Canada",
+    "chinois": "China",
+    "japonais": "Japan",
+    "indien": "India",
+    "africain": "Africa",
+}
 _NAME_BEFORE_COLON = re.compile(
     r"^(?P<name>[^:]{2,80}?):\s+(?:(?:the|global|worldwide)\s+)*(?=markets?\b)", re.IGNORECASE
 )
@@ -548,6 +568,9 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     which separates the two; otherwise a known country or world-region prefix does.
     """
     heading = as_market_heading(_without_capitals(heading))
+    if french := _FRENCH_MARKET.match(heading):
+        place = _FRENCH_PLACES.get((french["place"] or "").lower(), "")
+        heading = f"{place} {french['name'][:1].upper()}{french['name'][1:]} Market".strip()
     if named := _NAME_BEFORE_COLON.match(heading):  # before "Report: …" is taken for a label
         heading = f"{named['name']} {heading[named.end() :]}"
     if (placed := _PLACE_LABEL.match(heading)) and placed["place"].lower() in region_names():

@@ -2601,3 +2601,20 @@ def test_a_list_ending_in_a_dotted_legal_form_ends_its_sentence() -> None:
         "Ostrava, Inc.",
         "Tallis AG",
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "name", "region"),
+    [
+        ("Le marché des compléments acme progresse de 3,9 %, selon Ardent", "Compléments acme",
+         "Global"),
+        ("Le marché mondial des dispositifs acme devrait atteindre 800 milliards", "Dispositifs "
+         "acme", "Global"),
+        ("Marché français de l’acme : bilan 2023", "Acme", "France"),
+    ],
+)  # fmt: skip
+def test_a_french_title_names_its_market(heading: str, name: str, region: str) -> None:
+    """Parser 2.4.31: "Le marché (mondial, français) des X …" names X (and its place)."""
+    page = f"<h1>{heading}</h1><p>Le marché représente 4,3 milliards de dollars en 2024.</p>"
+    report = parse(page)
+    assert (report["name"], report["region"]) == (name, region)
