@@ -145,10 +145,10 @@ def amount_pattern() -> str:
         rf"(?:(?<![A-Za-z])(?:{_PREFIXES})\s?(?:(?P<number>{_NUMBER})\+?(?:\s*|-)(?P<unit>{_UNIT})\b"
         rf"|(?P<number_plain>\d{{1,3}}(?:,\d{{3}}){{2,}}(?:\.\d+)?))"
         # (2.4.30: "4,3 milliards de dollars", "1,54 milliard d'euros")
-        rf"|(?<![\d.,])(?P<number2>{_NUMBER})\s*(?P<unit2>{_UNIT})\s+(?:de\s+|d['’])?"
+        rf"|(?<![\d.,])(?P<number2>{_NUMBER})(?:\s*(?P<unit2>{_UNIT})\s+(?:de\s+|d['’])?"
         rf"(?:{_SUFFIXES})\b"
         # 2.4.31: the code between number and scale word, "valued at 5 USD Billion in 2024"
-        rf"|(?<![\d.,])(?P<number3>{_NUMBER})\s+(?:{_CODES_BETWEEN})\s+(?P<unit3>{_UNIT})\b)"
+        rf"|\s+(?:{_CODES_BETWEEN})\s+(?P<unit3>{_UNIT})\b))"
     )
 
 

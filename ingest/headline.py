@@ -836,9 +836,7 @@ def _year_of(match: re.Match[str]) -> int:
 
 def _amount_value(match: re.Match[str]) -> int | None:
     groups = match.groupdict()
-    number = next(
-        filter(None, map(groups.get, ("number", "number_plain", "number2", "number3"))), None
-    )
+    number = groups.get("number") or groups.get("number_plain") or groups.get("number2")
     unit = groups.get("unit") or groups.get("unit2") or groups.get("unit3") or ""
     if number is None:
         return None
