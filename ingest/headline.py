@@ -116,7 +116,10 @@ _FUTURE = re.compile(
 )
 # A clause about a part of the market, not the whole: a segment, a share, the fastest grower.
 _PART_MARKER = re.compile(
-    r"\bsub-?segments?\b|\bsegments?\b|\bshare\b|\bfastest\b|\bhighest\b|\bsub-?markets?\b|"
+    r"\bsub-?segments?\b|\bsegments?\b|\bfastest\b|\bhighest\b|\bsub-?markets?\b|"
+    # (2.4.31: not "The Global X Market Share was $40,080 million", a size by another word)
+    r"\bshare\b(?!\s+(?:was|is|stood|reached)\s+(?:at\s+)?(?:(?:about|around|approximately|nearly|"
+    r"over)\s+)?(?:[$€£¥₹]|USD|US\$|EUR\b|GBP\b|INR\b|$))|"
     # "the country's market" is the market itself
     # (2.4.27: "the region's market" too)
     # (2.4.30: "the X market, dominated by A and B, is …" is the whole market, dominated)

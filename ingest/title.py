@@ -92,7 +92,7 @@ _MARKET_FOR = re.compile(
     r"(?:for|(?:worth\s+|value\s+)?of)\s+(?:the\s+)?(?!(?:US|USD|U\.S\.)\b)"
     r"(?P<name>[A-Za-z][\w&/'’ -]{1,80}?)"
     r"(?=\s+(?:to|will|is|are|was|were|has|have|had|set|expected|projected|poised|could|may|"
-    r"should|might|can|"
+    r"should|might|can|would|"  # (2.4.31: "would")
     r"reaches|hits|grows|grew|developed|by|at|from|worth|stood|continues|remains|remained|"
     # "in" and a common noun goes on naming it ("… for artificial intelligence in radiology")
     r"in(?!\s+(?!(?:the|terms|value|revenue|volume|sales|size)\b)(?-i:[a-z]))|"
@@ -158,6 +158,9 @@ _LEADING_AMOUNT = re.compile(
     r"[\s-]*(?:(?i:dollar)\s+)?(?=[A-Z])"
 )
 # "Gene Therapy: Global Market Trends & Notable Developments": the name before the colon.
+# "African Pharmaceuticals Market" with the headline's "pharmaceuticals market": the adjective
+# is the region (not every "African …" title's: "African Swine Fever Vaccines"; 2.4.31).
+_CONTINENT_OF = {"african": "Africa", "asian": "Asia"}
 # A French title: "Le marché (mondial) des X progresse de 3,9 %" names X (2.4.31).
 _FRENCH_MARKET = re.compile(
     r"^(?:le\s+)?march[ée]\s+(?:(?P<place>\w+)\s+)?(?:de\s+l['’]|d['’]|(?:des|du|de\s+la|de)\b)\s*"
@@ -442,9 +445,11 @@ _AMOUNT_OR_YEAR = re.compile(r"[\d$€£¥₹]")
 # Market", "Ageing Spurs the X Market"; "Electric Drive Motor" and "Alternative Fuels" stay names).
 _MARKET_OPENER = re.compile(
     rf"{amount_pattern()}|\b(?:global|worldwide)\b"
-    # (2.4.31: also "expedite", "accelerate", "bolster", "lift")
-    r"|\bto\s+(?:drive|boost|fuel|propel|spur|expedite|accelerate|bolster|lift)\s+(?:the\s+)?"
-    r"|\b(?:drives|boosts|fuels|propels|spurs|expedites|accelerates|bolsters|lifts)\s+the\s+",
+    # (2.4.31: also "expedite", "accelerate", "bolster", "lift", "foster")
+    r"|\bto\s+(?:drive|boost|fuel|propel|spur|expedite|accelerate|bolster|lift|foster)\s+"
+    r"(?:the\s+)?"
+    r"|\b(?:drives|boosts|fuels|propels|spurs|expedites|accelerates|bolsters|lifts|fosters)\s+"
+    r"the\s+",
     re.IGNORECASE,
 )
 
@@ -623,7 +628,10 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
         # a region is a name ("Asia-Pacific"), not "Know the" of "Know the X Market Size"
         if candidate_region and all(word[:1].isupper() for word in candidate_region.split()):
             # "Saudi healthcare market": the adjective's country
-            region = REGION_OF_ADJECTIVE.get(candidate_region.lower(), candidate_region)
+            adjective = candidate_region.lower()
+            region = REGION_OF_ADJECTIVE.get(adjective) or _CONTINENT_OF.get(
+                adjective, candidate_region
+            )
             name = candidate_name
         elif candidate_region:  # "Robust Growth Predicted for Indian Ice Cream": the subject's
             region, name = _split_region_prefix(candidate_name)

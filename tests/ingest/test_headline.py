@@ -132,6 +132,10 @@ CASES: list[Case] = [
     ("Ardent forecasts acme-oncology to be a $34bn market by 2024, led by Halden with $10bn in "
      "sales followed by Ostrava, with $7bn.",
      None, None, 34 * B, 2024, None, None, None),
+    # parser 2.4.31: "Market Share was $X" states the market's size in other words
+    ("The Global Acme Staffing Market Share was $40,080 million in 2021 and is predicted to "
+     "grow with a CAGR of 8.9%, by generating a revenue of $89,763.9 million by 2031.",
+     40080 * M, 2021, 89763.9 * M, 2031, 8.9, None, None),
     # parser 2.4.25: a period stated from its start ends where the sentence's forecast is
     ("The acme devices market was valued at $41.2 billion in 2020 and is expected to grow at a "
      "CAGR of 6.1% from 2021 and reach $60.3 billion in 2026.",

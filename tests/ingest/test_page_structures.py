@@ -2546,6 +2546,24 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
             "Acme Cancer Treatment",
             "Global",
         ),
+        (  # "would" ends a name after "market for"
+            "<p>Posted on: 28 Nov 2011</p><p>The Japanese market for acme generics would "
+            "increase to $5.2 billion in 2013, up from $4.2 billion in 2009.</p>",
+            "Acme Generics",
+            "Japan",
+        ),
+        (  # "to foster" opens the market's name as "to drive" does
+            "<h1>Costly Therapies To Foster Acme Market Growth Globally Report</h1><p>The market "
+            "was worth USD 2.1 billion in 2023.</p>",
+            "Acme",
+            "Global",
+        ),
+        (  # a continent's adjective before the headline's market is its region
+            "<h1>African Acme Pharmaceuticals Market, Forecast to 2020</h1><p>The acme "
+            "pharmaceuticals market was worth USD 2.1 billion in 2013.</p>",
+            "Acme Pharmaceuticals",
+            "Africa",
+        ),
         (  # a Latin term keeps its capital
             "<h1>Acme Report</h1><p>The global in vitro acme market was valued at USD 2.1 billion "
             "in 2023.</p>",
@@ -2554,7 +2572,7 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
         ),
     ],
     ids=["in-radiology", "overall-market", "percent-of-global", "uk-sector", "prospects-ahead",
-         "to-expedite", "in-vitro"],
+         "to-expedite", "would", "to-foster", "african", "in-vitro"],
 )  # fmt: skip
 def test_titles_that_name_their_market_as_a_sentence_or_a_sector(
     page: str, name: str, region: str
