@@ -370,8 +370,10 @@ _TOLD_OF_HARM = re.compile(
     re.I,
 )
 _MAX_LISTS_PER_SENTENCE = 2
+# "A, 44 percent; B, 22 percent", "A (31%), B (20%)": a ranking's shares (2.4.31)
 _SHARE_FIGURE = re.compile(
-    r"\s*\(\s*\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)\s*\)|,?\s*\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)"
+    r"\s*\(\s*\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)\s*\)"
+    r"|,?\s*\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)"
 )
 _NAME_GROUPS = (
     "names", "names_such", "names_covered", "names_label", "names_operating", "names_like",

@@ -157,7 +157,6 @@ _LEADING_AMOUNT = re.compile(
     r"(?:(?:US|U\.S\.)?[$€£¥₹]|USD\s?)\s?\d[\d.,]*\s*(?i:trillion|billion|million|bn|mn)\b"
     r"[\s-]*(?:(?i:dollar)\s+)?(?=[A-Z])"
 )
-# "Gene Therapy: Global Market Trends & Notable Developments": the name before the colon.
 # "African Pharmaceuticals Market" with the headline's "pharmaceuticals market": the adjective
 # is the region (not every "African …" title's: "African Swine Fever Vaccines"; 2.4.31).
 _CONTINENT_OF = {"african": "Africa", "asian": "Asia"}
@@ -181,6 +180,7 @@ _FRENCH_PLACES = {
     "indien": "India",
     "africain": "Africa",
 }
+# "Gene Therapy: Global Market Trends & Notable Developments": the name before the colon.
 _NAME_BEFORE_COLON = re.compile(
     r"^(?P<name>[^:]{2,80}?):\s+(?:(?:the|global|worldwide)\s+)*(?=markets?\b)", re.IGNORECASE
 )
@@ -297,16 +297,15 @@ def _capitalised(text: str) -> str:
     """Each word's first letter in capitals, the rest as written: 'PD-L1 inhibitors' →
     'PD-L1 Inhibitors' (str.title() would write 'Pd-L1')."""
     words = text.split()
+    last = len(words) - 1
 
-    def joining(at: int) -> bool:
-        word, following = words[at], words[at + 1].lower() if at + 1 < len(words) else ""
-        return (
-            0 < at < len(words) - 1 and word in _LOWER_IN_NAMES and following not in _LATIN_AFTER_IN
-        )
+    def written(at: int, word: str) -> str:
+        following = words[at + 1].lower() if at < last else ""
+        if 0 < at < last and word in _LOWER_IN_NAMES and following not in _LATIN_AFTER_IN:
+            return word  # "in", "of", "and" inside a name
+        return word[:1].upper() + word[1:]
 
-    return " ".join(
-        word if joining(at) else word[:1].upper() + word[1:] for at, word in enumerate(words)
-    )
+    return " ".join(written(at, word) for at, word in enumerate(words))
 
 
 def as_market_heading(heading: str) -> str:
@@ -432,8 +431,8 @@ _REPORT_WORDS = frozenset(
 # "for" ends a sentence's words only after these ("Leading Demand for X"); else it is part of
 # the name ("Bispecific Antibodies for Cancer").
 _WORDS_BEFORE_FOR = frozenset(
-    # (2.4.31: "ahead", "Prospects ahead for UAE’s healthcare sector")
-    "demand prognosis outlook forecast opportunities prospects future next ahead".split()  # 2.4.29
+    # 2.4.29; "ahead" 2.4.31 ("Prospects ahead for UAE’s healthcare sector")
+    "demand prognosis outlook forecast opportunities prospects future next ahead".split()
 )
 # A preposition inside a name: "Point of Care Diagnostics", "Internet of Things".
 _NAMES_WITH_OF = frozenset({("point", "care"), ("standard", "care"), ("internet", "things")})
