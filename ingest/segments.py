@@ -793,6 +793,8 @@ _REPORTED_CLAUSE = re.compile(
 )
 
 
+# "categorized into A, B and C on the basis of their product type": the dimension after the
+# list (2.4.31)
 _LABEL_AFTER_LIST = re.compile(
     r"\s+(?:on\s+the\s+basis\s+of|based\s+on|in\s+terms\s+of|according\s+to|depending\s+on)"
     r"\s+(?:(?:the|their|its)\s+)?(?P<label>[\w&/ -]{2,40}?)\s*$",
@@ -829,7 +831,6 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
         # "… includes A, B, and C (excluding D)—is set to rise": the aside's dash ends the
         # list, and what it leaves out is none of it (2.4.30)
         items = _EXCLUDING.sub("", ASIDE_DASH.split(match["items"], maxsplit=1)[0])
-        # "categorized into A, B and C on the basis of their product type" (2.4.31)
         label_after = _LABEL_AFTER_LIST.search(items)
         items = items[: label_after.start()] if label_after else items
         items = _OTHERS_SUCH_AS.sub("", items)
