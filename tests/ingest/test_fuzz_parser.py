@@ -79,6 +79,10 @@ def test_a_link_urllib_refuses_is_skipped_not_fatal() -> None:
 # Pieces of headline wording that a regex could backtrack over: amounts, years, CAGRs, periods,
 # region and segment words, currency marks without numbers.
 HEADLINE_PIECES = [
+    # parser 2.4.31: a code between number and scale, a floor, what it was worth by a year,
+    # a leader's sales, a share that states a size, German years
+    "5 USD Billion", "$100+ billion", "By 2023, the market was worth ", ", led by Acme with ",
+    " followed by Ostrava, with ", " Market Share was ", " im Jahr 2009", "Acme B.V. Major ",
     # parser 2.4.30: superseded forecasts, a firm's place, an aside before "which"
     "Previously, ", " a prior forecast of ", " based in India, ", ", Ardent has estimated, which",
     " market players,” which include ", "Acme AB (Ostrava BV & Co. KG), ", " & Co. KGaA, ",
@@ -139,6 +143,12 @@ STRUCTURE_PIECES = [
     " market — currently dominated by ", "Canada: The ", " Are A 600 Billion Market", "Acme Sees ",
     " market for acme—which includes ", " (excluding acme devices)—",
     "Acme Market Study by ", " for Hospitals, Clinics from 2024 to 2034",
+    # parser 2.4.31: dimensions after a list, others' examples, ranked shares, French titles
+    " on the basis of their product type", "segmented on the basis of material into ",
+    ", and other services such as ", "traditional and advanced wound care", " the traditional ",
+    "The companies with the biggest market share were listed as ", ", 44 percent; ",
+    "Le marché mondial des ", " market for acme in radiology ", " impact on the overall market",
+    "The Growth of the UK Acme Sector", " To Expedite The ", "and the Serum Institute of ",
 ]  # fmt: skip
 
 
