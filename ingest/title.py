@@ -665,7 +665,7 @@ _STATED_MARKET = re.compile(
     re.IGNORECASE,
 )
 _MARKET_FOR_IN_SENTENCE = re.compile(
-    r"\bthe\s+(?:global|worldwide|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+market\s+for\s+"
+    r"\b[Tt]he\s+(?:global|worldwide|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+market\s+for\s+"
 )
 
 

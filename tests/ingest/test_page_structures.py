@@ -2636,3 +2636,14 @@ def test_a_french_title_names_its_market(heading: str, name: str, region: str) -
     page = f"<h1>{heading}</h1><p>Le marché représente 4,3 milliards de dollars en 2024.</p>"
     report = parse(page)
     assert (report["name"], report["region"]) == (name, region)
+
+
+def test_a_figure_sentence_opening_with_the_market_for_names_it() -> None:
+    """Parser 2.4.31: "The global market for X …" opening the figure sentence names X for a
+    news heading's title, as "… the global market for X" inside a sentence did."""
+    page = (
+        "<h1>Halden and Ostrava $OST Lead Acme Market with $100B Potential by 2030</h1><p>The "
+        "global market for acme and beta treatments is projected to surpass USD 100 billion by "
+        "2030, propelled by rising prevalence.</p>"
+    )
+    assert parse(page)["name"] == "Acme and Beta Treatments"
