@@ -128,6 +128,13 @@ _PART_MARKER = re.compile(
     re.IGNORECASE,
 )
 _IN_THE_COUNTRY = re.compile(r"\bin\s+the\s+country\b", re.IGNORECASE)
+# "the Alzheimer's disease market in these countries" after the report's "eight major
+# markets": the scope the page stated, no part of it (2.4.31)
+_IN_THESE_COUNTRIES = re.compile(
+    r"\b(?:in\s+)?(?:these|those|all|the\s+(?:\w+\s+)?(?:major|key|leading))\s+"
+    r"(?:countries|markets|regions|nations)\b",
+    re.IGNORECASE,
+)
 _CAGR_KEYWORD = re.compile(
     # The lookahead on the first letter spares the alternation every other word's start.
     r"\b(?=[cagopeftCAGOPEFT])(?:CAGR\b|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?"
@@ -558,7 +565,7 @@ def _names_a_part(clause: str, own_region: str | None) -> bool:
         clause = _IN_THE_COUNTRY.sub(" ", clause)  # a country's page: its own country
     if own_region:  # "the telehealth market in the MENA region" of a MENA page (2.4.27)
         clause = re.sub(rf"\b({re.escape(own_region)})\s+regions?\b", r"\1", clause, flags=re.I)
-    clause = _FIRM_PLACE.sub(" ", clause)
+    clause = _IN_THESE_COUNTRIES.sub(" ", _FIRM_PLACE.sub(" ", clause))
     return bool(_PART_MARKER.search(clause)) or mentions_other_region(clause, own_region)
 
 

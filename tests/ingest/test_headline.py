@@ -136,6 +136,11 @@ CASES: list[Case] = [
     ("The Global Acme Staffing Market Share was $40,080 million in 2021 and is predicted to "
      "grow with a CAGR of 8.9%, by generating a revenue of $89,763.9 million by 2031.",
      40080 * M, 2021, 89763.9 * M, 2031, 8.9, None, None),
+    # parser 2.4.31: "in these countries" is the scope the page stated, no part of it
+    ("The report forecasted that the acme disease market in these countries to grow from $2.4 "
+     "billion in 2023 to $19.3 billion by 2033 at a compound annual growth rate (CAGR) of 23.4 "
+     "per cent.",
+     2.4 * B, 2023, 19.3 * B, 2033, 23.4, None, None),
     # parser 2.4.25: a period stated from its start ends where the sentence's forecast is
     ("The acme devices market was valued at $41.2 billion in 2020 and is expected to grow at a "
      "CAGR of 6.1% from 2021 and reach $60.3 billion in 2026.",
