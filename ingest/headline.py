@@ -280,6 +280,12 @@ _INCREMENT = re.compile(
     r"|\bto\s+increase\s+$|\bopportunit(?:y|ies)\s*(?::|of|worth)\s+$",
     re.IGNORECASE,
 )
+# "is expected to reach a business opportunity of $45 billion in 2020": the value reached
+# (2.4.31), not an incremental opportunity
+_OPPORTUNITY_REACHED = re.compile(
+    r"\breach(?:es|ing)?\s+(?:an?\s+)?(?:[\w-]+\s+)?opportunit(?:y|ies)\s+(?:of|worth)\s+$",
+    re.IGNORECASE,
+)
 # "… lifting CATL's market capitalization to $186 billion", "FDI inflows … reached US$ 5.3
 # billion": money that is not the market's value.
 _OTHER_MONEY = re.compile(
@@ -764,7 +770,7 @@ def _parse_amounts(
             continue
         if _OTHER_MONEY.search(clause):
             continue  # a company's worth: "… lifting its market capitalization to $186 billion"
-        if _INCREMENT.search(clause):
+        if _INCREMENT.search(clause) and not _OPPORTUNITY_REACHED.search(clause):
             continue  # a change, not a value: "forecast to increase by USD 1.27 billion"
         if _SUPERSEDED.search(clause):
             continue  # "That's up from a prior forecast of $100 billion" (2.4.30)

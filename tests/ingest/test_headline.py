@@ -141,6 +141,10 @@ CASES: list[Case] = [
      "billion in 2023 to $19.3 billion by 2033 at a compound annual growth rate (CAGR) of 23.4 "
      "per cent.",
      2.4 * B, 2023, 19.3 * B, 2033, 23.4, None, None),
+    # parser 2.4.31: an opportunity the market reaches is its value, not an increment
+    ("The acme market in Africa is expected to reach a business opportunity of $45 billion in "
+     "2020, propelled by rapid urbanisation.",
+     None, None, 45 * B, 2020, None, None, None),
     # parser 2.4.25: a period stated from its start ends where the sentence's forecast is
     ("The acme devices market was valued at $41.2 billion in 2020 and is expected to grow at a "
      "CAGR of 6.1% from 2021 and reach $60.3 billion in 2026.",
