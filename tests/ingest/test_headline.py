@@ -142,7 +142,7 @@ CASES: list[Case] = [
      "per cent.",
      2.4 * B, 2023, 19.3 * B, 2033, 23.4, None, None),
     # parser 2.4.31: an opportunity the market reaches is its value, not an increment
-    ("The acme market in Africa is expected to reach a business opportunity of $45 billion in "
+    ("The acme market is expected to reach a business opportunity of $45 billion in "
      "2020, propelled by rapid urbanisation.",
      None, None, 45 * B, 2020, None, None, None),
     # parser 2.4.25: a period stated from its start ends where the sentence's forecast is
