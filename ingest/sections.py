@@ -125,7 +125,10 @@ _DIMENSIONS: list[tuple[re.Pattern[str], SegmentDimension]] = [
     (re.compile(r"\bcare\s+settings?\b", re.I), SegmentDimension.END_USER),
     (re.compile(r"product|component|offering|device|dosage", re.I), SegmentDimension.PRODUCT),
     (re.compile(r"application", re.I), SegmentDimension.APPLICATION),
-    (re.compile(r"\btypes?\b|therap|treatment|modalit|categor", re.I), SegmentDimension.TYPE),
+    (
+        re.compile(r"\b(?:sub-?)?types?\b|therap|treatment|modalit|categor", re.I),
+        SegmentDimension.TYPE,
+    ),
 ]
 _REGION_DIMENSION = re.compile(r"\bregions?\b|geograph|countr|\bnations?\b|provinces?", re.I)
 # "By End User", "Based on Product": a label whose words after "by" name a dimension.

@@ -368,6 +368,9 @@ SEGMENTED_INTO = re.compile(
     # (2.4.24: also "India's pharmaceutical industry/sector/ecosystem includes A, B and C";
     # 2.4.25: "… industry is composed of A, B and C")
     # (2.4.30: in an aside, "The global market for X—which includes A, B, and C—is …")
+    # 2.4.31: "the X market, which consists of two major subtypes: A and B, the former …"
+    r"|\bmarket,\s+which\s+(?:consists\s+of|comprises|includes)(?=\s+(?:two|three|four|five|six|"
+    r"several)\s+(?:[\w-]+\s+)?(?P<label18>sub-?types|types|segments|categories|classes)\s*:)"
     r"|\b(?:market|industry|sector|ecosystem)(?:\s+for\s+[\w -]{2,40}?)?"
     r"(?:\s*[—–]\s*(?:which|that)\s+|\s+)(?:(?:mainly|mostly|primarily|largely)\s+)?"
     r"(?:includes|comprises|consists\s+of|is\s+(?:composed|made\s+up)\s+of)"
@@ -406,7 +409,9 @@ SEGMENTED_INTO = re.compile(
 # "A, B, CVDs, and sleep disorders, propels the global X market forward": the list up to its
 # last item, when the sentence goes on after it.
 _LIST_THEN_CLAUSE = re.compile(r"^(?P<list>.*,\s*(?:and|or)\s+[^,]{1,60}?),\s+\S.*$")
-_CLAUSE_AFTER_LIST = re.compile(r",\s+(?:of\s+which|which|where|with|whereas|while)\b")
+_CLAUSE_AFTER_LIST = re.compile(
+    r",\s+(?:of\s+which|which|where|with|whereas|while|the\s+former|the\s+latter)\b"
+)
 # Where a `SEGMENTED_INTO` match can start: a comma, a number, or a word opening with one of
 # these (each alternative's first word). Trying the pattern at those words alone finds what
 # a scan of every position finds, in a third of the time (2.4.29; a test compares the two).
@@ -437,7 +442,7 @@ def segmented_into_matches(text: str) -> Iterator[re.Match[str]]:
 
 
 # The groups of `SEGMENTED_INTO` that hold a dimension's label when the sentence states one.
-_LABEL_GROUPS = tuple(f"label{number}" for number in range(2, 18))
+_LABEL_GROUPS = tuple(f"label{number}" for number in range(2, 19))
 # The dimension named before the verb, in the same sentence: "On the basis of type, the market
 # is segmented into …". Looked for only before a verb the cheap search found.
 _LABEL_BEFORE = re.compile(
@@ -836,7 +841,7 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
         items = _OTHERS_SUCH_AS.sub("", items)
         if match["label12"]:  # "… such as A, B, and C, propels the market": the list alone
             items = _LIST_THEN_CLAUSE.sub(r"\g<list>", items)
-        if match["label13"]:  # "namely A and B, of which A …": the list alone
+        if match["label13"] or match["label18"]:  # "namely A and B, of which A …": the list alone
             items = _CLAUSE_AFTER_LIST.split(items, maxsplit=1)[0]
         names = split_segment_names(items)
         if len(names) < 2:  # "… such as A, B, and C, each catering to …": the list alone

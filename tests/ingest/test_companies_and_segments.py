@@ -688,6 +688,17 @@ def test_segmentation_sentences_with_their_labels() -> None:
                 )
             ],
         ),
+        (  # parser 2.4.31: "…, which consists of two major subtypes: A and B, the former …"
+            "Ardent examined the acme-negative breast cancer market, which consists of two major "
+            "subtypes: hormone receptor positive (HR+) and triple negative breast cancer (TNBC), "
+            "the former of which accounts for approximately 90 percent.",
+            [
+                (
+                    "subtypes",
+                    ["hormone receptor positive (HR+)", "triple negative breast cancer (TNBC)"],
+                )
+            ],
+        ),
         (  # parser 2.4.31: adjectives share a singular noun too
             "The acme market can be segmented into traditional and advanced wound care.",
             [("", ["traditional wound care", "advanced wound care"])],

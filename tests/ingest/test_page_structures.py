@@ -2647,3 +2647,19 @@ def test_a_figure_sentence_opening_with_the_market_for_names_it() -> None:
         "2030, propelled by rising prevalence.</p>"
     )
     assert parse(page)["name"] == "Acme and Beta Treatments"
+
+
+def test_subtypes_a_market_consists_of_are_its_type_segments() -> None:
+    """Parser 2.4.31: "the X market, which consists of two major subtypes: A and B" segments
+    it, along its type."""
+    page = (
+        "<h1>Acme Breast Cancer Market</h1><p>The acme breast cancer market, which consists of "
+        "two major subtypes: hormone receptor positive (HR+) and triple negative breast cancer "
+        "(TNBC), the former of which accounts for 90 percent, will grow from $1.45 billion in "
+        "2013 to $6.12 billion by 2023.</p>"
+    )
+    segments = [(segment["name"], segment["dimension"]) for segment in parse(page)["segments"]]
+    assert segments == [
+        ("hormone receptor positive (HR+)", "type"),
+        ("triple negative breast cancer (TNBC)", "type"),
+    ]
