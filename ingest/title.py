@@ -89,7 +89,9 @@ _IN_REGION_MARKETS = re.compile(
 # before it, only a region, "global", an amount or words that name nothing.
 _MARKET_FOR = re.compile(
     r"^(?:the\s+)?(?P<before>(?:(?!\bmarket\b)[^:]){0,40}?)\s*\bmarket\s+"
-    r"(?:for|(?:worth\s+|value\s+)?of)\s+(?:the\s+)?(?!(?:US|USD|U\.S\.)\b)"
+    # (2.4.31: "market estimate of", never before an amount's word: "of approximately $5 …")
+    r"(?:for|(?:worth\s+|value\s+|estimates?\s+)?of)\s+(?:the\s+)?"
+    r"(?!(?:US|USD|U\.S\.|approximately|about|around|nearly|over|roughly|some)\b)"
     r"(?P<name>[A-Za-z][\w&/'’ -]{1,80}?)"
     r"(?=\s+(?:to|will|is|are|was|were|has|have|had|set|expected|projected|poised|could|may|"
     r"should|might|can|would|"  # (2.4.31: "would")
@@ -160,6 +162,21 @@ _LEADING_AMOUNT = re.compile(
 # "African Pharmaceuticals Market" with the headline's "pharmaceuticals market": the adjective
 # is the region (not every "African …" title's: "African Swine Fever Vaccines"; 2.4.31).
 _CONTINENT_OF = {"african": "Africa", "asian": "Asia"}
+# "African Healthcare", "Asian Orthopedic Device": a continent's adjective before a sector's
+# word is the region (not "African Swine Fever Vaccines", "Asian Ginseng"; 2.4.31).
+_SECTOR_WORDS = frozenset(
+    "healthcare health pharmaceutical pharmaceuticals pharma medical medtech orthopedic "
+    "orthopaedic diagnostics biotech biotechnology hospital hospitals dental".split()
+)
+
+
+def _continent_before_sector(name: str) -> str | None:
+    words = name.lower().split()
+    if len(words) >= 2 and words[0] in _CONTINENT_OF and words[1] in _SECTOR_WORDS:
+        return _CONTINENT_OF[words[0]]
+    return None
+
+
 # A French title: "Le marché (mondial) des X progresse de 3,9 %" names X (2.4.31).
 _FRENCH_MARKET = re.compile(
     r"^(?:le\s+)?march[ée]\s+(?:(?P<place>\w+)\s+)?(?:de\s+l['’]|d['’]|(?:des|du|de\s+la|de)\b)\s*"
@@ -214,7 +231,9 @@ _SIZE_QUESTION = re.compile(
 _NAMING_NOTHING = frozenset(
     "the this that its our their a an overall global worldwide entire total whole recent new "
     "growing expanding booming emerging lucrative huge big strong rising thriving fast-growing "
-    "rapidly steadily current domestic local".split()
+    "rapidly steadily current domestic local "
+    # 2.4.31: "Europe’s Biggest Market", "A Multibillion-Dollar Industry"
+    "biggest largest multibillion-dollar multi-billion-dollar billion-dollar".split()
 )
 # Last words before "market" that leave it a common noun: "the", or a preposition ("…
 # poised for significant growth, with market size projected to …", 2.4.24).
@@ -269,7 +288,9 @@ _TRAILING_REPORT_WORD = re.compile(r"\s+(?:forecasts?|update|outlook)$", re.IGNO
 _SAID_TO_BE = re.compile(
     r"^(?P<name>.+?)(?:\s+(?:industry|sector))?\s+(?:is|are|was|were|represents?|represented|"
     r"remains?|becomes?|became)\s+(?:now\s+|still\s+)?(?:an?|the)\s+"
-    r"(?=(?:\S+\s+){0,4}\S*(?:\d|billion|million|trillion|dollar))(?:\S+\s+){0,4}\S+$",
+    r"(?=(?:\S+\s+){0,4}\S*(?:\d|billion|million|trillion|dollar)"
+    r"|(?:large|huge|big|sizable|sizeable|lucrative)$)"  # 2.4.31: "… Represent A Large Market"
+    r"(?:\S+\s+){0,4}\S+$",
     re.IGNORECASE,
 )
 _SOURCE_SEES = re.compile(
@@ -638,6 +659,8 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
         region, name = _split_region_prefix(base)
     if region is None:
         region, name = _split_region_suffix(name)
+    if region is None and (continent := _continent_before_sector(name)):
+        region, name = continent, name.split(maxsplit=1)[1]
     if region and _WORLD_WORD.search(name):
         region = None  # "India to Account for 2.2% of Global Digital Payment Market"
     # "Cell and Gene Therapy (CGT)": the name without its abbreviation (the title keeps it)

@@ -2564,6 +2564,30 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
             "Acme Pharmaceuticals",
             "Africa",
         ),
+        (  # "market estimate of X in India" names X, in India
+            "<h1>Question: What’s the market estimate of acme tourism in India in the next "
+            "year?</h1><p>The market was worth USD 2.1 billion in 2023.</p>",
+            "acme tourism",
+            "India",
+        ),
+        (  # a continent's adjective before a sector's word is the region
+            "<h1>Overview of the African Healthcare industry and opportunities for European "
+            "companies</h1><p>Sales were worth USD 2.1 billion in 2023.</p>",
+            "Healthcare",
+            "Africa",
+        ),
+        (  # but not before a product's own name
+            "<h1>African Swine Fever Vaccines Market</h1><p>The market was worth USD 2.1 billion "
+            "in 2023.</p>",
+            "African Swine Fever Vaccines",
+            "Global",
+        ),
+        (  # "X Represent A Large Market" names X, as "X Are A 600 Billion Market" does
+            "<h1>Acme and Its Derivatives Represent A Large Market</h1><p>The market was worth "
+            "USD 2.1 billion in 2023.</p>",
+            "Acme and Its Derivatives",
+            "Global",
+        ),
         (  # a Latin term keeps its capital
             "<h1>Acme Report</h1><p>The global in vitro acme market was valued at USD 2.1 billion "
             "in 2023.</p>",
@@ -2572,7 +2596,8 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
         ),
     ],
     ids=["in-radiology", "overall-market", "percent-of-global", "uk-sector", "prospects-ahead",
-         "to-expedite", "would", "to-foster", "african", "in-vitro"],
+         "to-expedite", "would", "to-foster", "african", "estimate-of", "african-sector",
+         "african-product", "represent-a-large", "in-vitro"],
 )  # fmt: skip
 def test_titles_that_name_their_market_as_a_sentence_or_a_sector(
     page: str, name: str, region: str
