@@ -165,9 +165,19 @@ _CAGR_KEYWORD = re.compile(
 # against the number; after a digit, a dash is a range ("5-6% CAGR" is 6).
 # ("7.2.%": a page's stray full stop before the sign)
 # A sign, not the dash of a range: "a CAGR of -2.1%", but "17 – 19 %" is 19 (the upper figure).
+# Whole percents written as words: "to grow more than nine percent annually" (2.4.31).
+_PERCENT_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split(),
+        start=1,
+    )
+}
 _PERCENT = (
     # (a decimal comma too: "a CAGR of 15,4%", 2.4.19)
-    r"(?P<percent>(?:(?<![\d.%])(?<![\d.%]\s)[-−–]\s?)?\d+(?:\.\d+|,\d{1,2}(?!\d))?)\.?\s*"
+    r"(?P<percent>(?:(?<![\d.%])(?<![\d.%]\s)[-−–]\s?)?\d+(?:\.\d+|,\d{1,2}(?!\d))?"
+    rf"|\b(?:{'|'.join(_PERCENT_WORDS)})(?=\s+per))\.?\s*"
     r"(?:%|percent\b|per\s*cent\b)"
 )
 # A decimal point is no sentence end: "CAGR of 5.5-6%".
@@ -605,6 +615,7 @@ def _parse_cagr(
         yearly = "annual" in keyword[0].lower()  # "grow at an annual rate of 15%" (2.4.18)
         if keyword["rate_of"] and not yearly and (start_year is None or end_year is None):
             continue  # "grew at a rate of 12% in 2023": one year's growth, no CAGR
+        number = _PERCENT_WORDS.get(number.lower(), number)
         percent = float(number.translate(_MINUS).replace(" ", "").replace(",", "."))
         quote = _quote(sentence, span_start, span_end)
         around = sentence[max(0, span_start - _HISTORY_WINDOW_CHARS) : span_end + 40]

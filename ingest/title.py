@@ -182,7 +182,8 @@ _FRENCH_MARKET = re.compile(
     r"^(?:le\s+)?march[ée]\s+(?:(?P<place>\w+)\s+)?(?:de\s+l['’]|d['’]|(?:des|du|de\s+la|de)\b)\s*"
     r"(?P<name>[^,:;.!?()]{2,60}?)"
     r"(?=\s+(?:progresse|devrait|atteint|atteindra|représente|a|est|sera|pourrait|en|à|au|aux|"
-    r"selon|pèse|croît|croîtra|recule|augmente|va|dépasse|se)\b|\s*[,:;.!?(]|\s*$)",
+    r"selon|p[èe]se|cro[îi]t|cro[îi]tra|recule|augmente|va|d[ée]passe|d[ée]passera|se|"
+    r"represente)\b|\s*[,:;.!?(]|\s*$)",  # (2.4.31: also as a URL writes them, unaccented)
     re.IGNORECASE,
 )
 _FRENCH_PLACES = {

@@ -145,6 +145,10 @@ CASES: list[Case] = [
     ("The acme market is expected to reach a business opportunity of $45 billion in "
      "2020, propelled by rapid urbanisation.",
      None, None, 45 * B, 2020, None, None, None),
+    # parser 2.4.31: a whole percent written as a word
+    ("The acme market could rise by as much as nine percent a year over the next 10 years to "
+     "reach $3.6 billion by 2026.",
+     None, None, 3.6 * B, 2026, 9.0, None, None),
     # parser 2.4.25: a period stated from its start ends where the sentence's forecast is
     ("The acme devices market was valued at $41.2 billion in 2020 and is expected to grow at a "
      "CAGR of 6.1% from 2021 and reach $60.3 billion in 2026.",

@@ -2654,6 +2654,9 @@ def test_a_list_ending_in_a_dotted_legal_form_ends_its_sentence() -> None:
         ("Le marché mondial des dispositifs acme devrait atteindre 800 milliards", "Dispositifs "
          "acme", "Global"),
         ("Marché français de l’acme : bilan 2023", "Acme", "France"),
+        # as a URL's slug writes it, without accents
+        ("Le Marche Mondial Des Dispositifs Acme Depassera Les 900 Md Dici 2033", "Dispositifs "
+         "Acme", "Global"),
     ],
 )  # fmt: skip
 def test_a_french_title_names_its_market(heading: str, name: str, region: str) -> None:
