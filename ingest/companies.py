@@ -225,11 +225,15 @@ _PLAYERS_AFTER_LIST = re.compile(
     r"(?:companies|players|manufacturers|vendors|firms)\b"
 )
 _MAX_LIST_CHARS = 2_000
-_LIST_SPLIT = re.compile(
+_COMMA_SPLIT = (
     # not a comma inside (short) parentheses: "Tilray (Nanaimo, BC)"
     r"\s*;\s*(?:and\s+)?|\s*,(?![^()]{0,40}\))\s*(?:and\s+|&\s+)?(?!(?:and\s+)?Company\b)"
-    r"|\s+and\s+(?=[A-Z])(?!Company\b)"
 )
+_LIST_SPLIT = re.compile(_COMMA_SPLIT + r"|\s+and\s+(?=[A-Z])(?!Company\b)")
+# A list whose last name follows ", and" parts at its commas only: "Johnson and Johnson,
+# Bausch and Lomb, and Alcona Inc." keeps the "and" inside names (2.4.31).
+_COMMA_SPLITTER = re.compile(_COMMA_SPLIT)
+_OXFORD_AND = re.compile(r",\s+and\s+")
 _LIST_TAIL = re.compile(
     r"\s*(?:,?\s*(?:and|&|among)\s+)?(?:others|many more|more|etc)\.?\s*$", re.I
 )
@@ -514,8 +518,16 @@ def companies_in_list(listed: str) -> list[str]:
     a part reads as prose (see `_listed_names`)."""
     listed = _TICKER.sub("", _LIST_TAIL.sub("", _drop_full_stop(listed.strip())))
     listed = _DESCRIBING_NOTE.sub("", listed)
+    # An Oxford list's "and" inside a name stays ("Bausch and Lomb, and Alcona Inc."), unless
+    # its first part is then prose: "Moderna and Pfizer are leading …, and global expansion"
+    if _OXFORD_AND.search(listed) and (names := _listed_names(_entries(listed, _COMMA_SPLITTER))):
+        return names
+    return _listed_names(_entries(listed, _LIST_SPLIT))
+
+
+def _entries(listed: str, splitter: re.Pattern[str]) -> list[str]:
     parts: list[str] = []
-    for part in _LIST_SPLIT.split(listed):
+    for part in splitter.split(listed):
         # "Quest Diagnostics., BioMerieux": a stray full stop is no part of a name
         part = part.strip()
         part = _THE_BEFORE_NAME.sub("", part) if parts else part  # "such as the X Agency": none
@@ -525,7 +537,7 @@ def companies_in_list(listed: str) -> list[str]:
                 parts[-1] = f"{parts[-1]}, {part}"
         elif part:
             parts.append(part)
-    return _listed_names(_join_partners(parts))
+    return _join_partners(parts)
 
 
 def _listed_names(parts: list[str]) -> list[str]:

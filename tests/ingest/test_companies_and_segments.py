@@ -330,6 +330,16 @@ def test_segments_named_in_prose() -> None:
             "Holding (9%).",
             ["Acme Corp", "Beta Labs", "Gamma Holding"],
         ),
+        (  # parser 2.4.31: an Oxford list parts at its commas; "and" inside a name stays
+            "The major players, such as Halden and Halden, Bausch and Tallis, The Kaito "
+            "Companies, and Ostrava Inc., are well-organized.",
+            ["Halden and Halden", "Bausch and Tallis", "The Kaito Companies", "Ostrava Inc."],
+        ),
+        (  # unless the first part is then prose: the list is read as before
+            "Companies like Halden and Ostrava are leading the way with new research, improved "
+            "vaccines, and global expansion.",
+            ["Halden", "Ostrava"],
+        ),
         (  # parser 2.4.31: a later name's article is no part of it
             "Some of the big players include Halden, Kaito, and the Serum Institute of Acme.",
             ["Halden", "Kaito", "Serum Institute of Acme"],
