@@ -161,10 +161,6 @@ _CAGR_KEYWORD = re.compile(
     r"|(?P<next_years>(?:for|over)\s+(?:the\s+)?next\s+(?:\w+|\d+)\s+years\b))",
     re.IGNORECASE,
 )
-# A declining market's CAGR carries a minus (ASCII, the minus sign, or a typeset en dash) set
-# against the number; after a digit, a dash is a range ("5-6% CAGR" is 6).
-# ("7.2.%": a page's stray full stop before the sign)
-# A sign, not the dash of a range: "a CAGR of -2.1%", but "17 – 19 %" is 19 (the upper figure).
 # Whole percents written as words: "to grow more than nine percent annually" (2.4.31).
 _PERCENT_WORDS = {
     word: str(value)
@@ -174,6 +170,10 @@ _PERCENT_WORDS = {
         start=1,
     )
 }
+# A declining market's CAGR carries a minus (ASCII, the minus sign, or a typeset en dash) set
+# against the number; after a digit, a dash is a range ("5-6% CAGR" is 6).
+# ("7.2.%": a page's stray full stop before the sign)
+# A sign, not the dash of a range: "a CAGR of -2.1%", but "17 – 19 %" is 19 (the upper figure).
 _PERCENT = (
     # (a decimal comma too: "a CAGR of 15,4%", 2.4.19)
     r"(?P<percent>(?:(?<![\d.%])(?<![\d.%]\s)[-−–]\s?)?\d+(?:\.\d+|,\d{1,2}(?!\d))?"
