@@ -47,6 +47,7 @@ _UNIT_MULTIPLIER = {
     "mds": 10**9,
     "millions": 10**6,
     "millionen": 10**6,
+    "billionen": 10**12,  # 2.4.31: German plural, a trillion ("1,5 Billionen Dollar")
 }
 _UNIT = "|".join(sorted(_UNIT_MULTIPLIER, key=len, reverse=True))
 # (ISO code, marks written before the number, words written after the scale word).

@@ -365,6 +365,11 @@ def test_a_relative_clause_that_takes_the_market_to_an_amount(
             [(41_000_000_000, "EUR", 2028)],
             None,
         ),
+        (  # parser 2.4.31: "Billionen", German for trillions
+            "Der Acme-Umsatz steigt bis 2027 auf 1,14 Billionen Euro.",
+            [(1_140_000_000_000, "EUR", 2027)],
+            None,
+        ),
         (  # parser 2.4.31: "im Jahr 2009"
             "Der Marktwert stieg von 37,8 Milliarden Euro im Jahr 2009 auf 52,9 Milliarden Euro "
             "im Jahr 2016.",
