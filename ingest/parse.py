@@ -55,7 +55,7 @@ from ingest.rankings import (
     ranked_enough,
     ranked_line_name,
 )
-from ingest.regions import one_region
+from ingest.regions import one_region, stored_region
 from ingest.report import (
     PARSER_VERSION,
     ParsedFaq,
@@ -1334,7 +1334,8 @@ def parse_report(
         slug=title.slug,
         title=title.title,
         name=title.name,
-        region=one_region(own_region) or "Global",  # "Worldwide" too (2.4.26)
+        # "Worldwide" too (2.4.26); one spelling per country (2.4.31)
+        region=stored_region(one_region(own_region) or "Global"),
         summary=collected.summary,
         size_usd=size.usd if size else None,
         size_year=size.year if size else None,

@@ -212,6 +212,25 @@ def _same_region(mention: str, own_region: str) -> bool:
     return any(mention in names and own in names for names in _SAME_REGION)
 
 
+# The spelling a market's region is stored under, one per group of `_SAME_REGION`, so that
+# `?region=United Kingdom` also finds a page that wrote "UK" (2.4.31).
+_STORED_SPELLING = {
+    name: stored
+    for stored, names in zip(
+        ("United States", "United Kingdom", "South Korea", "United Arab Emirates", "Saudi Arabia",
+         "Asia Pacific"),
+        _SAME_REGION,
+        strict=True,
+    )
+    for name in names
+}  # fmt: skip
+
+
+def stored_region(region: str) -> str:
+    """'UK' → 'United Kingdom', 'U.S.' → 'United States'; any other region as written."""
+    return _STORED_SPELLING.get(region.lower(), region)
+
+
 def one_region(region: str | None) -> str | None:
     """The region a market is of; None for the whole world ("Global", "Worldwide")."""
     return region if region and region.lower() not in _WHOLE_WORLD else None

@@ -64,8 +64,9 @@ def test_a_sentence_heading_about_the_market_is_not_the_title() -> None:
         ("Acme Oncology in the United States 2025", "United States", "Acme Oncology"),
         # "In" capitalised, as title-case headings write it
         ("Acme Oncology Market In Japan 2025: Growth, Opportunities", "Japan", "Acme Oncology"),
-        # a country after the name, before "Market"; an industry that is the market
-        ("Acme Oncology UK Market Report, Tenth Edition", "UK", "Acme Oncology"),
+        # a country after the name, before "Market" (stored under one spelling, 2.4.31); an
+        # industry that is the market
+        ("Acme Oncology UK Market Report, Tenth Edition", "United Kingdom", "Acme Oncology"),
         ("Acme Oncology Industry Market Research", "Global", "Acme Oncology"),
         # The region ends a sentence about a market named before it: not the market's region.
         ("Acme Oncology Market to Become the Largest in Europe", "Global", "Acme Oncology"),
@@ -253,7 +254,7 @@ def test_a_region_after_in_names_the_market_s_region() -> None:
         "expected to reach $2.40 billion in 2029.</p>"
     )
     report = parse(page)
-    assert (report["region"], report["name"]) == ("Asia-Pacific", "Bladder Cancer Therapeutics")
+    assert (report["region"], report["name"]) == ("Asia Pacific", "Bladder Cancer Therapeutics")
     assert (report["size_usd"], report["forecast_usd"]) == (1_310_000_000, 2_400_000_000)
 
 
@@ -400,7 +401,7 @@ def test_names_opening_with_digits_and_figures_beside_names() -> None:
             "Cosmetics and Toiletries",  # in title case (2.4.27)
         ),
         ("In India, snacks market size is Rs 44000 cr", "India", "snacks"),
-        ("Korea’s Biosimilar Market Set to Double", "Korea", "Biosimilar"),
+        ("Korea’s Biosimilar Market Set to Double", "South Korea", "Biosimilar"),
         ("Oncology Healthcare Market Scenario of India", "India", "Oncology Healthcare"),
         ("Vietnamese Generic Drug Market Outlook", "Vietnam", "Generic Drug"),
     ],
@@ -1320,7 +1321,7 @@ def test_an_epr_dateline_and_a_research_report_naming_its_market() -> None:
             "<p>As the UAE home dialysis market is expected to reach US$210 million by 2027, "
             "providers are hiring.</p>",
             "Home Dialysis",
-            "UAE",
+            "United Arab Emirates",
         ),
         (
             "<h1>What to Know about the Pediatric Stent Market</h1><p>The global pediatric "
@@ -1802,7 +1803,7 @@ def test_a_page_with_figures_that_names_no_market_lands_under_its_own_title() ->
             "<h1>It is Estimated that the UK Biopsy Needle Market Grew by 4% in 2021, to a Value "
             "of £1.2bn</h1><p>The UK biopsy needle market grew by 4% in 2021.</p>",
             "Biopsy Needle",
-            "UK",
+            "United Kingdom",
         ),
         # a section's outline number before the market's name, under an h1 naming none
         (
@@ -2532,13 +2533,13 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
             "<h1>The Growth of the UK Acme Sector</h1><p>Back in 2015 the sector was worth $28.8 "
             "billion.</p>",
             "Acme",
-            "UK",
+            "United Kingdom",
         ),
         (  # a sentence of prospects for a country's sector
             "<h1>Prospects ahead for UAE’s acme sector</h1><p>The acme sector market stands at AED "
             "71.6 billion today.</p>",
             "Acme",
-            "UAE",
+            "United Arab Emirates",
         ),
         (  # a verb that moves the market opens its name
             "<h1>Technological Advancements To Expedite The Acme Cancer Treatment Market</h1><p>"
@@ -2691,3 +2692,26 @@ def test_subtypes_a_market_consists_of_are_its_type_segments() -> None:
         ("hormone receptor positive (HR+)", "type"),
         ("triple negative breast cancer (TNBC)", "type"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("UK", "United Kingdom"),
+        ("U.S.", "United States"),
+        ("USA", "United States"),
+        ("UAE", "United Arab Emirates"),
+        ("KSA", "Saudi Arabia"),
+        ("Korea", "South Korea"),
+        ("APAC", "Asia Pacific"),
+        ("India", "India"),  # any other region as written
+    ],
+)
+def test_a_country_is_stored_under_one_spelling(written: str, stored: str) -> None:
+    """Parser 2.4.31: a region written several ways is stored one way, so `?region=United
+    Kingdom` finds a page that says "UK" (the title and slug keep the page's words)."""
+    report = parse(
+        f"<h1>{written} Acme Market</h1><p>The market was worth $2.1 billion in 2023.</p>"
+    )
+    assert report["region"] == stored
+    assert report["title"] == f"{written} Acme Market"
