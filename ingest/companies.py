@@ -90,11 +90,23 @@ def split_company_entry(entry: str) -> list[str]:
 
 @functools.lru_cache(maxsize=65536)  # the same names recur across thousands of reports
 def company_slug(name: str) -> str:
-    """The company's identity across markets: its name without trailing legal-form suffixes."""
+    """The company's identity across markets: its name without trailing legal-form suffixes.
+    "Johnson and Johnson" is "Johnson & Johnson" (whose "&" slugify drops), and "Eli Lilly and
+    Company" and "Tallis and Co" are Eli Lilly and Tallis (2.4.31)."""
     tokens = name.replace(",", " ").split()
     while len(tokens) > 1 and is_legal_form(tokens[-1]):
         tokens.pop()
+    if len(tokens) > 2 and tokens[-1].lower() == "company" and tokens[-2].lower() in _JOINERS:
+        tokens = tokens[:-1]  # "… and Company"
+    while len(tokens) > 1 and tokens[-1].lower() in _JOINERS:
+        tokens.pop()  # "Tallis and" of "Tallis and Co"
+    if len(tokens) > 2:
+        tokens = [token for token in tokens if token.lower() != "and"]
     return slugify(" ".join(tokens))
+
+
+# The joining word before a firm's "Company" or "Co." ("Eli Lilly and Company"; 2.4.31).
+_JOINERS = frozenset({"and", "&"})
 
 
 # A word that speaks of the market's players: a table's "Company Name" column, "the big six

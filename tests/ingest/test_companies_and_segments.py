@@ -68,6 +68,14 @@ def test_a_firm_named_companies_with_its_legal_form_is_a_company() -> None:
         ("Grifols S.A.", "grifols"),
         ("Sunbeam Pharma Pvt. Ltd.", "sunbeam-pharma"),  # parser 2.4.11
         ("AG", "ag"),
+        # parser 2.4.31: "and" is "&", and "and Company" is no part of the firm's own name
+        ("Halden and Halden", "halden-halden"),
+        ("Halden & Halden", "halden-halden"),
+        ("Ostrava and Company", "ostrava"),
+        ("Becton, Kaito and Company", "becton-kaito"),
+        ("Becton Kaito", "becton-kaito"),
+        ("Tallis and Co", "tallis"),
+        ("Company", "company"),
     ],
 )
 def test_company_slug(name: str, slug: str) -> None:
