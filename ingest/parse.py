@@ -1063,9 +1063,8 @@ def _as_listed(name: str, title: str, found: dict[str, ParsedSegment]) -> str:
         if start == len(words) - 1 or re.search(rf"\b{re.escape(tail)}\s+market\b", title, re.I):
             return listed.name
     # "the traditional segment" of a page that lists "traditional wound care" (2.4.31)
-    longer = [
-        listed.name for key, listed in found.items() if key.startswith(f"{segment_key(name)}-")
-    ]
+    prefix = f"{segment_key(name)}-"
+    longer = [listed.name for key, listed in found.items() if key.startswith(prefix)]
     return longer[0] if len(longer) == 1 else name
 
 

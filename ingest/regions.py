@@ -158,6 +158,18 @@ _SAME_REGION = (
     frozenset({"saudi arabia", "ksa"}),
     frozenset({"asia pacific", "asia-pacific", "apac"}),
 )
+# The spelling a market's region is stored under, one per group of `_SAME_REGION`, so that
+# `?region=United Kingdom` also finds a page that wrote "UK" (2.4.31).
+_STORED_SPELLING = {
+    name: stored
+    for stored, names in zip(
+        ("United States", "United Kingdom", "South Korea", "United Arab Emirates", "Saudi Arabia",
+         "Asia Pacific"),
+        _SAME_REGION,
+        strict=True,
+    )
+    for name in names
+}  # fmt: skip
 _UPPERCASE_ONLY = (
     "US", "U.S.", "USA", "UK", "U.K.", "GCC", "APAC", "EU", "MEA", "LATAM", "LAMEA", "UAE",
     "KSA", "MENA", "EMEA",
@@ -209,21 +221,8 @@ def _same_region(mention: str, own_region: str) -> bool:
         return True
     if " and " in own:  # "North America and Europe": either of them (2.4.14)
         return any(_same_region(mention, part) for part in own.split(" and "))
-    return any(mention in names and own in names for names in _SAME_REGION)
-
-
-# The spelling a market's region is stored under, one per group of `_SAME_REGION`, so that
-# `?region=United Kingdom` also finds a page that wrote "UK" (2.4.31).
-_STORED_SPELLING = {
-    name: stored
-    for stored, names in zip(
-        ("United States", "United Kingdom", "South Korea", "United Arab Emirates", "Saudi Arabia",
-         "Asia Pacific"),
-        _SAME_REGION,
-        strict=True,
-    )
-    for name in names
-}  # fmt: skip
+    stored = _STORED_SPELLING.get(mention)
+    return stored is not None and stored == _STORED_SPELLING.get(own)
 
 
 def stored_region(region: str) -> str:
