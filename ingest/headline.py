@@ -200,6 +200,17 @@ _PERIOD = re.compile(
     rf"|\bfrom\s+(?:[FC]Y\s?)?(?P<start_only>{_YEAR})\b(?!\s*(?:-|–|—|to|through|until|till)\s*\S)",
     re.IGNORECASE,
 )
+# "… a CAGR of 6.2% to reach $15.3 billion by 2028": the year the rate runs to, though an
+# amount stands between them (the end year only: the size's year is not the rate's start)
+_TO_REACH = re.compile(
+    r"\s*,?\s*(?:and\s+(?:is|are)\s+(?:\w+\s+){0,2})?"
+    r"to\s+(?:reach|hit|touch|cross|surpass|exceed)\s+"
+    r"(?:(?:a\s+)?(?:value|valuation|size|revenue)\s+of\s+)?(?:around|about|nearly|over|almost)?\s*$",
+    re.IGNORECASE,
+)
+_REACHED_BY = re.compile(
+    rf"\s*by\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?(?P<year>{_YEAR})\b(?!\s*[-–—]\s*\d)"
+)
 _MINUS = str.maketrans("−–", "--")
 _AT_RATE = re.compile(r"\bat\s+(?:a\s+(?:\w+\s+)?rate\s+of\s+)?$", re.IGNORECASE)
 # A sentence that opens with its period: "During the forecast period between 2025 and 2033,",
@@ -695,6 +706,12 @@ def _cagr_period(
                 break
             start, end = _period_years(period)
             return start, end, min(span_start, period.start()), max(span_end, period.end())
+    if (
+        next_amount
+        and _TO_REACH.fullmatch(sentence, span_end, next_amount.start())
+        and (by_year := _REACHED_BY.match(sentence, next_amount.end()))
+    ):
+        return None, int(by_year["year"]), span_start, span_end
     return None, None, span_start, span_end
 
 

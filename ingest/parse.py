@@ -1489,15 +1489,18 @@ def _with_forecast_period(
     expected to register steady growth from 2025 to 2033 … at a CAGR of 6.2% during the
     forecast period", 2.4.29), else the report's forecast period, when the page states one
     ("Forecasts, 2024-2032" in its title, "Forecast Period: 2024-2031"); when it states
-    several, the CAGR keeps no years."""
-    if cagr is None or cagr.start_year is not None or cagr.end_year is not None:
+    several, the CAGR keeps no years. A CAGR stated with its end year alone starts where such
+    a period ending in that year starts ("… to reach $X by 2027" under "Forecasts From 2022
+    To 2027", 2.4.32)."""
+    if cagr is None or cagr.start_year is not None:
         return cagr
     own = [block.text for block in blocks if cagr.sentence in block.text]
     everywhere = [title, *(block.text for block in blocks)]
     for pattern, texts in ((_GROWTH_PERIOD, own), (_FORECAST_PERIOD, everywhere)):
         if len(periods := _periods(pattern, texts)) == 1:
             ((start, end),) = periods
-            return replace(cagr, start_year=start, end_year=end)
+            if cagr.end_year in (None, end):
+                return replace(cagr, start_year=start, end_year=end)
     return cagr
 
 

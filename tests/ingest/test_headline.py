@@ -149,6 +149,17 @@ CASES: list[Case] = [
     ("The acme market could rise by as much as nine percent a year over the next 10 years to "
      "reach $3.6 billion by 2026.",
      None, None, 3.6 * B, 2026, 9.0, None, None),
+    # parser 2.4.32: "a CAGR of P% to reach X by Y" runs to Y, though the amount stands between
+    ("The global acme sealants market was valued at $3.4 billion in 2023 and is expected to "
+     "grow at a compound annual growth rate (CAGR) of 7.1% to reach $5.1 billion by 2029.",
+     3.4 * B, 2023, 5.1 * B, 2029, 7.1, None, 2029),
+    ("The acme implant market is valued at $2.2bn in 2019. It is expanding at a CAGR of 4.4% "
+     "and is forecast to reach $2.9bn by 2025.",
+     2.2 * B, 2019, 2.9 * B, 2025, 4.4, None, 2025),
+    # a clause between the rate and the forecast: the rate keeps no years
+    ("The acme pump market was worth $12.6 billion in 2022 and is set to grow at a CAGR of "
+     "6.3%, driven by home care demand, to reach $18.2 billion by 2028.",
+     12.6 * B, 2022, 18.2 * B, 2028, 6.3, None, None),
     # parser 2.4.25: a period stated from its start ends where the sentence's forecast is
     ("The acme devices market was valued at $41.2 billion in 2020 and is expected to grow at a "
      "CAGR of 6.1% from 2021 and reach $60.3 billion in 2026.",

@@ -225,6 +225,31 @@ def test_a_cagr_without_years_spans_the_single_stated_forecast_period() -> None:
     assert (two["cagr_start_year"], two["cagr_end_year"]) == (None, None)
 
 
+@pytest.mark.parametrize(
+    ("period", "years"),
+    [
+        ("Forecasts From 2022 To 2027", (2022, 2027)),
+        ("Forecast 2018-2027", (2018, 2027)),
+        ("Forecast 2018-2026", (None, 2027)),  # a period ending elsewhere lends no start
+    ],
+)
+def test_a_cagr_with_its_end_year_alone_starts_where_the_forecast_period_ending_then_does(
+    period: str, years: tuple[int | None, int]
+) -> None:
+    """Parser 2.4.32: "a CAGR of P% to reach X by Y" runs to Y; the page's forecast period
+    ending in Y gives its start."""
+    page = parse(
+        f"<h1>Acme Baby Food Market - {period}</h1><p>The acme baby food market is projected to "
+        "grow at a CAGR of 5.5% to reach USD 3.6 billion by 2027.</p>"
+    )
+    assert (page["cagr_start_year"], page["cagr_end_year"]) == years
+    through = parse(
+        f"<h1>Acme Baby Food Market - {period}</h1><p>The acme baby food market was valued at "
+        "USD 2.5 billion in 2021 and is projected to grow at a CAGR of 5.5% through 2027.</p>"
+    )
+    assert (through["cagr_start_year"], through["cagr_end_year"]) == years
+
+
 def test_label_and_value_blocks_are_read_as_one_line() -> None:
     snapshot = "<p>CAGR (2025-2030)</p><p>8.45%</p><p>Fastest Growing Segment</p><p>Radiology</p>"
     report = parse(LEAD + snapshot)
