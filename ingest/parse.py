@@ -39,6 +39,7 @@ from ingest.headline import (
     split_sentences,
     subject_region,
 )
+from ingest.known_companies import known_companies_named
 from ingest.limits import within_caps
 from ingest.links import find_report_links
 from ingest.page_meta import PageMeta
@@ -1304,6 +1305,9 @@ def parse_report(
     segments = _assemble_segments(collected)
     # "Medical And Diagnostic Laboratory Services" under "Top Key Companies:" is the market
     named = [name for name in _company_names(collected) if name.lower() != title.name.lower()]
+    if not named and (named := known_companies_named(collected.prose_anywhere)):
+        message = "no key-players list; the well-known companies the text names are listed"
+        warnings.append(ParsedWarning(code="companies_from_mentions", message=message))
     companies = _dedupe_companies(named, warnings)
     faq_pairs, unanswered = pair_faqs(collected.faq_blocks)
     if not faq_pairs:

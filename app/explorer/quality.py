@@ -27,6 +27,8 @@ _EXPLANATIONS = {
     "faq_unanswered": "Some questions in the report's FAQ have no answer.",
     "missing_segments": "No market segments were found in the report.",
     "missing_companies": "No list of companies was found in the report.",
+    "companies_from_mentions": "The report lists no key players; the companies shown are "
+    "well-known firms its text mentions, which may include firms that are not players.",
     "missing_faqs": "No FAQs were found in the report.",
     "missing_summary": "No summary paragraph was found in the report.",
     "missing_report_id": "The report carries neither a report id nor a product URL, so it is "

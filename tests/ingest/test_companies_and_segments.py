@@ -12,6 +12,7 @@ from ingest.companies import (
     split_company_entry,
 )
 from ingest.headline import split_sentences
+from ingest.known_companies import known_companies_named
 from ingest.parse import parse_report_bytes
 from ingest.segments import (
     SEGMENTED_INTO,
@@ -857,3 +858,49 @@ def test_the_word_start_search_finds_what_a_full_scan_finds() -> None:
         assert [(m.span(), m.groupdict()) for m in segmented_into_matches(text)] == scanned
         found_any += bool(scanned)
     assert found_any >= len(_SEGMENTATION_WORDINGS)
+
+
+@pytest.mark.parametrize(
+    ("prose", "firms"),
+    [
+        (  # parser 2.4.32: each firm once, as first written, in order of mention
+            "Medtronic is moving into the space. U.K.-based CMR Surgical raised $380 million to "
+            "challenge Intuitive Surgical, and Medtronic's robot follows.",
+            ["Medtronic", "Intuitive Surgical"],
+        ),
+        (  # the longest spelling wins; two Mercks are two firms; a possessive is the firm
+            "Merck KGaA licensed it from Merck's partner; Bausch + Lomb and Dr. Reddy’s agreed.",
+            ["Merck KGaA", "Merck", "Bausch + Lomb", "Dr. Reddy’s"],
+        ),
+        (  # spellings of one firm are one firm
+            "J&J and Johnson & Johnson Vision lead; Becton, Dickinson and Company follows.",
+            ["J&J", "Becton, Dickinson and Company"],
+        ),
+        (  # a source cited is no player, and a word that only starts like a firm is none
+            "According to a report by IQVIA, La Roche-Posay and Pfizerville grew. Abbott did.",
+            ["Abbott"],
+        ),
+    ],
+)
+def test_well_known_firms_named_in_prose(prose: str, firms: list[str]) -> None:
+    assert known_companies_named([prose]) == firms
+
+
+def test_a_page_without_a_players_list_lists_the_well_known_firms_it_names() -> None:
+    """Parser 2.4.32: a news page names its market's firms in running text, never in a list."""
+    news = (
+        "<h1>Acme robots set to triple</h1><p>The global acme surgical robot market is expected "
+        "to grow from $4.5 billion in 2016 to $12.1 billion in 2025.</p><p>Key patents are "
+        "running out for Intuitive Surgical. Medtronic, a large device maker, is moving into the "
+        "space, according to analysts at Pfizer-backed Acme Research.</p>"
+    )
+    report = parse_report_bytes(news.encode(), file_name="news.html")
+    assert report.companies == ["Intuitive Surgical", "Medtronic"]
+    assert "companies_from_mentions" in {warning.code for warning in report.quality.warnings}
+    listed = news.replace(
+        "</p><p>Key",
+        "</p><p>Key players include Acme Robotics Inc. and Corvane Medical Ltd.</p><p>Key",
+    )
+    report = parse_report_bytes(listed.encode(), file_name="news.html")
+    assert report.companies == ["Acme Robotics Inc.", "Corvane Medical Ltd."]
+    assert "companies_from_mentions" not in {warning.code for warning in report.quality.warnings}
