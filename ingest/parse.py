@@ -1119,7 +1119,7 @@ def _company_names(collected: _Collected) -> list[str]:
             # last, the lists of names the section's prose gives (2.4.30)
             names += (
                 listed
-                or companies_in_list(entry)
+                or _names_opening(entry)
                 or list(chain.from_iterable(map(names_in_runs, split_sentences(entry))))
             )
         elif name := company_from_line(entry):
@@ -1139,6 +1139,20 @@ def _company_names(collected: _Collected) -> list[str]:
         if listed := _companies_in_prose(text):
             return listed
     return []
+
+
+# "The CRO industry is dominated by several key players …": the name opening a paragraph
+# describes the industry; it is no player (2.4.32).
+_INDUSTRY_AFTER_NAME = re.compile(r"\s+(?:industry|market|sector|segment|space|landscape)\b")
+
+
+def _names_opening(entry: str) -> list[str]:
+    """The names a players section's paragraph opens with ("DePuy Synthes (J&J) reported …")."""
+    names = companies_in_list(entry)
+    describes_industry = len(names) == 1 and entry.startswith(names[0])
+    if describes_industry and _INDUSTRY_AFTER_NAME.match(entry, len(names[0])):
+        return []
+    return names
 
 
 def _companies_in_prose(text: str) -> list[str]:

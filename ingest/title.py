@@ -234,7 +234,9 @@ _NAMING_NOTHING = frozenset(
     "growing expanding booming emerging lucrative huge big strong rising thriving fast-growing "
     "rapidly steadily current domestic local "
     # 2.4.31: "Europe’s Biggest Market", "A Multibillion-Dollar Industry"
-    "biggest largest multibillion-dollar multi-billion-dollar billion-dollar".split()
+    "biggest largest multibillion-dollar multi-billion-dollar billion-dollar "
+    # 2.4.32: "With a projected market value of $3.5 billion by 2020, telehealth is …"
+    "projected estimated expected anticipated forecast potential combined cumulative".split()
 )
 # Last words before "market" that leave it a common noun: "the", or a preposition ("…
 # poised for significant growth, with market size projected to …", 2.4.24).
@@ -448,7 +450,8 @@ _REPORT_WORDS = frozenset(
     "analysis overview outlook study insights assessment review impact growth size share "
     "trends evolution future status factors drivers dynamics investment investments spending "
     "sales revenue revenues "  # from "factors": 2.4.24
-    "universe world landscape state realm rise".split()  # 2.4.27: "the Expanding Universe of"
+    "universe world landscape state realm rise "  # 2.4.27: "the Expanding Universe of"
+    "scale value".split()  # 2.4.32: "Global scale of the regenerative medicine market"
 )
 # "for" ends a sentence's words only after these ("Leading Demand for X"); else it is part of
 # the name ("Bispecific Antibodies for Cancer").

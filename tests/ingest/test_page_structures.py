@@ -128,6 +128,12 @@ def test_a_country_report_title_names_its_region_after_in(
             "$3.3 billion in 2027.</p>",
             "Suture Anchors Market",
         ),
+        # parser 2.4.32: "projected" names nothing (it had given "With A Projected Market")
+        (
+            "<h1>Digital Care</h1><p>With a projected market value of $3.5 billion by 2020, "
+            "acme telecare is poised for growth.</p>",
+            "Digital Care",
+        ),
     ],
 )
 def test_words_before_market_that_name_nothing_are_no_title(page: str, title: str) -> None:
@@ -151,6 +157,8 @@ def test_words_before_market_that_name_nothing_are_no_title(page: str, title: st
             "Detailed Analysis of Point of Care Coagulation Market",
             "Point of Care Coagulation Market",
         ),
+        # parser 2.4.32: "scale" and "value" are a report's words
+        ("Global scale of the acme tissue medicine market", "Global Acme Tissue Medicine Market"),
     ],
 )
 def test_a_sentence_heading_names_its_market_after_its_last_preposition(
@@ -213,6 +221,17 @@ def test_a_ranking_by_market_share_names_its_companies_without_their_shares() ->
         "Tallis Health",
         "Quorin Laboratories",
     ]
+
+
+def test_a_players_paragraph_opening_with_its_industry_names_no_company() -> None:
+    """Parser 2.4.32: "The CRO industry is dominated by …" had given a company "The CRO"."""
+    page = parse(
+        LEAD + "<h2>Key Players</h2><p>The CRO industry is dominated by several key players who "
+        "have established a strong presence. Some of the top CROs include:</p><table><tr><td>"
+        "Company</td><td>Headquarters</td></tr><tr><td>Corvane Research</td><td>Boston</td></tr>"
+        "<tr><td>Halden Clinical Plc</td><td>Manchester</td></tr></table>"
+    )
+    assert page["companies"] == ["Corvane Research", "Halden Clinical Plc"]
 
 
 def test_a_cagr_without_years_spans_the_single_stated_forecast_period() -> None:
