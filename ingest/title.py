@@ -161,9 +161,10 @@ _LEADING_AMOUNT = re.compile(
 )
 # "African Pharmaceuticals Market" with the headline's "pharmaceuticals market": the adjective
 # is the region (not every "African …" title's: "African Swine Fever Vaccines"; 2.4.31).
-_CONTINENT_OF = {"african": "Africa", "asian": "Asia"}
+_CONTINENT_OF = {"african": "Africa", "asian": "Asia", "american": "United States"}
 # "African Healthcare", "Asian Orthopedic Device": a continent's adjective before a sector's
-# word is the region (not "African Swine Fever Vaccines", "Asian Ginseng"; 2.4.31).
+# word is the region (not "African Swine Fever Vaccines", "Asian Ginseng"; 2.4.31); so is
+# "American" ("American Medtech Market to Grow …", not "American Ginseng"; 2.4.32).
 _SECTOR_WORDS = frozenset(
     "healthcare health pharmaceutical pharmaceuticals pharma medical medtech orthopedic "
     "orthopaedic diagnostics biotech biotechnology hospital hospitals dental".split()

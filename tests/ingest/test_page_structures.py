@@ -2639,15 +2639,28 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
             "In Vitro Acme",
             "Global",
         ),
+        (  # parser 2.4.32: "American" before a sector's word is the United States
+            "<h1>American Medtech Market to Grow 6.4% Annually Through 2017</h1><p>Revenue will "
+            "remain stable.</p>",
+            "Medtech",
+            "United States",
+        ),
+        (  # but not before a product's own name
+            "<h1>American Ginseng Market</h1><p>The market was worth USD 2.1 billion in "
+            "2023.</p>",
+            "American Ginseng",
+            "Global",
+        ),
     ],
     ids=["in-radiology", "overall-market", "percent-of-global", "uk-sector", "prospects-ahead",
          "to-expedite", "would", "to-foster", "african", "estimate-of", "african-sector",
-         "african-product", "represent-a-large", "in-vitro"],
+         "african-product", "represent-a-large", "in-vitro", "american-sector",
+         "american-product"],
 )  # fmt: skip
 def test_titles_that_name_their_market_as_a_sentence_or_a_sector(
     page: str, name: str, region: str
 ) -> None:
-    """Parser 2.4.31."""
+    """Parser 2.4.31 (and 2.4.32: "American")."""
     report = parse(page)
     assert (report["name"], report["region"]) == (name, region)
 
