@@ -64,7 +64,11 @@ _LEADING_SUBJECT = re.compile(
 # "Transparency Market Research", "Coherent Market Insights": firms named after markets (2.4.24).
 _FIRM_AFTER_MARKET = re.compile(r"\s+(?:research|insights|intelligence)\b", re.IGNORECASE)
 # "… market in India …": the region a headline names after its market.
-_PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
+_PLACE_AFTER = re.compile(
+    r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})"
+    # "in Australia and New Zealand": two regions, the market's together (2.4.32)
+    r"(?:\s+(?:and|&)\s+(?P<second>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}))?"
+)
 _MAX_REGION_WORDS = 5
 _POSSESSIVE = re.compile(r"['’][sS]$")  # "China's", "CHINA’S"
 # "For analysis, the X market", "IQVIA estimates that the Indian X Market", "MRT estimates that
@@ -429,6 +433,22 @@ def title_from_sector(text: str) -> str | None:
     return _title_from_match(text, found) or _title_from_match(text, _WORLD_DEMAND.search(text))
 
 
+def _places_after(text: str, start: int) -> str | None:
+    """The place named after "in" at `start`: one ("in the United States"), or two when both
+    are regions ("in Australia and New Zealand")."""
+    found = _PLACE_AFTER.match(text, start)
+    if found is None:
+        return None
+    place, second = found["place"].rstrip(".,"), (found["second"] or "").rstrip(".,")
+    joined = f"{place} and {second}"
+    return joined if second and _names_regions(joined) else place  # "Trinidad and Tobago" too
+
+
+def _names_regions(place: str) -> bool:
+    names = region_names()
+    return place.lower() in names or all(part.lower() in names for part in place.split(" and "))
+
+
 def _title_from_match(text: str, found: re.Match[str] | None) -> str | None:
     if found is None or _FIRM_AFTER_MARKET.match(text, found.end()):
         return None  # "Transparency Market Research estimates …": a firm, no market
@@ -438,8 +458,8 @@ def _title_from_match(text: str, found: re.Match[str] | None) -> str | None:
     if names_nothing(subject) or names_only_a_region(subject):
         return None  # "The market size, measured by revenue, of …", "The ASEAN market …"
     title = _capitalised(subject) + " Market"
-    place = _PLACE_AFTER.match(text, found.end())
-    region = _split_region_prefix(f"{place['place'].rstrip('.,')} {title}")[0] if place else None
+    place = _places_after(text, found.end())
+    region = _split_region_prefix(f"{place} {title}")[0] if place else None
     if region:
         return f"{region} {title}"
     return title
@@ -549,9 +569,9 @@ def _named_after_for(heading: str) -> str:
     if not unnamed and not _AMOUNT_WORDS.search(before):
         return heading  # "Oncology Market for …": the name is before "market"
     place = region or ("Global" if worldwide else "")
-    after = _PLACE_AFTER.match(heading, found.end("name"))
-    if not region and after and after["place"].lower() in region_names():
-        place = after["place"]  # "The market for industrial pumps in the United States …"
+    after = _places_after(heading, found.end("name"))
+    if not region and after and _names_regions(after):
+        place = after  # "The market for industrial pumps in the United States …"
     return f"{place} {found['name'].strip()} Market".strip()
 
 

@@ -303,6 +303,27 @@ def test_a_region_after_in_names_the_market_s_region() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "region"),
+    [
+        (
+            "The acme market in Australia and New Zealand is expected to record",
+            "Australia and New Zealand",
+        ),
+        ("The market for acme in Canada and Mexico is expected to record", "Canada and Mexico"),
+        ("The acme market in Trinidad and Tobago is expected to record", "Trinidad and Tobago"),
+        ("The acme market in Canada and Acme Corp's home is expected to record", "Canada"),
+    ],
+)
+def test_two_regions_after_in_are_the_market_s_region_together(sentence: str, region: str) -> None:
+    """Parser 2.4.32: "in Australia and New Zealand" had given Australia alone, and the CAGR of
+    the pair was then another region's."""
+    page = f"<h1>Care Anywhere</h1><p>{sentence} a CAGR of 44 per cent from 2015 to 2019.</p>"
+    report = parse(page)
+    assert report["region"] == region
+    assert (report["cagr_percent"], report["cagr_start_year"]) == (44.0, 2015)
+
+
+@pytest.mark.parametrize(
     "heading,name",
     [
         (
