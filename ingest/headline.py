@@ -145,6 +145,8 @@ _CAGR_KEYWORD = re.compile(
     r"|taux\s+de\s+croissance\s+annuel(?:le)?\s+(?:moyen\s+)?compos[ée]e?|TCAC\b"
     r"|annuali[sz]ed\s+(?:growth\s+)?rate|average\s+annual\s+(?:growth(?:\s+rate)?|rate)"
     r"|annual\s+growth\s+rate|average\s+annual\s+expansion|AAGR\b"
+    # "this indicates an annual growth of 8.4%" (2.4.32)
+    r"|annual\s+growth(?=\s+of\s+(?:about\s+|around\s+|nearly\s+)?\d)"
     # "an annual compound growth rate of 25%" (2.4.17)
     r"|annual\s+compound(?:ed)?\s+growth(?:\s+rate)?"
     # "Market Growth Rate (2025-2033) | 8.47%": a growth rate over a stated period

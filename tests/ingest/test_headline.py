@@ -156,6 +156,10 @@ CASES: list[Case] = [
     ("The acme implant market is valued at $2.2bn in 2019. It is expanding at a CAGR of 4.4% "
      "and is forecast to reach $2.9bn by 2025.",
      2.2 * B, 2019, 2.9 * B, 2025, 4.4, None, 2025),
+    # parser 2.4.32: "an annual growth of P%" as "an annual growth rate of P%"
+    ("Back in 2015 the acme sector was worth $28.8 billion; it will rise to $43 billion by "
+     "2020. This indicates an annual growth of 8.4%!",
+     28.8 * B, 2015, 43 * B, 2020, 8.4, None, None),
     # a clause between the rate and the forecast: the rate keeps no years
     ("The acme pump market was worth $12.6 billion in 2022 and is set to grow at a CAGR of "
      "6.3%, driven by home care demand, to reach $18.2 billion by 2028.",
