@@ -59,7 +59,9 @@ _YEAR_BEFORE = re.compile(
 # "the 2022 U.S. market of $11.3 billion", "Market Size (2022) | USD 4,522.30 Billion",
 # "a CY21 market size of $4.1B".
 _YEAR_RIGHT_BEFORE = re.compile(
-    rf"(?:^|[\s(|])(?:(?P<prep>in|by|for|till|through)\s+)?{_FY_YEAR}\)?"
+    # (2.4.32: "Market Size (2026 Est.) | $7.8 Billion")
+    rf"(?:^|[\s(|])(?:(?P<prep>in|by|for|till|through)\s+)?{_FY_YEAR}"
+    r"(?:\s+(?:est(?:imated?)?|proj(?:ected)?|forecast)\.?)?\)?"
     r"(?:['’]s|\s+(?:U\.?S\.?\s+|global\s+)?(?:market\s+)?"
     r"(?:size|valuation|value|estimate|revenue|market)\s+of"
     r"(?:\s+(?:approximately|about|around|nearly|roughly|some|over))?)?\s*[|:(]?\s*$",

@@ -156,6 +156,9 @@ CASES: list[Case] = [
     ("The acme implant market is valued at $2.2bn in 2019. It is expanding at a CAGR of 4.4% "
      "and is forecast to reach $2.9bn by 2025.",
      2.2 * B, 2019, 2.9 * B, 2025, 4.4, None, 2025),
+    # parser 2.4.32: a label's year may be an estimate's ("(2026 Est.)")
+    ("Market Size (2026 Est.) | $7.8 Billion | Projected Market Size (2030) | $25.5 Billion",
+     7.8 * B, 2026, 25.5 * B, 2030, None, None, None),
     # parser 2.4.32: "an annual growth of P%" as "an annual growth rate of P%"
     ("Back in 2015 the acme sector was worth $28.8 billion; it will rise to $43 billion by "
      "2020. This indicates an annual growth of 8.4%!",
