@@ -146,10 +146,14 @@ _LEADING_HOOK = re.compile(
 # ecosystem to hit $50 billion by 2029", "Lab: Worldwide X Sales Forecast to Reach $5 Billion"
 # (2.4.26); the subject's last word of scope is no part of the name.
 _SUBJECT_TO_REACH = re.compile(
-    r"^(?:[^:]{1,40}:\s+)?(?P<subject>[A-Za-z][\w&/'’ -]{1,60}?)"
+    r"^(?:[^:]{1,40}:\s+)?"
+    # 2.4.32: "Spending on Mental Health Apps Could Reach $500M in 2022"
+    r"(?:(?:spending|sales|revenues?|demand)\s+(?:on|of|for|from)\s+)?"
+    r"(?P<subject>[A-Za-z][\w&/'’ -]{1,60}?)"
     r"(?:\s+(?:ecosystem|sector|industry|sales|revenues?|spending)(?:\s+forecast)?)?"
     r"\s+(?:(?:is|are)\s+)?(?:(?:expected|set|poised|forecast|projected|estimated|likely)\s+)?"
-    r"to\s+(?:hit|reach|touch|cross|top|exceed|surpass|achieve)\s+(?=\S*\d)",
+    r"(?:to|could|will|would|may|might|can)\s+(?:hit|reach|touch|cross|top|exceed|surpass|achieve)"
+    r"\s+(?=\S*\d)",
     re.IGNORECASE,
 )
 # "1. Telemedicine Market's Major Drivers", "2.1) …": a section's outline number (2.4.26)
@@ -433,6 +437,18 @@ def title_from_sector(text: str) -> str | None:
     return _title_from_match(text, found) or _title_from_match(text, _WORLD_DEMAND.search(text))
 
 
+def _without_trailing_initials(name: str) -> str:
+    """'Point Of Care Diagnostics Pocd' (a title as a URL writes it) → 'Point Of Care
+    Diagnostics': a last word spelling the initials of the words before it is their
+    abbreviation (2.4.32)."""
+    words = name.split()
+    last = words[-1].lower() if words else ""
+    if not (2 <= len(last) < len(words) and last.isalpha()):
+        return name
+    initials = "".join(word[0] for word in words[-1 - len(last) : -1]).lower()
+    return " ".join(words[:-1]) if initials == last else name
+
+
 def _places_after(text: str, start: int) -> str | None:
     """The place named after "in" at `start`: one ("in the United States"), or two when both
     are regions ("in Australia and New Zealand")."""
@@ -449,14 +465,19 @@ def _names_regions(place: str) -> bool:
     return place.lower() in names or all(part.lower() in names for part in place.split(" and "))
 
 
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were)\b", re.IGNORECASE)
+
+
 def _title_from_match(text: str, found: re.Match[str] | None) -> str | None:
     if found is None or _FIRM_AFTER_MARKET.match(text, found.end()):
         return None  # "Transparency Market Research estimates …": a firm, no market
     subject = _CLAUSE_BEFORE_SUBJECT.split(found["subject"])[-1]  # "For analysis, the X market"
     subject = " ".join(_ABBREVIATION_IN_NAME.sub(" ", subject).split())  # "lithium ion (Li-ion)"
     subject = _COMMON_POSSESSIVE.sub("", subject)
-    if names_nothing(subject) or names_only_a_region(subject):
-        return None  # "The market size, measured by revenue, of …", "The ASEAN market …"
+    if names_nothing(subject) or names_only_a_region(subject) or _CLAUSE_VERB.search(subject):
+        # "The market size, measured by revenue, of …", "The ASEAN market …", "The island
+        # nation is the second largest global market" (2.4.32: a clause, no name)
+        return None
     title = _capitalised(subject) + " Market"
     place = _places_after(text, found.end())
     region = _split_region_prefix(f"{place} {title}")[0] if place else None
@@ -689,7 +710,7 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     if region and _WORLD_WORD.search(name):
         region = None  # "India to Account for 2.2% of Global Digital Payment Market"
     # "Cell and Gene Therapy (CGT)": the name without its abbreviation (the title keeps it)
-    name = _TRAILING_ABBREVIATION.sub("", name) or name
+    name = _without_trailing_initials(_TRAILING_ABBREVIATION.sub("", name) or name)
     return TitleParts(
         title=title, name=name, region=region, slug=slugify(_POSSESSIVE_START.sub(r"\1", base))
     )
@@ -698,6 +719,10 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
 # Words that name no market by themselves: a title and a headline sharing only these agree on
 # nothing.
 _UNNAMING_WORDS = _SMALL_WORDS | {"&", "global", "worldwide", "market", "markets"}
+_NO_MARKET_WORDS = frozenset(
+    "why how what country countries industry industries forecasting news blog overview "
+    "report analysis insights update updates".split()
+)
 # A title's name this long is a news heading's sentence ("Fewer Pathologists and More Cancer
 # Patients Drive Pathology"), unless it holds the headline's market or is part of it.
 _SENTENCE_NAME_WORDS = 5
@@ -709,7 +734,8 @@ _STATED_MARKET = re.compile(
     r"\bthe\s+(?P<subject>(?:(?!the\b)(?:[A-Za-z][\w'’&/.-]*|\([^()]{1,30}\))\s+){1,8}?)"
     r"market\s+(?=(?:is|was|will|would|could|to|size|revenue|value|valued|stood|stands|reached|"
     r"grew|expected|projected|poised|set|anticipated|estimated|worth|continues|remains|"
-    r"registered|recorded|generated|accounted|amounted|totall?ed)\b)",
+    r"registered|recorded|generated|accounted|amounted|totall?ed"
+    r"|from|between|during|through)\b)",  # 2.4.32: "… 9.1% for the X market from 2017 to 2030"
     re.IGNORECASE,
 )
 _MARKET_FOR_IN_SENTENCE = re.compile(
@@ -734,7 +760,13 @@ def named_by_headline(parts: TitleParts, texts: Sequence[str | None]) -> TitlePa
     """The title's market, unless it names none ('MARKET OUTLOOK'), stops on a joining word
     ('Global Demand & Market') or is a news heading's sentence, and the market the first figure
     sentence of `texts` names ('the global X market') disagrees with it (2.4.30)."""
-    mine = _naming_words(parts.name)
+    # a region and a site's words name no market: "Why Nigeria?", "Country Industry
+    # Forecasting" (2.4.32)
+    mine = [
+        word
+        for word in _naming_words(parts.name)
+        if word not in _NO_MARKET_WORDS and word not in region_names()
+    ]
     broken = bool(mine) and parts.name.split()[-1].lower() in {*_SMALL_WORDS, "&"}
     if mine and not broken and len(mine) < _SENTENCE_NAME_WORDS:
         return parts

@@ -2672,16 +2672,41 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
             "American Ginseng",
             "Global",
         ),
+        (  # parser 2.4.32: "Spending on X Could Reach $Y" names X
+            "<h1>Spending on Acme Apps Could Reach $500M in 2022</h1><p>Spending will total "
+            "$491 million.</p>",
+            "Acme Apps",
+            "Global",
+        ),
+        (  # a last word spelling the initials of the words before it is their abbreviation
+            "<h1>Global Point Of Acme Diagnostics Poad Market</h1><p>The market was worth USD "
+            "2.1 billion in 2023.</p>",
+            "Point Of Acme Diagnostics",
+            "Global",
+        ),
+        (  # a title naming only a region gives way to the market a figure sentence names
+            "<h1>Why Nigeria?</h1><p>In Nigeria, a research firm predicts a CAGR of 9.1% for the "
+            "acme market from 2017 to 2030.</p>",
+            "Acme",
+            "Nigeria",
+        ),
+        (  # a subject holding "is" is a clause, no market's name
+            "<h1>Opportunity Grows For Acme Makers</h1><p>The island nation is the second "
+            "largest global market for acme devices, accounting for roughly $20 billion in "
+            "sales.</p>",
+            "Opportunity Grows For Acme Makers",
+            "Global",
+        ),
     ],
     ids=["in-radiology", "overall-market", "percent-of-global", "uk-sector", "prospects-ahead",
          "to-expedite", "would", "to-foster", "african", "estimate-of", "african-sector",
          "african-product", "represent-a-large", "in-vitro", "american-sector",
-         "american-product"],
+         "american-product", "spending-on", "initials", "why-region", "clause-subject"],
 )  # fmt: skip
 def test_titles_that_name_their_market_as_a_sentence_or_a_sector(
     page: str, name: str, region: str
 ) -> None:
-    """Parser 2.4.31 (and 2.4.32: "American")."""
+    """Parser 2.4.31 and 2.4.32."""
     report = parse(page)
     assert (report["name"], report["region"]) == (name, region)
 
