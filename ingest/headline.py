@@ -50,7 +50,10 @@ _YEAR_BEFORE = re.compile(
     rf"\b(?P<prep>in|by|for|as\s+of|en|d['’]ici|bis|im\s+jahre?)\s+(?:the\s+year\s+|{_MONTH})?"
     rf"{_FISCAL}"
     rf"{_FY_YEAR}\b"
-    rf"|(?:^|[\s(])(?:[FC]Y\s?)?(?P<label_year>{_YEAR}){_ESTIMATE}\b[^\d.;:]{{0,40}}:",
+    rf"|(?:^|[\s(])(?:[FC]Y\s?)?(?P<label_year>{_YEAR}){_ESTIMATE}\b[^\d.;:]{{0,40}}:"
+    # German puts a bare year before the amount: "belief sich 2023 auf rund 59,8 Milliarden
+    # Euro", "rechnet 2024 mit einem Umsatz von …" (2.4.32)
+    rf"|\b(?P<german_year>{_YEAR})\s+(?=(?:auf|mit|ein|eine[mn]?|über|um)\s)",
     re.IGNORECASE,
 )
 # A year that labels the amount right after it: "Market Size in 2023 US$ 1.84 Billion",
@@ -139,12 +142,15 @@ _IN_THESE_COUNTRIES = re.compile(
 )
 _CAGR_KEYWORD = re.compile(
     # The lookahead on the first letter spares the alternation every other word's start.
-    r"\b(?=[cagopeftCAGOPEFT])(?:CAGR\b|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?"
+    r"\b(?=[cagopeftdjCAGOPEFTDJ])(?:CAGR\b|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?"
     # "24% Compound Annual Growth Rate (CAGR) from 2023 to 2032": the abbreviation is the same
     # keyword, not a second CAGR between the percent and its period
     r"(?:\s*\(CAGR\))?"
     # 2.4.30: French, "taux de croissance annuel composé de 5,2 %", "un TCAC de 6 %"
     r"|taux\s+de\s+croissance\s+annuel(?:le)?\s+(?:moyen\s+)?compos[ée]e?|TCAC\b"
+    # 2.4.32: German, "einer durchschnittlichen jährlichen Wachstumsrate von 5,9 Prozent",
+    # "ein jährliches Wachstum von durchschnittlich 6,4 Prozent"
+    r"|(?:durchschnittliche[nrs]?\s+)?jährliche[nrs]?\s+Wachstum(?:srate)?"
     r"|annuali[sz]ed\s+(?:growth\s+)?rate|average\s+annual\s+(?:growth(?:\s+rate)?|rate)"
     r"|annual\s+growth\s+rate|average\s+annual\s+expansion|AAGR\b"
     # "this indicates an annual growth of 8.4%" (2.4.32)
@@ -182,7 +188,7 @@ _PERCENT = (
     # (a decimal comma too: "a CAGR of 15,4%", 2.4.19)
     r"(?P<percent>(?:(?<![\d.%])(?<![\d.%]\s)[-−–]\s?)?\d+(?:\.\d+|,\d{1,2}(?!\d))?"
     rf"|\b(?:{'|'.join(_PERCENT_WORDS)})(?=\s+per))\.?\s*"
-    r"(?:%|percent\b|per\s*cent\b)"
+    r"(?:%|percent\b|per\s*cent\b|prozent\b)"  # (2.4.32: German "5,9 Prozent")
 )
 # A decimal point is no sentence end: "CAGR of 5.5-6%".
 _PERCENT_AFTER = re.compile(rf"(?:[^.;]|\.(?=\d)){{0,80}}?{_PERCENT}", re.IGNORECASE)
@@ -553,6 +559,11 @@ def _subject(sentence: str, money: list[re.Match[str]]) -> str:
     return _without_quoted(sentence[: min(starts)] if starts else "")[-_SUBJECT_CHARS:]
 
 
+# "Die deutsche Medizintechnikbranche rechnet 2024 mit …", "… der Pharmamarkt in Deutschland":
+# a German subject's country (the adjective in small letters, as German writes it; 2.4.32)
+_GERMANY = re.compile(r"\bdeutsch(?:e[nrs]?)?\b|\bDeutschland\b")
+
+
 def subject_region(text: str) -> str | None:
     """The one region the subject of a text's first figure sentence names, the whole world
     not named with it: "Japan's regenerative medicine market will grow to $10 billion by
@@ -566,7 +577,7 @@ def subject_region(text: str) -> str | None:
         if not money and not _CAGR_KEYWORD.search(sentence):
             continue
         subject = _subject(sentence, money)
-        named = regions_named(subject)
+        named = regions_named(subject) or ({"Germany"} if _GERMANY.search(subject) else set())
         return named.pop() if len(named) == 1 and not WHOLE_WORLD_WORD.search(subject) else None
     return None
 
@@ -872,8 +883,8 @@ def _amount_year(after: re.Match[str] | None, clause: str) -> tuple[int | None, 
     if not years_before:
         return None, False
     before = years_before[-1]  # the nearest year before the amount
-    if before["label_year"]:
-        return int(before["label_year"]), False
+    if bare_year := before["label_year"] or before["german_year"]:
+        return int(bare_year), False
     return _year_of(before), (before["prep"] or "").lower() in _BY_YEAR
 
 

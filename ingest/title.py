@@ -207,6 +207,63 @@ _FRENCH_PLACES = {
     "indien": "India",
     "africain": "Africa",
 }
+# German titles (2.4.32). A compound naming its market: "Pharmamarkt: Prognosen stehen auf
+# Wachstum", "Der Pharmamarkt in Deutschland", "Photonik-Weltmarkt: Wachstum" → Pharma,
+# Photonik; a joining "s" goes ("Gesundheitsmarkt" → Gesundheit).
+_GERMAN_MARKET = re.compile(
+    r"^(?:(?:der|die|das)\s+)?(?:(?P<adjective>deutsche|globale|weltweite|europäische)[nrs]?\s+)?"
+    r"(?P<name>[A-ZÄÖÜ][\wäöüß]*?)-?(?:welt)?markt(?:e?s)?\b"
+    r"(?:\s+(?:in|im)\s+(?P<place>Deutschland|Europa|Österreich|der\s+Schweiz))?",
+    re.IGNORECASE,
+)
+# A German heading naming its subject before a verb or a colon: "Medizintechnik wächst bis 2025
+# auf …", "Digital Health wächst: …", "Medizintechnik: Schwaches Wachstum, aber …"; a label
+# first goes ("Prognose: Globaler Arzneimittel-Umsatz steigt …" → Arzneimittel).
+_GERMAN_SUBJECT = re.compile(
+    r"^(?:(?:prognose|studie|analyse|umfrage|bericht|report)\s*:\s*)?"
+    r"(?:(?P<adjective>deutsche|globale|weltweite|europäische)[nrs]?\s+)?"
+    r"(?P<name>[A-ZÄÖÜ][\wäöüß]*(?:[-\s](?!(?:umsatz|branche|industrie|sektor)\b)[A-ZÄÖÜ][\wäöüß]*)?)"
+    r"(?:-?(?:umsatz|branche|industrie|sektor))?"
+    r"(?=\s*:|\s+(?:wächst|wird|steigt|soll|sinkt|legt|bleibt|erreicht|boomt|knackt)\b)",
+    re.IGNORECASE,
+)
+# Words only a German heading holds (an English one may say "die" or "am" too, so not those).
+_GERMAN_WORDS = re.compile(
+    r"[äöüß]|\b(?:der|das|und|für|mit|auf|bis|aber|nicht|noch|sind|ist|im|vom|zum|zur|über|"
+    r"wächst|wird|steigt|soll|prognosen?|wachstum|\w+markt(?:e?s)?)\b",
+    re.IGNORECASE,
+)
+_GERMAN_PLACES = {
+    "deutsche": "Germany",
+    "deutschland": "Germany",
+    "europäische": "Europe",
+    "europa": "Europe",
+    "österreich": "Austria",
+    "der schweiz": "Switzerland",
+    "globale": "Global",
+    "weltweite": "Global",
+}
+
+
+def _german_heading(heading: str) -> str | None:
+    """A German title as the English form the rest reads ("Germany Pharma Market"), or None
+    for any other title."""
+    if re.search(r"\bmarkets?\b", heading, re.IGNORECASE) or not _GERMAN_WORDS.search(heading):
+        return None
+    found = _GERMAN_MARKET.match(heading) or _GERMAN_SUBJECT.match(heading)
+    if found is None or len(found["name"]) < 3:
+        return None
+    name = found["name"].rstrip("-")
+    if _JOINING_S.search(name):
+        name = name[:-1]
+    places = found.groupdict()
+    place = places.get("place") or places.get("adjective") or ""
+    region = _GERMAN_PLACES.get(place.lower(), "")
+    return f"{region} {_without_capitals(name)} Market".strip()
+
+
+# "Gesundheits-": the joining "s" of a German compound after these endings
+_JOINING_S = re.compile(r"(?:heit|keit|ung|ion|tät|schaft)s$", re.IGNORECASE)
 # "Gene Therapy: Global Market Trends & Notable Developments": the name before the colon.
 _NAME_BEFORE_COLON = re.compile(
     r"^(?P<name>[^:]{2,80}?):\s+(?:(?:the|global|worldwide)\s+)*(?=markets?\b)", re.IGNORECASE
@@ -642,6 +699,7 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     if french := _FRENCH_MARKET.match(heading):
         place = _FRENCH_PLACES.get((french["place"] or "").lower(), "")
         heading = f"{place} {french['name'][:1].upper()}{french['name'][1:]} Market".strip()
+    heading = _german_heading(heading) or heading
     if named := _NAME_BEFORE_COLON.match(heading):  # before "Report: …" is taken for a label
         heading = f"{named['name']} {heading[named.end() :]}"
     if (placed := _PLACE_LABEL.match(heading)) and placed["place"].lower() in region_names():

@@ -2818,3 +2818,60 @@ def test_a_country_is_stored_under_one_spelling(written: str, stored: str) -> No
     )
     assert report["region"] == stored
     assert report["title"] == f"{written} Acme Market"
+
+
+@pytest.mark.parametrize(
+    ("page", "name", "region"),
+    [
+        (
+            "<h1>Acmetechnik wächst bis 2025 auf mehr als eine halbe Billion Euro</h1><p>Der "
+            "Weltmarkt wird 2025 über 500 Milliarden Euro erreichen.</p>",
+            "Acmetechnik",
+            "Global",
+        ),
+        (
+            "<h1>Acmetechnik: Schwaches Wachstum, aber internationales Potenzial</h1><p>Die "
+            "deutsche Acmetechnikbranche rechnet 2024 mit einem Umsatz von rund 41 Milliarden "
+            "Euro.</p>",
+            "Acmetechnik",
+            "Germany",
+        ),
+        (
+            "<h1>Der Acmemarkt in Deutschland</h1><p>Der Umsatz belief sich 2023 auf rund 59,8 "
+            "Milliarden Euro.</p>",
+            "Acme",
+            "Germany",
+        ),
+        (
+            "<h1>Prognose: Globaler Acme-Umsatz steigt bis 2021 auf 1,5 Billionen Dollar</h1>"
+            "<p>Der Umsatz steigt bis 2021 auf 1,5 Billionen Dollar.</p>",
+            "Acme",
+            "Global",
+        ),
+        (  # an English title with "Die" stays as it is
+            "<h1>Die Casting Market</h1><p>The market was worth USD 2.1 billion in 2023.</p>",
+            "Die Casting",
+            "Global",
+        ),
+    ],
+    ids=["verb", "colon-deutsche", "compound-in-deutschland", "label-umsatz", "english-die"],
+)
+def test_german_titles_name_their_market(page: str, name: str, region: str) -> None:
+    """Parser 2.4.32: German headings had become whole-sentence names."""
+    report = parse(page)
+    assert (report["name"], report["region"]) == (name, region)
+
+
+def test_german_figures_with_a_bare_year_and_a_yearly_growth_rate() -> None:
+    """Parser 2.4.32: German puts the year before the amount without a preposition, and writes
+    the rate as a "jährliche Wachstumsrate von 5,9 Prozent"."""
+    page = parse(
+        "<h1>Acmewirtschaft: Wachstum</h1><p>Weltweit verfügte der Leitmarkt 2020 über ein "
+        "Marktvolumen von 148 Milliarden Euro. Aufgrund einer durchschnittlichen jährlichen "
+        "Wachstumsrate von 5,9 Prozent wird es bis 2030 auf 263 Milliarden Euro ansteigen.</p>"
+    )
+    assert [(figure["year"], figure["amount"]) for figure in page["figures"]] == [
+        (2020, 148_000_000_000),
+        (2030, 263_000_000_000),
+    ]
+    assert (page["currency"], page["cagr_percent"]) == ("EUR", 5.9)
