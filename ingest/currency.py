@@ -4,6 +4,7 @@ Amounts keep the currency they were stated in; nothing here converts between cur
 """
 
 import re
+from decimal import Decimal, InvalidOperation
 
 # "1,234.5", "1234.5", or a decimal comma before a scale word ("USD 7,7 billion": a group of
 # thousands has three digits, so one or two after the comma are decimals).
@@ -11,9 +12,12 @@ import re
 # ("3,5"), or plain digits.
 _NUMBER = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
+    # 2.4.32: as continental Europe writes them, "15.340,33 milioni" and "10 658 milhões"
+    r"|\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])"
     r"|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?"
 )
 DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_EUROPEAN_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _UNIT_MULTIPLIER = {
     "trillion": 10**12,
     "tn": 10**12,
@@ -48,6 +52,20 @@ _UNIT_MULTIPLIER = {
     "millions": 10**6,
     "millionen": 10**6,
     "billionen": 10**12,  # 2.4.31: German plural, a trillion ("1,5 Billionen Dollar")
+    # 2.4.32: Spanish, Italian and Portuguese ("150 mil millones de pesos mexicanos", "13
+    # miliardi di euro", "R$ 76,2 bilhões"); Brazil's "bilhão" is a thousand million, Spain's
+    # "billón" and Portugal's "bilião" a million million
+    "millones": 10**6,
+    "mil millones": 10**9,
+    "billones": 10**12,
+    "milioni": 10**6,
+    "miliardi": 10**9,
+    "miliardo": 10**9,
+    "milhões": 10**6,
+    "bilhões": 10**9,
+    "bilhão": 10**9,
+    "biliões": 10**12,
+    "trilhões": 10**12,
 }
 _UNIT = "|".join(sorted(_UNIT_MULTIPLIER, key=len, reverse=True))
 # (ISO code, marks written before the number, words written after the scale word).
@@ -56,7 +74,7 @@ _CURRENCIES = (
     (
         "USD",
         r"USD\$?|US\s?\$|U\.S\.\s?\$|\$\s?US(?![A-Za-z])|US(?=\s?\d)|(?<![A-Za-z])\$",
-        r"USD|(?:US\s|U\.S\.\s)?dollars?",
+        r"USD|(?:US\s|U\.S\.\s)?dollars?|d[óo]lares|dollari",
     ),
     ("EUR", r"EUR|€", r"EUR|euros?"),
     ("GBP", r"GBP|£", r"GBP|pounds?(?:\s+sterling)?"),
@@ -77,7 +95,7 @@ _CURRENCIES = (
     ("HKD", r"HKD|HK\$", r"HKD|Hong\s+Kong\s+dollars?"),
     ("TWD", r"TWD|NT\$", r"TWD|(?:NT|New\s+Taiwan)\s+dollars?"),
     ("NZD", r"NZD|NZ\$", r"NZD|New\s+Zealand\s+dollars?"),
-    ("MXN", r"MXN|MX\$", r"MXN|Mexican\s+pesos?"),
+    ("MXN", r"MXN|MX\$", r"MXN|Mexican\s+pesos?|pesos\s+mexicanos"),
     ("MYR", r"MYR|RM(?=\s?\d)", r"MYR|ringgit"),
     ("IDR", r"IDR|Rp\.?(?=\s?\d)", r"IDR|rupiah"),
     ("THB", r"THB|฿", r"THB|baht"),
@@ -112,7 +130,8 @@ _HINT_WORDS = [
     *(code.lower() for code, marks, _ in _CURRENCIES if code in marks),  # "USD", "EUR", …
     *(
         "rmb rs dh sr qr rm rp tk ksh "
-        "dollar pound rupee yuan renminbi yen swiss won reais dirham riyal ringgit rupiah baht "
+        "dollar dólar dolar pound rupee yuan renminbi yen swiss won reais dirham riyal ringgit "
+        "rupiah baht "
         "peso dong taka naira shilling rand shekel lira rouble ruble zloty złoty kronor kroner"
     ).split(),
     r"us(?=\s?\d)",  # "US 21.4 billion"; not every word that starts "us"
@@ -146,7 +165,8 @@ def amount_pattern() -> str:
         rf"(?:(?<![A-Za-z])(?:{_PREFIXES})\s?(?:(?P<number>{_NUMBER})\+?(?:\s*|-)(?P<unit>{_UNIT})\b"
         rf"|(?P<number_plain>\d{{1,3}}(?:,\d{{3}}){{2,}}(?:\.\d+)?))"
         # (2.4.30: "4,3 milliards de dollars", "1,54 milliard d'euros")
-        rf"|(?<![\d.,])(?P<number2>{_NUMBER})(?:\s*(?P<unit2>{_UNIT})\s+(?:de\s+|d['’])?"
+        # (2.4.32: "13 miliardi di euro")
+        rf"|(?<![\d.,])(?P<number2>{_NUMBER})(?:\s*(?P<unit2>{_UNIT})\s+(?:de\s+|di\s+|d['’])?"
         rf"(?:{_SUFFIXES})\b"
         # 2.4.31: the code between number and scale word, "valued at 5 USD Billion in 2024"
         rf"|\s+(?:{_CODES_BETWEEN})\s+(?P<unit3>{_UNIT})\b))"
@@ -159,6 +179,31 @@ def currency_of(match: re.Match[str]) -> str:
         if value is not None and name.startswith(("before_", "after_", "between_")):
             return name.split("_", 1)[1]
     raise ValueError(f"no currency in {match[0]!r}")
+
+
+# Scale words of languages that group thousands with a full stop: "21.300 millones" is 21,300
+# million, where "$21.300 million" reads as 21.3 million.
+_DOT_GROUPING_UNITS = frozenset(
+    (
+        "millones,mil millones,billones,milioni,miliardi,miliardo,milhões,bilhões,bilhão,biliões,"
+        "trilhões,millionen,milliarden,milliarde,billionen"
+    ).split(",")
+)
+
+
+def number_value(number: str, unit: str) -> Decimal | None:
+    """The value a matched number writes, in whichever convention ('1,250.5', '3,5', '15.340,33',
+    '10 658'; '21.300' before a scale word of a language that groups with a full stop)."""
+    number = re.sub(r"[ \u00a0\u202f]", "", number)
+    grouped = "," in number or unit.lower() in _DOT_GROUPING_UNITS
+    if _EUROPEAN_NUMBER.fullmatch(number) and grouped:
+        number = number.replace(".", "").replace(",", ".")
+    elif DECIMAL_COMMA.fullmatch(number):
+        number = number.replace(",", ".")
+    try:
+        return Decimal(number.replace(",", ""))
+    except InvalidOperation:
+        return None
 
 
 def unit_multiplier(unit: str) -> int:

@@ -9,14 +9,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
 from functools import cached_property
 
 from ingest.currency import (
     CURRENCY_HINT,
-    DECIMAL_COMMA,
     amount_pattern,
     currency_of,
+    number_value,
     unit_multiplier,
 )
 from ingest.publisher import DATELINE_LEAD, FILED_DATELINE
@@ -38,8 +37,10 @@ _MONTH = (
 _YEAR_AFTER = re.compile(
     # (2.4.30: French and German "en 2024", "d'ici 2032", "bis 2028")
     # (2.4.31: German "im Jahr 2009")
+    # (2.4.32: Spanish, Italian and Portuguese "para 2030", "hasta 2030", "nel 2021", "entro il
+    # 2028", "em 2018", "até 2025")
     rf"[^.;,]{{0,40}}?\b(?P<prep>in|by|for|of|through|till|until|during|as\s+of|en|d['’]ici|"
-    rf"bis|im\s+jahre?)\s+(?:the\s+)?"
+    rf"bis|im\s+jahre?|para|hasta|nel|entro\s+il|em|até)\s+(?:the\s+)?"
     rf"(?:end\s+of\s+(?:the\s+)?|(?:base\s+)?year\s+|{_MONTH})?(?:year\s+)?{_FISCAL}{_FY_YEAR}\b"
     rf"|\s*\(\s*(?:[FC]Y\s?)?(?P<paren_year>{_YEAR})\s*\)",
     re.IGNORECASE,
@@ -70,7 +71,9 @@ _YEAR_RIGHT_BEFORE = re.compile(
     r"(?:\s+(?:approximately|about|around|nearly|roughly|some|over))?)?\s*[|:(]?\s*$",
     re.IGNORECASE,
 )
-_BY_YEAR = frozenset({"by", "through", "till", "until", "d'ici", "d’ici", "bis"})
+_BY_YEAR = frozenset(
+    {"by", "through", "till", "until", "d'ici", "d’ici", "bis", "para", "hasta", "entro il", "até"}
+)
 # "from USD 465.2 million in 2016 to 847.8 million by 2022": the second amount, after "to", in
 # the first one's currency (with a scale word: "to 2022" or "to 8%" is none).
 _BARE = r"(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>trillion|billion|million|tn|bn|mn)\b"
@@ -165,7 +168,9 @@ _CAGR_KEYWORD = re.compile(
     # "6.2% annually", "9.8 percent on average annually", "5.8% a year", "4% per annum", "20%
     # every year": only with the percent before it
     r"|(?P<annually>(?:on\s+average\s+)?(?:annually|(?:a|per)\s+year(?!\s+(?:ago|earlier|before))"
-    r"|per\s+annum|annual\s+growth|(?:every|each)\s+year)\b)"
+    r"|per\s+annum|annual\s+growth|(?:every|each)\s+year"
+    # 2.4.32: "5,7% por ano", "6% all'anno", "6,4 Prozent pro Jahr"
+    r"|por\s+a[ñn]o|(?:all['’])?anno|pro\s+jahr|par\s+an)\b)"
     # "growing at 27.5% for the next five years": a yearly rate only after "at" (see _parse_cagr;
     # "grow 30% over the next five years" is the whole period's growth)
     r"|(?P<next_years>(?:for|over)\s+(?:the\s+)?next\s+(?:\w+|\d+)\s+years\b))",
@@ -897,12 +902,5 @@ def _amount_value(match: re.Match[str]) -> int | None:
     groups = match.groupdict()
     number = groups.get("number") or groups.get("number_plain") or groups.get("number2")
     unit = groups.get("unit") or groups.get("unit2") or groups.get("unit3") or ""
-    if number is None:
-        return None
-    if DECIMAL_COMMA.fullmatch(number):
-        number = number.replace(",", ".")
-    try:
-        value = Decimal(number.replace(",", ""))
-    except InvalidOperation:
-        return None
-    return int(value * unit_multiplier(unit))
+    value = number_value(number, unit) if number is not None else None
+    return None if value is None else int(value * unit_multiplier(unit))

@@ -84,3 +84,32 @@ def test_gulf_asian_african_and_nordic_amounts_keep_their_currency(
     figures = parse_headline_figures(f"The market {text}.")
     assert [(a.amount, a.currency) for a in figures.amounts] == [(amount, code)]
     assert parse_headline_figures("The market was 4 billion riyals in 2021.").amounts == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency", "year"),
+    [
+        ("Il mercato vale 15.340,33 milioni di dollari nel 2021.", 15_340_330_000, "USD", 2021),
+        ("El mercado supera los 21.300 millones de euros en 2021.", 21_300_000_000, "EUR", 2021),
+        ("O mercado deverá atingir 10 658 milhões de euros em 2025.", 10_658_000_000, "EUR", 2025),
+        ("Um faturamento de R$ 76,2 bilhões em 2018.", 76_200_000_000, "BRL", 2018),
+        ("Un valor de 150 mil millones de pesos mexicanos en 2013.", 150_000_000_000, "MXN", 2013),
+        ("Un valore di 390 miliardi di euro entro il 2030.", 390_000_000_000, "EUR", 2030),
+        # English keeps its own: "$1.234 billion" is 1.234 billion
+        ("The market reached $1.234 billion in 2024.", 1_234_000_000, "USD", 2024),
+    ],
+)
+def test_spanish_italian_and_portuguese_amounts(
+    text: str, amount: int, currency: str, year: int
+) -> None:
+    """Parser 2.4.32: their scale words, currency words, years, and numbers grouped with full
+    stops or spaces."""
+    (found,) = parse_headline_figures(text).amounts
+    assert (found.amount, found.currency, found.year) == (amount, currency, year)
+
+
+def test_a_yearly_rate_in_portuguese_and_italian() -> None:
+    """Parser 2.4.32: "5,7% por ano", "6% all'anno" as "5.7% per year"."""
+    for text in ("O mercado deverá crescer 5,7% por ano.", "Il mercato crescerà del 6% all'anno."):
+        cagr = parse_headline_figures(text).cagr
+        assert cagr is not None and cagr.percent in (5.7, 6.0)
