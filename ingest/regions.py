@@ -226,7 +226,10 @@ def _same_region(mention: str, own_region: str) -> bool:
 
 
 def stored_region(region: str) -> str:
-    """'UK' → 'United Kingdom', 'U.S.' → 'United States'; any other region as written."""
+    """'UK' → 'United Kingdom', 'U.S.' → 'United States'; any other region as written (two
+    joined by "and" each so: 'KSA and UAE' → 'Saudi Arabia and United Arab Emirates')."""
+    if " and " in region and region.lower() not in region_names():
+        return " and ".join(map(stored_region, region.split(" and ")))
     return _STORED_SPELLING.get(region.lower(), region)
 
 

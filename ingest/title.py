@@ -92,9 +92,11 @@ _IN_REGION_MARKETS = re.compile(
 # …": the market is named after "for" (or "of", "worth of", "value of"; never an amount);
 # before it, only a region, "global", an amount or words that name nothing.
 _MARKET_FOR = re.compile(
-    r"^(?:the\s+)?(?P<before>(?:(?!\bmarket\b)[^:]){0,40}?)\s*\bmarket\s+"
+    # (2.4.32: up to 60 characters, "Spread of Infections Fuels 14.5 Billion-Dollar Market for X")
+    r"^(?:the\s+)?(?P<before>(?:(?!\bmarket\b)[^:]){0,60}?)\s*\bmarket\s+"
     # (2.4.31: "market estimate of", never before an amount's word: "of approximately $5 …")
-    r"(?:for|(?:worth\s+|value\s+|estimates?\s+)?of)\s+(?:the\s+)?"
+    # (2.4.32: "Domestic Market Trend of Medical Imaging System")
+    r"(?:for|(?:worth\s+|value\s+|estimates?\s+|trends?\s+)?of)\s+(?:the\s+)?"
     r"(?!(?:US|USD|U\.S\.|approximately|about|around|nearly|over|roughly|some)\b)"
     r"(?P<name>[A-Za-z][\w&/'’ -]{1,80}?)"
     r"(?=\s+(?:to|will|is|are|was|were|has|have|had|set|expected|projected|poised|could|may|"
@@ -276,7 +278,9 @@ _MARKET_IN_REGION = re.compile(
     r"(?=\s*[:,;(|–—-]|\s*$|\s+(?i:to|by|from|is|will|at)\b|\s+\d"
     # a report's words after the place: "Construction Industry in Australia Size & Share
     # Analysis" (2.4.27)
-    r"|\s+(?i:size|share|analysis|report|outlook|forecasts?|trends|overview)\b)"
+    r"|\s+(?i:size|share|analysis|report|outlook|forecasts?|trends|overview"
+    # 2.4.32: "Medical Device Market In South Africa Growth Challenges And …"
+    r"|growth|challenges|opportunities|insights|dynamics|landscape)\b)"
 )
 _BEFORE_SUBJECT = re.compile(
     # an opening quotation mark too: '"The Nigerian pharma market could rise …," it said' (2.4.15)
@@ -550,7 +554,7 @@ _REPORT_WORDS = frozenset(
     "trends evolution future status factors drivers dynamics investment investments spending "
     "sales revenue revenues "  # from "factors": 2.4.24
     "universe world landscape state realm rise "  # 2.4.27: "the Expanding Universe of"
-    "scale value".split()  # 2.4.32: "Global scale of the regenerative medicine market"
+    "scale value trend".split()  # 2.4.32: "Global scale of the regenerative medicine market"
 )
 # "for" ends a sentence's words only after these ("Leading Demand for X"); else it is part of
 # the name ("Bispecific Antibodies for Cancer").
@@ -618,7 +622,8 @@ def _after_market_opener(words_before_market: str) -> str | None:
 def names_only_a_region(words: str) -> bool:
     """'European', 'the United States': a region, no market."""
     lowered = words.lower().strip()
-    return lowered in region_names() or lowered in REGION_OF_ADJECTIVE
+    # (2.4.32: "the African market will be worth …" names no market either)
+    return lowered in region_names() or lowered in REGION_OF_ADJECTIVE or lowered in _CONTINENT_OF
 
 
 def names_nothing(words_before_market: str) -> bool:
@@ -640,7 +645,8 @@ def _named_after_for(heading: str) -> str:
         return heading
     before = found["before"].strip()
     region, rest = _split_region_prefix(f"{before} x") if before else (None, "x")
-    worldwide = before.lower() in ("global", "worldwide")
+    # "… little surprise then that the global market for X": the world's, however it opens
+    worldwide = before.lower().split()[-1:] in (["global"], ["worldwide"])
     unnamed = not before or (region and rest == "x") or worldwide
     # "Study Shows Growing Market for Immunoassays": a growing market, named after "for"
     unnamed = unnamed or before.lower().split()[-1] in _NAMING_NOTHING
@@ -761,6 +767,7 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
             region, name = _split_region_prefix(candidate_name)
     if region is None:
         region, name = _split_region_prefix(base)
+        name = name.lstrip("-–—:| ") or name  # "Africa - A continent of opportunity …"
     if region is None:
         region, name = _split_region_suffix(name)
     if region is None and (continent := _continent_before_sector(name)):
@@ -790,7 +797,8 @@ _MAX_STATED_NAME_WORDS = 8
 # market for mechanical ventilators $2.2 billion …" (2.4.30).
 _STATED_MARKET = re.compile(
     r"\bthe\s+(?P<subject>(?:(?!the\b)(?:[A-Za-z][\w'’&/.-]*|\([^()]{1,30}\))\s+){1,8}?)"
-    r"market\s+(?=(?:is|was|will|would|could|to|size|revenue|value|valued|stood|stands|reached|"
+    r"market\s+(?=(?:is|was|will|would|could|to|size|revenue|value|valued|"
+    r"stood|stands|reached|"
     r"grew|expected|projected|poised|set|anticipated|estimated|worth|continues|remains|"
     r"registered|recorded|generated|accounted|amounted|totall?ed"
     r"|from|between|during|through)\b)",  # 2.4.32: "… 9.1% for the X market from 2017 to 2030"

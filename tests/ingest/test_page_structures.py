@@ -2692,16 +2692,61 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
         ),
         (  # a subject holding "is" is a clause, no market's name
             "<h1>Opportunity Grows For Acme Makers</h1><p>The island nation is the second "
-            "largest global market for acme devices, accounting for roughly $20 billion in "
-            "sales.</p>",
+            "largest market, accounting for roughly $20 billion in sales.</p>",
             "Opportunity Grows For Acme Makers",
+            "Global",
+        ),
+        (  # an amount's words up to 60 characters before "Market for X" name nothing
+            "<h1>Spread of Infections Fuels 14.5 Billion-Dollar Market for Acme Tests: A "
+            "Report</h1><p>The market was worth USD 2.1 billion in 2023.</p>",
+            "Acme Tests",
+            "Global",
+        ),
+        (  # "Market Trend of X" names X
+            "<h1>Domestic Market Trend of Acme Imaging System From April to September 2007</h1>"
+            "<p>The market was worth USD 2.1 billion in 2007.</p>",
+            "Acme Imaging System",
+            "Global",
+        ),
+        (  # a report's words after "Market In <place>"
+            "<h1>Acme Device Market In South Africa Growth Challenges And Strategic "
+            "Opportunities</h1><p>The market was worth USD 2.1 billion in 2023.</p>",
+            "Acme Device",
+            "South Africa",
+        ),
+        (  # two regions are stored each under its own spelling
+            "<h1>Growth opportunities for acme health in KSA and UAE</h1><p>The acme health "
+            "market in KSA and UAE is expected to reach about $4 billion by 2026.</p>",
+            "Acme Health",
+            "Saudi Arabia and United Arab Emirates",
+        ),
+        (  # a continent's adjective alone names no market; a dash after a region goes
+            "<h1>Africa - A continent of opportunity for acme</h1><p>Estimates indicate that "
+            "the African market will be worth $40 billion by 2020.</p>",
+            "A continent of opportunity for acme",
+            "Africa",
+        ),
+        (  # "the global market for X" after a clause is the world's
+            "<h1>Above Average</h1><p>It is little surprise then that the global market for "
+            "acme robots is expected to triple, from $4.5 billion in 2016 to $12.1 billion in "
+            "2025.</p>",
+            "Acme Robots",
+            "Global",
+        ),
+        (  # a news heading gives way to "the global X market may reach …"
+            "<h1>Demand for robot doctors keeps rising in hospitals across the world</h1><p>New "
+            "research indicates that the global acme robot market may reach $38.27 billion in "
+            "2027.</p>",
+            "Acme Robot",
             "Global",
         ),
     ],
     ids=["in-radiology", "overall-market", "percent-of-global", "uk-sector", "prospects-ahead",
          "to-expedite", "would", "to-foster", "african", "estimate-of", "african-sector",
          "african-product", "represent-a-large", "in-vitro", "american-sector",
-         "american-product", "spending-on", "initials", "why-region", "clause-subject"],
+         "american-product", "spending-on", "initials", "why-region", "clause-subject",
+         "billion-dollar-before", "trend-of", "place-then-growth", "two-stored", "african-alone",
+         "clause-then-global", "may-reach"],
 )  # fmt: skip
 def test_titles_that_name_their_market_as_a_sentence_or_a_sector(
     page: str, name: str, region: str
