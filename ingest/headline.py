@@ -199,6 +199,9 @@ _PERCENT = (
 _PERCENT_AFTER = re.compile(rf"(?:[^.;]|\.(?=\d)){{0,80}}?{_PERCENT}", re.IGNORECASE)
 # "5.5%–6%": a range, whose upper figure is the CAGR read.
 _RANGE_UPPER = re.compile(r"\s*[-–—]\s*(?P<upper>\d+(?:\.\d+)?)\s*%")
+# The lower figure before a range's upper one: "5-", "21 – ", "15 to " (the upper's own sign
+# is no dash: "after a digit, a dash is a range").
+_RANGE_START = re.compile(r"(?<![\d.,])\d{1,2}(?:[.,]\d+)?\s*%?\s*(?:[-–—]|to)\s*$")
 _PERCENT_BEFORE = re.compile(rf"{_PERCENT}\s*(?:\w+\s+)?$", re.IGNORECASE)
 _PERIOD = re.compile(
     rf"(?:[FC]Y\s?)?(?P<start>{_YEAR}){_ESTIMATE}\s*(?:-|–|—|to|through|and|until|till)\s*"
@@ -369,13 +372,15 @@ class StatedCagr:
     # "will grow from $100.4 billion in 2022 to $107.1 billion in 2023 at a CAGR of 6.6%": one
     # year's growth, which a press release follows with the forecast period's CAGR
     one_year: bool = False
+    # "a CAGR of 5-6%", "38–39%": a range, no one rate (2.4.32); `percent` holds its upper figure
+    ranged: bool = False
 
     def gives_way_to(self, later: "StatedCagr | None") -> bool:
         """Whether a later CAGR replaces this one: a forecast CAGR over the forecast period
-        after a historical one or one year's."""
-        if later is None or later.historical or later.one_year:
+        after a historical one, one year's or a range."""
+        if later is None or later.historical or later.one_year or later.ranged:
             return False
-        return self.historical or self.one_year
+        return self.historical or self.one_year or self.ranged
 
 
 @dataclass(frozen=True)
@@ -633,7 +638,7 @@ def _parse_cagr(
             found[1] < keyword.start() and _AT_RATE.search(sentence, 0, found[1])
         ):
             continue
-        number, span_start, span_end = found
+        number, span_start, span_end, ranged = found
         clause = sentence[max(clause_start, span_start - _WINDOW_CHARS) : span_start]
         clause_start = span_end
         if about.is_part(clause):
@@ -651,7 +656,8 @@ def _parse_cagr(
         quote = _quote(sentence, span_start, span_end)
         around = sentence[max(0, span_start - _HISTORY_WINDOW_CHARS) : span_end + 40]
         historical = bool(_HISTORICAL.search(around))
-        return StatedCagr(percent, start_year, end_year, quote, historical), (span_start, span_end)
+        cagr = StatedCagr(percent, start_year, end_year, quote, historical, ranged=ranged)
+        return cagr, (span_start, span_end)
     return None, None
 
 
@@ -684,17 +690,20 @@ def _years_stated_before(text: str) -> tuple[int | None, int | None]:
     return min(years), max(years)
 
 
-def _percent_near(sentence: str, start: int, end: int) -> tuple[str, int, int] | None:
+def _percent_near(sentence: str, start: int, end: int) -> tuple[str, int, int, bool] | None:
     """The percent beside a CAGR keyword ('an 11.5% CAGR', 'CAGR of 11.5%', 'CAGR (2025-2029)
-    of 11.40%'): its number and the span from the first of the two to the last."""
+    of 11.40%'): its number, the span from the first of the two to the last, and whether it
+    ends a range ('5-6% CAGR', 'CAGR of 5.5%–6%')."""
     before = _PERCENT_BEFORE.search(sentence, max(0, start - 30), start)
     if before is not None:
-        return before["percent"], before.start(), end
+        ranged = bool(_RANGE_START.search(sentence, 0, before.start()))
+        return before["percent"], before.start(), end, ranged
     after = _PERCENT_AFTER.match(sentence, end, end + _WINDOW_CHARS)
     if after is not None and not _MONEY.search(sentence, end, after.start("percent")):
         if upper := _RANGE_UPPER.match(sentence, after.end()):
-            return upper["upper"], start, upper.end()
-        return after["percent"], start, after.end()
+            return upper["upper"], start, upper.end(), True
+        ranged = bool(_RANGE_START.search(sentence, 0, after.start("percent")))
+        return after["percent"], start, after.end(), ranged
     return None
 
 

@@ -1216,12 +1216,18 @@ def _within_bounds(figures: HeadlineFigures, warnings: list[ParsedWarning]) -> H
         )
         warnings.append(ParsedWarning(code="cagr_out_of_range", message=message))
         cagr = None
+    elif cagr is not None and cagr.ranged:  # "a CAGR of 5-6%": no one rate to store (2.4.32)
+        message = f"the stated CAGR is a range up to {cagr.percent}%; no single rate is stored"
+        warnings.append(ParsedWarning(code="cagr_range", message=message))
+        cagr = None
     if dropped or cagr is not figures.cagr:
         return HeadlineFigures(amounts, cagr)
     return figures
 
 
-def _figure_warnings(figures: HeadlineFigures, implied: float | None) -> list[ParsedWarning]:
+def _figure_warnings(
+    figures: HeadlineFigures, implied: float | None, *, cagr_ranged: bool
+) -> list[ParsedWarning]:
     warnings = []
     if figures.size is None:
         warnings.append(ParsedWarning(code="missing_size", message="no market size found"))
@@ -1232,7 +1238,8 @@ def _figure_warnings(figures: HeadlineFigures, implied: float | None) -> list[Pa
     elif figures.forecast.year is None:
         warnings.append(ParsedWarning(code="missing_forecast_year", message="forecast has no year"))
     if figures.cagr is None:
-        warnings.append(ParsedWarning(code="missing_cagr", message="no stated CAGR found"))
+        if not cagr_ranged:  # a range has its own warning
+            warnings.append(ParsedWarning(code="missing_cagr", message="no stated CAGR found"))
     elif implied is not None:
         gap = abs(figures.cagr.percent - implied)
         if gap > CAGR_MISMATCH_TOLERANCE_PP:
@@ -1299,7 +1306,8 @@ def parse_report(
         message = f"the implied CAGR {implied}% is outside {MIN_CAGR_PERCENT}–{MAX_CAGR_PERCENT}%"
         warnings.append(ParsedWarning(code="implied_cagr_out_of_range", message=message))
         implied = None
-    warnings.extend(_figure_warnings(figures, implied))
+    ranged = any(warning.code == "cagr_range" for warning in warnings)
+    warnings.extend(_figure_warnings(figures, implied, cagr_ranged=ranged))
     stated = size or forecast
     currency = stated.currency if stated else None
     if currency not in (None, "USD"):

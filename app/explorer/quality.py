@@ -22,6 +22,8 @@ _EXPLANATIONS = {
     "amount_out_of_range": "An amount in the report was too large to be a market size and was "
     "left out as a misreading.",
     "cagr_out_of_range": "The stated growth rate is implausible and was left out.",
+    "cagr_range": "The report states its growth rate as a range (such as 5-6%); no single "
+    "rate is stored, so the CAGR stays empty.",
     "implied_cagr_out_of_range": "The growth rate implied by size and forecast is implausible, "
     "so none is shown.",
     "faq_unanswered": "Some questions in the report's FAQ have no answer.",

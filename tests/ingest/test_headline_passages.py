@@ -29,7 +29,8 @@ def _amount(amount: Amount | None) -> dict[str, Any] | None:
 
 def read_passage(passage: dict[str, Any]) -> dict[str, Any]:
     figures = parse_headline_figures(passage["text"], own_region=passage.get("market_region"))
-    cagr = figures.cagr
+    # a range ("5.5%–6%") is stored as no rate (2.4.32)
+    cagr = figures.cagr if figures.cagr and not figures.cagr.ranged else None
     return {
         "figures": [_amount(figure) for figure in figures.figures],
         "size": _amount(figures.size),

@@ -2920,3 +2920,17 @@ def test_german_figures_with_a_bare_year_and_a_yearly_growth_rate() -> None:
         (2030, 263_000_000_000),
     ]
     assert (page["currency"], page["cagr_percent"]) == ("EUR", 5.9)
+
+
+def test_a_cagr_stated_as_a_range_is_no_rate() -> None:
+    """Parser 2.4.32: "a CAGR of 38–39%" had been stored as 39; a range is no one rate, and a
+    single rate stated later is the market's."""
+    ranged = parse(LEAD + "<p>The market is growing at a CAGR of about 38–39% a year.</p>")
+    assert ranged["cagr_percent"] is None
+    assert "cagr_range" in {warning["code"] for warning in ranged["quality"]["warnings"]}
+    assert "missing_cagr" not in {warning["code"] for warning in ranged["quality"]["warnings"]}
+    later = parse(
+        LEAD + "<p>Analysts expect 5-6% CAGR. The acme oncology market will grow at a CAGR of "
+        "5.8% from 2024 to 2030.</p>"
+    )
+    assert (later["cagr_percent"], later["cagr_start_year"]) == (5.8, 2024)
