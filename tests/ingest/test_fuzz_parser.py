@@ -149,6 +149,13 @@ STRUCTURE_PIECES = [
     "The companies with the biggest market share were listed as ", ", 44 percent; ",
     "Le marché mondial des ", " market for acme in radiology ", " impact on the overall market",
     "The Growth of the UK Acme Sector", " To Expedite The ", "and the Serum Institute of ",
+    # parser 2.4.32: rates to a forecast, known firms, German and Romance wordings
+    " a CAGR of 6.2% to reach $15.3 billion by 2028", "Medtronic, Merck KGaA and J&J ",
+    "according to IQVIA ", "Der Pharmamarkt in Deutschland", "Medizintechnik wächst: ",
+    "belief sich 2023 auf rund 59,8 Milliarden Euro", "jährliche Wachstumsrate von 5,9 Prozent",
+    "15.340,33 milioni di dollari ", "10 658 milhões de euros em 2025", " 5,7% por ano",
+    " in Australia and New Zealand ", "a CAGR of 38–39%", "Market (2026 Est.) | ",
+    "Spending on Acme Could Reach ", "Point Of Acme Diagnostics Poad ",
 ]  # fmt: skip
 
 
