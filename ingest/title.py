@@ -560,7 +560,8 @@ _REPORT_WORDS = frozenset(
 # the name ("Bispecific Antibodies for Cancer").
 _WORDS_BEFORE_FOR = frozenset(
     # 2.4.29; "ahead" 2.4.31 ("Prospects ahead for UAE’s healthcare sector")
-    "demand prognosis outlook forecast opportunities prospects future next ahead".split()
+    "demand prognosis outlook forecast opportunities prospects future next ahead "
+    "growth".split()  # 2.4.32: "Recent Analyses Forecast Remarkable Growth for the X Market"
 )
 # A preposition inside a name: "Point of Care Diagnostics", "Internet of Things".
 _NAMES_WITH_OF = frozenset({("point", "care"), ("standard", "care"), ("internet", "things")})

@@ -157,8 +157,10 @@ def test_words_before_market_that_name_nothing_are_no_title(page: str, title: st
             "Detailed Analysis of Point of Care Coagulation Market",
             "Point of Care Coagulation Market",
         ),
-        # parser 2.4.32: "scale" and "value" are a report's words
+        # parser 2.4.32: "scale" and "value" are a report's words, "for" ends one after "growth"
         ("Global scale of the acme tissue medicine market", "Global Acme Tissue Medicine Market"),
+        ("Recent Analyses Forecast Remarkable Growth for the Acme Care Market", "Acme Care Market"),
+        ("Human Growth Hormone for Acme Market", "Human Growth Hormone for Acme Market"),
     ],
 )
 def test_a_sentence_heading_names_its_market_after_its_last_preposition(
