@@ -177,7 +177,8 @@ _CONTINENT_OF = {"african": "Africa", "asian": "Asia", "american": "United State
 # "American" ("American Medtech Market to Grow …", not "American Ginseng"; 2.4.32).
 _SECTOR_WORDS = frozenset(
     "healthcare health pharmaceutical pharmaceuticals pharma medical medtech orthopedic "
-    "orthopaedic diagnostics biotech biotechnology hospital hospitals dental".split()
+    "orthopaedic diagnostics biotech biotechnology hospital hospitals dental "
+    "cardiovascular oncology".split()  # 2.4.32
 )
 
 
@@ -350,7 +351,10 @@ _LEADING_TREND = re.compile(
 # Immunotherapy Drug Forecast").
 _LEADING_HYPE = re.compile(
     r"^(?:(?:(?:fast|fastest|rapidly|quickly)[- ])?(?:growing|booming|burgeoning|thriving)|"
-    r"emerging|lucrative|potential\s+future|(?:valuation|value|size)\s+of(?:\s+the)?)\s+(?=\w)",
+    r"emerging|lucrative|potential\s+future|(?:valuation|value|size)\s+of(?:\s+the)?"
+    # 2.4.32: "Overall Indian Healthcare", "Overview Asian …", "Combined Digital-health"
+    # (not "total": "Total Knee Replacement", "Total Parenteral Nutrition")
+    r"|overall|combined|overview)\s+(?=\w)",
     re.IGNORECASE,
 )
 _TRAILING_REPORT_WORD = re.compile(r"\s+(?:forecasts?|update|outlook)$", re.IGNORECASE)
@@ -746,7 +750,10 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
         title = _LEADING_THE.sub("", title)
         title = _capitalised(title)
     base = _MARKET_SUFFIX.sub("", title).strip() or title
-    base = _TRAILING_REPORT_WORD.sub("", _LEADING_HYPE.sub("", base)) or base
+    unhyped = _LEADING_HYPE.sub("", base)
+    if names_only_a_region(unhyped):
+        unhyped = base  # "Combined US Market": the word is all the name there is
+    base = _TRAILING_REPORT_WORD.sub("", unhyped) or base
     if said := _SAID_TO_BE.match(base):
         base = said["name"]
     base = _SOURCE_SEES.sub("", base) or base

@@ -2590,10 +2590,11 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
             "Global",
         ),
         (  # "… 40 percent of the global market" names nothing: the page's own title stays
+            # (without its "Overview", 2.4.32)
             "<h1>Overview Acme Device</h1><p>Out of acme device markets in the world, the United "
             "States is the largest. In 2017, it was estimated to make up 40 percent of the global "
             "market, with a whopping $156 billion.</p>",
-            "Overview Acme Device",
+            "Acme Device",
             "Global",
         ),
         (  # "sector" after two words is the market's word, as "industry" is
@@ -2742,13 +2743,37 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
             "Acme Robot",
             "Global",
         ),
+        (  # parser 2.4.32: "Overall", "Overview", "Combined" open no name
+            "<h1>Overall Indian Acme Market</h1><p>The market was worth USD 2.1 billion in "
+            "2023.</p>",
+            "Acme",
+            "India",
+        ),
+        (  # and "Asian" before "cardiovascular" (a sector's word) is Asia
+            "<h1>Overview Asian Cardiovascular Acme Market</h1><p>The market was worth USD 2.1 "
+            "billion in 2023.</p>",
+            "Cardiovascular Acme",
+            "Asia",
+        ),
+        (  # unless the region is all that is left
+            "<h1>Combined US Market</h1><p>The market was worth USD 2.1 billion in 2023.</p>",
+            "Combined",
+            "United States",
+        ),
+        (  # "Total" stays: "Total Knee Replacement" is a product's name
+            "<h1>Total Acme Replacement Market</h1><p>The market was worth USD 2.1 billion in "
+            "2023.</p>",
+            "Total Acme Replacement",
+            "Global",
+        ),
     ],
     ids=["in-radiology", "overall-market", "percent-of-global", "uk-sector", "prospects-ahead",
          "to-expedite", "would", "to-foster", "african", "estimate-of", "african-sector",
          "african-product", "represent-a-large", "in-vitro", "american-sector",
          "american-product", "spending-on", "initials", "why-region", "clause-subject",
          "billion-dollar-before", "trend-of", "place-then-growth", "two-stored", "african-alone",
-         "clause-then-global", "may-reach"],
+         "clause-then-global", "may-reach", "overall", "overview-asian", "combined-region",
+         "total-product"],
 )  # fmt: skip
 def test_titles_that_name_their_market_as_a_sentence_or_a_sector(
     page: str, name: str, region: str
