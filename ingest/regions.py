@@ -44,6 +44,9 @@ WORLD_REGIONS = (
     "South Asia",
     "Sub-Saharan Africa",
     "Oceania",
+    "U S",  # 2.4.32: a title as a URL writes it ("U S Home Care Market")
+    "BRIC",
+    "BRICS",
 )
 _WHOLE_WORLD = frozenset({"global", "worldwide", "world"})
 # The region a title's leading adjective names ("European Glass Packaging Market"); only
@@ -151,7 +154,7 @@ _REGION_ADJECTIVES = (*REGION_OF_ADJECTIVE, "american", "asian", "african")
 # Names that are one region under several spellings (adjectives map through
 # REGION_OF_ADJECTIVE first; "American" is none of its: it also names the Americas).
 _SAME_REGION = (
-    frozenset({"united states", "us", "u.s.", "usa", "america", "american"}),
+    frozenset({"united states", "us", "u.s.", "u s", "usa", "america", "american"}),
     frozenset({"united kingdom", "uk", "u.k.", "britain", "great britain"}),
     frozenset({"south korea", "korea", "korea, republic of"}),
     frozenset({"united arab emirates", "uae", "u.a.e."}),

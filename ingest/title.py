@@ -71,6 +71,7 @@ _PLACE_AFTER = re.compile(
 )
 _MAX_REGION_WORDS = 5
 _POSSESSIVE = re.compile(r"['’][sS]$")  # "China's", "CHINA’S"
+_URL_POSSESSIVE = re.compile(r"^[A-Z][a-z]{3,}s$")  # "Indias" (2.4.32)
 # "For analysis, the X market", "IQVIA estimates that the Indian X Market", "MRT estimates that
 # this global market" (2.4.26: "this"): a clause before it
 _CLAUSE_BEFORE_SUBJECT = re.compile(r"(?:,|\bthat)\s+(?:the|this)\s+", re.IGNORECASE)
@@ -441,6 +442,8 @@ def _region_at(words: list[str], start: int) -> tuple[str, int] | None:
     word must follow it)."""
     for length in range(min(_MAX_REGION_WORDS, len(words) - start - 1), 0, -1):
         prefix = _POSSESSIVE.sub("", " ".join(words[start : start + length]))
+        if length == 1 and _URL_POSSESSIVE.match(prefix) and prefix.lower() not in region_names():
+            prefix = prefix[:-1]  # "Indias Medical Devices", a possessive as a URL writes it
         region = region_names().get(prefix.lower()) or REGION_OF_ADJECTIVE.get(prefix.lower())
         if region:
             # as the page spells it, unless a name in capitals ("CHINA’S …" → China) or in

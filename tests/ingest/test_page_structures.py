@@ -2766,6 +2766,22 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
             "Total Acme Replacement",
             "Global",
         ),
+        (  # parser 2.4.32: titles as a URL writes them: a possessive, "U S"
+            "<h1>Indias Acme Devices Market</h1><p>The market was worth USD 2.1 billion in "
+            "2023.</p>",
+            "Acme Devices",
+            "India",
+        ),
+        (
+            "<h1>U S Home Acme Market</h1><p>The market was worth USD 2.1 billion in 2023.</p>",
+            "Home Acme",
+            "United States",
+        ),
+        (  # BRIC is a region
+            "<h1>BRIC Acme Market</h1><p>The market was worth USD 2.1 billion in 2023.</p>",
+            "Acme",
+            "BRIC",
+        ),
     ],
     ids=["in-radiology", "overall-market", "percent-of-global", "uk-sector", "prospects-ahead",
          "to-expedite", "would", "to-foster", "african", "estimate-of", "african-sector",
@@ -2773,7 +2789,7 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
          "american-product", "spending-on", "initials", "why-region", "clause-subject",
          "billion-dollar-before", "trend-of", "place-then-growth", "two-stored", "african-alone",
          "clause-then-global", "may-reach", "overall", "overview-asian", "combined-region",
-         "total-product"],
+         "total-product", "url-possessive", "url-us", "bric"],
 )  # fmt: skip
 def test_titles_that_name_their_market_as_a_sentence_or_a_sector(
     page: str, name: str, region: str
