@@ -145,7 +145,7 @@ _IN_THESE_COUNTRIES = re.compile(
 )
 _CAGR_KEYWORD = re.compile(
     # The lookahead on the first letter spares the alternation every other word's start.
-    r"\b(?=[cagopeftdjCAGOPEFTDJ])(?:CAGR\b|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?"
+    r"\b(?=[cagopeftCAGOPEFT]|[dD]urch|[jJ]ähr)(?:CAGR\b|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?"
     # "24% Compound Annual Growth Rate (CAGR) from 2023 to 2032": the abbreviation is the same
     # keyword, not a second CAGR between the percent and its period
     r"(?:\s*\(CAGR\))?"
