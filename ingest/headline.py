@@ -201,6 +201,7 @@ _PERCENT_AFTER = re.compile(rf"(?:[^.;]|\.(?=\d)){{0,80}}?{_PERCENT}", re.IGNORE
 _RANGE_UPPER = re.compile(r"\s*[-–—]\s*(?P<upper>\d+(?:\.\d+)?)\s*%")
 # The lower figure before a range's upper one: "5-", "21 – ", "15 to " (the upper's own sign
 # is no dash: "after a digit, a dash is a range").
+_RANGE_START_CHARS = 20
 _RANGE_START = re.compile(r"(?<![\d.,])\d{1,2}(?:[.,]\d+)?\s*%?\s*(?:[-–—]|to)\s*$")
 _PERCENT_BEFORE = re.compile(rf"{_PERCENT}\s*(?:\w+\s+)?$", re.IGNORECASE)
 _PERIOD = re.compile(
@@ -696,15 +697,23 @@ def _percent_near(sentence: str, start: int, end: int) -> tuple[str, int, int, b
     ends a range ('5-6% CAGR', 'CAGR of 5.5%–6%')."""
     before = _PERCENT_BEFORE.search(sentence, max(0, start - 30), start)
     if before is not None:
-        ranged = bool(_RANGE_START.search(sentence, 0, before.start()))
+        ranged = _ends_a_range(sentence, before.start())
         return before["percent"], before.start(), end, ranged
     after = _PERCENT_AFTER.match(sentence, end, end + _WINDOW_CHARS)
     if after is not None and not _MONEY.search(sentence, end, after.start("percent")):
         if upper := _RANGE_UPPER.match(sentence, after.end()):
             return upper["upper"], start, upper.end(), True
-        ranged = bool(_RANGE_START.search(sentence, 0, after.start("percent")))
+        ranged = _ends_a_range(sentence, after.start("percent"))
         return after["percent"], start, after.end(), ranged
     return None
+
+
+def _ends_a_range(sentence: str, percent_start: int) -> bool:
+    """Whether the percent at `percent_start` is a range's upper figure ("5-6%"); the few
+    characters before it only, so that no search runs over a growing prefix."""
+    return bool(
+        _RANGE_START.search(sentence, max(0, percent_start - _RANGE_START_CHARS), percent_start)
+    )
 
 
 def _cagr_period(
