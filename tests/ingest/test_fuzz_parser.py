@@ -79,6 +79,11 @@ def test_a_link_urllib_refuses_is_skipped_not_fatal() -> None:
 # Pieces of headline wording that a regex could backtrack over: amounts, years, CAGRs, periods,
 # region and segment words, currency marks without numbers.
 HEADLINE_PIECES = [
+    # parser 2.4.32: a rate to a forecast, rate ranges, German and Romance amounts and rates
+    " a CAGR of 6.2% to reach $15.3 billion by 2028", "a CAGR of 5-6%", " 38–39% CAGR",
+    " 15 to 20 percent annually", "belief sich 2023 auf rund 59,8 Milliarden Euro",
+    "jährliche Wachstumsrate von 5,9 Prozent", "15.340,33 milioni di dollari nel 2021",
+    "10 658 milhões de euros em 2025", " 5,7% por ano", "Market Size (2026 Est.) | ",
     # parser 2.4.31: a code between number and scale, a floor, what it was worth by a year,
     # a leader's sales, a share that states a size, German years
     "5 USD Billion", "$100+ billion", "By 2023, the market was worth ", ", led by Acme with ",
