@@ -153,6 +153,8 @@ def test_sorting_and_paging_walk_every_market(session: Session, javascript: bool
 def test_a_market_page_shows_its_chart_faqs_and_warnings(session: Session) -> None:
     page = session.open("/explore")
     page.get_by_role("link", name=GOLD[MISMATCHED]["name"], exact=True).click()
+    # the URL changes when the navigation commits, before the new page has loaded
+    page.wait_for_load_state()
     assert urlsplit(page.url).path == f"/explore/markets/{MISMATCHED}"
     chart = page.locator("svg.chart")
     assert chart.is_visible()
