@@ -16,7 +16,7 @@ _NUMBER = (
     r"|\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])"
     r"|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?"
 )
-DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _EUROPEAN_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _UNIT_MULTIPLIER = {
     "trillion": 10**12,
@@ -198,7 +198,7 @@ def number_value(number: str, unit: str) -> Decimal | None:
     grouped = "," in number or unit.lower() in _DOT_GROUPING_UNITS
     if _EUROPEAN_NUMBER.fullmatch(number) and grouped:
         number = number.replace(".", "").replace(",", ".")
-    elif DECIMAL_COMMA.fullmatch(number):
+    elif _DECIMAL_COMMA.fullmatch(number):
         number = number.replace(",", ".")
     try:
         return Decimal(number.replace(",", ""))

@@ -228,6 +228,13 @@ def _same_region(mention: str, own_region: str) -> bool:
     return stored is not None and stored == _STORED_SPELLING.get(own)
 
 
+def names_regions(place: str) -> bool:
+    """'United States', 'Trinidad and Tobago', 'Australia and New Zealand': one region, or two
+    joined by "and"."""
+    names = region_names()
+    return place.lower() in names or all(part.lower() in names for part in place.split(" and "))
+
+
 def stored_region(region: str) -> str:
     """'UK' → 'United Kingdom', 'U.S.' → 'United States'; any other region as written (two
     joined by "and" each so: 'KSA and UAE' → 'Saudi Arabia and United Arab Emirates')."""

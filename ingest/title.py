@@ -9,7 +9,7 @@ from slugify import slugify
 from ingest.currency import amount_pattern
 from ingest.headline import mentions_headline_figures, split_sentences
 from ingest.publisher import PLACE_DATELINE
-from ingest.regions import REGION_OF_ADJECTIVE, region_names
+from ingest.regions import REGION_OF_ADJECTIVE, names_regions, region_names
 
 _TRAILING_AFTER_MARKET = re.compile(r"(\bMarket\b).*$", re.IGNORECASE)
 _TRAILING_DECORATION = re.compile(
@@ -211,6 +211,17 @@ _FRENCH_PLACES = {
     "indien": "India",
     "africain": "Africa",
 }
+
+
+def _french_heading(heading: str) -> str | None:
+    """A French title as the English form the rest reads ("Global Dispositifs Médicaux
+    Market"), or None for any other title."""
+    if (found := _FRENCH_MARKET.match(heading)) is None:
+        return None
+    place = _FRENCH_PLACES.get((found["place"] or "").lower(), "")
+    return f"{place} {found['name'][:1].upper()}{found['name'][1:]} Market".strip()
+
+
 # German titles (2.4.32). A compound naming its market: "Pharmamarkt: Prognosen stehen auf
 # Wachstum", "Der Pharmamarkt in Deutschland", "Photonik-Weltmarkt: Wachstum" → Pharma,
 # Photonik; a joining "s" goes ("Gesundheitsmarkt" → Gesundheit).
@@ -248,11 +259,14 @@ _GERMAN_PLACES = {
     "weltweite": "Global",
 }
 
+# "Gesundheits-": the joining "s" of a German compound after these endings
+_JOINING_S = re.compile(r"(?:heit|keit|ung|ion|tät|schaft)s$", re.IGNORECASE)
+
 
 def _german_heading(heading: str) -> str | None:
     """A German title as the English form the rest reads ("Germany Pharma Market"), or None
     for any other title."""
-    if re.search(r"\bmarkets?\b", heading, re.IGNORECASE) or not _GERMAN_WORDS.search(heading):
+    if _MARKET_WORD.search(heading) or not _GERMAN_WORDS.search(heading):
         return None
     found = _GERMAN_MARKET.match(heading) or _GERMAN_SUBJECT.match(heading)
     if found is None or len(found["name"]) < 3:
@@ -266,8 +280,6 @@ def _german_heading(heading: str) -> str | None:
     return f"{region} {_without_capitals(name)} Market".strip()
 
 
-# "Gesundheits-": the joining "s" of a German compound after these endings
-_JOINING_S = re.compile(r"(?:heit|keit|ung|ion|tät|schaft)s$", re.IGNORECASE)
 # "Gene Therapy: Global Market Trends & Notable Developments": the name before the colon.
 _NAME_BEFORE_COLON = re.compile(
     r"^(?P<name>[^:]{2,80}?):\s+(?:(?:the|global|worldwide)\s+)*(?=markets?\b)", re.IGNORECASE
@@ -525,12 +537,7 @@ def _places_after(text: str, start: int) -> str | None:
         return None
     place, second = found["place"].rstrip(".,"), (found["second"] or "").rstrip(".,")
     joined = f"{place} and {second}"
-    return joined if second and _names_regions(joined) else place  # "Trinidad and Tobago" too
-
-
-def _names_regions(place: str) -> bool:
-    names = region_names()
-    return place.lower() in names or all(part.lower() in names for part in place.split(" and "))
+    return joined if second and names_regions(joined) else place  # "Trinidad and Tobago" too
 
 
 _CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were)\b", re.IGNORECASE)
@@ -662,7 +669,7 @@ def _named_after_for(heading: str) -> str:
         return heading  # "Oncology Market for …": the name is before "market"
     place = region or ("Global" if worldwide else "")
     after = _places_after(heading, found.end("name"))
-    if not region and after and _names_regions(after):
+    if not region and after and names_regions(after):
         place = after  # "The market for industrial pumps in the United States …"
     return f"{place} {found['name'].strip()} Market".strip()
 
@@ -710,10 +717,7 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     which separates the two; otherwise a known country or world-region prefix does.
     """
     heading = as_market_heading(_without_capitals(heading))
-    if french := _FRENCH_MARKET.match(heading):
-        place = _FRENCH_PLACES.get((french["place"] or "").lower(), "")
-        heading = f"{place} {french['name'][:1].upper()}{french['name'][1:]} Market".strip()
-    heading = _german_heading(heading) or heading
+    heading = _french_heading(heading) or _german_heading(heading) or heading
     if named := _NAME_BEFORE_COLON.match(heading):  # before "Report: …" is taken for a label
         heading = f"{named['name']} {heading[named.end() :]}"
     if (placed := _PLACE_LABEL.match(heading)) and placed["place"].lower() in region_names():
@@ -808,8 +812,7 @@ _MAX_STATED_NAME_WORDS = 8
 # market for mechanical ventilators $2.2 billion …" (2.4.30).
 _STATED_MARKET = re.compile(
     r"\bthe\s+(?P<subject>(?:(?!the\b)(?:[A-Za-z][\w'’&/.-]*|\([^()]{1,30}\))\s+){1,8}?)"
-    r"market\s+(?=(?:is|was|will|would|could|to|size|revenue|value|valued|"
-    r"stood|stands|reached|"
+    r"market\s+(?=(?:is|was|will|would|could|to|size|revenue|value|valued|stood|stands|reached|"
     r"grew|expected|projected|poised|set|anticipated|estimated|worth|continues|remains|"
     r"registered|recorded|generated|accounted|amounted|totall?ed"
     r"|from|between|during|through)\b)",  # 2.4.32: "… 9.1% for the X market from 2017 to 2030"
