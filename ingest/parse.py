@@ -87,6 +87,7 @@ from ingest.segments import (
     split_segment_names,
     study_by_groups,
     title_segment_groups,
+    with_shared_head,
     without_breakdown_share,
     without_segment_number,
 )
@@ -1019,9 +1020,11 @@ def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
             for text in (collected.title_heading, *collected.segment_group_texts)
         )
     )
-    segmented = list(
-        chain.from_iterable(segmentation_sentence(text) for text in collected.segmentation_prose)
-    )
+    segmented = [
+        (label, with_shared_head(names, collected.title_heading))
+        for text in collected.segmentation_prose
+        for label, names in segmentation_sentence(text)
+    ]
     add_labelled(segmented)
     add_labelled(
         (label, names)

@@ -314,7 +314,10 @@ SEGMENTED_INTO = re.compile(
     r"(?:\b(?:segmented|segments|divided|divides|subdivided|sub-divided|categori[sz]e[sd]|"
     r"classified|classifies|split|"
     r"characteri[sz]ed|"
-    r"splits|bifurcated|segregated|sub-segmented|grouped)\s+(?:the\s+(?:[\w-]+\s+){0,3}?market\s+)?"
+    r"splits|bifurcated|segregated|sub-segmented|grouped|"
+    # 2.4.33: "The market is broken down into A, B and C", "breaking it down into …"
+    r"broken\s+down|breaking\s+(?:it|them|the\s+market)\s+down)"
+    r"\s+(?:the\s+(?:[\w-]+\s+){0,3}?market\s+)?"
     # (2.4.31: "segmented on the basis of material into A, B and C")
     r"(?:(?:by|based\s+on|on\s+the\s+basis\s+of)\s+(?P<label2>[\w&/ -]{2,40}?)\s+)?"
     r"(?:into|as),?"  # 2.4.29: "classified as, A, B"
@@ -371,9 +374,11 @@ SEGMENTED_INTO = re.compile(
     # 2.4.31: "the X market, which consists of two major subtypes: A and B, the former …"
     r"|\bmarket,\s+which\s+(?:consists\s+of|comprises|includes)(?=\s+(?:two|three|four|five|six|"
     r"several)\s+(?:[\w-]+\s+)?(?P<label18>sub-?types|types|segments|categories|classes)\s*:)"
-    r"|\b(?:market|industry|sector|ecosystem)(?:\s+for\s+[\w -]{2,40}?)?"
+    # (2.4.33: "The Healthcare industry in India comprises of A, B and C")
+    r"|\b(?:market|industry|sector|ecosystem)"
+    r"(?:\s+for\s+[\w -]{2,40}?|\s+in\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})?"
     r"(?:\s*[—–]\s*(?:which|that)\s+|\s+)(?:(?:mainly|mostly|primarily|largely)\s+)?"
-    r"(?:includes|comprises|consists\s+of|is\s+(?:composed|made\s+up)\s+of)"
+    r"(?:includes|comprises(?:\s+of)?|consists\s+of|is\s+(?:composed|made\s+up)\s+of)"
     r"(?=\s+(?!(?:the\s+)?(?:sales|revenues?|values?)\b"
     r"|[^.;:]*\b(?:firms|entrants|players|companies|vendors|manufacturers|suppliers)\b))"
     # 2.4.29: "The segments of this market depending upon disease type are A, B and C" (not
@@ -396,8 +401,9 @@ SEGMENTED_INTO = re.compile(
     r"(?P<label12>application\s+areas|applications|end[- ]?users|indications)"
     r",?\s+(?:such\s+as|including|like))\s+"
     # "into the following segments", "into several categories: A, B and C"
-    r"(?:(?:the\s+)?(?:following|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"\d{1,2}|several|various|multiple)"
+    # (2.4.33: "into its key components: A, B and C")
+    r"(?:(?:the\s+|its\s+|their\s+)?(?:following|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|\d{1,2}|several|various|multiple|key|main|major|primary|principal)"
     r"(?:\s*:\s*|(?:\s+[\w-]+){1,2}\s*:\s*"
     r"|(?:\s+[\w-]+){1,3},?\s+(?:including|such\s+as|namely)\s*:?\s*|\s+[\w-]+\s+))?"
     # "… into three segments based on end users- A, B and C"
@@ -422,7 +428,7 @@ _SEGMENTATION_OPENERS = (
     "therapies", "treatments", "products", "devices", "tests", "technologies", "modalities",
     "is", "are", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "industry", "sector", "ecosystem", "end", "applications", "product", "indications",
-    "different", "various", "in", "across", "for", "measur",
+    "different", "various", "in", "across", "for", "measur", "broke", "break",
 )  # fmt: skip
 _WORD_OR_COMMA = re.compile(r"\b\w+|,")
 
@@ -811,6 +817,15 @@ _OTHERS_SUCH_AS = re.compile(
     re.IGNORECASE,
 )
 _EXCLUDING = re.compile(r"\s*\((?:excluding|except|not\s+including)\b[^()]{0,120}\)")
+# The words before a list's first item (2.4.33): "into categories based on resin types,
+# including A, B and C" (with the dimension), "into applications of A, B and C".
+_LIST_PREAMBLE = re.compile(
+    r"^(?:(?:[\w-]+\s+){0,2}?(?:categories|groups|classes|kinds|types)\s+"
+    r"(?:based\s+on|by|according\s+to)\s+(?:(?:the|their|its)\s+)?(?P<label>[\w&/ -]{2,40}?),?"
+    r"\s+(?:including|such\s+as|namely)\s+"
+    r"|(?P<kind>applications|types|categories|kinds|classes)\s+of\s+)",
+    re.IGNORECASE,
+)
 
 
 def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
@@ -839,6 +854,8 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
         label_after = _LABEL_AFTER_LIST.search(items)
         items = items[: label_after.start()] if label_after else items
         items = _OTHERS_SUCH_AS.sub("", items)
+        if preamble := _LIST_PREAMBLE.match(items):
+            items = items[preamble.end() :]
         if match["label12"]:  # "… such as A, B, and C, propels the market": the list alone
             items = _LIST_THEN_CLAUSE.sub(r"\g<list>", items)
         if match["label13"] or match["label18"]:  # "namely A and B, of which A …": the list alone
@@ -851,10 +868,27 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
             label = _LABEL_BEFORE.search(before) or _MARKET_BY_LABEL.search(before)
             stated = next((match[group] for group in _LABEL_GROUPS if match[group]), None)
             stated = stated or (label_after["label"] if label_after else None)
+            stated = stated or (preamble["label"] or preamble["kind"] if preamble else None)
             if _NOT_A_DIMENSION.search(stated or (label["label"] if label else "")):
                 continue  # "On the basis of brand, … classified into Enbrel, Remicade, …"
             groups.append((stated or (label["label"] if label else ""), names))
     return groups
+
+
+def with_shared_head(names: list[str], title: str) -> list[str]:
+    """'soft, hybrid, and rigid gas permeable contact lenses' on a Contact Lenses page: two
+    words or more of the last item that the title names end each one-word item too (2.4.33;
+    one word is too often the adjectives' own: 'hemodialysis and peritoneal dialysis')."""
+    *firsts, last = names
+    if not firsts or not all(len(name.split()) == 1 and name.islower() for name in firsts):
+        return names
+    title_words = f" {' '.join(title.lower().split())} "
+    last_words = last.split()
+    for length in range(len(last_words) - 1, 1, -1):
+        head = " ".join(last_words[-length:])
+        if f" {head.lower()} " in title_words:
+            return [f"{name} {head}" for name in firsts] + [last]
+    return names
 
 
 # "The targeted therapy segment accounted for …", "By product, the branded segment …": a

@@ -97,7 +97,9 @@ _MARKET_FOR = re.compile(
     r"^(?:the\s+)?(?P<before>(?:(?!\bmarket\b)[^:]){0,60}?)\s*\bmarket\s+"
     # (2.4.31: "market estimate of", never before an amount's word: "of approximately $5 …")
     # (2.4.32: "Domestic Market Trend of Medical Imaging System")
-    r"(?:for|(?:worth\s+|value\s+|estimates?\s+|trends?\s+)?of)\s+(?:the\s+)?"
+    r"(?:for|(?:worth\s+|value\s+|estimates?\s+|trends?\s+)?of"
+    # 2.4.33: "Market Analysis For Dental Public Health", "Market Report on X"
+    r"|(?:analysis|report|overview|study|insights|outlook)\s+(?:for|of|on))\s+(?:the\s+)?"
     r"(?!(?:US|USD|U\.S\.|approximately|about|around|nearly|over|roughly|some)\b)"
     r"(?P<name>[A-Za-z][\w&/'’ -]{1,80}?)"
     r"(?=\s+(?:to|will|is|are|was|were|has|have|had|set|expected|projected|poised|could|may|"
@@ -183,10 +185,23 @@ _SECTOR_WORDS = frozenset(
 )
 
 
-def _continent_before_sector(name: str) -> str | None:
+# 2.4.33: so is a country's adjective that also opens products' names, and so is left out of
+# REGION_OF_ADJECTIVE ("Thai medical tourism", not "Thai food")
+_ADJECTIVE_BEFORE_SECTOR = {
+    **_CONTINENT_OF,
+    "thai": "Thailand",
+    "swiss": "Switzerland",
+    "turkish": "Turkey",
+    "dutch": "Netherlands",
+    "greek": "Greece",
+    "burmese": "Myanmar",
+}
+
+
+def _region_before_sector(name: str) -> str | None:
     words = name.lower().split()
-    if len(words) >= 2 and words[0] in _CONTINENT_OF and words[1] in _SECTOR_WORDS:
-        return _CONTINENT_OF[words[0]]
+    if len(words) >= 2 and words[0] in _ADJECTIVE_BEFORE_SECTOR and words[1] in _SECTOR_WORDS:
+        return _ADJECTIVE_BEFORE_SECTOR[words[0]]
     return None
 
 
@@ -561,14 +576,18 @@ def _title_from_match(text: str, found: re.Match[str] | None) -> str | None:
     return title
 
 
-_PREPOSITIONS = frozenset("of for in on into about".split())  # "about": 2.4.16
+# "about": 2.4.16; "through": 2.4.33 ("Targeted Healthcare Solutions Through Digital
+# Therapeutics Market")
+_PREPOSITIONS = frozenset("of for in on into about through".split())
 # "Detailed Analysis of the X Market": a report's word before the preposition
 _REPORT_WORDS = frozenset(
     "analysis overview outlook study insights assessment review impact growth size share "
     "trends evolution future status factors drivers dynamics investment investments spending "
     "sales revenue revenues "  # from "factors": 2.4.24
     "universe world landscape state realm rise "  # 2.4.27: "the Expanding Universe of"
-    "scale value trend".split()  # 2.4.32: "Global scale of the regenerative medicine market"
+    "scale value trend "  # 2.4.32: "Global scale of the regenerative medicine market"
+    # 2.4.33: a piece's own kind, "In-Depth Blog on the United States Dialysis Services Market"
+    "blog article guide primer report look perspective".split()
 )
 # "for" ends a sentence's words only after these ("Leading Demand for X"); else it is part of
 # the name ("Bispecific Antibodies for Cancer").
@@ -785,8 +804,11 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
         name = name.lstrip("-–—:| ") or name  # "Africa - A continent of opportunity …"
     if region is None:
         region, name = _split_region_suffix(name)
-    if region is None and (continent := _continent_before_sector(name)):
-        region, name = continent, name.split(maxsplit=1)[1]
+    if region is None and (adjective_region := _region_before_sector(name)):
+        region, name = adjective_region, name.split(maxsplit=1)[1]
+        name = _capitalised(name) if name.islower() else name  # "Thai medical tourism"
+    if name.lower().startswith("the "):  # "Vietnam: The growing X market …" (2.4.33)
+        name = _LEADING_TREND.sub("", name) or name
     if region and _WORLD_WORD.search(name):
         region = None  # "India to Account for 2.2% of Global Digital Payment Market"
     # "Cell and Gene Therapy (CGT)": the name without its abbreviation (the title keeps it)

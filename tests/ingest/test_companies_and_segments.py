@@ -25,6 +25,7 @@ from ingest.segments import (
     segmented_into_matches,
     split_segment_names,
     title_segment_groups,
+    with_shared_head,
 )
 from tests.paths import PUBLISHERS_DIR, SAMPLES_DIR, SEEDS_DIR
 
@@ -732,10 +733,55 @@ def test_segmentation_sentences_with_their_labels() -> None:
             "partnerships and acquisitions.",
             [],
         ),
+        (  # parser 2.4.33: "broken down into", its "applications of" naming the dimension
+            "The market is broken down into applications of branded acme drugs, generic acme "
+            "drugs and over-the-counter (OTC) products.",
+            [
+                (
+                    "applications",
+                    ["branded acme drugs", "generic acme drugs", "over-the-counter (OTC) products"],
+                )
+            ],
+        ),
+        (  # "breaking it down into its key components: …"
+            "The most useful way to analyze this market is by breaking it down into its key "
+            "components: Software, Hardware, and Services.",
+            [("", ["Software", "Hardware", "Services"])],
+        ),
+        (  # "comprises of", after the industry's place
+            "The Acme industry in India comprises of hospitals, medical devices, clinical "
+            "trials, and telemedicine.",
+            [("", ["hospitals", "medical devices", "clinical trials", "telemedicine"])],
+        ),
+        (  # but not of its firms
+            "The acme industry comprises of many new entrants and established players.",
+            [],
+        ),
+        (  # "into categories based on X, including A, B and C": X is the dimension
+            "The report segments the acme plastics market into categories based on resin types, "
+            "including PVC, polyethylene and polystyrene; applications; and geographies.",
+            [("resin types", ["PVC", "polyethylene", "polystyrene"])],
+        ),
     ],
 )
 def test_segmentation_wordings(text: str, groups: list[tuple[str, list[str]]]) -> None:
     assert segmentation_sentence(text) == groups
+
+
+def test_one_word_items_share_the_market_words_that_end_the_last() -> None:
+    """Parser 2.4.33: 'soft, hybrid, and rigid gas permeable acme lenses' on an Acme Lenses
+    page are three kinds of acme lenses; a one-word noun they share is left as written."""
+    lenses = ["soft", "hybrid", "rigid gas permeable (RGP) acme lenses"]
+    assert with_shared_head(lenses, "Acme Lenses Industry") == [
+        "soft acme lenses",
+        "hybrid acme lenses",
+        "rigid gas permeable (RGP) acme lenses",
+    ]
+    assert with_shared_head(lenses, "Eye Care Market") == lenses  # the title names no head
+    wounds = ["burn", "ulcer", "surgical wound"]
+    assert with_shared_head(wounds, "Acme Wound Care Market") == wounds
+    mixed = ["soft", "Hybrid", "rigid gas permeable acme lenses"]
+    assert with_shared_head(mixed, "Acme Lenses Market") == mixed  # a name, not an adjective
 
 
 @pytest.mark.parametrize(

@@ -2782,6 +2782,43 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
             "Acme",
             "BRIC",
         ),
+        (  # parser 2.4.33: a sentence title's market after "through"
+            "<h1>Unlocking Targeted Care Solutions Through Acme Therapeutics Market Segment "
+            "Insights</h1><p>The market was worth USD 2.1 billion in 2023.</p>",
+            "Acme Therapeutics",
+            "Global",
+        ),
+        (  # and after a piece's own kind and "on the"
+            "<h1>In-Depth Blog on the United States Acme Services Market (2024-2032)</h1><p>The "
+            "market is projected to expand at a CAGR of 3.2% from 2024 to 2032.</p>",
+            "Acme Services",
+            "United States",
+        ),
+        (  # "Market Analysis For X" names X
+            "<h1>Market Analysis For Acme Public Health</h1><p>The market was worth USD 2.1 "
+            "billion in 2023.</p>",
+            "Acme Public Health",
+            "Global",
+        ),
+        (  # "The growing" opens no name, after a place's label either
+            "<h1>Vietnam: The growing Acme and Prescription Drugs market in South East Asia"
+            "</h1><p>The market is projected to be worth USD 25.8 billion in 2035.</p>",
+            "Acme and Prescription Drugs",
+            "Vietnam",
+        ),
+        (  # a country's adjective kept out of the table (Thai food) is the region before a
+            # sector's word
+            "<h1>Thai medical acme Market</h1><p>The market was worth THB 29 billion in "
+            "2023.</p>",
+            "Medical Acme",
+            "Thailand",
+        ),
+        (  # not before a product's own name
+            "<h1>Thai Acme Sauce Market</h1><p>The market was worth USD 2.1 billion in "
+            "2023.</p>",
+            "Thai Acme Sauce",
+            "Global",
+        ),
     ],
     ids=["in-radiology", "overall-market", "percent-of-global", "uk-sector", "prospects-ahead",
          "to-expedite", "would", "to-foster", "african", "estimate-of", "african-sector",
@@ -2789,12 +2826,13 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
          "american-product", "spending-on", "initials", "why-region", "clause-subject",
          "billion-dollar-before", "trend-of", "place-then-growth", "two-stored", "african-alone",
          "clause-then-global", "may-reach", "overall", "overview-asian", "combined-region",
-         "total-product", "url-possessive", "url-us", "bric"],
+         "total-product", "url-possessive", "url-us", "bric", "through", "blog-on-the",
+         "analysis-for", "the-growing", "thai-sector", "thai-product"],
 )  # fmt: skip
 def test_titles_that_name_their_market_as_a_sentence_or_a_sector(
     page: str, name: str, region: str
 ) -> None:
-    """Parser 2.4.31 and 2.4.32."""
+    """Parser 2.4.31 to 2.4.33."""
     report = parse(page)
     assert (report["name"], report["region"]) == (name, region)
 
