@@ -100,7 +100,7 @@ _FORECAST_VERB = re.compile(
     r"touch|to\s+grow\b|to\s+top|"
     r"predicts?|expects?|"
     r"forecast|projected|expected|anticipated|predicted|poised|set\s+to|will|would|could|"
-    r"likely)\b",
+    r"likely|projection)\b",  # 2.4.33: "Market projection for 2028 is around €7.7bn"
     re.IGNORECASE,
 )
 # "grew at 12% in 2023 to reach USD 3.4 billion": reached, in the past, unless a future follows
@@ -154,6 +154,10 @@ _CAGR_KEYWORD = re.compile(
     # 2.4.32: German, "einer durchschnittlichen jährlichen Wachstumsrate von 5,9 Prozent",
     # "ein jährliches Wachstum von durchschnittlich 6,4 Prozent"
     r"|(?:durchschnittliche[nrs]?\s+)?jährliche[nrs]?\s+Wachstum(?:srate)?"
+    # 2.4.33: Spanish, Italian and Portuguese, "una tasa compuesta anual de 6.99%", "tasa de
+    # crecimiento anual compuesta", "tasso annuo composto", "taxa de crescimento anual composta"
+    r"|tasa\s+(?:de\s+crecimiento\s+)?(?:compuesta\s+anual|anual\s+(?:compuesta|acumulativa))"
+    r"|tasso\s+(?:di\s+crescita\s+)?annuo\s+composto|taxa\s+(?:de\s+crescimento\s+)?anual\s+composta"
     r"|annuali[sz]ed\s+(?:growth\s+)?rate|average\s+annual\s+(?:growth(?:\s+rate)?|rate)"
     r"|annual\s+growth\s+rate|average\s+annual\s+expansion|AAGR\b"
     # "this indicates an annual growth of 8.4%" (2.4.32)
@@ -203,15 +207,20 @@ _RANGE_UPPER = re.compile(r"\s*[-–—]\s*(?P<upper>\d+(?:\.\d+)?)\s*%")
 # is no dash: "after a digit, a dash is a range").
 _RANGE_START_CHARS = 20
 _RANGE_START = re.compile(r"(?<![\d.,])\d{1,2}(?:[.,]\d+)?\s*%?\s*(?:[-–—]|to)\s*$")
-_PERCENT_BEFORE = re.compile(rf"{_PERCENT}\s*(?:\w+\s+)?$", re.IGNORECASE)
+# one word between: "an 11.5% annual CAGR", "a 9.7% five-year CAGR" (2.4.33: a hyphenated word)
+_PERCENT_BEFORE = re.compile(rf"{_PERCENT}\s*(?:[\w-]+\s+)?$", re.IGNORECASE)
 _PERIOD = re.compile(
-    rf"(?:[FC]Y\s?)?(?P<start>{_YEAR}){_ESTIMATE}\s*(?:-|–|—|to|through|and|until|till)\s*"
+    rf"(?:[FC]Y\s?)?(?P<start>{_YEAR}){_ESTIMATE}\s*(?:-|–|—|to|through|and|until|till"
+    # 2.4.33: "entre 2024 y 2030", "tra il 2024 e il 2030", "de 2024 a 2030"
+    r"|(?:y|e|a)(?:\s+(?:il|el|o))?)\s*"
     rf"(?:[FC]Y\s?)?(?P<end>{_YEAR}){_ESTIMATE}\b"
     # "during 2022-30": the end year in two digits (not a range of percents or amounts)
     rf"|\b(?P<short_start>{_YEAR})\s*[-–—]\s*(?P<short_end>\d{{2}})\b(?![%.,]?\d|\s*(?:%|percent))"
     # "through 2031", "a CAGR of 24.1% by 2023", "during the forecast period 2031" (an end year
     # alone, not a range's start)
-    rf"|\b(?:through|till|until|to|by|forecast\s+period)\s+(?:the\s+year\s+)?(?:[FC]Y\s?)?"
+    rf"|\b(?:through|till|until|to|by|forecast\s+period"
+    r"|hasta|até|entro\s+il|fino\s+al)"  # 2.4.33: Spanish, Portuguese, Italian
+    rf"\s+(?:the\s+year\s+)?(?:[FC]Y\s?)?"
     rf"(?P<end_only>{_YEAR})\b(?!\s*(?:-|–|—|to)\s*\d)"
     # "FY24-FY29", "between CY21-29" (calendar years, as analysts write them)
     r"|\b[FC]Y\s?(?P<fy_start>\d{2})\s*(?:-|–|—|to|and)\s*(?:[FC]Y\s?)?(?P<fy_end>\d{2})\b"

@@ -113,3 +113,34 @@ def test_a_yearly_rate_in_portuguese_and_italian() -> None:
     for text in ("O mercado deverá crescer 5,7% por ano.", "Il mercato crescerà del 6% all'anno."):
         cagr = parse_headline_figures(text).cagr
         assert cagr is not None and cagr.percent in (5.7, 6.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "cagr"),
+    [
+        (  # parser 2.4.33: the compound rate's Spanish, Italian and Portuguese names, with
+            # their periods ("entre 2024 y 2030", "tra il 2024 e il 2030", "até 2030")
+            "El mercado crecerá a una tasa compuesta anual de 6.99% entre 2024 y 2029.",
+            (6.99, 2024, 2029),
+        ),
+        (
+            "Equivale a una tasa anual acumulativa del 3,6% para el período 2008-2017.",
+            (3.6, 2008, 2017),
+        ),
+        (
+            "Il mercato crescerà a un tasso di crescita annuo composto del 5,2% tra il 2024 e il "
+            "2030.",
+            (5.2, 2024, 2030),
+        ),
+        (
+            "O mercado deve crescer a uma taxa de crescimento anual composta de 7,1% até 2030.",
+            (7.1, None, 2030),
+        ),
+        ("La industria crecerá a una TCAC del 4,5% hasta 2028.", (4.5, None, 2028)),
+    ],
+)
+def test_a_compound_rate_in_spanish_italian_and_portuguese(
+    text: str, cagr: tuple[float, int | None, int | None]
+) -> None:
+    found = parse_headline_figures(text).cagr
+    assert found is not None and (found.percent, found.start_year, found.end_year) == cagr

@@ -161,6 +161,12 @@ STRUCTURE_PIECES = [
     "15.340,33 milioni di dollari ", "10 658 milhões de euros em 2025", " 5,7% por ano",
     " in Australia and New Zealand ", "a CAGR of 38–39%", "Market (2026 Est.) | ",
     "Spending on Acme Could Reach ", "Point Of Acme Diagnostics Poad ",
+    # parser 2.4.33: list verbs and preambles, titles after "through", Romance rates
+    "is broken down into applications of ", "breaking it down into its key components: ",
+    "The Acme industry in India comprises of ", "into categories based on resin types, including ",
+    "soft, hybrid, and rigid gas permeable acme lenses", "Solutions Through Acme Market ",
+    "Blog on the United States ", "Market Analysis For Acme ", "a 9.7% five-year CAGR ",
+    "Market projection for 2028 is ", "una tasa compuesta anual de 6.99% ", "tra il 2024 e il 2030",
 ]  # fmt: skip
 
 

@@ -163,6 +163,13 @@ CASES: list[Case] = [
     ("Back in 2015 the acme sector was worth $28.8 billion; it will rise to $43 billion by "
      "2020. This indicates an annual growth of 8.4%!",
      28.8 * B, 2015, 43 * B, 2020, 8.4, None, None),
+    # parser 2.4.33: a hyphenated word between the percent and "CAGR"
+    ("On average, the acme market will represent a 9.7% five-year compound annual growth rate "
+     "(CAGR) within the packaged applications markets.",
+     None, None, None, None, 9.7, None, None),
+    # parser 2.4.33: a projection's amount is a forecast
+    ("Market projection for 2028 is around USD 7.7bn.",
+     None, None, 7.7 * B, 2028, None, None, None),
     # a clause between the rate and the forecast: the rate keeps no years
     ("The acme pump market was worth $12.6 billion in 2022 and is set to grow at a CAGR of "
      "6.3%, driven by home care demand, to reach $18.2 billion by 2028.",
