@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from slugify import slugify
 
 from ingest.currency import amount_pattern
+from ingest.heading_subject import heading_subject
 from ingest.headline import mentions_headline_figures, split_sentences
 from ingest.publisher import PLACE_DATELINE
 from ingest.regions import REGION_OF_ADJECTIVE, names_regions, region_names
@@ -858,6 +859,23 @@ def _naming_words(name: str) -> list[str]:
     return [word for word in re.findall(r"[\w’'.-]+", name.lower()) if word not in _UNNAMING_WORDS]
 
 
+def _named_by_subject(parts: TitleParts, texts: Sequence[str | None]) -> TitleParts:
+    """A news heading's market as its subject or driven object ('Will Mental Health Apps
+    Reach A 22 Billion' → Mental Health Apps), when the page's text names it too (2.4.33)."""
+    subject = heading_subject(parts.name)
+    text = " ".join(filter(None, texts)).lower()
+    words = _naming_words(subject or "")
+    if not words or 2 * sum(word in text for word in words) <= len(words):
+        return parts  # most of its words must be the text's ("mental health applications")
+    theirs = parse_title(f"{subject} Market", headline=None)
+    return TitleParts(
+        title=parts.title,
+        name=_capitalised(theirs.name) if theirs.name.islower() else theirs.name,
+        region=theirs.region or parts.region,
+        slug=parts.slug,
+    )
+
+
 def named_by_headline(parts: TitleParts, texts: Sequence[str | None]) -> TitleParts:
     """The title's market, unless it names none ('MARKET OUTLOOK'), stops on a joining word
     ('Global Demand & Market') or is a news heading's sentence, and the market the first figure
@@ -881,12 +899,12 @@ def named_by_headline(parts: TitleParts, texts: Sequence[str | None]) -> TitlePa
     ]
     stated = next(filter(None, map(_stated_market, sentences)), None)
     if stated is None:
-        return parts
+        return _named_by_subject(parts, texts)
     theirs = parse_title(stated, headline=None)
     if theirs.region is None and parts.region:  # "MARKET OUTLOOK" over North America's figures
         theirs = parse_title(f"{parts.region} {stated}", headline=None)
     named = _naming_words(theirs.name)
     if not named or len(named) >= _MAX_STATED_NAME_WORDS:
-        return parts  # what the sentence "names" is itself a clause
+        return _named_by_subject(parts, texts)  # what the sentence "names" is itself a clause
     holds = mine and ({*named} <= {*mine} or {*mine} <= {*named})
     return parts if holds and not broken else theirs

@@ -167,6 +167,8 @@ STRUCTURE_PIECES = [
     "soft, hybrid, and rigid gas permeable acme lenses", "Solutions Through Acme Market ",
     "Blog on the United States ", "Market Analysis For Acme ", "a 9.7% five-year CAGR ",
     "Market projection for 2028 is ", "una tasa compuesta anual de 6.99% ", "tra il 2024 e il 2030",
+    "Acme Drug Sales Will Outpace ", "Will Acme Apps Reach ", " driving acme lens", "Why Is ",
+    " Sales Spending Usage", "Acme Surge: ",
 ]  # fmt: skip
 
 

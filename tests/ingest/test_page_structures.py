@@ -2819,6 +2819,25 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
             "Thai Acme Sauce",
             "Global",
         ),
+        (  # parser 2.4.33: a news heading's subject, when the text names it too
+            "<h1>Acme Drug Sales Will Outpace All Other Meds Thanks To High Prices</h1><p>Sales "
+            "of acme drugs will reach $262 billion by 2024.</p>",
+            "Acme Drug",
+            "Global",
+        ),
+        (
+            "<h1>Will Acme Health Apps Reach A 22 Billion Market By 2030</h1><p>Having started "
+            "with a valuation of approximately $8.21 billion in 2024, the acme health "
+            "applications sector has expanded rapidly.</p>",
+            "Acme Health Apps",
+            "Global",
+        ),
+        (  # not when the text never names it
+            "<h1>Acme Drug Sales Will Outpace All Other Meds Thanks To High Prices</h1><p>Sales "
+            "will reach $262 billion by 2024.</p>",
+            "Acme Drug Sales Will Outpace All Other Meds Thanks To High Prices",
+            "Global",
+        ),
     ],
     ids=["in-radiology", "overall-market", "percent-of-global", "uk-sector", "prospects-ahead",
          "to-expedite", "would", "to-foster", "african", "estimate-of", "african-sector",
@@ -2827,7 +2846,8 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
          "billion-dollar-before", "trend-of", "place-then-growth", "two-stored", "african-alone",
          "clause-then-global", "may-reach", "overall", "overview-asian", "combined-region",
          "total-product", "url-possessive", "url-us", "bric", "through", "blog-on-the",
-         "analysis-for", "the-growing", "thai-sector", "thai-product"],
+         "analysis-for", "the-growing", "thai-sector", "thai-product", "news-subject",
+         "question-subject", "subject-unnamed"],
 )  # fmt: skip
 def test_titles_that_name_their_market_as_a_sentence_or_a_sector(
     page: str, name: str, region: str
