@@ -162,7 +162,8 @@ def amount_pattern() -> str:
         # Each form starts a word (or a number): the lookbehinds spare every other position
         # the alternation of currency marks.
         # ("$100+ billion": at least the number, 2.4.31)
-        rf"(?:(?<![A-Za-z])(?:{_PREFIXES})\s?(?:(?P<number>{_NUMBER})\+?(?:\s*|-)(?P<unit>{_UNIT})\b"
+        # (2.4.33: "US$ ~35.56 billion", an approximation's tilde)
+        rf"(?:(?<![A-Za-z])(?:{_PREFIXES})\s?(?:~\s?)?(?:(?P<number>{_NUMBER})\+?(?:\s*|-)(?P<unit>{_UNIT})\b"
         rf"|(?P<number_plain>\d{{1,3}}(?:,\d{{3}}){{2,}}(?:\.\d+)?))"
         # (2.4.30: "4,3 milliards de dollars", "1,54 milliard d'euros")
         # (2.4.32: "13 miliardi di euro")

@@ -170,6 +170,12 @@ CASES: list[Case] = [
     # parser 2.4.33: a projection's amount is a forecast
     ("Market projection for 2028 is around USD 7.7bn.",
      None, None, 7.7 * B, 2028, None, None, None),
+    # parser 2.4.33: "hit" in the past tense is the value then; an approximation's tilde
+    ("Global acme drug spending hit $107 billion in 2015, according to a new report.",
+     107 * B, 2015, None, None, None, None, None),
+    ("The acme market was estimated at US$ 26.81 billion in 2021 and is expected to reach "
+     "US$ ~35.56 billion in 2028.",
+     26.81 * B, 2021, 35.56 * B, 2028, None, None, None),
     # a clause between the rate and the forecast: the rate keeps no years
     ("The acme pump market was worth $12.6 billion in 2022 and is set to grow at a CAGR of "
      "6.3%, driven by home care demand, to reach $18.2 billion by 2028.",
