@@ -10,14 +10,22 @@ _QUESTION_OPENING = re.compile(
     r"^(?:(?:why|how|what|when|where)\s+)?(?:will|can|could|would|is|are|does|do)\s+(?=\w)",
     re.IGNORECASE,
 )
+_TOLD_VERBS = (
+    r"increased|decreased|rose|grew|fell|declined|jumped|climbed|expanded|slowed|dropped|"
+    r"soared|surged|doubled|tripled|shrank|reached"
+)
 # Verbs (and auxiliaries) that end a heading's subject.
 _SUBJECT_VERB = re.compile(
     r"\s+(?:will|would|could|can|may|might|to|is|are|was|were|has|have|had|sets|takes|seeks?|"
     r"rises?|rising|grows?|growing|surges?|soars?|jumps?|climbs?|reach(?:es)?|hits|tops|"
     r"doubles|triples|outpaces?|continues?|increasing|gains|falls|declines|leads|accounts?|"
-    r"expected|projected|poised|set\s+to)\b",
+    r"expected|projected|poised|set\s+to|"
+    rf"{_TOLD_VERBS})\b",
     re.IGNORECASE,
 )
+# A verb that tells what a market did makes a heading a sentence however short ("Analytical
+# Instrumentation Increased Modestly").
+_TOLD = re.compile(rf"\s(?:{_TOLD_VERBS})\b", re.IGNORECASE)
 # Verbs whose object is the market: "… Will Lift the Ortho Devices", "… Fueling Demand For X".
 _DRIVING_VERB = re.compile(
     r"\b(?:drive|drives|driving|fuel|fuels|fueling|fuelling|spur|spurs|spurring|boost|boosts|"
@@ -69,3 +77,8 @@ def _as_market(words: str) -> str | None:
     if _NOT_A_MARKET & set(lowered):
         return None
     return subject
+
+
+def reads_as_sentence(name: str) -> bool:
+    """Whether a title's name tells what its market did ('X Increased Modestly')."""
+    return bool(_TOLD.search(name))

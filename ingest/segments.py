@@ -393,7 +393,8 @@ SEGMENTED_INTO = re.compile(
     r"\s+covered\s+in\s+(?:this|the)\s+(?:report|study|analysis)\s+(?:include|are|comprise)"
     # "The different companion diagnostics technologies are A, B and C"
     r"|\b(?:different|various|main|major|principal)\s+(?:[\w&-]+\s+){0,4}?"
-    r"(?P<label9>technologies|types|modalities|therapies|treatments|indications)\s+"
+    # (2.4.33: "Some of the major nutraceutical ingredients are A, B and C")
+    r"(?P<label9>technologies|types|modalities|therapies|treatments|indications|ingredients)\s+"
     r"(?:are|include|comprise)"
     # "… in various application areas, such as A, B, C, and D", "across several end users,
     # including A and B"
@@ -443,7 +444,9 @@ def segmented_into_matches(text: str) -> Iterator[re.Match[str]]:
         ):
             continue
         if found := SEGMENTED_INTO.match(text, start):
-            end = found.end()
+            # a later verb inside what this match took for its list may open the real one
+            # ("consists of over 60 techniques, which are grouped into nine categories: A, …")
+            end = found.start("items")
             yield found
 
 
@@ -788,7 +791,7 @@ _NAMES_THEN_SEGMENTS = re.compile(
     r"(?:^|(?<=[.!?]\s))(?P<items>[A-Z][^.;:!?]{2,300}?)\s+(?:are|were)\s+"
     r"(?:some\s+of\s+|among\s+)?(?:the\s+)?(?:other\s+|key\s+|major\s+|main\s+|various\s+)?"
     # (2.4.29: "A, B, and C are the various market divisions under the end user segment")
-    r"(?:market\s+)?(?:(?P<label>[\w-]+?)(?:-based)?\s+)?(?:segments|divisions)\b"
+    r"(?:market\s+)?(?:(?P<label>[\w-]+?)(?:-based)?\s+)?(?:segments|divisions|categories)\b"
     # "Chemotherapy, biologics and hormonal therapy are the different types of cancer treatment"
     r"|(?:^|(?<=[.!?]\s))[\"“]?(?P<typed>[A-Z][^.;:!?]{2,300}?)\s+(?:are|were)\s+(?:the\s+)?"
     r"(?:different|various|main|major|principal)\s+(?:types|kinds|classes)\s+"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from slugify import slugify
 
 from ingest.currency import amount_pattern
-from ingest.heading_subject import heading_subject
+from ingest.heading_subject import heading_subject, reads_as_sentence
 from ingest.headline import mentions_headline_figures, split_sentences
 from ingest.publisher import PLACE_DATELINE
 from ingest.regions import REGION_OF_ADJECTIVE, names_regions, region_names
@@ -156,7 +156,7 @@ _SUBJECT_TO_REACH = re.compile(
     # 2.4.32: "Spending on Mental Health Apps Could Reach $500M in 2022"
     r"(?:(?:spending|sales|revenues?|demand)\s+(?:on|of|for|from)\s+)?"
     r"(?P<subject>[A-Za-z][\w&/'’ -]{1,60}?)"
-    r"(?:\s+(?:ecosystem|sector|industry|sales|revenues?|spending)(?:\s+forecast)?)?"
+    r"(?:\s+(?:ecosystem|sector|industry|sales|revenues?|spending|demand)(?:\s+forecast)?)?"
     r"\s+(?:(?:is|are)\s+)?(?:(?:expected|set|poised|forecast|projected|estimated|likely)\s+)?"
     r"(?:to|could|will|would|may|might|can)\s+(?:hit|reach|touch|cross|top|exceed|surpass|achieve)"
     r"\s+(?=\S*\d)",
@@ -166,6 +166,8 @@ _SUBJECT_TO_REACH = re.compile(
 _OUTLINE_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s+(?=[A-Z])")
 # "2014 ASEAN Medical Device Update": the edition's year before a region (2.4.18)
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}\s+(?=[A-Z])")
+# "2020 2025 Skin Care Products Market": a forecast's years, as a URL writes them (2.4.33)
+_LEADING_YEARS = re.compile(r"^(?:19|20)\d{2}\s*[-–—]?\s*(?:19|20)\d{2}\s+(?=[A-Z])")
 # "$118 Billion U.K. Gaming Market", "Global $221 Billion Biologics Market": an amount before
 # the market's name is no part of it.
 _LEADING_AMOUNT = re.compile(
@@ -588,7 +590,9 @@ _REPORT_WORDS = frozenset(
     "universe world landscape state realm rise "  # 2.4.27: "the Expanding Universe of"
     "scale value trend "  # 2.4.32: "Global scale of the regenerative medicine market"
     # 2.4.33: a piece's own kind, "In-Depth Blog on the United States Dialysis Services Market"
-    "blog article guide primer report look perspective".split()
+    "blog article guide primer report look perspective "
+    # 2.4.33: the players' own words, "Major Players in the Medical Device Outsourcing Market"
+    "players companies vendors manufacturers suppliers".split()
 )
 # "for" ends a sentence's words only after these ("Leading Demand for X"); else it is part of
 # the name ("Bispecific Antibodies for Cancer").
@@ -746,6 +750,7 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     heading = _LEADING_HOOK.sub("", _OUTLINE_NUMBER.sub("", heading))
     if (reaching := _SUBJECT_TO_REACH.match(heading)) and not _MARKET_WORD.search(heading):
         heading = _capitalised(reaching["subject"]) + " Market"
+    heading = _LEADING_YEARS.sub("", heading)
     without_year = _LEADING_YEAR.sub("", heading)
     if without_year != heading and _split_region_prefix(without_year)[0]:
         heading = without_year
@@ -810,6 +815,8 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
         name = _capitalised(name) if name.islower() else name  # "Thai medical tourism"
     if name.lower().startswith("the "):  # "Vietnam: The growing X market …" (2.4.33)
         name = _LEADING_TREND.sub("", name) or name
+    if region is None and name.lower() in REGION_OF_ADJECTIVE:
+        region = REGION_OF_ADJECTIVE[name.lower()]  # "Players in the Indian Market" (2.4.33)
     if region and _WORLD_WORD.search(name):
         region = None  # "India to Account for 2.2% of Global Digital Payment Market"
     # "Cell and Gene Therapy (CGT)": the name without its abbreviation (the title keeps it)
@@ -842,8 +849,11 @@ _STATED_MARKET = re.compile(
     re.IGNORECASE,
 )
 _MARKET_FOR_IN_SENTENCE = re.compile(
-    r"\b[Tt]he\s+(?:global|worldwide|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+market\s+for\s+"
+    # (2.4.33: "The market for adult diapers, … is growing fast, up 9% last year to $9 billion")
+    r"\b[Tt]he\s+(?:(?:global|worldwide|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+)?market\s+for\s+"
 )
+# An amount in a title's name makes it a news heading's sentence ("conquering a $9 billion").
+_AMOUNT_IN_NAME = re.compile(r"[$€£¥₹]\s?\d|\b\d[\d.,]*\s*(?:billion|million|trillion|bn)\b", re.I)
 
 
 def _stated_market(sentence: str) -> str | None:
@@ -885,10 +895,18 @@ def named_by_headline(parts: TitleParts, texts: Sequence[str | None]) -> TitlePa
     mine = [
         word
         for word in _naming_words(parts.name)
-        if word not in _NO_MARKET_WORDS and word not in region_names()
+        if word not in _NO_MARKET_WORDS
+        and word not in region_names()
+        and word not in REGION_OF_ADJECTIVE  # "Players in the Indian Market" (2.4.33)
     ]
     broken = bool(mine) and parts.name.split()[-1].lower() in {*_SMALL_WORDS, "&"}
-    if mine and not broken and len(mine) < _SENTENCE_NAME_WORDS:
+    broken = broken or bool(_AMOUNT_IN_NAME.search(parts.name))
+    if (
+        mine
+        and not broken
+        and len(mine) < _SENTENCE_NAME_WORDS
+        and not reads_as_sentence(parts.name)
+    ):
         return parts
     sentences = [
         sentence

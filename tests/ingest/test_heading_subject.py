@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingest.heading_subject import heading_subject
+from ingest.heading_subject import heading_subject, reads_as_sentence
 
 
 @pytest.mark.parametrize(
@@ -26,6 +26,8 @@ from ingest.heading_subject import heading_subject
         ("More Acme Citizens Are Hearing Impaired In Years", None),
         ("Industry Experts Are Upbeat On Acme", None),
         ("Introduction to the acme and medtech", None),
+        # a verb telling what the market did
+        ("Acme Instrumentation Increased Modestly", "Acme Instrumentation"),
         # a heading with no verb names nothing new
         ("Popularity Of Mini Acme Implants", None),
         ("Cardiovascular Disease Monitoring and Acme Devices", None),
@@ -33,3 +35,8 @@ from ingest.heading_subject import heading_subject
 )
 def test_heading_subject(heading: str, subject: str | None) -> None:
     assert heading_subject(heading) == subject
+
+
+def test_a_told_verb_makes_a_short_name_a_sentence() -> None:
+    assert reads_as_sentence("Analytical Acme Increased Modestly")
+    assert not reads_as_sentence("Acme Surgical Staplers")

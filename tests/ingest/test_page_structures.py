@@ -2838,6 +2838,37 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
             "Acme Drug Sales Will Outpace All Other Meds Thanks To High Prices",
             "Global",
         ),
+        (  # parser 2.4.33: the players' heading as the title names their market
+            "<h1>Major Players in the Acme Outsourcing Market</h1><p>The market was worth USD "
+            "2.1 billion in 2023.</p>",
+            "Acme Outsourcing",
+            "Global",
+        ),
+        (  # a region alone gives way to the market a figure sentence names
+            "<title>Players in the Indian Market</title><p>The acme market was worth USD 2.1 "
+            "billion in 2023.</p>",
+            "Acme",
+            "India",
+        ),
+        (  # "demand" is a scope's word after the subject, as "sales" is
+            "<h1>Global Acme Packaging Demand to Reach $112 Billion by 2021</h1><p>Demand will "
+            "grow 6% a year.</p>",
+            "Acme Packaging",
+            "Global",
+        ),
+        (  # an amount in the title's name makes it a sentence; "The market for X" names X
+            "<h1>Diaper rush: conquering a $9 billion market no one wants to talk about</h1>"
+            "<p>The market for acme diapers, disposable underwear and absorbent pads is growing "
+            "fast, up 9% last year to $9 billion.</p>",
+            "Acme Diapers",
+            "Global",
+        ),
+        (  # a forecast's years before the name, as a URL writes them
+            "<h1>2020 2025 Acme Care Products Market</h1><p>The market was worth USD 2.1 "
+            "billion in 2019.</p>",
+            "Acme Care Products",
+            "Global",
+        ),
     ],
     ids=["in-radiology", "overall-market", "percent-of-global", "uk-sector", "prospects-ahead",
          "to-expedite", "would", "to-foster", "african", "estimate-of", "african-sector",
@@ -2847,7 +2878,8 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
          "clause-then-global", "may-reach", "overall", "overview-asian", "combined-region",
          "total-product", "url-possessive", "url-us", "bric", "through", "blog-on-the",
          "analysis-for", "the-growing", "thai-sector", "thai-product", "news-subject",
-         "question-subject", "subject-unnamed"],
+         "question-subject", "subject-unnamed", "players-in", "players-in-region",
+         "demand-to-reach", "amount-in-name", "leading-years"],
 )  # fmt: skip
 def test_titles_that_name_their_market_as_a_sentence_or_a_sector(
     page: str, name: str, region: str
