@@ -152,7 +152,9 @@ _CHROME_LINE = re.compile(
     r"(?:sample|customi|discount|a\s+call|call)|download\s+(?:a\s+)?(?:free\s+)?"
     r"(?:sample|pdf|brochure)|share\s+(?:this|on)|print\s+this|email\s+this|you\s+are\s+here|"
     r"we\s+use\s+cookies|accept\s+(?:all\s+)?cookies|skip\s+to|read\s+more|view\s+(?:all|more)|"
-    r"click\s+here|written\s+by|home\s*[>»›/|])",
+    r"click\s+here|written\s+by|home\s*[>»›/|]"
+    # 2.4.33: a blog's links to its other posts
+    r"|(?:more|recent|related|older|newer|previous|next)\s+(?:posts|articles|stories)\b)",
     re.I,
 )
 _MAX_CHROME_LINE_WORDS = 14

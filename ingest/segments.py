@@ -820,6 +820,8 @@ _OTHERS_SUCH_AS = re.compile(
     re.IGNORECASE,
 )
 _EXCLUDING = re.compile(r"\s*\((?:excluding|except|not\s+including)\b[^()]{0,120}\)")
+# A relative clause describing one item of a list, up to the next item (2.4.33).
+_RELATIVE_CLAUSE = re.compile(r",\s+which\s+[^,;()]{1,120}(?=,)", re.IGNORECASE)
 # The words before a list's first item (2.4.33): "into categories based on resin types,
 # including A, B and C" (with the dimension), "into applications of A, B and C".
 _LIST_PREAMBLE = re.compile(
@@ -857,6 +859,8 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
         label_after = _LABEL_AFTER_LIST.search(items)
         items = items[: label_after.start()] if label_after else items
         items = _OTHERS_SUCH_AS.sub("", items)
+        # "into ocular drug delivery, which treats eye diseases, pulmonary drug delivery, …"
+        items = _RELATIVE_CLAUSE.sub("", items)
         if preamble := _LIST_PREAMBLE.match(items):
             items = items[preamble.end() :]
         if match["label12"]:  # "… such as A, B, and C, propels the market": the list alone

@@ -773,6 +773,23 @@ def test_segmentation_sentences_with_their_labels() -> None:
             "Some of the major acme ingredients are vitamins, minerals, and omega fatty acids.",
             [("ingredients", ["vitamins", "minerals", "omega fatty acids"])],
         ),
+        (  # a relative clause describing an item is no part of the list
+            "Based on the route of administration, the acme market has been segmented into "
+            "ocular drug delivery, which is associated with eye diseases, pulmonary drug "
+            "delivery, which treats respiratory issues, injectable drug delivery, and nasal drug "
+            "delivery.",
+            [
+                (
+                    "the route of administration",
+                    [
+                        "ocular drug delivery",
+                        "pulmonary drug delivery",
+                        "injectable drug delivery",
+                        "nasal drug delivery",
+                    ],
+                )
+            ],
+        ),
         (  # "into categories based on X, including A, B and C": X is the dimension
             "The report segments the acme plastics market into categories based on resin types, "
             "including PVC, polyethylene and polystyrene; applications; and geographies.",
@@ -977,3 +994,14 @@ def test_a_page_without_a_players_list_lists_the_well_known_firms_it_names() -> 
     report = parse_report_bytes(listed.encode(), file_name="news.html")
     assert report.companies == ["Acme Robotics Inc.", "Corvane Medical Ltd."]
     assert "companies_from_mentions" not in {warning.code for warning in report.quality.warnings}
+
+
+def test_a_blog_s_links_to_its_other_posts_are_no_company() -> None:
+    """Parser 2.4.33: "More Posts" under a players list is the blog's chrome."""
+    page = (
+        "<h1>Acme Pharmaceutical Market</h1><p>The market was worth USD 2.1 billion in 2023.</p>"
+        "<h2>Key Players</h2><ul><li>Acme Pharma Inc.</li><li>Ostrava Labs Ltd.</li></ul>"
+        "<p>More Posts</p>"
+    )
+    report = parse_report_bytes(page.encode(), file_name="acme.html")
+    assert report.companies == ["Acme Pharma Inc.", "Ostrava Labs Ltd."]
