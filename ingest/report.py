@@ -20,7 +20,7 @@ from ingest.companies import company_slug
 # 2.1.0: amounts and CAGRs bounded to what the data can hold; 2.2.0: other publishers' pages
 # (quoted and restated titles, segments as sentence subjects, players before "are the top …",
 # forecast periods, fiscal years, label-value snapshots).
-PARSER_VERSION = "2.4.32"
+PARSER_VERSION = "2.4.33"
 
 
 class ParsedSegment(SegmentBase):

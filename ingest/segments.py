@@ -4,6 +4,7 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from slugify import slugify
@@ -434,19 +435,20 @@ _SEGMENTATION_OPENERS = (
 _WORD_OR_COMMA = re.compile(r"\b\w+|,")
 
 
-def segmented_into_matches(text: str) -> Iterator[re.Match[str]]:
-    """`SEGMENTED_INTO.finditer(text)`, tried only where a match can start."""
-    end = 0
-    for token in _WORD_OR_COMMA.finditer(text):
-        start, word = token.start(), token.group()
-        if start < end or not (
+def segmented_into_matches(
+    text: str, start: int = 0, stop: int | None = None
+) -> Iterator[re.Match[str]]:
+    """`SEGMENTED_INTO.finditer(text)`, tried only where a match can start (between `start`
+    and `stop`; a match may run past `stop`)."""
+    end = start
+    for token in _WORD_OR_COMMA.finditer(text, start, len(text) if stop is None else stop):
+        at, word = token.start(), token.group()
+        if at < end or not (
             word == "," or word[0].isdigit() or word.lower().startswith(_SEGMENTATION_OPENERS)
         ):
             continue
-        if found := SEGMENTED_INTO.match(text, start):
-            # a later verb inside what this match took for its list may open the real one
-            # ("consists of over 60 techniques, which are grouped into nine categories: A, …")
-            end = found.start("items")
+        if found := SEGMENTED_INTO.match(text, at):
+            end = found.end()
             yield found
 
 
@@ -853,33 +855,46 @@ def segmentation_sentence(text: str) -> list[tuple[str, list[str]]]:
     for match in segmented_into_matches(text):
         if grouped_span and grouped_span[0] <= match.start() < grouped_span[1]:
             continue  # read as groups above
-        # "… includes A, B, and C (excluding D)—is set to rise": the aside's dash ends the
-        # list, and what it leaves out is none of it (2.4.30)
-        items = _EXCLUDING.sub("", ASIDE_DASH.split(match["items"], maxsplit=1)[0])
-        label_after = _LABEL_AFTER_LIST.search(items)
-        items = items[: label_after.start()] if label_after else items
-        items = _OTHERS_SUCH_AS.sub("", items)
-        # "into ocular drug delivery, which treats eye diseases, pulmonary drug delivery, …"
-        items = _RELATIVE_CLAUSE.sub("", items)
-        if preamble := _LIST_PREAMBLE.match(items):
-            items = items[preamble.end() :]
-        if match["label12"]:  # "… such as A, B, and C, propels the market": the list alone
-            items = _LIST_THEN_CLAUSE.sub(r"\g<list>", items)
-        if match["label13"] or match["label18"]:  # "namely A and B, of which A …": the list alone
-            items = _CLAUSE_AFTER_LIST.split(items, maxsplit=1)[0]
-        names = split_segment_names(items)
-        if len(names) < 2:  # "… such as A, B, and C, each catering to …": the list alone
-            names = split_segment_names(_LIST_THEN_CLAUSE.sub(r"\g<list>", items))
-        if len(names) >= 2:
-            before = text[max(0, match.start() - _LABEL_WINDOW_CHARS) : match.start()]
-            label = _LABEL_BEFORE.search(before) or _MARKET_BY_LABEL.search(before)
-            stated = next((match[group] for group in _LABEL_GROUPS if match[group]), None)
-            stated = stated or (label_after["label"] if label_after else None)
-            stated = stated or (preamble["label"] or preamble["kind"] if preamble else None)
-            if _NOT_A_DIMENSION.search(stated or (label["label"] if label else "")):
-                continue  # "On the basis of brand, … classified into Enbrel, Remicade, …"
-            groups.append((stated or (label["label"] if label else ""), names))
+        if group := _segmented_group(text, match):
+            groups += group
+        else:  # a later verb in what this match took for its list may open the real one
+            # ("consists of over 60 techniques, which are grouped into nine categories: A, …";
+            # 2.4.33): looked for once, not again inside what that finds
+            inner = segmented_into_matches(text, match.start("items"), match.end())
+            groups += chain.from_iterable(_segmented_group(text, found) for found in inner)
     return groups
+
+
+def _segmented_group(text: str, match: re.Match[str]) -> list[tuple[str, list[str]]]:
+    """The (label, names) a `SEGMENTED_INTO` match lists, as a list of one; none when its
+    "list" names no segments or its dimension is no segmentation."""
+    # "… includes A, B, and C (excluding D)—is set to rise": the aside's dash ends the list,
+    # and what it leaves out is none of it (2.4.30)
+    items = _EXCLUDING.sub("", ASIDE_DASH.split(match["items"], maxsplit=1)[0])
+    label_after = _LABEL_AFTER_LIST.search(items)
+    items = items[: label_after.start()] if label_after else items
+    items = _OTHERS_SUCH_AS.sub("", items)
+    # "into ocular drug delivery, which treats eye diseases, pulmonary drug delivery, …"
+    items = _RELATIVE_CLAUSE.sub("", items)
+    if preamble := _LIST_PREAMBLE.match(items):
+        items = items[preamble.end() :]
+    if match["label12"]:  # "… such as A, B, and C, propels the market": the list alone
+        items = _LIST_THEN_CLAUSE.sub(r"\g<list>", items)
+    if match["label13"] or match["label18"]:  # "namely A and B, of which A …": the list alone
+        items = _CLAUSE_AFTER_LIST.split(items, maxsplit=1)[0]
+    names = split_segment_names(items)
+    if len(names) < 2:  # "… such as A, B, and C, each catering to …": the list alone
+        names = split_segment_names(_LIST_THEN_CLAUSE.sub(r"\g<list>", items))
+    if len(names) < 2:
+        return []
+    before = text[max(0, match.start() - _LABEL_WINDOW_CHARS) : match.start()]
+    label = _LABEL_BEFORE.search(before) or _MARKET_BY_LABEL.search(before)
+    stated = next((match[group] for group in _LABEL_GROUPS if match[group]), None)
+    stated = stated or (label_after["label"] if label_after else None)
+    stated = stated or (preamble["label"] or preamble["kind"] if preamble else None)
+    if _NOT_A_DIMENSION.search(stated or (label["label"] if label else "")):
+        return []  # "On the basis of brand, … classified into Enbrel, Remicade, …"
+    return [(stated or (label["label"] if label else ""), names)]
 
 
 def with_shared_head(names: list[str], title: str) -> list[str]:

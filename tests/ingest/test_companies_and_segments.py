@@ -1,8 +1,6 @@
 """Company entry splitting, slugs and player sentences; canonical segment keys, and segments
 named in titles, lists and prose."""
 
-import re
-
 import pytest
 
 from ingest.blocks import parse_document
@@ -922,31 +920,25 @@ _SEGMENTATION_WORDINGS = [
 ]
 
 
-def _scanned_at_every_position(text: str) -> list[re.Match[str]]:
-    """`SEGMENTED_INTO` tried at every character, each match's list open to a later one
-    (a verb inside it may start the real list: parser 2.4.33)."""
-    found, end = [], 0
-    for start in range(len(text)):
-        if start >= end and (match := SEGMENTED_INTO.match(text, start)):
-            found.append(match)
-            end = match.start("items")
-    return found
-
-
 def test_the_word_start_search_finds_what_a_full_scan_finds() -> None:
     """`segmented_into_matches` tries the pattern only at the words an alternative can open
     with (parser 2.4.29, for speed): over every golden page, seed and wording above it must
-    find exactly what a scan of every position finds. A new alternative that opens with
-    another word fails here until `_SEGMENTATION_OPENERS` lists it."""
+    find exactly what `finditer` finds, from the text's start or from any word. A new
+    alternative that opens with another word fails here until `_SEGMENTATION_OPENERS` lists
+    it."""
     pages = [*PUBLISHERS_DIR.glob("*.html"), *SAMPLES_DIR.glob("*.html"), *SEEDS_DIR.iterdir()]
     texts = [*_SEGMENTATION_WORDINGS]
     for page in pages:
         texts += [block.text for block in parse_document(page.read_text("utf-8")).blocks]
     found_any = 0
     for text in texts:
-        scanned = [(m.span(), m.groupdict()) for m in _scanned_at_every_position(text)]
+        scanned = [(m.span(), m.groupdict()) for m in SEGMENTED_INTO.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in segmented_into_matches(text)] == scanned
         found_any += bool(scanned)
+        if (middle := text.find(" ", len(text) // 2)) > 0:  # from a word on (parser 2.4.33)
+            scanned = [(m.span(), m.groupdict()) for m in SEGMENTED_INTO.finditer(text, middle)]
+            started = segmented_into_matches(text, middle)
+            assert [(m.span(), m.groupdict()) for m in started] == scanned
     assert found_any >= len(_SEGMENTATION_WORDINGS)
 
 
