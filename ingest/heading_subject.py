@@ -19,7 +19,7 @@ _SUBJECT_VERB = re.compile(
     r"\s+(?:will|would|could|can|may|might|to|is|are|was|were|has|have|had|sets|takes|seeks?|"
     r"rises?|rising|grows?|growing|surges?|soars?|jumps?|climbs?|reach(?:es)?|hits|tops|"
     r"doubles|triples|outpaces?|continues?|increasing|gains|falls|declines|leads|accounts?|"
-    r"expected|projected|poised|set\s+to|"
+    r"expected|projected|poised|set\s+to|needs?|must|should|"
     rf"{_TOLD_VERBS})\b",
     re.IGNORECASE,
 )
@@ -38,15 +38,15 @@ _DRIVING_VERB = re.compile(
 # "Opportunity In Japan Grows …", "Industry Experts …", "More Indian Citizens Are …".
 _NOT_A_MARKET = frozenset(
     "recovery opportunity opportunities popularity growth demand burden report study survey "
-    "analysis experts analysts companies firms makers manufacturers producers citizens patients "
-    "consumers providers investors researchers players bankers prices cost costs introduction "
-    "overview aims guide".split()
+    "analysis experts analysts citizens patients consumers investors researchers bankers prices "
+    "cost costs introduction overview aims guide".split()
 )
 _QUANTIFIERS = frozenset("more most many few all some big top new".split())
 # The scope words after a market's name in a heading: "Cancer Drug Spending Rises".
 _TRAILING_SCOPE = re.compile(
     r"(?:\s+(?:sales|spending|revenues?|markets?|industry|sector|usage|use|demand|boom|surge|"
-    r"business|segment))+$",
+    # the market's firms: "Telemedicine Players Need To Remodel …" (its players, its market)
+    r"business|segment|players|companies|firms|makers|manufacturers|producers|providers|vendors))+$",
     re.IGNORECASE,
 )
 _MAX_SUBJECT_WORDS = 5

@@ -143,7 +143,9 @@ _LEADING_HOOK = re.compile(
     r"|(?:navigating|exploring|understanding|inside|unlocking|decoding|analy[sz]ing|"
     r"evaluating|assessing|examining|reviewing|know|discover|explore)\s+"
     # a release's section heading "Key CAR-T Cell Therapy Market Highlights" (2.4.29)
-    r"|key\s+(?=[^?]*\bmarket\s+(?:highlights|takeaways|facts|findings)\b))"
+    r"|key\s+(?=[^?]*\bmarket\s+(?:highlights|takeaways|facts|findings)\b)"
+    # 2.4.33: a release's label, "New Report 2021 Computed Tomography Scanners … Market"
+    r"|(?:new\s+|latest\s+)?report\s+(?:(?:19|20)\d{2}\s+)?(?=\S))"
     r"(?:the\s+)?"
     r"(?=(?-i:[A-Z])[^?]*\bmarket\b[^?]*$)",  # not a question: "How large is the X market?"
     re.IGNORECASE,
@@ -317,7 +319,10 @@ _MARKET_IN_REGION = re.compile(
 _BEFORE_SUBJECT = re.compile(
     # an opening quotation mark too: '"The Nigerian pharma market could rise …," it said' (2.4.15)
     # 2.4.26: after a conjunction too, "But while the ASEAN medical device market is growing"
-    r"^[\"“‘']\s*|^(?:(?:but|and|yet)\s+)?(?:with|as|while|since|given|amid|because)\s+(?=the\s)",
+    r"^[\"“‘']\s*|^(?:(?:but|and|yet)\s+)?(?:with|as|while|since|given|amid|because)\s+(?=the\s)"
+    # 2.4.33: a source before the subject, "According to the India X Market Report published
+    # by …", "Based on the most recent X market studies by …"
+    r"|^(?:according\s+to|based\s+on|as\s+per)\s+(?=the\s)",
     re.IGNORECASE,
 )
 # A question heading about a market's size: "How large is the hearing care industry?", "What is
@@ -385,7 +390,8 @@ _LEADING_HYPE = re.compile(
     r"emerging|lucrative|potential\s+future|(?:valuation|value|size)\s+of(?:\s+the)?"
     # 2.4.32: "Overall Indian Healthcare", "Overview Asian …", "Combined Digital-health"
     # (not "total": "Total Knee Replacement", "Total Parenteral Nutrition")
-    r"|overall|combined|overview)\s+(?=\w)",
+    r"|overall|combined|overview"
+    r"|(?:most\s+)?recent|latest)\s+(?=\w)",  # 2.4.33: "the most recent feed supplement market"
     re.IGNORECASE,
 )
 _TRAILING_REPORT_WORD = re.compile(r"\s+(?:forecasts?|update|outlook)$", re.IGNORECASE)

@@ -168,7 +168,10 @@ STRUCTURE_PIECES = [
     "Blog on the United States ", "Market Analysis For Acme ", "a 9.7% five-year CAGR ",
     "Market projection for 2028 is ", "una tasa compuesta anual de 6.99% ", "tra il 2024 e il 2030",
     "Acme Drug Sales Will Outpace ", "Will Acme Apps Reach ", " driving acme lens", "Why Is ",
-    " Sales Spending Usage", "Acme Surge: ",
+    " Sales Spending Usage", "Acme Surge: ", "According to the India Acme Market Report ",
+    "Based on the most recent acme market studies ", "New Report 2021 ", "Acme Players Need To ",
+    ", which treats eye diseases, ", "More Posts", "are the main product categories of ",
+    "Some of the major acme ingredients are ", "Major Players in the ",
 ]  # fmt: skip
 
 

@@ -21,6 +21,8 @@ from ingest.heading_subject import heading_subject, reads_as_sentence
         ("Recovery Will Lift the Acme Devices", "Acme Devices"),
         ("Chronic Disease Burden Fueling Demand For Acme Monitoring", "Acme Monitoring"),
         ("disease burden to drive acme boom in Nigeria,", "acme"),
+        # the market's players are its market's
+        ("Acme Players Need To Remodel For Sustaining Long Term Operations", "Acme"),
         # a trend, an opportunity, people or a piece of writing is no market
         ("Opportunity In Japan Grows For Acme Device Makers", None),
         ("More Acme Citizens Are Hearing Impaired In Years", None),

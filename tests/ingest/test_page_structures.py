@@ -2869,6 +2869,25 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
             "Acme Care Products",
             "Global",
         ),
+        (  # a source before a paragraph's subject goes; so do "most recent" and "latest"
+            "<h1>Acme Health Wellness Products Big Business Potential</h1><p>According to the "
+            "India Acme Products Market Report published by a research firm, the market will "
+            "be worth INR 515 billion by 2028.</p>",
+            "Acme Products",
+            "India",
+        ),
+        (  # a release's label before the name
+            "<h1>New Report 2021 Acme Scanners Global Market</h1><p>The market was worth USD "
+            "2.1 billion in 2023.</p>",
+            "Acme Scanners",
+            "Global",
+        ),
+        (  # a news heading about the market's players names their market
+            "<h1>Acme Players Need To Remodel For Sustaining Long Term Operations</h1><p>The "
+            "acme sector is expected to reach $5.4 billion by 2025.</p>",
+            "Acme",
+            "Global",
+        ),
     ],
     ids=["in-radiology", "overall-market", "percent-of-global", "uk-sector", "prospects-ahead",
          "to-expedite", "would", "to-foster", "african", "estimate-of", "african-sector",
@@ -2879,7 +2898,8 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
          "total-product", "url-possessive", "url-us", "bric", "through", "blog-on-the",
          "analysis-for", "the-growing", "thai-sector", "thai-product", "news-subject",
          "question-subject", "subject-unnamed", "players-in", "players-in-region",
-         "demand-to-reach", "amount-in-name", "leading-years"],
+         "demand-to-reach", "amount-in-name", "leading-years", "according-to-the",
+         "new-report", "players-need"],
 )  # fmt: skip
 def test_titles_that_name_their_market_as_a_sentence_or_a_sector(
     page: str, name: str, region: str
