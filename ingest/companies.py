@@ -165,7 +165,9 @@ _PLAYERS_SENTENCE = re.compile(
     r"(?P<names_colon>.+)$"
     # "… operated by two chains: A (based in X) and B" (2.4.29)
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+)?"
-    r"(?:chains|companies|players|firms|manufacturers|groups)\s*:\s*(?P<names_counted>.+)$"
+    # (2.4.33: "controlled mostly by five big corporations: A, B, …")
+    r"(?:chains|companies|players|firms|manufacturers|groups|corporations|producers|vendors)"
+    r"\s*:\s*(?P<names_counted>.+)$"
     # "The likes of A, B and C were among numerous global firms that …"
     r"|\bthe\s+likes\s+of\s+(?=(?-i:[A-Z]))(?P<names_likes>[^;:]+?)\s+(?:were|are|have|has)\b"
     # "Large manufacturers include A, B and C" (not "Large companies are adopting …")

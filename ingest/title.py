@@ -168,6 +168,8 @@ _SUBJECT_TO_REACH = re.compile(
 _OUTLINE_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s+(?=[A-Z])")
 # "2014 ASEAN Medical Device Update": the edition's year before a region (2.4.18)
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}\s+(?=[A-Z])")
+# "Dental Medication 315039": a page's number after its title, as a URL writes it (2.4.33)
+_TRAILING_PAGE_NUMBER = re.compile(r"(?<=[A-Za-z])\s+\d{5,}$")
 # "2020 2025 Skin Care Products Market": a forecast's years, as a URL writes them (2.4.33)
 _LEADING_YEARS = re.compile(r"^(?:19|20)\d{2}\s*[-–—]?\s*(?:19|20)\d{2}\s+(?=[A-Z])")
 # "$118 Billion U.K. Gaming Market", "Global $221 Billion Biologics Market": an amount before
@@ -756,7 +758,7 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
     heading = _LEADING_HOOK.sub("", _OUTLINE_NUMBER.sub("", heading))
     if (reaching := _SUBJECT_TO_REACH.match(heading)) and not _MARKET_WORD.search(heading):
         heading = _capitalised(reaching["subject"]) + " Market"
-    heading = _LEADING_YEARS.sub("", heading)
+    heading = _LEADING_YEARS.sub("", _TRAILING_PAGE_NUMBER.sub("", heading))
     without_year = _LEADING_YEAR.sub("", heading)
     if without_year != heading and _split_region_prefix(without_year)[0]:
         heading = without_year
@@ -904,6 +906,7 @@ def named_by_headline(parts: TitleParts, texts: Sequence[str | None]) -> TitlePa
         if word not in _NO_MARKET_WORDS
         and word not in region_names()
         and word not in REGION_OF_ADJECTIVE  # "Players in the Indian Market" (2.4.33)
+        and not word.isdigit()  # a page's number as its only title, "1636661" (2.4.33)
     ]
     broken = bool(mine) and parts.name.split()[-1].lower() in {*_SMALL_WORDS, "&"}
     broken = broken or bool(_AMOUNT_IN_NAME.search(parts.name))

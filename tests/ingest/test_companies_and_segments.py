@@ -359,6 +359,11 @@ def test_segments_named_in_prose() -> None:
             "Administration (NAPA).",
             [],
         ),
+        (  # parser 2.4.33: a count of corporations before a colon
+            "The market for acme food is controlled mostly by five big corporations: Halden, "
+            "Inc., Kaito Petcare, and Ostrava Co. Ltd.",
+            ["Halden, Inc.", "Kaito Petcare", "Ostrava Co. Ltd."],
+        ),
     ],
 )
 def test_companies_in_sentence(sentence: str, names: list[str]) -> None:

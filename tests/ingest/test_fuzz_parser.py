@@ -172,6 +172,7 @@ STRUCTURE_PIECES = [
     "Based on the most recent acme market studies ", "New Report 2021 ", "Acme Players Need To ",
     ", which treats eye diseases, ", "More Posts", "are the main product categories of ",
     "Some of the major acme ingredients are ", "Major Players in the ",
+    "controlled mostly by five big corporations: ", "Acme Medication 315039",
 ]  # fmt: skip
 
 

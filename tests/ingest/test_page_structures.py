@@ -2888,6 +2888,11 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
             "Acme",
             "Global",
         ),
+        (  # a page's number after the title, as a URL writes it
+            "<h1>Acme Medication 315039</h1><p>The market was worth USD 2.1 billion in 2023.</p>",
+            "Acme Medication",
+            "Global",
+        ),
     ],
     ids=["in-radiology", "overall-market", "percent-of-global", "uk-sector", "prospects-ahead",
          "to-expedite", "would", "to-foster", "african", "estimate-of", "african-sector",
@@ -2899,7 +2904,7 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
          "analysis-for", "the-growing", "thai-sector", "thai-product", "news-subject",
          "question-subject", "subject-unnamed", "players-in", "players-in-region",
          "demand-to-reach", "amount-in-name", "leading-years", "according-to-the",
-         "new-report", "players-need"],
+         "new-report", "players-need", "page-number"],
 )  # fmt: skip
 def test_titles_that_name_their_market_as_a_sentence_or_a_sector(
     page: str, name: str, region: str
