@@ -253,7 +253,8 @@ _HISTORY_WINDOW_CHARS = 120
 _ANY_YEAR = re.compile(rf"\b({_YEAR})\b")
 # A CAGR of the past: "grew from … at a CAGR of 7.2%", "during the historical period".
 _HISTORICAL = re.compile(
-    r"\b(?:grew|has\s+grown|had\s+grown|historical|historic|history|recorded|rose|increased)\b",
+    r"\b(?:grew|has\s+grown|had\s+grown|historical|historic|history|recorded|rose|increased|"
+    r"(?:has|have|had)\s+seen|saw|witnessed)\b",  # 2.4.33: "has seen a CAGR of 33% between …"
     re.I,
 )
 # The cheap test first: only after a full stop are the abbreviations and initials looked at

@@ -176,6 +176,12 @@ CASES: list[Case] = [
     ("The acme market was estimated at US$ 26.81 billion in 2021 and is expected to reach "
      "US$ ~35.56 billion in 2028.",
      26.81 * B, 2021, 35.56 * B, 2028, None, None, None),
+    # parser 2.4.33: a CAGR the market "has seen" is its past; the forecast's is the market's
+    ("The ingredient has seen a compound annual growth rate (CAGR) of 33% between 2007 and "
+     "2016 overall. The acme market had a value of more than $3 billion in 2015 and is "
+     "expected to exceed $5 billion by 2023. It's expected to grow at CAGR of more than 7% from "
+     "2016 to 2023.",
+     3 * B, 2015, 5 * B, 2023, 7.0, 2016, 2023),
     # a clause between the rate and the forecast: the rate keeps no years
     ("The acme pump market was worth $12.6 billion in 2022 and is set to grow at a CAGR of "
      "6.3%, driven by home care demand, to reach $18.2 billion by 2028.",
