@@ -42,6 +42,8 @@ _YEAR_AFTER = re.compile(
     rf"[^.;,]{{0,40}}?\b(?P<prep>in|by|for|of|through|till|until|during|as\s+of|en|d['’]ici|"
     rf"bis|im\s+jahre?|para|hasta|nel|entro\s+il|em|até)\s+(?:the\s+)?"
     rf"(?:end\s+of\s+(?:the\s+)?|(?:base\s+)?year\s+|{_MONTH})?(?:year\s+)?{_FISCAL}{_FY_YEAR}\b"
+    # 2.4.33: "by 2019-2020", "by 2025-26": a fiscal year's range, whose end a deadline means
+    rf"(?:[-–](?P<range_end>(?:19|20)?\d{{2}})\b)?"
     rf"|\s*\(\s*(?:[FC]Y\s?)?(?P<paren_year>{_YEAR})\s*\)",
     re.IGNORECASE,
 )
@@ -912,6 +914,9 @@ def _amount_year(after: re.Match[str] | None, clause: str) -> tuple[int | None, 
     if after is not None:
         prep = (after["prep"] or "").lower()
         year = int(after["paren_year"]) if after["paren_year"] else _year_of(after)
+        if prep in _BY_YEAR and (end := after["range_end"]) and after["year"]:
+            ended = int(end) if len(end) == 4 else year // 100 * 100 + int(end)
+            year = ended if 0 < ended - year <= 1 else year  # one fiscal year, not a span
         return year, prep in _BY_YEAR
     years_before = list(_YEAR_BEFORE.finditer(clause))
     if not years_before:

@@ -406,7 +406,8 @@ SEGMENTED_INTO = re.compile(
     # (2.4.33: "into its key components: A, B and C")
     r"(?:(?:the\s+|its\s+|their\s+)?(?:following|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|\d{1,2}|several|various|multiple|key|main|major|primary|principal)"
-    r"(?:\s*:\s*|(?:\s+[\w-]+){1,2}\s*:\s*"
+    # (2.4.33: "into three segments - A, B and C")
+    r"(?:\s*:\s*|(?:\s+[\w-]+){1,2}\s*:\s*|(?:\s+[\w-]+){1,2}\s+[-–—]\s+"
     r"|(?:\s+[\w-]+){1,3},?\s+(?:including|such\s+as|namely)\s*:?\s*|\s+[\w-]+\s+))?"
     # "… into three segments based on end users- A, B and C"
     r"(?:(?:based\s+on|by|according\s+to)\s+(?P<label8>[\w&/ -]{2,40}?)\s*[-–—:]\s*)?"

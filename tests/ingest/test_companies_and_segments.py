@@ -767,6 +767,11 @@ def test_segmentation_sentences_with_their_labels() -> None:
             "technology categories: separations, mass spectrometry, and lab automation.",
             [("", ["separations", "mass spectrometry", "lab automation"])],
         ),
+        (  # a count of segments and a dash before the list
+            "Acme business is divided into three segments - functional food, functional "
+            "beverages and dietary supplements.",
+            [("", ["functional food", "functional beverages", "dietary supplements"])],
+        ),
         (  # "A, B and C are the main product categories of the X market"
             "Skincare, hair care, and oral cosmetics are the main product categories of the acme "
             "market.",

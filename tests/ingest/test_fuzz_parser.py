@@ -173,6 +173,7 @@ STRUCTURE_PIECES = [
     ", which treats eye diseases, ", "More Posts", "are the main product categories of ",
     "Some of the major acme ingredients are ", "Major Players in the ",
     "controlled mostly by five big corporations: ", "Acme Medication 315039",
+    " has seen a CAGR of 33% between 2007 and 2016", " by 2019-2020", "into three segments - ",
 ]  # fmt: skip
 
 

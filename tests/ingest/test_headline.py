@@ -182,6 +182,12 @@ CASES: list[Case] = [
      "expected to exceed $5 billion by 2023. It's expected to grow at CAGR of more than 7% from "
      "2016 to 2023.",
      3 * B, 2015, 5 * B, 2023, 7.0, 2016, 2023),
+    # parser 2.4.33: a deadline's fiscal year range ends it ("by 2019-2020", "by 2025-26")
+    ("The acme industry is expected to grow to USD 6.1 billion by 2019-2020, the report said.",
+     None, None, 6.1 * B, 2020, None, None, None),
+    ("The acme market was worth USD 1.5 billion in 2021 and will reach USD 2 billion by "
+     "2025-26.",
+     1.5 * B, 2021, 2 * B, 2026, None, None, None),
     # a clause between the rate and the forecast: the rate keeps no years
     ("The acme pump market was worth $12.6 billion in 2022 and is set to grow at a CAGR of "
      "6.3%, driven by home care demand, to reach $18.2 billion by 2028.",
