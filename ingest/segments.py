@@ -379,7 +379,8 @@ SEGMENTED_INTO = re.compile(
     r"|\b(?:market|industry|sector|ecosystem)"
     r"(?:\s+for\s+[\w -]{2,40}?|\s+in\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})?"
     r"(?:\s*[—–]\s*(?:which|that)\s+|\s+)(?:(?:mainly|mostly|primarily|largely)\s+)?"
-    r"(?:includes|comprises(?:\s+of)?|consists\s+of|is\s+(?:composed|made\s+up)\s+of)"
+    r"(?:includes|comprises(?:\s+of)?|is\s+(?:composed|made\s+up)\s+of"
+    r"|consists\s+(?:(?:mainly|mostly|primarily|largely)\s+)?of)"  # 2.4.33: "consists primarily of"
     r"(?=\s+(?!(?:the\s+)?(?:sales|revenues?|values?)\b"
     r"|[^.;:]*\b(?:firms|entrants|players|companies|vendors|manufacturers|suppliers)\b))"
     # 2.4.29: "The segments of this market depending upon disease type are A, B and C" (not
@@ -407,7 +408,12 @@ SEGMENTED_INTO = re.compile(
     r"(?:(?:the\s+|its\s+|their\s+)?(?:following|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|\d{1,2}|several|various|multiple|key|main|major|primary|principal)"
     # (2.4.33: "into three segments - A, B and C")
+    # (2.4.33: "into two major categories, A and B"; not "…, including A" nor "…, primary
+    # ones being A", which other alternatives read)
     r"(?:\s*:\s*|(?:\s+[\w-]+){1,2}\s*:\s*|(?:\s+[\w-]+){1,2}\s+[-–—]\s+"
+    r"|(?:\s+[\w-]+)?\s+(?:categories|segments|types|groups|classes|kinds),"
+    r"(?!\s*(?:including|such|namely|primary|primarily|mainly|the|which|where|each|of|with|"
+    r"based)\b)\s*"
     r"|(?:\s+[\w-]+){1,3},?\s+(?:including|such\s+as|namely)\s*:?\s*|\s+[\w-]+\s+))?"
     # "… into three segments based on end users- A, B and C"
     r"(?:(?:based\s+on|by|according\s+to)\s+(?P<label8>[\w&/ -]{2,40}?)\s*[-–—:]\s*)?"
@@ -572,7 +578,8 @@ _EXAMPLES_NOTE = re.compile(
 )
 
 
-_LIST_CONTINUES = frozenset({"more", "many more", "so on", "so forth"})
+# (2.4.33: "…, perfumes and toiletries, among others")
+_LIST_CONTINUES = frozenset({"more", "many more", "so on", "so forth", "among"})
 
 
 def split_segment_names(items: str) -> list[str]:
@@ -739,7 +746,7 @@ _NOT_A_DIMENSION = re.compile(
 )
 _SEGMENTATION_WORDS = (
     "into", "egment", "include", "covers", "comprises", "analy", "examines", "types of", " by ",
-    "kinds of", "different", "various", "main", "major", "principal", "covered in", "consists of",
+    "kinds of", "different", "various", "main", "major", "principal", "covered in", "consist",
     "composed of", "made up of", "based on", "basis of", "categori", "classif", "services lines",
     "service lines",
 )  # fmt: skip

@@ -772,6 +772,26 @@ def test_segmentation_sentences_with_their_labels() -> None:
             "beverages and dietary supplements.",
             [("", ["functional food", "functional beverages", "dietary supplements"])],
         ),
+        (  # "consists primarily of"
+            "A research firm said that the acme vaccine market consists primarily of livestock "
+            "vaccines and companion vaccines.",
+            [("", ["livestock vaccines", "companion vaccines"])],
+        ),
+        (  # a count of categories and a comma before the list
+            "The acme bags are often divided into two major categories, single-piece system, and "
+            "two-piece system.",
+            [("", ["single-piece system", "two-piece system"])],
+        ),
+        (  # "namely," after such a comma is no item
+            "Acme tests can be broadly classified into four major categories, namely, clinical "
+            "chemistry, human genetics and other esoteric tests.",
+            [("", ["clinical chemistry", "human genetics", "other esoteric tests"])],
+        ),
+        (  # "…, among others" ends the list
+            "The market for acme ingredients comprises hair care, oral care, and perfumes, among "
+            "others.",
+            [("", ["hair care", "oral care", "perfumes"])],
+        ),
         (  # "A, B and C are the main product categories of the X market"
             "Skincare, hair care, and oral cosmetics are the main product categories of the acme "
             "market.",

@@ -174,6 +174,7 @@ STRUCTURE_PIECES = [
     "Some of the major acme ingredients are ", "Major Players in the ",
     "controlled mostly by five big corporations: ", "Acme Medication 315039",
     " has seen a CAGR of 33% between 2007 and 2016", " by 2019-2020", "into three segments - ",
+    "consists primarily of ", "into two major categories, ", ", among others",
 ]  # fmt: skip
 
 
