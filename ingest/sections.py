@@ -153,8 +153,10 @@ _CHROME_LINE = re.compile(
     r"(?:sample|pdf|brochure)|share\s+(?:this|on)|print\s+this|email\s+this|you\s+are\s+here|"
     r"we\s+use\s+cookies|accept\s+(?:all\s+)?cookies|skip\s+to|read\s+more|view\s+(?:all|more)|"
     r"click\s+here|written\s+by|home\s*[>»›/|]"
-    # 2.4.33: a blog's links to its other posts
-    r"|(?:more|recent|related|older|newer|previous|next)\s+(?:posts|articles|stories)\b)",
+    # 2.4.33: a blog's links to its other posts, its comment form, a book's page links
+    r"|(?:more|recent|related|older|newer|previous|next|popular)\s+(?:posts|articles|stories|"
+    r"content)\b|leave\s+a\s+(?:reply|comment)|your\s+email\s+address\s+will\s+not|"
+    r"book\s+traversal\s+links)",
     re.I,
 )
 _MAX_CHROME_LINE_WORDS = 14

@@ -206,7 +206,9 @@ def without_breakdown_share(name: str) -> str:
 _SEGMENT_NUMBER = re.compile(r"^segment\s+\w{1,3}\s*[:.–—-]\s+(?=\w)", re.IGNORECASE)
 # A region ("The U.S", "Regions") or a dimension's label ("based on type") names no segment.
 _NOT_SEGMENT_NAME = re.compile(
-    r"^(?:regions?|geograph(?:y|ies)|(?:based\s+on|by)\s+\w+(?:\s+\w+)?)$|segmentation",
+    r"^(?:regions?|geograph(?:y|ies)|(?:based\s+on|by)\s+\w+(?:\s+\w+)?)$|segmentation"
+    # 2.4.33: a described item's own labels, "These include …", "Examples: …"
+    r"|^(?:these|those|examples?|e\.g\.?|for\s+example|such\s+as)$",
     re.IGNORECASE,
 )
 # 2.4.28: a prose list's catch-all ("… and other cancers"); a heading's "Other Applications"

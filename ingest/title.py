@@ -86,8 +86,16 @@ _INDUSTRY_BEFORE_MARKET = re.compile(r"\s+(?:industry|sector)(?=\s+market\b)", r
 _IN_REGION_MARKETS = re.compile(
     r"^(?P<name>(?:(?!\bmarkets?\b).)+?)\s+in\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?)"
-    r"(?:\s+markets?\b|(?=\s*(?:[:|(]|[–—-]\s|(?:19|20)\d{2}\b|$)))",
+    r"(?:\s+markets?\b|(?=\s*(?:[:|(]|[–—-]\s|(?:19|20)\d{2}\b|$))"
+    # 2.4.33: a report's words after the place, "Nutraceuticals In India Rising Popularity …"
+    r"|(?=\s+(?:rising|growing|growth|trends?|opportunit\w*|outlook|potential|analysis|"
+    r"insights|overview|forecasts?|size|share|report)\b))",
     re.IGNORECASE,
+)
+# "Oral Care - US - May 2013": a report's name, place and edition, as Mintel writes them (2.4.33)
+_NAME_PLACE_EDITION = re.compile(
+    r"^(?P<name>[^–—-]{2,60}?)\s+[-–—]\s+(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+[-–—]\s+"
+    r"(?:[A-Z][a-z]+\s+)?(?:19|20)\d{2}$"
 )
 # "Global Market for Contrast Media to Reach $6.9 Billion", "18 Billion-Dollar Market for
 # Precision Cancer Diagnostics", "In 2021, the market worth of remote patient monitoring was
@@ -139,6 +147,7 @@ _LEADING_HOOK = re.compile(
     # 2.4.26: "It is Estimated that the UK Pharmaceutical Market Grew …"
     r"^(?:\d{1,2}\s+reasons\s+(?:why\s+)?|how\s+"
     r"|it\s+is\s+(?:estimated|expected|projected|forecast|predicted|reported)\s+that\s+"
+    r"|why\s+"  # 2.4.33: "Why the Cosmetic Chemicals Market Is Expected to Reach …"
     # "Navigating Africa's Pharma Market Dynamics", "Inside the X Market" (2.4.26)
     r"|(?:navigating|exploring|understanding|inside|unlocking|decoding|analy[sz]ing|"
     r"evaluating|assessing|examining|reviewing|know|discover|explore)\s+"
@@ -769,7 +778,8 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
         heading = f"{opening['place']} {heading[opening.end() :]}"
     heading = _named_after_for(heading)
     placed = (
-        _IN_REGION_MARKETS.match(heading)
+        _NAME_PLACE_EDITION.match(heading)
+        or _IN_REGION_MARKETS.match(heading)
         or _MARKET_IN_REGION.match(heading)
         or _MARKET_THEN_REGION.match(heading)
         or _MARKET_PLACE_COLON.match(heading)

@@ -18,6 +18,7 @@ from ingest.segments import (
     SEGMENTED_INTO,
     find_named_segments,
     labelled_segment_list,
+    names_no_segment,
     segment_key,
     segment_name,
     segment_subjects,
@@ -1019,11 +1020,21 @@ def test_a_page_without_a_players_list_lists_the_well_known_firms_it_names() -> 
 
 
 def test_a_blog_s_links_to_its_other_posts_are_no_company() -> None:
-    """Parser 2.4.33: "More Posts" under a players list is the blog's chrome."""
+    """Parser 2.4.33: "More Posts", "Popular Content" and a comment form under a players list
+    are the blog's chrome."""
     page = (
         "<h1>Acme Pharmaceutical Market</h1><p>The market was worth USD 2.1 billion in 2023.</p>"
         "<h2>Key Players</h2><ul><li>Acme Pharma Inc.</li><li>Ostrava Labs Ltd.</li></ul>"
-        "<p>More Posts</p>"
+        "<p>More Posts</p><p>Popular Content</p><p>Leave a Reply</p><p>Your email address will "
+        "not be published. Required fields are marked *</p>"
     )
     report = parse_report_bytes(page.encode(), file_name="acme.html")
     assert report.companies == ["Acme Pharma Inc.", "Ostrava Labs Ltd."]
+
+
+def test_a_described_item_s_labels_are_no_segments() -> None:
+    """Parser 2.4.33: "These include …" and "Examples: …" lines under each listed category."""
+    assert names_no_segment("These")
+    assert names_no_segment("Examples")
+    assert names_no_segment("e.g")
+    assert not names_no_segment("Dietary Supplements")

@@ -175,6 +175,8 @@ STRUCTURE_PIECES = [
     "controlled mostly by five big corporations: ", "Acme Medication 315039",
     " has seen a CAGR of 33% between 2007 and 2016", " by 2019-2020", "into three segments - ",
     "consists primarily of ", "into two major categories, ", ", among others",
+    "Why the Acme Market Is ", "Acme Care - US - May 2013", " In India Rising Popularity ",
+    "Leave a Reply", "Examples: ",
 ]  # fmt: skip
 
 

@@ -2893,6 +2893,24 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
             "Acme Medication",
             "Global",
         ),
+        (  # "Why the X Market Is Expected to …"
+            "<h1>Why the Acme Chemicals Market Is Expected to Reach $27.7 Billion Despite Push "
+            "for Organic Products</h1><p>The market was worth USD 2.1 billion in 2023.</p>",
+            "Acme Chemicals",
+            "Global",
+        ),
+        (  # a report's name, place and edition
+            "<h1>Acme Care - US - May 2013</h1><p>The market was worth USD 2.1 billion in "
+            "2012.</p>",
+            "Acme Care",
+            "United States",
+        ),
+        (  # a report's words after "X In <place>"
+            "<h1>Acmeceuticals In India Rising Popularity And Future Potential</h1><p>The market "
+            "was worth USD 2.1 billion in 2023.</p>",
+            "Acmeceuticals",
+            "India",
+        ),
     ],
     ids=["in-radiology", "overall-market", "percent-of-global", "uk-sector", "prospects-ahead",
          "to-expedite", "would", "to-foster", "african", "estimate-of", "african-sector",
@@ -2904,7 +2922,8 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
          "analysis-for", "the-growing", "thai-sector", "thai-product", "news-subject",
          "question-subject", "subject-unnamed", "players-in", "players-in-region",
          "demand-to-reach", "amount-in-name", "leading-years", "according-to-the",
-         "new-report", "players-need", "page-number"],
+         "new-report", "players-need", "page-number", "why-the", "name-place-edition",
+         "in-place-report-words"],
 )  # fmt: skip
 def test_titles_that_name_their_market_as_a_sentence_or_a_sector(
     page: str, name: str, region: str
