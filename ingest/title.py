@@ -893,15 +893,13 @@ def _named_by_subject(parts: TitleParts, texts: Sequence[str | None]) -> TitlePa
     subject = heading_subject(parts.name)
     text = " ".join(filter(None, texts)).lower()
     words = _naming_words(subject or "")
-    if not words or 2 * sum(word in text for word in words) <= len(words):
+    if subject is None or not words or 2 * sum(word in text for word in words) <= len(words):
         return parts  # most of its words must be the text's ("mental health applications")
+    subject = _capitalised(subject) if subject.islower() else subject
     theirs = parse_title(f"{subject} Market", headline=None)
-    return TitleParts(
-        title=parts.title,
-        name=_capitalised(theirs.name) if theirs.name.islower() else theirs.name,
-        region=theirs.region or parts.region,
-        slug=parts.slug,
-    )
+    if theirs.region is None and parts.region:  # "India's Telehealth Surge: …"
+        theirs = parse_title(f"{parts.region} {subject} Market", headline=None)
+    return theirs
 
 
 def named_by_headline(parts: TitleParts, texts: Sequence[str | None]) -> TitleParts:
