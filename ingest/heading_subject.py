@@ -39,7 +39,8 @@ _DRIVING_VERB = re.compile(
 _NOT_A_MARKET = frozenset(
     "recovery opportunity opportunities popularity growth demand burden report study survey "
     "analysis experts analysts citizens patients consumers investors researchers bankers prices "
-    "cost costs introduction overview aims guide".split()
+    "cost costs introduction overview aims guide state future rise age era world story"
+    "".split()
 )
 _QUANTIFIERS = frozenset("more most many few all some big top new".split())
 # The scope words after a market's name in a heading: "Cancer Drug Spending Rises".
@@ -51,20 +52,22 @@ _TRAILING_SCOPE = re.compile(
 )
 _MAX_SUBJECT_WORDS = 5
 _MAX_SUBJECT_CHARS = 120
+_MAX_LABEL_WORDS = 4
 _LABEL_END = re.compile(r":\s|\s[-–—]\s")
 
 
 def heading_subject(heading: str) -> str | None:
     """The market `heading` is about, or None when it names none that way."""
     # "Telehealth Surge: A Digital Healthcare Renaissance …", "E-Bus Boom - Why is it …"
-    heading = (
-        _LABEL_END.split(heading, maxsplit=1)[0] if _LABEL_END.search(heading, 0, 40) else heading
-    )
+    labelled = _LABEL_END.search(heading, 0, 40) is not None
+    heading = _LABEL_END.split(heading, maxsplit=1)[0] if labelled else heading
     if driven := _DRIVING_VERB.search(heading):
         return _as_market(driven["object"])
     heading = _QUESTION_OPENING.sub("", heading.strip())
-    verb = _SUBJECT_VERB.search(heading)
-    return _as_market(heading[: verb.start()]) if verb else None
+    if verb := _SUBJECT_VERB.search(heading):
+        return _as_market(heading[: verb.start()])
+    # "Medical Robotics: When Business Dreams Come True": the topic before the slogan (2.4.33)
+    return _as_market(heading) if labelled and len(heading.split()) <= _MAX_LABEL_WORDS else None
 
 
 def _as_market(words: str) -> str | None:

@@ -30,6 +30,10 @@ from ingest.heading_subject import heading_subject, reads_as_sentence
         ("Introduction to the acme and medtech", None),
         # a verb telling what the market did
         ("Acme Instrumentation Increased Modestly", "Acme Instrumentation"),
+        # a topic before a slogan or a question after a colon or a dash
+        ("Medical Acme: When Business Dreams Come True", "Medical Acme"),
+        ("E-Acme Boom - Why is it going electric", "E-Acme"),
+        ("State of the technique: melding of methods", None),
         # a heading with no verb names nothing new
         ("Popularity Of Mini Acme Implants", None),
         ("Cardiovascular Disease Monitoring and Acme Devices", None),
