@@ -74,7 +74,8 @@ _CURRENCIES = (
     (
         "USD",
         r"USD\$?|US\s?\$|U\.S\.\s?\$|\$\s?US(?![A-Za-z])|US(?=\s?\d)|(?<![A-Za-z])\$",
-        r"USD|(?:US\s|U\.S\.\s)?dollars?|d[óo]lares|dollari",
+        # (2.4.33: "503.16 Million US$ in 2018": the code after the scale word, its "$" left)
+        r"USD|US(?=\$)|(?:US\s|U\.S\.\s)?dollars?|d[óo]lares|dollari",
     ),
     ("EUR", r"EUR|€", r"EUR|euros?"),
     ("GBP", r"GBP|£", r"GBP|pounds?(?:\s+sterling)?"),

@@ -176,7 +176,7 @@ STRUCTURE_PIECES = [
     " has seen a CAGR of 33% between 2007 and 2016", " by 2019-2020", "into three segments - ",
     "consists primarily of ", "into two major categories, ", ", among others",
     "Why the Acme Market Is ", "Acme Care - US - May 2013", " In India Rising Popularity ",
-    "Leave a Reply", "Examples: ",
+    "Leave a Reply", "Examples: ", "503.16 Million US$ in 2018", "Medical Acme: When ",
 ]  # fmt: skip
 
 

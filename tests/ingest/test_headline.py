@@ -188,6 +188,10 @@ CASES: list[Case] = [
     ("The acme market was worth USD 1.5 billion in 2021 and will reach USD 2 billion by "
      "2025-26.",
      1.5 * B, 2021, 2 * B, 2026, None, None, None),
+    # parser 2.4.33: the currency's code after the scale word, "Million US$"
+    ("Global acme cabinet market was valued at 503.16 Million US$ in 2018 and is projected to "
+     "reach 718.60 Million US$ by 2024",
+     503.16 * M, 2018, 718.6 * M, 2024, None, None, None),
     # a clause between the rate and the forecast: the rate keeps no years
     ("The acme pump market was worth $12.6 billion in 2022 and is set to grow at a CAGR of "
      "6.3%, driven by home care demand, to reach $18.2 billion by 2028.",
