@@ -75,6 +75,7 @@ from ingest.segments import (
     find_named_segments,
     in_singular,
     inflector,
+    kinds_of_market,
     labelled_segment_list,
     make_candidate,
     names_no_segment,
@@ -984,7 +985,7 @@ def _dimension_labelled_list(line: str) -> tuple[str, list[str]] | None:
     return (label, names) if len(names) >= 2 else None
 
 
-def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
+def _assemble_segments(collected: _Collected, *, own_name: str) -> list[ParsedSegment]:
     """Segments in report order: the title's 'By X (A, B)' groups, prose 'segmented into A, B'
     (else those the seed family describes only in prose), headed ones, listed ones, then those
     a sentence has as its subject ('the A segment accounted for …')."""
@@ -1023,7 +1024,7 @@ def _assemble_segments(collected: _Collected) -> list[ParsedSegment]:
     segmented = [
         (label, with_shared_head(names, collected.title_heading))
         for text in collected.segmentation_prose
-        for label, names in segmentation_sentence(text)
+        for label, names in segmentation_sentence(text) + kinds_of_market(text, own_name)
     ]
     add_labelled(segmented)
     add_labelled(
@@ -1327,7 +1328,7 @@ def parse_report(
             "currencies cannot be compared (no exchange rate is assumed)"
         )
         warnings.append(ParsedWarning(code="mixed_currencies", message=message))
-    segments = _assemble_segments(collected)
+    segments = _assemble_segments(collected, own_name=title.name)
     # "Medical And Diagnostic Laboratory Services" under "Top Key Companies:" is the market
     named = [name for name in _company_names(collected) if name.lower() != title.name.lower()]
     if not named and (named := known_companies_named(collected.prose_anywhere)):

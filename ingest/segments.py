@@ -907,6 +907,33 @@ def _segmented_group(text: str, match: re.Match[str]) -> list[tuple[str, list[st
     return [(stated or (label["label"] if label else ""), names)]
 
 
+# Words before a market's name that a sentence listing its kinds opens with.
+_KINDS_OPENING = r"(?:(?:common|typical|popular|the\s+main|main|major|key)\s+)?"
+
+
+def kinds_of_market(text: str, name: str) -> list[tuple[str, list[str]]]:
+    """'Common baby cosmetics include A, B, C and others' on a Baby Cosmetics page: the kinds
+    a sentence whose subject is the market's own name lists (2.4.33)."""
+    if len(name) < 3 or name.lower() not in text.lower():
+        return []  # the cheap test: most paragraphs never say the name
+    kinds = re.compile(
+        rf"(?:^|(?<=[.!?]\s)){_KINDS_OPENING}{re.escape(name)}(?:\s+products)?\s+"
+        r"(?:include|includes|comprise|comprises)\s+(?P<items>[^.;:]{2,400})",
+        re.IGNORECASE,
+    )
+    groups = []
+    for found in kinds.finditer(text):
+        if _DEFINING.search(found["items"]):
+            continue  # "Pet food includes food for pets like cats, dogs, …": a definition
+        items = _LIST_THEN_CLAUSE.sub(r"\g<list>", _OTHERS_SUCH_AS.sub("", found["items"]))
+        if len(names := split_segment_names(items)) >= 2:
+            groups.append(("", names))
+    return groups
+
+
+_DEFINING = re.compile(r"\b(?:like|such\s+as|e\.g\.)\s", re.IGNORECASE)
+
+
 def with_shared_head(names: list[str], title: str) -> list[str]:
     """'soft, hybrid, and rigid gas permeable contact lenses' on a Contact Lenses page: two
     words or more of the last item that the title names end each one-word item too (2.4.33;

@@ -17,6 +17,7 @@ from ingest.parse import parse_report_bytes
 from ingest.segments import (
     SEGMENTED_INTO,
     find_named_segments,
+    kinds_of_market,
     labelled_segment_list,
     names_no_segment,
     segment_key,
@@ -1038,3 +1039,35 @@ def test_a_described_item_s_labels_are_no_segments() -> None:
     assert names_no_segment("Examples")
     assert names_no_segment("e.g")
     assert not names_no_segment("Dietary Supplements")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "groups"),
+    [
+        (  # parser 2.4.33: a sentence whose subject is the market's name lists its kinds
+            "Acme cosmetics refer to care products. Common acme cosmetics include Acme Skin "
+            "Care, Acme Hair Care, Acme Toiletries and others.",
+            "Acme Cosmetics",
+            [("", ["Acme Skin Care", "Acme Hair Care", "Acme Toiletries", "others"])],
+        ),
+        (
+            "Acmetics products include skincare, hair care, makeup, and fragrances.",
+            "Acmetics",
+            [("", ["skincare", "hair care", "makeup", "fragrances"])],
+        ),
+        (  # a definition is no list of kinds
+            "Acme food includes food for pets like cats, dogs, birds, and other animals.",
+            "Acme Food",
+            [],
+        ),
+        (  # nor is another subject's list
+            "Acme retailers include Halden, Kaito and Ostrava.",
+            "Acme Cosmetics",
+            [],
+        ),
+    ],
+)
+def test_kinds_of_the_market_named_as_a_subject(
+    text: str, name: str, groups: list[tuple[str, list[str]]]
+) -> None:
+    assert kinds_of_market(text, name) == groups

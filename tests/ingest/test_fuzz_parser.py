@@ -177,6 +177,7 @@ STRUCTURE_PIECES = [
     "consists primarily of ", "into two major categories, ", ", among others",
     "Why the Acme Market Is ", "Acme Care - US - May 2013", " In India Rising Popularity ",
     "Leave a Reply", "Examples: ", "503.16 Million US$ in 2018", "Medical Acme: When ",
+    "Common acme cosmetics include ", "Acme Market products include ",
 ]  # fmt: skip
 
 
