@@ -907,24 +907,25 @@ def _segmented_group(text: str, match: re.Match[str]) -> list[tuple[str, list[st
     return [(stated or (label["label"] if label else ""), names)]
 
 
-# Words before a market's name that a sentence listing its kinds opens with.
-_KINDS_OPENING = r"(?:(?:common|typical|popular|the\s+main|main|major|key)\s+)?"
+# A sentence listing a subject's kinds: "Common baby cosmetics include A, B, C and others".
+_KINDS = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:(?:common|typical|popular|the\s+main|main|major|key)\s+)?"
+    r"(?P<subject>[\w&'’-]+(?:\s+[\w&'’-]+){0,5}?)(?:\s+products)?\s+"
+    r"(?:include|includes|comprise|comprises)\s+(?P<items>[^.;:]{2,400})",
+    re.IGNORECASE,
+)
 
 
 def kinds_of_market(text: str, name: str) -> list[tuple[str, list[str]]]:
     """'Common baby cosmetics include A, B, C and others' on a Baby Cosmetics page: the kinds
     a sentence whose subject is the market's own name lists (2.4.33)."""
-    if len(name) < 3 or name.lower() not in text.lower():
+    own = name.lower()
+    if len(own) < 3 or own not in text.lower():
         return []  # the cheap test: most paragraphs never say the name
-    kinds = re.compile(
-        rf"(?:^|(?<=[.!?]\s)){_KINDS_OPENING}{re.escape(name)}(?:\s+products)?\s+"
-        r"(?:include|includes|comprise|comprises)\s+(?P<items>[^.;:]{2,400})",
-        re.IGNORECASE,
-    )
     groups = []
-    for found in kinds.finditer(text):
-        if _DEFINING.search(found["items"]):
-            continue  # "Pet food includes food for pets like cats, dogs, …": a definition
+    for found in _KINDS.finditer(text):
+        if found["subject"].lower() != own or _DEFINING.search(found["items"]):
+            continue  # another subject; "Pet food includes food for pets like cats, …"
         items = _LIST_THEN_CLAUSE.sub(r"\g<list>", _OTHERS_SUCH_AS.sub("", found["items"]))
         if len(names := split_segment_names(items)) >= 2:
             groups.append(("", names))
