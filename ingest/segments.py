@@ -909,7 +909,7 @@ def _segmented_group(text: str, match: re.Match[str]) -> list[tuple[str, list[st
 
 # A sentence listing a subject's kinds: "Common baby cosmetics include A, B, C and others".
 _KINDS = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?:(?:common|typical|popular|the\s+main|main|major|key)\s+)?"
+    r"(?:(?:common|typical|popular|the\s+main|main|major|key)\s+)?"
     r"(?P<subject>[\w&'’-]+(?:\s+[\w&'’-]+){0,5}?)(?:\s+products)?\s+"
     r"(?:include|includes|comprise|comprises)\s+(?P<items>[^.;:]{2,400})",
     re.IGNORECASE,
@@ -919,12 +919,13 @@ _KINDS = re.compile(
 def kinds_of_market(text: str, name: str) -> list[tuple[str, list[str]]]:
     """'Common baby cosmetics include A, B, C and others' on a Baby Cosmetics page: the kinds
     a sentence whose subject is the market's own name lists (2.4.33)."""
-    own = name.lower()
-    if len(own) < 3 or own not in text.lower():
-        return []  # the cheap test: most paragraphs never say the name
+    own, lowered = name.lower(), text.lower()
+    if len(own) < 3 or own not in lowered or not ("includ" in lowered or "compris" in lowered):
+        return []  # the cheap tests: most paragraphs never say the name, nor "include"
     groups = []
-    for found in _KINDS.finditer(text):
-        if found["subject"].lower() != own or _DEFINING.search(found["items"]):
+    for sentence in _SENTENCE_END.split(text):  # tried where a sentence starts only
+        found = _KINDS.match(sentence)
+        if found is None or found["subject"].lower() != own or _DEFINING.search(found["items"]):
             continue  # another subject; "Pet food includes food for pets like cats, …"
         items = _LIST_THEN_CLAUSE.sub(r"\g<list>", _OTHERS_SUCH_AS.sub("", found["items"]))
         if len(names := split_segment_names(items)) >= 2:
