@@ -839,6 +839,7 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
         region = None  # "India to Account for 2.2% of Global Digital Payment Market"
     # "Cell and Gene Therapy (CGT)": the name without its abbreviation (the title keeps it)
     name = _without_trailing_initials(_TRAILING_ABBREVIATION.sub("", name) or name)
+    name = _capitalised(name) if name.islower() else name  # "Global coffee market" (2.4.33)
     return TitleParts(
         title=title, name=name, region=region, slug=slugify(_POSSESSIVE_START.sub(r"\1", base))
     )
