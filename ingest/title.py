@@ -918,7 +918,9 @@ def named_by_headline(parts: TitleParts, texts: Sequence[str | None]) -> TitlePa
         and not word.isdigit()  # a page's number as its only title, "1636661" (2.4.33)
     ]
     broken = bool(mine) and parts.name.split()[-1].lower() in {*_SMALL_WORDS, "&"}
-    broken = broken or bool(_AMOUNT_IN_NAME.search(parts.name))
+    # an amount or an edition's year in it ("conquering a $9 billion", "2023 Medical") makes
+    # it a heading's words, not a name (2.4.33)
+    broken = broken or bool(_AMOUNT_IN_NAME.search(parts.name) or _LEADING_YEAR.match(parts.name))
     if (
         mine
         and not broken

@@ -2912,6 +2912,13 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
             "Acmeceuticals",
             "India",
         ),
+        (  # an edition's year before the name makes the title a heading's words
+            "<h1>2023 acme market forecast: manufacturing's future</h1><p>The global acme "
+            "devices market was valued at $550 billion in 2021 and is expected to reach $850 "
+            "billion by 2030.</p>",
+            "Acme Devices",
+            "Global",
+        ),
     ],
     ids=["in-radiology", "overall-market", "percent-of-global", "uk-sector", "prospects-ahead",
          "to-expedite", "would", "to-foster", "african", "estimate-of", "african-sector",
@@ -2924,7 +2931,7 @@ def test_names_a_players_section_s_prose_lists_are_its_players() -> None:
          "question-subject", "subject-unnamed", "players-in", "players-in-region",
          "demand-to-reach", "amount-in-name", "leading-years", "according-to-the",
          "new-report", "players-need", "page-number", "why-the", "name-place-edition",
-         "in-place-report-words"],
+         "in-place-report-words", "edition-year"],
 )  # fmt: skip
 def test_titles_that_name_their_market_as_a_sentence_or_a_sector(
     page: str, name: str, region: str
