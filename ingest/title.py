@@ -830,7 +830,6 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
         region, name = _split_region_suffix(name)
     if region is None and (adjective_region := _region_before_sector(name)):
         region, name = adjective_region, name.split(maxsplit=1)[1]
-        name = _capitalised(name) if name.islower() else name  # "Thai medical tourism"
     if name.lower().startswith("the "):  # "Vietnam: The growing X market …" (2.4.33)
         name = _LEADING_TREND.sub("", name) or name
     if region is None and name.lower() in REGION_OF_ADJECTIVE:
@@ -839,7 +838,8 @@ def parse_title(heading: str, *, headline: str | None) -> TitleParts:
         region = None  # "India to Account for 2.2% of Global Digital Payment Market"
     # "Cell and Gene Therapy (CGT)": the name without its abbreviation (the title keeps it)
     name = _without_trailing_initials(_TRAILING_ABBREVIATION.sub("", name) or name)
-    name = _capitalised(name) if name.islower() else name  # "Global coffee market" (2.4.33)
+    # "Global coffee market", "Thai medical tourism": a name in small letters (2.4.33)
+    name = _capitalised(name) if name.islower() else name
     return TitleParts(
         title=title, name=name, region=region, slug=slugify(_POSSESSIVE_START.sub(r"\1", base))
     )
@@ -891,10 +891,11 @@ def _naming_words(name: str) -> list[str]:
 def _named_by_subject(parts: TitleParts, texts: Sequence[str | None]) -> TitleParts:
     """A news heading's market as its subject or driven object ('Will Mental Health Apps
     Reach A 22 Billion' → Mental Health Apps), when the page's text names it too (2.4.33)."""
-    subject = heading_subject(parts.name)
+    if (subject := heading_subject(parts.name)) is None:
+        return parts
     text = " ".join(filter(None, texts)).lower()
-    words = _naming_words(subject or "")
-    if subject is None or not words or 2 * sum(word in text for word in words) <= len(words):
+    words = _naming_words(subject)
+    if not words or 2 * sum(word in text for word in words) <= len(words):
         return parts  # most of its words must be the text's ("mental health applications")
     subject = _capitalised(subject) if subject.islower() else subject
     theirs = parse_title(f"{subject} Market", headline=None)
